@@ -1,0 +1,25 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from core import views as core_views
+
+admin.site.site_header = "Talent Bridge administration"
+admin.site.site_title = "Talent Bridge admin"
+admin.site.index_title = "Platform data"
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("dashboard/", core_views.dashboard, name="dashboard"),
+    path("staff/", core_views.staff_dashboard, name="staff_dashboard"),
+    path("accounts/", include("allauth.urls")),
+    path("graduate/", include("profiles.urls")),
+    path("employer/", include("employers.urls")),
+    path("jobs/", include("jobs.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "core.views.error_403"
+handler404 = "core.views.error_404"
+handler500 = "core.views.error_500"

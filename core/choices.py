@@ -1,0 +1,85 @@
+"""Vocabularies shared by profiles, employers, jobs and training.
+
+Each is a closed list because matching compares them as categories; the labels are what users see.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Industry(models.TextChoices):
+    SEMICONDUCTORS = "semiconductors", _("Semiconductors")
+    ELECTRONICS = "electronics", _("Electronics")
+    DISPLAY = "display", _("Display")
+    BATTERIES = "batteries", _("Batteries")
+    AUTOMOTIVE = "automotive", _("Automotive")
+    SHIPBUILDING = "shipbuilding", _("Shipbuilding and offshore")
+    MACHINERY = "machinery", _("Machinery and manufacturing")
+    CHEMICALS = "chemicals", _("Chemicals and materials")
+    ENERGY = "energy", _("Energy")
+    SOFTWARE = "software", _("Software and IT")
+
+
+class KoreaRegion(models.TextChoices):
+    """The 17 first-level administrative divisions of the Republic of Korea."""
+
+    SEOUL = "seoul", _("Seoul")
+    BUSAN = "busan", _("Busan")
+    DAEGU = "daegu", _("Daegu")
+    INCHEON = "incheon", _("Incheon")
+    GWANGJU = "gwangju", _("Gwangju")
+    DAEJEON = "daejeon", _("Daejeon")
+    ULSAN = "ulsan", _("Ulsan")
+    SEJONG = "sejong", _("Sejong")
+    GYEONGGI = "gyeonggi", _("Gyeonggi")
+    GANGWON = "gangwon", _("Gangwon")
+    CHUNGBUK = "chungbuk", _("North Chungcheong")
+    CHUNGNAM = "chungnam", _("South Chungcheong")
+    JEONBUK = "jeonbuk", _("North Jeolla")
+    JEONNAM = "jeonnam", _("South Jeolla")
+    GYEONGBUK = "gyeongbuk", _("North Gyeongsang")
+    GYEONGNAM = "gyeongnam", _("South Gyeongsang")
+    JEJU = "jeju", _("Jeju")
+
+
+class JobType(models.TextChoices):
+    FULL_TIME = "full_time", _("Full-time")
+    CONTRACT = "contract", _("Fixed-term contract")
+    INTERNSHIP = "internship", _("Internship")
+    PART_TIME = "part_time", _("Part-time")
+
+
+class EducationLevel(models.TextChoices):
+    """Ordered from lowest to highest; `rank` gives the order for comparisons."""
+
+    DIPLOMA = "diploma", _("Diploma")
+    ASSOCIATE = "associate", _("Associate degree")
+    BACHELOR = "bachelor", _("Bachelor's degree")
+    MASTER = "master", _("Master's degree")
+    DOCTORATE = "doctorate", _("Doctorate")
+
+    @classmethod
+    def rank(cls, level: str) -> int:
+        return [c.value for c in cls].index(level)
+
+
+class CompanySize(models.TextChoices):
+    SME = "sme", _("Small or medium enterprise")
+    MID = "mid", _("Mid-sized company")
+    LARGE = "large", _("Large company")
+
+
+# The eleven ASEAN members (Timor-Leste joined in October 2025).
+ASEAN_COUNTRIES: dict[str, str] = {
+    "BN": "Brunei",
+    "KH": "Cambodia",
+    "ID": "Indonesia",
+    "LA": "Laos",
+    "MY": "Malaysia",
+    "MM": "Myanmar",
+    "PH": "Philippines",
+    "SG": "Singapore",
+    "TH": "Thailand",
+    "VN": "Vietnam",
+    "TL": "Timor-Leste",
+}

@@ -1,0 +1,88 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.choices import CompanySize, Industry, KoreaRegion
+from core.models import TimeStampedModel
+from employers.validators import validate_business_registration_number
+
+
+class VerificationStatus(models.TextChoices):
+    PENDING = "pending", _("Pending verification")
+    VERIFIED = "verified", _("Verified")
+    REJECTED = "rejected", _("Rejected")
+
+
+class Employer(TimeStampedModel):
+    name = models.CharField(max_length=160)
+    name_ko = models.CharField(_("Korean name"), max_length=160, blank=True)
+    business_registration_number = models.CharField(
+        _("business registration number"),
+        max_length=12,
+        unique=True,
+        validators=[validate_business_registration_number],
+        help_text="000-00-00000",
+    )
+    industry = models.CharField(max_length=20, choices=Industry.choices)
+    size_class = models.CharField(max_length=8, choices=CompanySize.choices)
+    region = models.CharField(max_length=12, choices=KoreaRegion.choices)
+    address = models.CharField(max_length=255, blank=True)
+    website = models.URLField(blank=True)
+    description = models.TextField(blank=True)
+    verification_status = models.CharField(
+        max_length=10, choices=VerificationStatus.choices, default=VerificationStatus.PENDING
+    )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    verified_at = models.DateTimeField(null=True, blank=True)
+    verification_note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(business_registration_number__regex=r"^\d{3}-\d{2}-\d{5}$"),
+                name="employer_brn_format",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(industry__in=Industry.values), name="employer_industry_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(size_class__in=CompanySize.values), name="employer_size_valid"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(verification_status="verified")
+                | models.Q(verified_at__isnull=False),
+                name="employer_verified_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.name_ko})" if self.name_ko else self.name
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verification_status == VerificationStatus.VERIFIED
+
+
+class MemberRole(models.TextChoices):
+    OWNER = "owner", _("Owner")
+    RECRUITER = "recruiter", _("Recruiter")
+
+
+class EmployerMember(models.Model):
+    """A user who acts for an employer; a user belongs to at most one employer."""
+
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="members")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="employer_membership"
+    )
+    role = models.CharField(max_length=10, choices=MemberRole.choices, default=MemberRole.RECRUITER)
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["employer__name", "user__email"]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.employer.name} ({self.role})"

@@ -1,0 +1,76 @@
+from django.contrib import admin
+from django.http import HttpRequest
+
+from jobs.models import Application, ApplicationStatusChange, JobPosting, PostingSkill
+
+
+class PostingSkillInline(admin.TabularInline):
+    model = PostingSkill
+    extra = 1
+    autocomplete_fields = ["skill"]
+
+
+@admin.register(JobPosting)
+class JobPostingAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "employer",
+        "status",
+        "region",
+        "job_type",
+        "salary_min_krw",
+        "salary_max_krw",
+        "min_topik",
+        "visa_sponsorship",
+        "published_at",
+    ]
+    list_filter = ["status", "region", "job_type", "visa_sponsorship", "employer__industry"]
+    search_fields = ["title", "employer__name", "isco_code", "e7_code"]
+    autocomplete_fields = ["employer"]
+    filter_horizontal = ["accepted_fields"]
+    list_select_related = ["employer"]
+    date_hierarchy = "published_at"
+    inlines = [PostingSkillInline]
+
+
+class StatusChangeInline(admin.TabularInline):
+    """History is append-only: shown, never edited or deleted here."""
+
+    model = ApplicationStatusChange
+    extra = 0
+    can_delete = False
+    readonly_fields = ["changed_at", "changed_by", "from_status", "to_status", "note"]
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    list_display = ["graduate", "posting", "status", "created_at"]
+    list_filter = ["status", "posting__employer"]
+    search_fields = ["graduate__user__email", "posting__title", "posting__employer__name"]
+    raw_id_fields = ["graduate", "posting"]
+    list_select_related = ["graduate__user", "posting__employer"]
+    readonly_fields = ["status", "created_at", "updated_at"]
+    inlines = [StatusChangeInline]
+
+
+@admin.register(ApplicationStatusChange)
+class ApplicationStatusChangeAdmin(admin.ModelAdmin):
+    list_display = ["application", "from_status", "to_status", "changed_by", "changed_at"]
+    list_filter = ["to_status"]
+    search_fields = ["application__graduate__user__email", "application__posting__title"]
+    list_select_related = ["application__graduate__user", "application__posting", "changed_by"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False

@@ -1,0 +1,212 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.choices import EducationLevel, JobType, KoreaRegion
+from core.models import TimeStampedModel
+
+
+class PostingStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class EnglishRequirement(models.TextChoices):
+    NONE = "none", _("Not required")
+    BASIC = "basic", _("Basic")
+    WORKING = "working", _("Working proficiency")
+    FLUENT = "fluent", _("Fluent")
+
+
+class JobPosting(TimeStampedModel):
+    employer = models.ForeignKey(
+        "employers.Employer", on_delete=models.CASCADE, related_name="postings"
+    )
+    title = models.CharField(max_length=160)
+    description = models.TextField()
+    occupation = models.CharField(max_length=120, blank=True, help_text=_("Occupation title"))
+    isco_code = models.CharField(
+        "ISCO-08 code",
+        max_length=4,
+        blank=True,
+        validators=[RegexValidator(r"^\d{4}$", _("An ISCO-08 unit group has four digits."))],
+    )
+    e7_code = models.CharField(
+        "E-7 occupation code",
+        max_length=10,
+        blank=True,
+        help_text=_("Korean E-7 occupation code (KSCO-based) where known"),
+    )
+    min_education = models.CharField(max_length=12, choices=EducationLevel.choices, blank=True)
+    accepted_fields = models.ManyToManyField(
+        "profiles.FieldOfStudy",
+        blank=True,
+        related_name="+",
+        help_text=_("Empty = any field of study"),
+    )
+    min_topik = models.PositiveSmallIntegerField(
+        "minimum TOPIK level", default=0, validators=[MaxValueValidator(6)]
+    )
+    english_requirement = models.CharField(
+        max_length=8, choices=EnglishRequirement.choices, default=EnglishRequirement.NONE
+    )
+    salary_min_krw = models.PositiveBigIntegerField("salary from (KRW per year)")
+    salary_max_krw = models.PositiveBigIntegerField("salary to (KRW per year)")
+    region = models.CharField(max_length=12, choices=KoreaRegion.choices)
+    job_type = models.CharField(max_length=12, choices=JobType.choices, default=JobType.FULL_TIME)
+    visa_sponsorship = models.BooleanField(_("visa sponsorship offered"), default=True)
+    openings = models.PositiveSmallIntegerField(default=1, validators=[MinValueValidator(1)])
+    status = models.CharField(
+        max_length=8, choices=PostingStatus.choices, default=PostingStatus.DRAFT
+    )
+    deadline = models.DateField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="posting_status_published")
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(salary_min_krw__lte=models.F("salary_max_krw")),
+                name="posting_salary_min_le_max",
+            ),
+            models.CheckConstraint(condition=models.Q(min_topik__lte=6), name="posting_topik_0_6"),
+            models.CheckConstraint(
+                condition=models.Q(openings__gte=1), name="posting_openings_positive"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=PostingStatus.values), name="posting_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="open") | models.Q(published_at__isnull=False),
+                name="posting_open_has_published_at",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} — {self.employer.name}"
+
+    def clean(self) -> None:
+        if (
+            self.salary_min_krw is not None
+            and self.salary_max_krw is not None
+            and self.salary_min_krw > self.salary_max_krw
+        ):
+            raise ValidationError(
+                {"salary_max_krw": _("The upper salary must be at least the lower salary.")}
+            )
+
+    @property
+    def is_open(self) -> bool:
+        if self.status != PostingStatus.OPEN:
+            return False
+        return self.deadline is None or self.deadline >= timezone.localdate()
+
+
+class Requirement(models.TextChoices):
+    REQUIRED = "required", _("Required")
+    NICE = "nice", _("Nice to have")
+
+
+class PostingSkill(models.Model):
+    posting = models.ForeignKey(JobPosting, on_delete=models.CASCADE, related_name="skills")
+    skill = models.ForeignKey("skills.Skill", on_delete=models.PROTECT, related_name="+")
+    requirement = models.CharField(
+        max_length=8, choices=Requirement.choices, default=Requirement.REQUIRED
+    )
+    min_level = models.PositiveSmallIntegerField(
+        default=3, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    weight = models.FloatField(
+        default=1.0,
+        validators=[MinValueValidator(0.1), MaxValueValidator(5.0)],
+        help_text=_("Relative importance within the posting (0.1-5)."),
+    )
+
+    class Meta:
+        ordering = ["requirement", "-weight", "skill__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["posting", "skill"], name="postingskill_unique"),
+            models.CheckConstraint(
+                condition=models.Q(min_level__gte=1, min_level__lte=5),
+                name="postingskill_level_1_5",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(weight__gt=0, weight__lte=5), name="postingskill_weight_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.skill} ≥ {self.min_level} ({self.get_requirement_display()})"
+
+
+class ApplicationStatus(models.TextChoices):
+    APPLIED = "applied", _("Applied")
+    SCREENING = "screening", _("Screening")
+    INTERVIEW = "interview", _("Interview")
+    OFFER = "offer", _("Offer")
+    HIRED = "hired", _("Hired")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Application(TimeStampedModel):
+    graduate = models.ForeignKey(
+        "profiles.GraduateProfile", on_delete=models.CASCADE, related_name="applications"
+    )
+    posting = models.ForeignKey(JobPosting, on_delete=models.CASCADE, related_name="applications")
+    cover_letter = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=10, choices=ApplicationStatus.choices, default=ApplicationStatus.APPLIED
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["graduate", "posting"], name="application_one_per_graduate_posting"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=ApplicationStatus.values),
+                name="application_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.graduate} → {self.posting.title} ({self.status})"
+
+
+class ApplicationStatusChange(models.Model):
+    """Append-only history of an application's status: rows are written once, never changed."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="history")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    changed_at = models.DateTimeField(default=timezone.now)
+    from_status = models.CharField(max_length=10, choices=ApplicationStatus.choices, blank=True)
+    to_status = models.CharField(max_length=10, choices=ApplicationStatus.choices)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["changed_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(from_status=models.F("to_status")),
+                name="statuschange_changes_status",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_status or '∅'} → {self.to_status} at {self.changed_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            raise ValueError("Application history is append-only; rows cannot be changed.")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]

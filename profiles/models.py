@@ -1,0 +1,263 @@
+import os
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
+from django_countries import Countries
+from django_countries.fields import CountryField
+from phonenumber_field.modelfields import PhoneNumberField
+
+from core.choices import ASEAN_COUNTRIES, EducationLevel, Industry, JobType, KoreaRegion
+from core.models import TimeStampedModel
+
+
+class AseanCountries(Countries):
+    only = list(ASEAN_COUNTRIES)
+
+
+@deconstructible
+class PrivateStorage(FileSystemStorage):
+    """Files that must never have a public URL (CVs); read only through access-checked views.
+
+    The location follows `settings.PRIVATE_MEDIA_ROOT` at each use, so tests and deployments can
+    move it without re-creating the storage.
+    """
+
+    @property  # type: ignore[override]
+    def base_location(self) -> str:
+        return str(settings.PRIVATE_MEDIA_ROOT)
+
+    @property  # type: ignore[override]
+    def location(self) -> str:
+        return os.path.abspath(self.base_location)
+
+    def url(self, name: str | None) -> str:
+        raise ValueError("Private files have no URL; serve them through an access-checked view.")
+
+
+private_storage = PrivateStorage()
+
+
+def cv_upload_path(instance: "GraduateProfile", filename: str) -> str:
+    """A random name: the uploaded file name is never used as a storage path."""
+    return f"cvs/{uuid.uuid4().hex}.pdf"
+
+
+class FieldOfStudy(models.Model):
+    """An ISCED-F 2013 field of education (UNESCO UIS); STEM = broad fields 05, 06 and 07."""
+
+    code = models.CharField(max_length=4, unique=True)
+    name = models.CharField(max_length=120)
+    is_stem = models.BooleanField("STEM", default=False)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name_plural = "fields of study"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(code__regex=r"^[0-9]{3,4}$"), name="fieldofstudy_code_isced"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class Visibility(models.TextChoices):
+    DISCOVERABLE = "discoverable", _("Verified employers may find my profile")
+    APPLIED_ONLY = "applied_only", _("Only employers I apply to")
+    HIDDEN = "hidden", _("Nobody (I am not looking)")
+
+
+class EnglishTest(models.TextChoices):
+    NONE = "", _("None")
+    TOEIC = "toeic", "TOEIC"
+    TOEFL_IBT = "toefl_ibt", "TOEFL iBT"
+    IELTS = "ielts", "IELTS"
+    CEFR = "cefr", _("CEFR level (as a number, A1=1 … C2=6)")
+
+
+class CurrentVisa(models.TextChoices):
+    NONE = "", _("None / not in Korea")
+    D2 = "D-2", "D-2"
+    D4 = "D-4", "D-4"
+    D10 = "D-10", "D-10"
+    E7 = "E-7", "E-7"
+    E9 = "E-9", "E-9"
+    F2 = "F-2", "F-2"
+    F5 = "F-5", "F-5"
+    OTHER = "other", _("Other")
+
+
+class GraduateProfile(TimeStampedModel):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="graduate_profile"
+    )
+    nationality = CountryField(countries=AseanCountries, blank=True)
+    date_of_birth = models.DateField(null=True, blank=True)
+    phone = PhoneNumberField(blank=True)
+    current_country = CountryField(blank=True)
+    current_city = models.CharField(max_length=80, blank=True)
+    headline = models.CharField(max_length=140, blank=True)
+    summary = models.TextField(blank=True)
+    topik_level = models.PositiveSmallIntegerField(
+        "TOPIK level",
+        default=0,
+        validators=[MaxValueValidator(6)],
+        help_text=_("0 = no valid TOPIK result; 1-6 as on the score report."),
+    )
+    kiip_stage = models.PositiveSmallIntegerField(
+        "KIIP stage",
+        default=0,
+        validators=[MaxValueValidator(5)],
+        help_text=_("Completed stage of the Korea Immigration and Integration Programme (0-5)."),
+    )
+    english_test = models.CharField(max_length=12, choices=EnglishTest.choices, blank=True)
+    english_score = models.DecimalField(
+        max_digits=5, decimal_places=1, null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    current_visa = models.CharField(max_length=8, choices=CurrentVisa.choices, blank=True)
+    needs_visa_sponsorship = models.BooleanField(default=True)
+    preferred_industries = models.JSONField(default=list, blank=True)
+    preferred_regions = models.JSONField(default=list, blank=True)
+    preferred_job_types = models.JSONField(default=list, blank=True)
+    min_salary_krw = models.PositiveBigIntegerField(
+        "minimum annual salary (KRW)", null=True, blank=True
+    )
+    willing_to_relocate = models.BooleanField(default=True)
+    visibility = models.CharField(
+        max_length=16, choices=Visibility.choices, default=Visibility.APPLIED_ONLY
+    )
+    cv = models.FileField(
+        "CV (PDF)", storage=private_storage, upload_to=cv_upload_path, blank=True, max_length=200
+    )
+    cv_original_name = models.CharField(max_length=200, blank=True)
+    cv_uploaded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["user__email"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(topik_level__lte=6), name="profile_topik_0_6"
+            ),
+            models.CheckConstraint(condition=models.Q(kiip_stage__lte=5), name="profile_kiip_0_5"),
+            models.CheckConstraint(
+                condition=models.Q(visibility__in=Visibility.values),
+                name="profile_visibility_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(english_test="") | models.Q(english_score__isnull=False),
+                name="profile_english_test_has_score",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.user.get_full_name()
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        errors: dict[str, str] = {}
+        for field, choices in (
+            ("preferred_industries", Industry.values),
+            ("preferred_regions", KoreaRegion.values),
+            ("preferred_job_types", JobType.values),
+        ):
+            unknown = sorted(set(getattr(self, field) or []) - set(choices))
+            if unknown:
+                errors[field] = f"Unknown choice(s): {', '.join(unknown)}"
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def cv_filename(self) -> str:
+        return self.cv_original_name or (Path(self.cv.name).name if self.cv else "")
+
+
+class EducationRecord(models.Model):
+    profile = models.ForeignKey(GraduateProfile, on_delete=models.CASCADE, related_name="education")
+    level = models.CharField(max_length=12, choices=EducationLevel.choices)
+    field_of_study = models.ForeignKey(FieldOfStudy, on_delete=models.PROTECT, related_name="+")
+    programme = models.CharField(
+        max_length=120, blank=True, help_text=_("e.g. B.Eng. Electrical Engineering")
+    )
+    institution = models.CharField(max_length=160)
+    country = CountryField()
+    graduation_year = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["-graduation_year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(level__in=EducationLevel.values), name="education_level_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(graduation_year__gte=1950, graduation_year__lte=2100),
+                name="education_graduation_year_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_level_display()}, {self.institution} ({self.graduation_year})"
+
+    @property
+    def is_korean_university(self) -> bool:
+        return self.country == "KR"
+
+
+class WorkExperience(models.Model):
+    profile = models.ForeignKey(
+        GraduateProfile, on_delete=models.CASCADE, related_name="experience"
+    )
+    title = models.CharField(max_length=120)
+    employer_name = models.CharField(max_length=160)
+    country = CountryField()
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True, help_text=_("Empty while ongoing."))
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="experience_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} at {self.employer_name}"
+
+
+class SkillSource(models.TextChoices):
+    SELF = "self", _("Self-declared")
+    COURSE = "course", _("Course completed")
+    CERTIFICATE = "certificate", _("Certificate")
+
+
+class GraduateSkill(models.Model):
+    profile = models.ForeignKey(GraduateProfile, on_delete=models.CASCADE, related_name="skills")
+    skill = models.ForeignKey("skills.Skill", on_delete=models.PROTECT, related_name="+")
+    level = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text=_("1 = basic … 5 = expert"),
+    )
+    source = models.CharField(max_length=12, choices=SkillSource.choices, default=SkillSource.SELF)
+
+    class Meta:
+        ordering = ["-level", "skill__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "skill"], name="graduateskill_unique"),
+            models.CheckConstraint(
+                condition=models.Q(level__gte=1, level__lte=5), name="graduateskill_level_1_5"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.skill} (level {self.level})"

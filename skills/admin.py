@@ -1,0 +1,50 @@
+from django.contrib import admin
+
+from skills.models import Skill, SkillAlias, SkillCategory, SkillRelation
+
+
+@admin.register(SkillCategory)
+class SkillCategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_ko", "slug", "sort_order"]
+    search_fields = ["name", "name_ko"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class SkillAliasInline(admin.TabularInline):
+    model = SkillAlias
+    extra = 1
+    fields = ["alias"]
+
+
+class SkillRelationInline(admin.TabularInline):
+    model = SkillRelation
+    fk_name = "skill"
+    extra = 0
+    autocomplete_fields = ["related_skill"]
+
+
+@admin.register(Skill)
+class SkillAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_ko", "category", "kind", "ncs_code"]
+    list_filter = ["category", "kind"]
+    search_fields = ["name", "name_ko", "slug", "aliases__alias"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [SkillAliasInline, SkillRelationInline]
+    list_select_related = ["category"]
+
+
+@admin.register(SkillAlias)
+class SkillAliasAdmin(admin.ModelAdmin):
+    list_display = ["alias", "skill"]
+    search_fields = ["alias", "skill__name"]
+    autocomplete_fields = ["skill"]
+    list_select_related = ["skill"]
+
+
+@admin.register(SkillRelation)
+class SkillRelationAdmin(admin.ModelAdmin):
+    list_display = ["skill", "kind", "related_skill", "credit"]
+    list_filter = ["kind"]
+    search_fields = ["skill__name", "related_skill__name"]
+    autocomplete_fields = ["skill", "related_skill"]
+    list_select_related = ["skill", "related_skill"]

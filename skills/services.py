@@ -1,0 +1,77 @@
+"""Writes to the skill taxonomy."""
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+
+from skills.models import Skill, SkillAlias, SkillCategory, SkillRelation, normalise_skill_label
+
+TAXONOMY_PATH = Path(__file__).resolve().parent / "data" / "taxonomy.json"
+
+
+@dataclass(frozen=True)
+class TaxonomyLoadResult:
+    categories: int
+    skills: int
+    aliases: int
+    relations: int
+
+
+@transaction.atomic
+def taxonomy_load(*, path: Path = TAXONOMY_PATH) -> TaxonomyLoadResult:
+    """Create or update the curated taxonomy from its JSON file; idempotent.
+
+    Rows are matched on slugs (categories, skills) and on the normalised alias or the
+    (skill, related skill, kind) triple, so a second run changes nothing. Rows an administrator
+    added in the admin are left alone.
+    """
+    document = json.loads(path.read_text(encoding="utf-8"))
+    categories = {}
+    for order, row in enumerate(document["categories"]):
+        categories[row["slug"]], _ = SkillCategory.objects.update_or_create(
+            slug=row["slug"],
+            defaults={
+                "name": row["name"],
+                "name_ko": row["name_ko"],
+                "description": row.get("description", ""),
+                "sort_order": order,
+            },
+        )
+    skills: dict[str, Skill] = {}
+    for row in document["skills"]:
+        skills[row["slug"]], _ = Skill.objects.update_or_create(
+            slug=row["slug"],
+            defaults={
+                "name": row["name"],
+                "name_ko": row.get("name_ko", ""),
+                "category": categories[row["category"]],
+                "kind": row["kind"],
+                "description": row.get("description", ""),
+                "esco_uri": row.get("esco_uri", ""),
+                "onet_example": row.get("onet_example", ""),
+                "ncs_code": row.get("ncs_code", ""),
+            },
+        )
+    aliases = 0
+    for row in document["skills"]:
+        for alias in row.get("aliases", []):
+            SkillAlias.objects.update_or_create(
+                normalised=normalise_skill_label(alias),
+                defaults={"alias": alias, "skill": skills[row["slug"]]},
+            )
+            aliases += 1
+    for row in document["relations"]:
+        SkillRelation.objects.update_or_create(
+            skill=skills[row["skill"]],
+            related_skill=skills[row["related_skill"]],
+            kind=row["kind"],
+            defaults={"credit": row["credit"]},
+        )
+    return TaxonomyLoadResult(
+        categories=len(categories),
+        skills=len(skills),
+        aliases=aliases,
+        relations=len(document["relations"]),
+    )

@@ -1,0 +1,173 @@
+"""Shared fixtures: personas, service detection and a real Celery worker.
+
+Tests marked `services` need PostgreSQL and Redis. Without them they are skipped locally, but
+with REQUIRE_SERVICES=1 (set by .ci/run) a missing service fails the test instead.
+"""
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from accounts.models import Role, User
+from config.celery import app as celery_app
+from tests import factories
+
+ROOT = Path(__file__).resolve().parent.parent
+REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+
+
+def _services_missing() -> str | None:
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        return "DATABASE_URL does not point at PostgreSQL"
+    if not settings.REDIS_URL:
+        return "REDIS_URL is not set"
+    import redis
+
+    try:
+        redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=2).ping()
+    except redis.RedisError as exc:
+        return f"Redis at {settings.REDIS_URL} does not answer: {exc}"
+    return None
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("services") is None:
+        return
+    missing = _services_missing()
+    if missing is None:
+        return
+    if REQUIRE_SERVICES:
+        pytest.fail(f"service-backed test cannot run: {missing}", pytrace=False)
+    pytest.skip(f"needs PostgreSQL and Redis: {missing}")
+
+
+@pytest.fixture(autouse=True)
+def _tasks_in_process(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Tasks run in-process unless a test asks for the real worker."""
+    if "celery_worker_process" in request.fixturenames:
+        yield
+        return
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = previous
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(
+    django_db_setup: None, django_db_blocker: object
+) -> Iterator[subprocess.Popen[bytes]]:
+    """A real `celery worker` process (prefork pool) on Redis, using the test database."""
+    missing = _services_missing()
+    if missing is not None:
+        if REQUIRE_SERVICES:
+            pytest.fail(f"cannot start a Celery worker: {missing}", pytrace=False)
+        pytest.skip(f"needs PostgreSQL and Redis: {missing}")
+    from django.db import connection
+
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DATABASE_URL": (
+            f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:"
+            f"{db['PORT'] or 5432}/{db['NAME']}"
+        ),
+        "DATABASE_CONN_MAX_AGE": "0",
+        "REDIS_URL": settings.REDIS_URL,
+        "DJANGO_ENV": "test",
+    }
+    celery_app.control.purge()
+    log = (ROOT / "test-artifacts").joinpath("celery-worker.log")
+    log.parent.mkdir(exist_ok=True)
+    with log.open("wb") as out:
+        worker = subprocess.Popen(
+            [
+                sys.executable, "-m", "celery", "-A", "config", "worker",
+                "-Q", "default,matching,notifications", "--pool", "prefork", "-c", "1",
+                "-n", "pytest-worker@%h", "--without-gossip", "--without-mingle", "-l", "INFO",
+            ],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if worker.poll() is not None:
+            pytest.fail(f"Celery worker exited early; see {log}", pytrace=False)
+        if celery_app.control.ping(timeout=1.0):
+            break
+    else:
+        worker.kill()
+        pytest.fail(f"Celery worker did not answer a ping within 60 s; see {log}", pytrace=False)
+    yield worker
+    worker.terminate()
+    try:
+        worker.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait()
+
+
+# --- personas ------------------------------------------------------------------------------
+
+
+def _client_for(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def graduate(db: None) -> User:
+    return factories.GraduateProfileFactory().user
+
+
+@pytest.fixture
+def other_graduate(db: None) -> User:
+    return factories.GraduateProfileFactory(nationality="ID").user
+
+
+@pytest.fixture
+def employer(db: None) -> User:
+    return factories.EmployerMemberFactory().user
+
+
+@pytest.fixture
+def other_employer(db: None) -> User:
+    return factories.EmployerMemberFactory().user
+
+
+@pytest.fixture
+def unverified_employer(db: None) -> User:
+    return factories.EmployerMemberFactory(employer__unverified=True).user
+
+
+@pytest.fixture
+def staff(db: None) -> User:
+    return factories.UserFactory(role=Role.STAFF, is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def outsider(db: None) -> User:
+    """Signed in, but a graduate with no profile data and no relation to anything."""
+    return factories.UserFactory(role=Role.GRADUATE)
+
+
+@pytest.fixture
+def graduate_client(graduate: User) -> Client:
+    return _client_for(graduate)
+
+
+@pytest.fixture
+def employer_client(employer: User) -> Client:
+    return _client_for(employer)
+
+
+@pytest.fixture
+def staff_client(staff: User) -> Client:
+    return _client_for(staff)
