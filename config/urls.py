@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts.views import SignupView
 from core import views as core_views
 
 admin.site.site_header = "Talent Bridge administration"
@@ -12,6 +13,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("dashboard/", core_views.dashboard, name="dashboard"),
     path("staff/", core_views.staff_dashboard, name="staff_dashboard"),
+    path("accounts/signup/", SignupView.as_view(), name="account_signup"),
     path("accounts/", include("allauth.urls")),
     path("graduate/", include("profiles.urls")),
     path("employer/", include("employers.urls")),

@@ -108,6 +108,11 @@ class JobPosting(TimeStampedModel):
             return False
         return self.deadline is None or self.deadline >= timezone.localdate()
 
+    @property
+    def is_public(self) -> bool:
+        """Anyone may see it: open, and its employer verified by staff."""
+        return self.status == PostingStatus.OPEN and self.employer.is_verified
+
 
 class Requirement(models.TextChoices):
     REQUIRED = "required", _("Required")

@@ -1,4 +1,5 @@
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from jobs.models import Application
@@ -22,14 +23,14 @@ def profile_completeness(*, profile: GraduateProfile) -> tuple[int, list[str]]:
     checks = [
         (
             bool(profile.nationality and profile.date_of_birth),
-            "Add your nationality and date of birth",
+            _("Add your nationality and date of birth"),
         ),
-        (bool(profile.headline), "Write a one-line headline"),
-        (profile.education.exists(), "Add your education"),
-        (profile.skills.count() >= 3, "List at least three skills with levels"),
-        (bool(profile.preferred_industries), "Choose the industries you want to work in"),
-        (profile.min_salary_krw is not None, "Set your minimum annual salary"),
-        (bool(profile.cv), "Upload your CV (PDF)"),
+        (bool(profile.headline), _("Write a one-line headline")),
+        (profile.education.exists(), _("Add your education")),
+        (profile.skills.count() >= 3, _("List at least three skills with levels")),
+        (bool(profile.preferred_industries), _("Choose the industries you want to work in")),
+        (profile.min_salary_krw is not None, _("Set your minimum annual salary")),
+        (bool(profile.cv), _("Upload your CV (PDF)")),
     ]
     done = sum(1 for ok, _ in checks if ok)
     return round(100 * done / len(checks)), [hint for ok, hint in checks if not ok]

@@ -8,134 +8,442 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('employers', '0001_employer'),
-        ('profiles', '0001_graduate_profile'),
-        ('skills', '0001_taxonomy'),
+        ("employers", "0001_employer"),
+        ("profiles", "0001_graduate_profile"),
+        ("skills", "0001_taxonomy"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='JobPosting',
+            name="JobPosting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('title', models.CharField(max_length=160)),
-                ('description', models.TextField()),
-                ('occupation', models.CharField(blank=True, help_text='Occupation title', max_length=120)),
-                ('isco_code', models.CharField(blank=True, max_length=4, validators=[django.core.validators.RegexValidator('^\\d{4}$', 'An ISCO-08 unit group has four digits.')], verbose_name='ISCO-08 code')),
-                ('e7_code', models.CharField(blank=True, help_text='Korean E-7 occupation code (KSCO-based) where known', max_length=10, verbose_name='E-7 occupation code')),
-                ('min_education', models.CharField(blank=True, choices=[('diploma', 'Diploma'), ('associate', 'Associate degree'), ('bachelor', "Bachelor's degree"), ('master', "Master's degree"), ('doctorate', 'Doctorate')], max_length=12)),
-                ('min_topik', models.PositiveSmallIntegerField(default=0, validators=[django.core.validators.MaxValueValidator(6)], verbose_name='minimum TOPIK level')),
-                ('english_requirement', models.CharField(choices=[('none', 'Not required'), ('basic', 'Basic'), ('working', 'Working proficiency'), ('fluent', 'Fluent')], default='none', max_length=8)),
-                ('salary_min_krw', models.PositiveBigIntegerField(verbose_name='salary from (KRW per year)')),
-                ('salary_max_krw', models.PositiveBigIntegerField(verbose_name='salary to (KRW per year)')),
-                ('region', models.CharField(choices=[('seoul', 'Seoul'), ('busan', 'Busan'), ('daegu', 'Daegu'), ('incheon', 'Incheon'), ('gwangju', 'Gwangju'), ('daejeon', 'Daejeon'), ('ulsan', 'Ulsan'), ('sejong', 'Sejong'), ('gyeonggi', 'Gyeonggi'), ('gangwon', 'Gangwon'), ('chungbuk', 'North Chungcheong'), ('chungnam', 'South Chungcheong'), ('jeonbuk', 'North Jeolla'), ('jeonnam', 'South Jeolla'), ('gyeongbuk', 'North Gyeongsang'), ('gyeongnam', 'South Gyeongsang'), ('jeju', 'Jeju')], max_length=12)),
-                ('job_type', models.CharField(choices=[('full_time', 'Full-time'), ('contract', 'Fixed-term contract'), ('internship', 'Internship'), ('part_time', 'Part-time')], default='full_time', max_length=12)),
-                ('visa_sponsorship', models.BooleanField(default=True, verbose_name='visa sponsorship offered')),
-                ('openings', models.PositiveSmallIntegerField(default=1, validators=[django.core.validators.MinValueValidator(1)])),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('open', 'Open'), ('closed', 'Closed')], default='draft', max_length=8)),
-                ('deadline', models.DateField(blank=True, null=True)),
-                ('published_at', models.DateTimeField(blank=True, null=True)),
-                ('accepted_fields', models.ManyToManyField(blank=True, help_text='Empty = any field of study', related_name='+', to='profiles.fieldofstudy')),
-                ('employer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='postings', to='employers.employer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("title", models.CharField(max_length=160)),
+                ("description", models.TextField()),
+                (
+                    "occupation",
+                    models.CharField(blank=True, help_text="Occupation title", max_length=120),
+                ),
+                (
+                    "isco_code",
+                    models.CharField(
+                        blank=True,
+                        max_length=4,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^\\d{4}$", "An ISCO-08 unit group has four digits."
+                            )
+                        ],
+                        verbose_name="ISCO-08 code",
+                    ),
+                ),
+                (
+                    "e7_code",
+                    models.CharField(
+                        blank=True,
+                        help_text="Korean E-7 occupation code (KSCO-based) where known",
+                        max_length=10,
+                        verbose_name="E-7 occupation code",
+                    ),
+                ),
+                (
+                    "min_education",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("diploma", "Diploma"),
+                            ("associate", "Associate degree"),
+                            ("bachelor", "Bachelor's degree"),
+                            ("master", "Master's degree"),
+                            ("doctorate", "Doctorate"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "min_topik",
+                    models.PositiveSmallIntegerField(
+                        default=0,
+                        validators=[django.core.validators.MaxValueValidator(6)],
+                        verbose_name="minimum TOPIK level",
+                    ),
+                ),
+                (
+                    "english_requirement",
+                    models.CharField(
+                        choices=[
+                            ("none", "Not required"),
+                            ("basic", "Basic"),
+                            ("working", "Working proficiency"),
+                            ("fluent", "Fluent"),
+                        ],
+                        default="none",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "salary_min_krw",
+                    models.PositiveBigIntegerField(verbose_name="salary from (KRW per year)"),
+                ),
+                (
+                    "salary_max_krw",
+                    models.PositiveBigIntegerField(verbose_name="salary to (KRW per year)"),
+                ),
+                (
+                    "region",
+                    models.CharField(
+                        choices=[
+                            ("seoul", "Seoul"),
+                            ("busan", "Busan"),
+                            ("daegu", "Daegu"),
+                            ("incheon", "Incheon"),
+                            ("gwangju", "Gwangju"),
+                            ("daejeon", "Daejeon"),
+                            ("ulsan", "Ulsan"),
+                            ("sejong", "Sejong"),
+                            ("gyeonggi", "Gyeonggi"),
+                            ("gangwon", "Gangwon"),
+                            ("chungbuk", "North Chungcheong"),
+                            ("chungnam", "South Chungcheong"),
+                            ("jeonbuk", "North Jeolla"),
+                            ("jeonnam", "South Jeolla"),
+                            ("gyeongbuk", "North Gyeongsang"),
+                            ("gyeongnam", "South Gyeongsang"),
+                            ("jeju", "Jeju"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "job_type",
+                    models.CharField(
+                        choices=[
+                            ("full_time", "Full-time"),
+                            ("contract", "Fixed-term contract"),
+                            ("internship", "Internship"),
+                            ("part_time", "Part-time"),
+                        ],
+                        default="full_time",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "visa_sponsorship",
+                    models.BooleanField(default=True, verbose_name="visa sponsorship offered"),
+                ),
+                (
+                    "openings",
+                    models.PositiveSmallIntegerField(
+                        default=1, validators=[django.core.validators.MinValueValidator(1)]
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("open", "Open"), ("closed", "Closed")],
+                        default="draft",
+                        max_length=8,
+                    ),
+                ),
+                ("deadline", models.DateField(blank=True, null=True)),
+                ("published_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "accepted_fields",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Empty = any field of study",
+                        related_name="+",
+                        to="profiles.fieldofstudy",
+                    ),
+                ),
+                (
+                    "employer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="postings",
+                        to="employers.employer",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-published_at', '-created_at'],
+                "ordering": ["-published_at", "-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Application',
+            name="Application",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('cover_letter', models.TextField(blank=True)),
-                ('status', models.CharField(choices=[('applied', 'Applied'), ('screening', 'Screening'), ('interview', 'Interview'), ('offer', 'Offer'), ('hired', 'Hired'), ('rejected', 'Rejected'), ('withdrawn', 'Withdrawn')], default='applied', max_length=10)),
-                ('graduate', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='applications', to='profiles.graduateprofile')),
-                ('posting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='applications', to='jobs.jobposting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("cover_letter", models.TextField(blank=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("applied", "Applied"),
+                            ("screening", "Screening"),
+                            ("interview", "Interview"),
+                            ("offer", "Offer"),
+                            ("hired", "Hired"),
+                            ("rejected", "Rejected"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="applied",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "graduate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="applications",
+                        to="profiles.graduateprofile",
+                    ),
+                ),
+                (
+                    "posting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="applications",
+                        to="jobs.jobposting",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='PostingSkill',
+            name="PostingSkill",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('requirement', models.CharField(choices=[('required', 'Required'), ('nice', 'Nice to have')], default='required', max_length=8)),
-                ('min_level', models.PositiveSmallIntegerField(default=3, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)])),
-                ('weight', models.FloatField(default=1.0, help_text='Relative importance within the posting (0.1-5).', validators=[django.core.validators.MinValueValidator(0.1), django.core.validators.MaxValueValidator(5.0)])),
-                ('posting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='skills', to='jobs.jobposting')),
-                ('skill', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='skills.skill')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "requirement",
+                    models.CharField(
+                        choices=[("required", "Required"), ("nice", "Nice to have")],
+                        default="required",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "min_level",
+                    models.PositiveSmallIntegerField(
+                        default=3,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                    ),
+                ),
+                (
+                    "weight",
+                    models.FloatField(
+                        default=1.0,
+                        help_text="Relative importance within the posting (0.1-5).",
+                        validators=[
+                            django.core.validators.MinValueValidator(0.1),
+                            django.core.validators.MaxValueValidator(5.0),
+                        ],
+                    ),
+                ),
+                (
+                    "posting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="skills",
+                        to="jobs.jobposting",
+                    ),
+                ),
+                (
+                    "skill",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="skills.skill",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['requirement', '-weight', 'skill__name'],
+                "ordering": ["requirement", "-weight", "skill__name"],
             },
         ),
         migrations.CreateModel(
-            name='ApplicationStatusChange',
+            name="ApplicationStatusChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('changed_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('from_status', models.CharField(blank=True, choices=[('applied', 'Applied'), ('screening', 'Screening'), ('interview', 'Interview'), ('offer', 'Offer'), ('hired', 'Hired'), ('rejected', 'Rejected'), ('withdrawn', 'Withdrawn')], max_length=10)),
-                ('to_status', models.CharField(choices=[('applied', 'Applied'), ('screening', 'Screening'), ('interview', 'Interview'), ('offer', 'Offer'), ('hired', 'Hired'), ('rejected', 'Rejected'), ('withdrawn', 'Withdrawn')], max_length=10)),
-                ('note', models.TextField(blank=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='history', to='jobs.application')),
-                ('changed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("changed_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "from_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("applied", "Applied"),
+                            ("screening", "Screening"),
+                            ("interview", "Interview"),
+                            ("offer", "Offer"),
+                            ("hired", "Hired"),
+                            ("rejected", "Rejected"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("applied", "Applied"),
+                            ("screening", "Screening"),
+                            ("interview", "Interview"),
+                            ("offer", "Offer"),
+                            ("hired", "Hired"),
+                            ("rejected", "Rejected"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("note", models.TextField(blank=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="history",
+                        to="jobs.application",
+                    ),
+                ),
+                (
+                    "changed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['changed_at', 'id'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('from_status', models.F('to_status')), _negated=True), name='statuschange_changes_status')],
+                "ordering": ["changed_at", "id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("from_status", models.F("to_status")), _negated=True),
+                        name="statuschange_changes_status",
+                    )
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='jobposting',
-            index=models.Index(fields=['status', '-published_at'], name='posting_status_published'),
+            model_name="jobposting",
+            index=models.Index(fields=["status", "-published_at"], name="posting_status_published"),
         ),
         migrations.AddConstraint(
-            model_name='jobposting',
-            constraint=models.CheckConstraint(condition=models.Q(('salary_min_krw__lte', models.F('salary_max_krw'))), name='posting_salary_min_le_max'),
+            model_name="jobposting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("salary_min_krw__lte", models.F("salary_max_krw"))),
+                name="posting_salary_min_le_max",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='jobposting',
-            constraint=models.CheckConstraint(condition=models.Q(('min_topik__lte', 6)), name='posting_topik_0_6'),
+            model_name="jobposting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("min_topik__lte", 6)), name="posting_topik_0_6"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='jobposting',
-            constraint=models.CheckConstraint(condition=models.Q(('openings__gte', 1)), name='posting_openings_positive'),
+            model_name="jobposting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("openings__gte", 1)), name="posting_openings_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='jobposting',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'open', 'closed'])), name='posting_status_valid'),
+            model_name="jobposting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["draft", "open", "closed"])),
+                name="posting_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='jobposting',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'open'), _negated=True), ('published_at__isnull', False), _connector='OR'), name='posting_open_has_published_at'),
+            model_name="jobposting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "open"), _negated=True),
+                    ("published_at__isnull", False),
+                    _connector="OR",
+                ),
+                name="posting_open_has_published_at",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.UniqueConstraint(fields=('graduate', 'posting'), name='application_one_per_graduate_posting'),
+            model_name="application",
+            constraint=models.UniqueConstraint(
+                fields=("graduate", "posting"), name="application_one_per_graduate_posting"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['applied', 'screening', 'interview', 'offer', 'hired', 'rejected', 'withdrawn'])), name='application_status_valid'),
+            model_name="application",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "status__in",
+                        [
+                            "applied",
+                            "screening",
+                            "interview",
+                            "offer",
+                            "hired",
+                            "rejected",
+                            "withdrawn",
+                        ],
+                    )
+                ),
+                name="application_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='postingskill',
-            constraint=models.UniqueConstraint(fields=('posting', 'skill'), name='postingskill_unique'),
+            model_name="postingskill",
+            constraint=models.UniqueConstraint(
+                fields=("posting", "skill"), name="postingskill_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='postingskill',
-            constraint=models.CheckConstraint(condition=models.Q(('min_level__gte', 1), ('min_level__lte', 5)), name='postingskill_level_1_5'),
+            model_name="postingskill",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("min_level__gte", 1), ("min_level__lte", 5)),
+                name="postingskill_level_1_5",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='postingskill',
-            constraint=models.CheckConstraint(condition=models.Q(('weight__gt', 0), ('weight__lte', 5)), name='postingskill_weight_range'),
+            model_name="postingskill",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("weight__gt", 0), ("weight__lte", 5)),
+                name="postingskill_weight_range",
+            ),
         ),
     ]

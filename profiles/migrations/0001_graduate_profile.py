@@ -4,148 +4,382 @@ import django.core.validators
 import django.db.models.deletion
 import django_countries.fields
 import phonenumber_field.modelfields
-import profiles.models
 from django.conf import settings
 from django.db import migrations, models
 
+import profiles.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('skills', '0001_taxonomy'),
+        ("skills", "0001_taxonomy"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FieldOfStudy',
+            name="FieldOfStudy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=4, unique=True)),
-                ('name', models.CharField(max_length=120)),
-                ('is_stem', models.BooleanField(default=False, verbose_name='STEM')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=4, unique=True)),
+                ("name", models.CharField(max_length=120)),
+                ("is_stem", models.BooleanField(default=False, verbose_name="STEM")),
             ],
             options={
-                'verbose_name_plural': 'fields of study',
-                'ordering': ['code'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('code__regex', '^[0-9]{3,4}$')), name='fieldofstudy_code_isced')],
+                "verbose_name_plural": "fields of study",
+                "ordering": ["code"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("code__regex", "^[0-9]{3,4}$")),
+                        name="fieldofstudy_code_isced",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='GraduateProfile',
+            name="GraduateProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('nationality', django_countries.fields.CountryField(blank=True, countries=profiles.models.AseanCountries, max_length=2)),
-                ('date_of_birth', models.DateField(blank=True, null=True)),
-                ('phone', phonenumber_field.modelfields.PhoneNumberField(blank=True, max_length=128, region=None)),
-                ('current_country', django_countries.fields.CountryField(blank=True, max_length=2)),
-                ('current_city', models.CharField(blank=True, max_length=80)),
-                ('headline', models.CharField(blank=True, max_length=140)),
-                ('summary', models.TextField(blank=True)),
-                ('topik_level', models.PositiveSmallIntegerField(default=0, help_text='0 = no valid TOPIK result; 1-6 as on the score report.', validators=[django.core.validators.MaxValueValidator(6)], verbose_name='TOPIK level')),
-                ('kiip_stage', models.PositiveSmallIntegerField(default=0, help_text='Completed stage of the Korea Immigration and Integration Programme (0-5).', validators=[django.core.validators.MaxValueValidator(5)], verbose_name='KIIP stage')),
-                ('english_test', models.CharField(blank=True, choices=[('', 'None'), ('toeic', 'TOEIC'), ('toefl_ibt', 'TOEFL iBT'), ('ielts', 'IELTS'), ('cefr', 'CEFR level (as a number, A1=1 … C2=6)')], max_length=12)),
-                ('english_score', models.DecimalField(blank=True, decimal_places=1, max_digits=5, null=True, validators=[django.core.validators.MinValueValidator(0)])),
-                ('current_visa', models.CharField(blank=True, choices=[('', 'None / not in Korea'), ('D-2', 'D-2'), ('D-4', 'D-4'), ('D-10', 'D-10'), ('E-7', 'E-7'), ('E-9', 'E-9'), ('F-2', 'F-2'), ('F-5', 'F-5'), ('other', 'Other')], max_length=8)),
-                ('needs_visa_sponsorship', models.BooleanField(default=True)),
-                ('preferred_industries', models.JSONField(blank=True, default=list)),
-                ('preferred_regions', models.JSONField(blank=True, default=list)),
-                ('preferred_job_types', models.JSONField(blank=True, default=list)),
-                ('min_salary_krw', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='minimum annual salary (KRW)')),
-                ('willing_to_relocate', models.BooleanField(default=True)),
-                ('visibility', models.CharField(choices=[('discoverable', 'Verified employers may find my profile'), ('applied_only', 'Only employers I apply to'), ('hidden', 'Nobody (I am not looking)')], default='applied_only', max_length=16)),
-                ('cv', models.FileField(blank=True, max_length=200, storage=profiles.models.PrivateStorage(), upload_to=profiles.models.cv_upload_path, verbose_name='CV (PDF)')),
-                ('cv_original_name', models.CharField(blank=True, max_length=200)),
-                ('cv_uploaded_at', models.DateTimeField(blank=True, null=True)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='graduate_profile', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "nationality",
+                    django_countries.fields.CountryField(
+                        blank=True, countries=profiles.models.AseanCountries, max_length=2
+                    ),
+                ),
+                ("date_of_birth", models.DateField(blank=True, null=True)),
+                (
+                    "phone",
+                    phonenumber_field.modelfields.PhoneNumberField(
+                        blank=True, max_length=128, region=None
+                    ),
+                ),
+                ("current_country", django_countries.fields.CountryField(blank=True, max_length=2)),
+                ("current_city", models.CharField(blank=True, max_length=80)),
+                ("headline", models.CharField(blank=True, max_length=140)),
+                ("summary", models.TextField(blank=True)),
+                (
+                    "topik_level",
+                    models.PositiveSmallIntegerField(
+                        default=0,
+                        help_text="0 = no valid TOPIK result; 1-6 as on the score report.",
+                        validators=[django.core.validators.MaxValueValidator(6)],
+                        verbose_name="TOPIK level",
+                    ),
+                ),
+                (
+                    "kiip_stage",
+                    models.PositiveSmallIntegerField(
+                        default=0,
+                        help_text="Completed stage of the Korea Immigration and Integration Programme (0-5).",
+                        validators=[django.core.validators.MaxValueValidator(5)],
+                        verbose_name="KIIP stage",
+                    ),
+                ),
+                (
+                    "english_test",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "None"),
+                            ("toeic", "TOEIC"),
+                            ("toefl_ibt", "TOEFL iBT"),
+                            ("ielts", "IELTS"),
+                            ("cefr", "CEFR level (as a number, A1=1 … C2=6)"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "english_score",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        max_digits=5,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                    ),
+                ),
+                (
+                    "current_visa",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "None / not in Korea"),
+                            ("D-2", "D-2"),
+                            ("D-4", "D-4"),
+                            ("D-10", "D-10"),
+                            ("E-7", "E-7"),
+                            ("E-9", "E-9"),
+                            ("F-2", "F-2"),
+                            ("F-5", "F-5"),
+                            ("other", "Other"),
+                        ],
+                        max_length=8,
+                    ),
+                ),
+                ("needs_visa_sponsorship", models.BooleanField(default=True)),
+                ("preferred_industries", models.JSONField(blank=True, default=list)),
+                ("preferred_regions", models.JSONField(blank=True, default=list)),
+                ("preferred_job_types", models.JSONField(blank=True, default=list)),
+                (
+                    "min_salary_krw",
+                    models.PositiveBigIntegerField(
+                        blank=True, null=True, verbose_name="minimum annual salary (KRW)"
+                    ),
+                ),
+                ("willing_to_relocate", models.BooleanField(default=True)),
+                (
+                    "visibility",
+                    models.CharField(
+                        choices=[
+                            ("discoverable", "Verified employers may find my profile"),
+                            ("applied_only", "Only employers I apply to"),
+                            ("hidden", "Nobody (I am not looking)"),
+                        ],
+                        default="applied_only",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "cv",
+                    models.FileField(
+                        blank=True,
+                        max_length=200,
+                        storage=profiles.models.PrivateStorage(),
+                        upload_to=profiles.models.cv_upload_path,
+                        verbose_name="CV (PDF)",
+                    ),
+                ),
+                ("cv_original_name", models.CharField(blank=True, max_length=200)),
+                ("cv_uploaded_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="graduate_profile",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['user__email'],
+                "ordering": ["user__email"],
             },
         ),
         migrations.CreateModel(
-            name='EducationRecord',
+            name="EducationRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('level', models.CharField(choices=[('diploma', 'Diploma'), ('associate', 'Associate degree'), ('bachelor', "Bachelor's degree"), ('master', "Master's degree"), ('doctorate', 'Doctorate')], max_length=12)),
-                ('programme', models.CharField(blank=True, help_text='e.g. B.Eng. Electrical Engineering', max_length=120)),
-                ('institution', models.CharField(max_length=160)),
-                ('country', django_countries.fields.CountryField(max_length=2)),
-                ('graduation_year', models.PositiveSmallIntegerField()),
-                ('field_of_study', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='profiles.fieldofstudy')),
-                ('profile', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='education', to='profiles.graduateprofile')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("diploma", "Diploma"),
+                            ("associate", "Associate degree"),
+                            ("bachelor", "Bachelor's degree"),
+                            ("master", "Master's degree"),
+                            ("doctorate", "Doctorate"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "programme",
+                    models.CharField(
+                        blank=True, help_text="e.g. B.Eng. Electrical Engineering", max_length=120
+                    ),
+                ),
+                ("institution", models.CharField(max_length=160)),
+                ("country", django_countries.fields.CountryField(max_length=2)),
+                ("graduation_year", models.PositiveSmallIntegerField()),
+                (
+                    "field_of_study",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="profiles.fieldofstudy",
+                    ),
+                ),
+                (
+                    "profile",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="education",
+                        to="profiles.graduateprofile",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-graduation_year'],
+                "ordering": ["-graduation_year"],
             },
         ),
         migrations.CreateModel(
-            name='GraduateSkill',
+            name="GraduateSkill",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('level', models.PositiveSmallIntegerField(help_text='1 = basic … 5 = expert', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)])),
-                ('source', models.CharField(choices=[('self', 'Self-declared'), ('course', 'Course completed'), ('certificate', 'Certificate')], default='self', max_length=12)),
-                ('profile', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='skills', to='profiles.graduateprofile')),
-                ('skill', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='skills.skill')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "level",
+                    models.PositiveSmallIntegerField(
+                        help_text="1 = basic … 5 = expert",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("self", "Self-declared"),
+                            ("course", "Course completed"),
+                            ("certificate", "Certificate"),
+                        ],
+                        default="self",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "profile",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="skills",
+                        to="profiles.graduateprofile",
+                    ),
+                ),
+                (
+                    "skill",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="skills.skill",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-level', 'skill__name'],
+                "ordering": ["-level", "skill__name"],
             },
         ),
         migrations.CreateModel(
-            name='WorkExperience',
+            name="WorkExperience",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=120)),
-                ('employer_name', models.CharField(max_length=160)),
-                ('country', django_countries.fields.CountryField(max_length=2)),
-                ('start_date', models.DateField()),
-                ('end_date', models.DateField(blank=True, help_text='Empty while ongoing.', null=True)),
-                ('description', models.TextField(blank=True)),
-                ('profile', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='experience', to='profiles.graduateprofile')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=120)),
+                ("employer_name", models.CharField(max_length=160)),
+                ("country", django_countries.fields.CountryField(max_length=2)),
+                ("start_date", models.DateField()),
+                (
+                    "end_date",
+                    models.DateField(blank=True, help_text="Empty while ongoing.", null=True),
+                ),
+                ("description", models.TextField(blank=True)),
+                (
+                    "profile",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="experience",
+                        to="profiles.graduateprofile",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-start_date'],
+                "ordering": ["-start_date"],
             },
         ),
         migrations.AddConstraint(
-            model_name='graduateprofile',
-            constraint=models.CheckConstraint(condition=models.Q(('topik_level__lte', 6)), name='profile_topik_0_6'),
+            model_name="graduateprofile",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("topik_level__lte", 6)), name="profile_topik_0_6"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='graduateprofile',
-            constraint=models.CheckConstraint(condition=models.Q(('kiip_stage__lte', 5)), name='profile_kiip_0_5'),
+            model_name="graduateprofile",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("kiip_stage__lte", 5)), name="profile_kiip_0_5"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='graduateprofile',
-            constraint=models.CheckConstraint(condition=models.Q(('visibility__in', ['discoverable', 'applied_only', 'hidden'])), name='profile_visibility_valid'),
+            model_name="graduateprofile",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("visibility__in", ["discoverable", "applied_only", "hidden"])),
+                name="profile_visibility_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='graduateprofile',
-            constraint=models.CheckConstraint(condition=models.Q(('english_test', ''), ('english_score__isnull', False), _connector='OR'), name='profile_english_test_has_score'),
+            model_name="graduateprofile",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("english_test", ""), ("english_score__isnull", False), _connector="OR"
+                ),
+                name="profile_english_test_has_score",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='educationrecord',
-            constraint=models.CheckConstraint(condition=models.Q(('level__in', ['diploma', 'associate', 'bachelor', 'master', 'doctorate'])), name='education_level_valid'),
+            model_name="educationrecord",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("level__in", ["diploma", "associate", "bachelor", "master", "doctorate"])
+                ),
+                name="education_level_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='educationrecord',
-            constraint=models.CheckConstraint(condition=models.Q(('graduation_year__gte', 1950), ('graduation_year__lte', 2100)), name='education_graduation_year_range'),
+            model_name="educationrecord",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("graduation_year__gte", 1950), ("graduation_year__lte", 2100)),
+                name="education_graduation_year_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='graduateskill',
-            constraint=models.UniqueConstraint(fields=('profile', 'skill'), name='graduateskill_unique'),
+            model_name="graduateskill",
+            constraint=models.UniqueConstraint(
+                fields=("profile", "skill"), name="graduateskill_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='graduateskill',
-            constraint=models.CheckConstraint(condition=models.Q(('level__gte', 1), ('level__lte', 5)), name='graduateskill_level_1_5'),
+            model_name="graduateskill",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("level__gte", 1), ("level__lte", 5)),
+                name="graduateskill_level_1_5",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='workexperience',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__isnull', True), ('end_date__gte', models.F('start_date')), _connector='OR'), name='experience_end_after_start'),
+            model_name="workexperience",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("end_date__isnull", True),
+                    ("end_date__gte", models.F("start_date")),
+                    _connector="OR",
+                ),
+                name="experience_end_after_start",
+            ),
         ),
     ]

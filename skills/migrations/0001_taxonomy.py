@@ -5,94 +5,184 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Skill',
+            name="Skill",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('name', models.CharField(max_length=120, unique=True)),
-                ('name_ko', models.CharField(blank=True, max_length=120, verbose_name='Korean name')),
-                ('kind', models.CharField(choices=[('knowledge', 'Knowledge'), ('skill', 'Skill'), ('tool', 'Tool or software'), ('language', 'Language'), ('certification', 'Certification')], default='skill', max_length=16)),
-                ('description', models.CharField(blank=True, max_length=400)),
-                ('esco_uri', models.URLField(blank=True, verbose_name='ESCO URI')),
-                ('onet_example', models.CharField(blank=True, max_length=120, verbose_name='O*NET technology example')),
-                ('ncs_code', models.CharField(blank=True, max_length=20, verbose_name='NCS code')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                ("name", models.CharField(max_length=120, unique=True)),
+                (
+                    "name_ko",
+                    models.CharField(blank=True, max_length=120, verbose_name="Korean name"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("knowledge", "Knowledge"),
+                            ("skill", "Skill"),
+                            ("tool", "Tool or software"),
+                            ("language", "Language"),
+                            ("certification", "Certification"),
+                        ],
+                        default="skill",
+                        max_length=16,
+                    ),
+                ),
+                ("description", models.CharField(blank=True, max_length=400)),
+                ("esco_uri", models.URLField(blank=True, verbose_name="ESCO URI")),
+                (
+                    "onet_example",
+                    models.CharField(
+                        blank=True, max_length=120, verbose_name="O*NET technology example"
+                    ),
+                ),
+                ("ncs_code", models.CharField(blank=True, max_length=20, verbose_name="NCS code")),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='SkillCategory',
+            name="SkillCategory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True)),
-                ('name', models.CharField(max_length=80, unique=True)),
-                ('name_ko', models.CharField(max_length=80, verbose_name='Korean name')),
-                ('description', models.TextField(blank=True)),
-                ('sort_order', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True)),
+                ("name", models.CharField(max_length=80, unique=True)),
+                ("name_ko", models.CharField(max_length=80, verbose_name="Korean name")),
+                ("description", models.TextField(blank=True)),
+                ("sort_order", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'verbose_name_plural': 'skill categories',
-                'ordering': ['sort_order', 'name'],
+                "verbose_name_plural": "skill categories",
+                "ordering": ["sort_order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='SkillAlias',
+            name="SkillAlias",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('alias', models.CharField(max_length=120)),
-                ('normalised', models.CharField(editable=False, max_length=120, unique=True)),
-                ('skill', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='skills.skill')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("alias", models.CharField(max_length=120)),
+                ("normalised", models.CharField(editable=False, max_length=120, unique=True)),
+                (
+                    "skill",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="aliases",
+                        to="skills.skill",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'skill aliases',
-                'ordering': ['alias'],
+                "verbose_name_plural": "skill aliases",
+                "ordering": ["alias"],
             },
         ),
         migrations.AddField(
-            model_name='skill',
-            name='category',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='skills', to='skills.skillcategory'),
+            model_name="skill",
+            name="category",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="skills",
+                to="skills.skillcategory",
+            ),
         ),
         migrations.CreateModel(
-            name='SkillRelation',
+            name="SkillRelation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('broader', 'Broader (related skill is more general)'), ('narrower', 'Narrower (related skill is more specific)'), ('related', 'Related')], max_length=10)),
-                ('credit', models.FloatField()),
-                ('related_skill', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='skills.skill')),
-                ('skill', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='relations', to='skills.skill')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("broader", "Broader (related skill is more general)"),
+                            ("narrower", "Narrower (related skill is more specific)"),
+                            ("related", "Related"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("credit", models.FloatField()),
+                (
+                    "related_skill",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="skills.skill",
+                    ),
+                ),
+                (
+                    "skill",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="relations",
+                        to="skills.skill",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['skill__name', 'kind'],
+                "ordering": ["skill__name", "kind"],
             },
         ),
         migrations.AddConstraint(
-            model_name='skill',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['knowledge', 'skill', 'tool', 'language', 'certification'])), name='skill_kind_valid'),
+            model_name="skill",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("kind__in", ["knowledge", "skill", "tool", "language", "certification"])
+                ),
+                name="skill_kind_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='skillrelation',
-            constraint=models.UniqueConstraint(fields=('skill', 'related_skill', 'kind'), name='skillrelation_unique'),
+            model_name="skillrelation",
+            constraint=models.UniqueConstraint(
+                fields=("skill", "related_skill", "kind"), name="skillrelation_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='skillrelation',
-            constraint=models.CheckConstraint(condition=models.Q(('credit__gt', 0), ('credit__lte', 1)), name='skillrelation_credit_0_1'),
+            model_name="skillrelation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("credit__gt", 0), ("credit__lte", 1)),
+                name="skillrelation_credit_0_1",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='skillrelation',
-            constraint=models.CheckConstraint(condition=models.Q(('skill', models.F('related_skill')), _negated=True), name='skillrelation_not_self'),
+            model_name="skillrelation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("skill", models.F("related_skill")), _negated=True),
+                name="skillrelation_not_self",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='skillrelation',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['broader', 'narrower', 'related'])), name='skillrelation_kind_valid'),
+            model_name="skillrelation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("kind__in", ["broader", "narrower", "related"])),
+                name="skillrelation_kind_valid",
+            ),
         ),
     ]

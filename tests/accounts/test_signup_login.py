@@ -137,3 +137,14 @@ def test_admin_login_refuses_a_non_staff_user(client: Client, graduate):
     )
     assert response.status_code == 200
     assert client.get(reverse("admin:index")).status_code == 302
+
+
+@pytest.mark.parametrize("role", [Role.GRADUATE, Role.EMPLOYER])
+def test_sign_up_link_preselects_the_role(client: Client, role: str):
+    response = client.get(reverse("account_signup") + f"?role={role}")
+    assert response.context["form"].initial["role"] == role
+
+
+def test_sign_up_link_ignores_a_staff_role(client: Client):
+    response = client.get(reverse("account_signup") + "?role=staff")
+    assert response.context["form"].initial.get("role") != Role.STAFF
