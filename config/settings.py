@@ -10,6 +10,7 @@ listed in `.env.example`.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -164,6 +165,11 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Synced into django-celery-beat's tables at beat start; staff can edit the timing in the admin.
 CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "core.tasks.worker_heartbeat", "schedule": 60.0},
+    "matching-nightly-full-run": {
+        "task": "matching.tasks.matching_nightly_run",
+        "schedule": crontab(hour=3, minute=0),
+    },
+    "matching-sweep-outbox": {"task": "matching.tasks.matching_apply_changes", "schedule": 60.0},
 }
 
 # --- Auth and accounts ------------------------------------------------------------------------
@@ -225,6 +231,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
 USE_TZ = True
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # --- Static and private files -----------------------------------------------------------------
 STATIC_URL = "static/"
@@ -250,6 +257,8 @@ CV_MAX_BYTES = env.int("CV_MAX_BYTES", default=5 * 1024 * 1024)
 
 # --- Matching ---------------------------------------------------------------------------------
 MATCHING_TOP_K = env.int("MATCHING_TOP_K", default=50)
+# Graduates per full-run task: each block is scored by one worker, so more workers share a run.
+MATCHING_BLOCK_SIZE = env.int("MATCHING_BLOCK_SIZE", default=20000)
 
 # --- Security ---------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -1,6 +1,27 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.html import format_html_join
 
-from matching.models import MatchResult, MatchRun
+from matching.models import (
+    GraduateMatchList,
+    MatchingChange,
+    MatchRun,
+    MatchRunBlock,
+    PostingMatchList,
+)
+from matching.services import match_run_request
+
+
+class MatchRunBlockInline(admin.TabularInline):
+    model = MatchRunBlock
+    extra = 0
+    can_delete = False
+    fields = ["number", "first_graduate_id", "last_graduate_id", "done", "compute_ms"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
 
 
 @admin.register(MatchRun)
@@ -9,6 +30,8 @@ class MatchRunAdmin(admin.ModelAdmin):
         "id",
         "kind",
         "status",
+        "is_current",
+        "progress_percent",
         "created_at",
         "finished_at",
         "graduates_count",
@@ -16,23 +39,68 @@ class MatchRunAdmin(admin.ModelAdmin):
         "results_count",
         "duration_ms",
     ]
-    list_filter = ["kind", "status"]
+    list_filter = ["kind", "status", "is_current"]
     readonly_fields = [f.name for f in MatchRun._meta.fields]
+    inlines = [MatchRunBlockInline]
+    actions = ["run_now"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.action(description="Start a full recompute now (select any run)")
+    def run_now(self, request: HttpRequest, queryset: QuerySet[MatchRun]) -> None:
+        run = match_run_request(requested_by=request.user)
+        self.message_user(
+            request,
+            f"Run #{run.pk} queued on the matching workers; refresh this page for progress.",
+            messages.SUCCESS,
+        )
 
 
-@admin.register(MatchResult)
-class MatchResultAdmin(admin.ModelAdmin):
-    list_display = [
-        "run",
-        "graduate",
-        "posting",
-        "score",
-        "fit",
-        "preference",
-        "rank_for_graduate",
-        "rank_for_posting",
-    ]
-    list_filter = ["run"]
-    search_fields = ["graduate__user__email", "posting__title"]
-    raw_id_fields = ["run", "graduate", "posting"]
-    list_select_related = ["graduate__user", "posting__employer", "run"]
+class _ListAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "run", "length", "complete", "updated_at"]
+    list_filter = ["complete"]
+    readonly_fields = ["run", "length", "complete", "updated_at", "top_entries"]
+    exclude = ["entries"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    @admin.display(description="Best entries (id: score / fit / preference)")
+    def top_entries(self, obj: GraduateMatchList | PostingMatchList) -> str:
+        return format_html_join(
+            "",
+            "<div>{}: {} / {} / {}</div>",
+            (
+                (int(e["id"]), f"{e['score']:.3f}", f"{e['fit']:.3f}", f"{e['pref']:.3f}")
+                for e in obj.decoded()[:20]
+            ),
+        )
+
+
+@admin.register(GraduateMatchList)
+class GraduateMatchListAdmin(_ListAdmin):
+    search_fields = ["graduate__user__email"]
+    list_select_related = ["graduate__user", "run"]
+    readonly_fields = ["graduate", *_ListAdmin.readonly_fields]
+
+
+@admin.register(PostingMatchList)
+class PostingMatchListAdmin(_ListAdmin):
+    search_fields = ["posting__title"]
+    list_select_related = ["posting__employer", "run"]
+    readonly_fields = ["posting", *_ListAdmin.readonly_fields]
+
+
+@admin.register(MatchingChange)
+class MatchingChangeAdmin(admin.ModelAdmin):
+    list_display = ["kind", "entity_id", "requested_at", "applied_at"]
+    list_filter = ["kind"]
+    search_fields = ["entity_id"]
+    readonly_fields = ["kind", "entity_id", "requested_at", "applied_at"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False

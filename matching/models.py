@@ -1,5 +1,11 @@
+import numpy as np
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+# One list entry as stored: the other side's id, the score (float64, so that stored and freshly
+# computed scores compare exactly), and fit and preference for display.
+ENTRY_DTYPE = np.dtype([("id", "<i8"), ("score", "<f8"), ("fit", "<f4"), ("pref", "<f4")])
 
 
 class RunKind(models.TextChoices):
@@ -15,22 +21,36 @@ class RunStatus(models.TextChoices):
 
 
 class MatchRun(models.Model):
-    """One computation of match lists; readers use the latest succeeded full run."""
+    """One full computation of both sides' lists; exactly one succeeded run is current."""
 
     kind = models.CharField(max_length=12, choices=RunKind.choices, default=RunKind.FULL)
     status = models.CharField(max_length=10, choices=RunStatus.choices, default=RunStatus.PENDING)
+    is_current = models.BooleanField(default=False)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
+    snapshot_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("Profiles and postings were read as of this moment.")
+    )
     finished_at = models.DateTimeField(null=True, blank=True)
+    blocks_total = models.PositiveIntegerField(default=0)
+    blocks_done = models.PositiveIntegerField(default=0)
     graduates_count = models.PositiveIntegerField(default=0)
     postings_count = models.PositiveIntegerField(default=0)
-    results_count = models.PositiveIntegerField(default=0)
+    results_count = models.PositiveIntegerField(default=0, help_text=_("List entries stored"))
     duration_ms = models.PositiveIntegerField(null=True, blank=True)
+    compute_ms = models.PositiveIntegerField(null=True, blank=True)
+    write_ms = models.PositiveIntegerField(null=True, blank=True)
     top_k = models.PositiveSmallIntegerField(default=50)
+    results_version = models.PositiveBigIntegerField(
+        default=0, help_text=_("Raised by every incremental update of this run's lists.")
+    )
     error = models.TextField(blank=True)
 
     class Meta:
-        ordering = ["-created_at"]
+        ordering = ["-created_at", "-id"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(status__in=RunStatus.values), name="matchrun_status_valid"
@@ -40,48 +60,130 @@ class MatchRun(models.Model):
                 | models.Q(started_at__isnull=False, finished_at__gte=models.F("started_at")),
                 name="matchrun_finished_after_started",
             ),
+            models.UniqueConstraint(
+                fields=["is_current"],
+                condition=models.Q(is_current=True),
+                name="matchrun_one_current",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(is_current=False) | models.Q(status="succeeded"),
+                name="matchrun_current_succeeded",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(blocks_done__lte=models.F("blocks_total")),
+                name="matchrun_blocks_done_le_total",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"Run #{self.pk} ({self.kind}, {self.status})"
 
+    @property
+    def progress_percent(self) -> int:
+        if self.status == RunStatus.SUCCEEDED:
+            return 100
+        return round(100 * self.blocks_done / self.blocks_total) if self.blocks_total else 0
 
-class MatchResult(models.Model):
-    """A scored (graduate, posting) pair in a run; ranks say where it stands on each side's list."""
 
-    run = models.ForeignKey(MatchRun, on_delete=models.CASCADE, related_name="results")
-    graduate = models.ForeignKey(
-        "profiles.GraduateProfile", on_delete=models.CASCADE, related_name="matches"
-    )
-    posting = models.ForeignKey("jobs.JobPosting", on_delete=models.CASCADE, related_name="matches")
-    score = models.FloatField(help_text=_("Harmonic mean of fit and preference, 0-1"))
-    fit = models.FloatField(help_text=_("Weighted skill coverage, 0-1"))
-    preference = models.FloatField(help_text=_("How well the posting suits the graduate, 0-1"))
-    rank_for_graduate = models.PositiveSmallIntegerField(null=True, blank=True)
-    rank_for_posting = models.PositiveSmallIntegerField(null=True, blank=True)
+class MatchRunBlock(models.Model):
+    """A share of a full run: a range of graduates scored by one task, maybe on another machine.
+
+    `partial` holds the block's best graduates per posting until the run's last step merges them.
+    """
+
+    run = models.ForeignKey(MatchRun, on_delete=models.CASCADE, related_name="blocks")
+    number = models.PositiveIntegerField()
+    first_graduate_id = models.BigIntegerField()
+    last_graduate_id = models.BigIntegerField()
+    done = models.BooleanField(default=False)
+    partial = models.BinaryField(blank=True, default=b"")
+    compute_ms = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
-        ordering = ["run", "graduate", "rank_for_graduate"]
-        indexes = [
-            models.Index(fields=["run", "graduate", "rank_for_graduate"], name="match_by_graduate"),
-            models.Index(fields=["run", "posting", "rank_for_posting"], name="match_by_posting"),
-        ]
+        ordering = ["run", "number"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["run", "graduate", "posting"], name="match_unique_pair"
-            ),
+            models.UniqueConstraint(fields=["run", "number"], name="matchrunblock_unique"),
             models.CheckConstraint(
-                condition=models.Q(score__gte=0, score__lte=1)
-                & models.Q(fit__gte=0, fit__lte=1)
-                & models.Q(preference__gte=0, preference__lte=1),
-                name="match_scores_0_1",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(rank_for_graduate__isnull=False)
-                | models.Q(rank_for_posting__isnull=False),
-                name="match_ranked_on_some_side",
+                condition=models.Q(first_graduate_id__lte=models.F("last_graduate_id")),
+                name="matchrunblock_range",
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.graduate} ~ {self.posting.title}: {self.score:.2f}"
+        return f"{self.run} block {self.number}"
+
+
+class MatchList(models.Model):
+    """A side's best matches for one entity, best first, as packed ENTRY_DTYPE records."""
+
+    run = models.ForeignKey(MatchRun, on_delete=models.CASCADE, related_name="+")
+    entries = models.BinaryField()
+    length = models.PositiveSmallIntegerField(default=0)
+    complete = models.BooleanField(
+        default=True, help_text=_("True when the list holds every qualifying pair.")
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def decoded(self) -> np.ndarray:
+        return np.frombuffer(bytes(self.entries), dtype=ENTRY_DTYPE)
+
+
+class GraduateMatchList(MatchList):
+    graduate = models.ForeignKey(
+        "profiles.GraduateProfile", on_delete=models.CASCADE, related_name="match_lists"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["run", "graduate"], name="graduatematchlist_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.graduate}: {self.length} postings (run {self.run_id})"
+
+
+class PostingMatchList(MatchList):
+    posting = models.ForeignKey(
+        "jobs.JobPosting", on_delete=models.CASCADE, related_name="match_lists"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["run", "posting"], name="postingmatchlist_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.posting}: {self.length} graduates (run {self.run_id})"
+
+
+class ChangeKind(models.TextChoices):
+    GRADUATE = "graduate", _("Graduate")
+    POSTING = "posting", _("Posting")
+
+
+class MatchingChange(models.Model):
+    """Outbox: an entity whose matches need re-scoring, written in the same transaction as the edit.
+
+    One row per entity: repeated edits only move `requested_at`, so they collapse into one job.
+    The row is pending while `applied_at` is empty or older than `requested_at`.
+    """
+
+    kind = models.CharField(max_length=10, choices=ChangeKind.choices)
+    entity_id = models.BigIntegerField()
+    requested_at = models.DateTimeField()
+    applied_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["requested_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "entity_id"], name="matchingchange_unique"),
+        ]
+        indexes = [
+            models.Index(fields=["applied_at", "requested_at"], name="matchingchange_pending")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.entity_id} requested {self.requested_at:%Y-%m-%d %H:%M:%S}"

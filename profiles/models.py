@@ -12,7 +12,14 @@ from django_countries import Countries
 from django_countries.fields import CountryField
 from phonenumber_field.modelfields import PhoneNumberField
 
-from core.choices import ASEAN_COUNTRIES, EducationLevel, Industry, JobType, KoreaRegion
+from core.choices import (
+    ASEAN_COUNTRIES,
+    CompanySize,
+    EducationLevel,
+    Industry,
+    JobType,
+    KoreaRegion,
+)
 from core.models import TimeStampedModel
 
 
@@ -126,6 +133,7 @@ class GraduateProfile(TimeStampedModel):
     preferred_industries = models.JSONField(default=list, blank=True)
     preferred_regions = models.JSONField(default=list, blank=True)
     preferred_job_types = models.JSONField(default=list, blank=True)
+    preferred_company_sizes = models.JSONField(default=list, blank=True)
     min_salary_krw = models.PositiveBigIntegerField(
         "minimum annual salary (KRW)", null=True, blank=True
     )
@@ -167,6 +175,7 @@ class GraduateProfile(TimeStampedModel):
             ("preferred_industries", Industry.values),
             ("preferred_regions", KoreaRegion.values),
             ("preferred_job_types", JobType.values),
+            ("preferred_company_sizes", CompanySize.values),
         ):
             unknown = sorted(set(getattr(self, field) or []) - set(choices))
             if unknown:

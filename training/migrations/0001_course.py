@@ -7,88 +7,239 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('skills', '0001_taxonomy'),
+        ("skills", "0001_taxonomy"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='TrainingProvider',
+            name="TrainingProvider",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=160, unique=True)),
-                ('kind', models.CharField(choices=[('technical_college', 'Technical college'), ('training_centre', 'Training centre'), ('language_institute', 'Korean-language institute'), ('university', 'University'), ('scholarship_programme', 'Scholarship programme')], max_length=24)),
-                ('country', django_countries.fields.CountryField(max_length=2)),
-                ('city', models.CharField(blank=True, max_length=80)),
-                ('website', models.URLField(blank=True)),
-                ('description', models.TextField(blank=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=160, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("technical_college", "Technical college"),
+                            ("training_centre", "Training centre"),
+                            ("language_institute", "Korean-language institute"),
+                            ("university", "University"),
+                            ("scholarship_programme", "Scholarship programme"),
+                        ],
+                        max_length=24,
+                    ),
+                ),
+                ("country", django_countries.fields.CountryField(max_length=2)),
+                ("city", models.CharField(blank=True, max_length=80)),
+                ("website", models.URLField(blank=True)),
+                ("description", models.TextField(blank=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Course',
+            name="Course",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('title', models.CharField(max_length=200)),
-                ('kind', models.CharField(choices=[('vocational', 'Vocational / technical training'), ('korean_language', 'Korean-language course'), ('degree', 'Degree programme in Korea'), ('scholarship', 'Scholarship')], max_length=16)),
-                ('description', models.TextField(blank=True)),
-                ('mode', models.CharField(choices=[('in_person', 'In person'), ('online', 'Online'), ('blended', 'Blended')], default='in_person', max_length=10)),
-                ('country', django_countries.fields.CountryField(blank=True, help_text='Empty for online-only courses', max_length=2)),
-                ('city', models.CharField(blank=True, max_length=80)),
-                ('language', models.CharField(default='English', max_length=40, verbose_name='language of instruction')),
-                ('start_date', models.DateField(blank=True, null=True)),
-                ('end_date', models.DateField(blank=True, null=True)),
-                ('hours', models.PositiveIntegerField(blank=True, null=True)),
-                ('cost_usd', models.DecimalField(decimal_places=2, default=0, max_digits=9, validators=[django.core.validators.MinValueValidator(0)], verbose_name='cost (USD)')),
-                ('funding', models.CharField(choices=[('self_paid', 'Paid by the learner'), ('free', 'Free'), ('oda', 'ODA-funded'), ('koica', 'KOICA-funded'), ('employer', 'Employer-sponsored'), ('scholarship', 'Scholarship')], default='self_paid', max_length=12)),
-                ('topik_target', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(6)], verbose_name='TOPIK level prepared for')),
-                ('entry_requirements', models.TextField(blank=True)),
-                ('url', models.URLField(blank=True, verbose_name='link')),
-                ('is_active', models.BooleanField(default=True)),
-                ('provider', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='courses', to='training.trainingprovider')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("title", models.CharField(max_length=200)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("vocational", "Vocational / technical training"),
+                            ("korean_language", "Korean-language course"),
+                            ("degree", "Degree programme in Korea"),
+                            ("scholarship", "Scholarship"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("description", models.TextField(blank=True)),
+                (
+                    "mode",
+                    models.CharField(
+                        choices=[
+                            ("in_person", "In person"),
+                            ("online", "Online"),
+                            ("blended", "Blended"),
+                        ],
+                        default="in_person",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "country",
+                    django_countries.fields.CountryField(
+                        blank=True, help_text="Empty for online-only courses", max_length=2
+                    ),
+                ),
+                ("city", models.CharField(blank=True, max_length=80)),
+                (
+                    "language",
+                    models.CharField(
+                        default="English", max_length=40, verbose_name="language of instruction"
+                    ),
+                ),
+                ("start_date", models.DateField(blank=True, null=True)),
+                ("end_date", models.DateField(blank=True, null=True)),
+                ("hours", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "cost_usd",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=0,
+                        max_digits=9,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="cost (USD)",
+                    ),
+                ),
+                (
+                    "funding",
+                    models.CharField(
+                        choices=[
+                            ("self_paid", "Paid by the learner"),
+                            ("free", "Free"),
+                            ("oda", "ODA-funded"),
+                            ("koica", "KOICA-funded"),
+                            ("employer", "Employer-sponsored"),
+                            ("scholarship", "Scholarship"),
+                        ],
+                        default="self_paid",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "topik_target",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(6),
+                        ],
+                        verbose_name="TOPIK level prepared for",
+                    ),
+                ),
+                ("entry_requirements", models.TextField(blank=True)),
+                ("url", models.URLField(blank=True, verbose_name="link")),
+                ("is_active", models.BooleanField(default=True)),
+                (
+                    "provider",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="courses",
+                        to="training.trainingprovider",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['title'],
+                "ordering": ["title"],
             },
         ),
         migrations.CreateModel(
-            name='CourseSkill',
+            name="CourseSkill",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('level_reached', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)])),
-                ('course', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='skills', to='training.course')),
-                ('skill', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='skills.skill')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "level_reached",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ]
+                    ),
+                ),
+                (
+                    "course",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="skills",
+                        to="training.course",
+                    ),
+                ),
+                (
+                    "skill",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="skills.skill",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['skill__name'],
-                'constraints': [models.UniqueConstraint(fields=('course', 'skill'), name='courseskill_unique'), models.CheckConstraint(condition=models.Q(('level_reached__gte', 1), ('level_reached__lte', 5)), name='courseskill_level_1_5')],
+                "ordering": ["skill__name"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("course", "skill"), name="courseskill_unique"),
+                    models.CheckConstraint(
+                        condition=models.Q(("level_reached__gte", 1), ("level_reached__lte", 5)),
+                        name="courseskill_level_1_5",
+                    ),
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='course',
-            constraint=models.UniqueConstraint(fields=('provider', 'title'), name='course_unique_per_provider'),
+            model_name="course",
+            constraint=models.UniqueConstraint(
+                fields=("provider", "title"), name="course_unique_per_provider"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='course',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__isnull', True), ('start_date__isnull', True), ('end_date__gte', models.F('start_date')), _connector='OR'), name='course_end_after_start'),
+            model_name="course",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("end_date__isnull", True),
+                    ("start_date__isnull", True),
+                    ("end_date__gte", models.F("start_date")),
+                    _connector="OR",
+                ),
+                name="course_end_after_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='course',
-            constraint=models.CheckConstraint(condition=models.Q(('cost_usd__gte', 0)), name='course_cost_non_negative'),
+            model_name="course",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("cost_usd__gte", 0)), name="course_cost_non_negative"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='course',
-            constraint=models.CheckConstraint(condition=models.Q(('topik_target__isnull', True), models.Q(('topik_target__gte', 1), ('topik_target__lte', 6)), _connector='OR'), name='course_topik_target_1_6'),
+            model_name="course",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("topik_target__isnull", True),
+                    models.Q(("topik_target__gte", 1), ("topik_target__lte", 6)),
+                    _connector="OR",
+                ),
+                name="course_topik_target_1_6",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='course',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['vocational', 'korean_language', 'degree', 'scholarship'])), name='course_kind_valid'),
+            model_name="course",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("kind__in", ["vocational", "korean_language", "degree", "scholarship"])
+                ),
+                name="course_kind_valid",
+            ),
         ),
     ]

@@ -1,0 +1,413 @@
+"""Exact two-sided top-K matching: facts in, ranked lists out (numpy + numba, no Django).
+
+`build_arrays` turns GraduateFacts/PostingFacts into compact arrays once; `full_run` scores every
+pair in blocks of graduates and returns, for every graduate, its best `cap` postings and, for every
+posting, its best `cap` discoverable graduates. The formula is in matching/kernels.py. Results are
+exact: every pair is scored, nothing is pruned, ties break by id.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numba
+import numpy as np
+
+from core.choices import CompanySize, EducationLevel, Industry, JobType, KoreaRegion
+from matching import kernels
+from matching.facts import GraduateFacts, PostingFacts, SkillRelationFacts
+
+
+def _bits(vocabulary: Sequence[str]) -> dict[str, int]:
+    return {code: 1 << n for n, code in enumerate(vocabulary)}
+
+
+INDUSTRY_BITS = _bits(Industry.values)
+REGION_BITS = _bits(KoreaRegion.values)
+JOB_TYPE_BITS = _bits(JobType.values)
+SIZE_BITS = _bits(CompanySize.values)
+MAX_EDUCATION_RANK = len(EducationLevel.values) - 1
+
+
+def _mask(codes: Iterable[str], bits: dict[str, int]) -> int:
+    mask = 0
+    for code in codes:
+        mask |= bits.get(code, 0)
+    return mask
+
+
+@dataclass
+class Vocabulary:
+    """Stable indices for skills and fields of study (sorted ids/codes, so runs are repeatable)."""
+
+    skill_ids: np.ndarray  # int64, ascending; index = column
+    field_bits: dict[str, int]
+
+    @classmethod
+    def from_facts(
+        cls, graduates: Sequence[GraduateFacts], postings: Sequence[PostingFacts]
+    ) -> "Vocabulary":
+        skills: set[int] = set()
+        fields: set[str] = set()
+        for g in graduates:
+            skills.update(g.skills)
+            fields.update(g.fields)
+        for p in postings:
+            skills.update(s.skill_id for s in p.skills)
+            fields.update(p.accepted_fields)
+        if len(fields) > 64:
+            raise ValueError(f"{len(fields)} fields of study do not fit a 64-bit mask")
+        return cls(
+            skill_ids=np.array(sorted(skills), dtype=np.int64),
+            field_bits={code: 1 << n for n, code in enumerate(sorted(fields))},
+        )
+
+    def skill_index(self, skill_ids: np.ndarray) -> np.ndarray:
+        return np.searchsorted(self.skill_ids, skill_ids).astype(np.int32)
+
+    @property
+    def n_skills(self) -> int:
+        return len(self.skill_ids)
+
+
+@dataclass
+class GraduateArrays:
+    ids: np.ndarray
+    ptr: np.ndarray  # CSR over effective skill levels, skill indices ascending within a row
+    idx: np.ndarray
+    level: np.ndarray
+    topik: np.ndarray
+    education: np.ndarray
+    fields: np.ndarray
+    needs_sponsorship: np.ndarray
+    discoverable: np.ndarray
+    industries: np.ndarray
+    regions: np.ndarray
+    job_types: np.ndarray
+    sizes: np.ndarray
+    min_salary: np.ndarray
+    relocate: np.ndarray
+
+    def pack(self) -> tuple[np.ndarray, ...]:
+        return (
+            self.ptr[:-1], self.ptr[1:], self.idx, self.level, self.topik, self.education,
+            self.fields, self.needs_sponsorship, self.discoverable, self.industries, self.regions,
+            self.job_types, self.sizes, self.min_salary, self.relocate, self.ids,
+        )  # fmt: skip
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+@dataclass
+class PostingArrays:
+    ids: np.ndarray
+    ptr: np.ndarray  # CSR over required/nice skills, skill indices ascending within a row
+    idx: np.ndarray
+    min_level: np.ndarray
+    weight: np.ndarray  # normalised: a posting's weights sum to one
+    weight_per_level: np.ndarray  # weight / min_level, the factor of min(level, min_level)
+    topik: np.ndarray
+    education: np.ndarray
+    fields: np.ndarray
+    sponsors: np.ndarray
+    industry: np.ndarray
+    region: np.ndarray
+    job_type: np.ndarray
+    size: np.ndarray
+    salary_max: np.ndarray
+
+    def pack(self) -> tuple[np.ndarray, ...]:
+        return (
+            self.topik, self.education, self.fields, self.sponsors, self.industry, self.region,
+            self.job_type, self.size, self.salary_max, self.ids,
+        )  # fmt: skip
+
+    def inverted(self, n_skills: int) -> tuple[np.ndarray, ...]:
+        """skill -> (posting row, min level, weight), postings ascending within a skill."""
+        rows = np.repeat(np.arange(len(self.ids), dtype=np.int64), np.diff(self.ptr))
+        order = np.lexsort((rows, self.idx))
+        counts = np.bincount(self.idx, minlength=n_skills)
+        inv_ptr = np.zeros(n_skills + 1, dtype=np.int64)
+        np.cumsum(counts, out=inv_ptr[1:])
+        return inv_ptr, rows[order], self.min_level[order], self.weight_per_level[order]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def _relation_table(
+    relations: Iterable[SkillRelationFacts], vocab: Vocabulary
+) -> dict[int, list[tuple[int, float]]]:
+    known = set(vocab.skill_ids.tolist())
+    table: dict[int, list[tuple[int, float]]] = {}
+    for r in relations:
+        if r.skill_id in known and r.related_skill_id in known:
+            table.setdefault(r.skill_id, []).append((r.related_skill_id, r.credit))
+    return table
+
+
+def expand_levels(
+    skills: dict[int, int], relations: dict[int, list[tuple[int, float]]]
+) -> dict[int, float]:
+    """Effective levels: a skill's own level, or credit x level of a related skill, the larger.
+
+    One step only: relations of relations do not chain.
+    """
+    effective: dict[int, float] = {s: float(level) for s, level in skills.items()}
+    for skill_id, level in skills.items():
+        for related, credit in relations.get(skill_id, ()):
+            via = credit * level
+            if via > effective.get(related, 0.0):
+                effective[related] = via
+    return effective
+
+
+def build_graduates(
+    graduates: Sequence[GraduateFacts],
+    vocab: Vocabulary,
+    relations: Iterable[SkillRelationFacts] = (),
+) -> GraduateArrays:
+    table = _relation_table(relations, vocab)
+    ptr = np.zeros(len(graduates) + 1, dtype=np.int64)
+    idx_parts: list[np.ndarray] = []
+    lvl_parts: list[np.ndarray] = []
+    for n, g in enumerate(graduates):
+        effective = (
+            expand_levels(g.skills, table) if table else {s: float(v) for s, v in g.skills.items()}
+        )
+        ids = np.fromiter(effective.keys(), dtype=np.int64, count=len(effective))
+        levels = np.fromiter(effective.values(), dtype=np.float64, count=len(effective))
+        order = np.argsort(ids)
+        idx_parts.append(vocab.skill_index(ids[order]))
+        lvl_parts.append(levels[order])
+        ptr[n + 1] = ptr[n] + len(ids)
+    return GraduateArrays(
+        ids=np.array([g.id for g in graduates], dtype=np.int64),
+        ptr=ptr,
+        idx=np.concatenate(idx_parts) if idx_parts else np.zeros(0, np.int32),
+        level=np.concatenate(lvl_parts) if lvl_parts else np.zeros(0, np.float64),
+        topik=np.array([g.topik for g in graduates], dtype=np.int8),
+        education=np.array([g.education_rank for g in graduates], dtype=np.int8),
+        fields=np.array([_mask(g.fields, vocab.field_bits) for g in graduates], dtype=np.uint64),
+        needs_sponsorship=np.array([g.needs_sponsorship for g in graduates], dtype=np.bool_),
+        discoverable=np.array([g.discoverable for g in graduates], dtype=np.bool_),
+        industries=np.array([_mask(g.industries, INDUSTRY_BITS) for g in graduates], np.uint32),
+        regions=np.array([_mask(g.regions, REGION_BITS) for g in graduates], np.uint32),
+        job_types=np.array([_mask(g.job_types, JOB_TYPE_BITS) for g in graduates], np.uint32),
+        sizes=np.array([_mask(g.company_sizes, SIZE_BITS) for g in graduates], np.uint32),
+        min_salary=np.array([g.min_salary_krw for g in graduates], dtype=np.float64),
+        relocate=np.array([g.willing_to_relocate for g in graduates], dtype=np.bool_),
+    )
+
+
+def normalised_weights(weights: Sequence[float]) -> list[float]:
+    """Weights divided by their sum, summed left to right (the reference does the same)."""
+    total = 0.0
+    for w in weights:
+        total += w
+    return [w / total for w in weights]
+
+
+def build_postings(postings: Sequence[PostingFacts], vocab: Vocabulary) -> PostingArrays:
+    ptr = np.zeros(len(postings) + 1, dtype=np.int64)
+    idx: list[int] = []
+    mins: list[float] = []
+    weights: list[float] = []
+    index_of = {int(s): n for n, s in enumerate(vocab.skill_ids)}
+    for n, p in enumerate(postings):
+        skills = sorted(p.skills, key=lambda s: s.skill_id)
+        idx.extend(index_of[s.skill_id] for s in skills)
+        mins.extend(float(s.min_level) for s in skills)
+        weights.extend(normalised_weights([s.weight for s in skills]) if skills else [])
+        ptr[n + 1] = ptr[n] + len(skills)
+    return PostingArrays(
+        ids=np.array([p.id for p in postings], dtype=np.int64),
+        ptr=ptr,
+        idx=np.array(idx, dtype=np.int32),
+        min_level=np.array(mins, dtype=np.float64),
+        weight=np.array(weights, dtype=np.float64),
+        weight_per_level=np.array([w / m for w, m in zip(weights, mins, strict=True)]),
+        topik=np.array([p.min_topik for p in postings], dtype=np.int8),
+        education=np.array([p.min_education_rank for p in postings], dtype=np.int8),
+        fields=np.array(
+            [_mask(p.accepted_fields, vocab.field_bits) for p in postings], dtype=np.uint64
+        ),
+        sponsors=np.array([p.sponsors_visa for p in postings], dtype=np.bool_),
+        industry=np.array([INDUSTRY_BITS.get(p.industry, 0) for p in postings], np.uint32),
+        region=np.array([REGION_BITS.get(p.region, 0) for p in postings], np.uint32),
+        job_type=np.array([JOB_TYPE_BITS.get(p.job_type, 0) for p in postings], np.uint32),
+        size=np.array([SIZE_BITS.get(p.company_size, 0) for p in postings], np.uint32),
+        salary_max=np.array([p.salary_max_krw for p in postings], dtype=np.float64),
+    )
+
+
+@dataclass
+class TopLists:
+    """For each entity (row), its best entries, best first; ids -1 pad the unused slots.
+
+    `total` counts every pair that qualified, so a list is complete when total <= its length.
+    """
+
+    owner_ids: np.ndarray  # int64 (n,)
+    ids: np.ndarray  # int64 (n, cap)
+    score: np.ndarray  # float64 (n, cap)
+    fit: np.ndarray
+    pref: np.ndarray
+    length: np.ndarray  # int64 (n,)
+    total: np.ndarray  # int64 (n,)
+
+    @classmethod
+    def empty(cls, owner_ids: np.ndarray, cap: int) -> "TopLists":
+        n = len(owner_ids)
+        return cls(
+            owner_ids=owner_ids,
+            ids=np.full((n, cap), -1, dtype=np.int64),
+            score=np.zeros((n, cap)),
+            fit=np.zeros((n, cap)),
+            pref=np.zeros((n, cap)),
+            length=np.zeros(n, dtype=np.int64),
+            total=np.zeros(n, dtype=np.int64),
+        )
+
+    def entries(self, row: int) -> list[tuple[int, float, float, float]]:
+        n = int(self.length[row])
+        return [
+            (int(self.ids[row, e]), float(self.score[row, e]), float(self.fit[row, e]),
+             float(self.pref[row, e]))
+            for e in range(n)
+        ]  # fmt: skip
+
+
+@dataclass
+class ColumnHeaps:
+    """Per-thread bounded heaps of each posting's best graduates, kept across blocks."""
+
+    score: np.ndarray  # (threads, postings, cap)
+    ids: np.ndarray
+    fit: np.ndarray
+    pref: np.ndarray
+    length: np.ndarray  # (threads, postings)
+    total: np.ndarray
+    floor: np.ndarray  # fit below which a pair cannot enter the heap
+
+    @classmethod
+    def new(cls, postings: int, cap: int) -> "ColumnHeaps":
+        threads = max(1, numba.get_num_threads())
+        shape = (threads, postings, cap)
+        return cls(
+            score=np.zeros(shape),
+            ids=np.full(shape, -1, dtype=np.int64),
+            fit=np.zeros(shape),
+            pref=np.zeros(shape),
+            length=np.zeros(shape[:2], dtype=np.int64),
+            total=np.zeros(shape[:2], dtype=np.int64),
+            floor=np.zeros(shape[:2]),
+        )
+
+    def merged(self, owner_ids: np.ndarray, cap: int) -> "TopLists":
+        return merge_partials(
+            owner_ids, cap, self.score, self.ids, self.fit, self.pref, self.length,
+            self.total.sum(axis=0),
+        )  # fmt: skip
+
+
+def score_rows(
+    graduates: GraduateArrays,
+    postings: PostingArrays,
+    inverted: tuple[np.ndarray, ...],
+    r0: int,
+    r1: int,
+    cap: int,
+    heaps: ColumnHeaps,
+) -> TopLists:
+    """Score graduates[r0:r1] against all postings: their final lists, and offers to `heaps`."""
+    rows = TopLists.empty(graduates.ids[r0:r1], cap)
+    if r1 > r0 and len(postings):
+        kernels.score_block(
+            r0, r1, cap, graduates.pack(), postings.pack(), inverted,
+            rows.score, rows.ids, rows.fit, rows.pref, rows.length, rows.total,
+            heaps.score, heaps.ids, heaps.fit, heaps.pref, heaps.length, heaps.total,
+            heaps.floor,
+        )  # fmt: skip
+    return rows
+
+
+def merge_partials(
+    owner_ids: np.ndarray,
+    cap: int,
+    part_s: np.ndarray,
+    part_i: np.ndarray,
+    part_f: np.ndarray,
+    part_p: np.ndarray,
+    part_n: np.ndarray,
+    total: np.ndarray,
+) -> TopLists:
+    merged = TopLists.empty(owner_ids, cap)
+    kernels.merge_heaps(
+        part_s, part_i, part_f, part_p, part_n, cap,
+        merged.score, merged.ids, merged.fit, merged.pref, merged.length,
+    )  # fmt: skip
+    merged.total = total.astype(np.int64)
+    return merged
+
+
+def merge_posting_lists(parts: Sequence[TopLists], cap: int) -> TopLists:
+    """Merge the partial posting lists of several blocks (or workers) into the final lists."""
+    owner_ids = parts[0].owner_ids
+    return merge_partials(
+        owner_ids,
+        cap,
+        np.stack([p.score for p in parts]),
+        np.stack([p.ids for p in parts]),
+        np.stack([p.fit for p in parts]),
+        np.stack([p.pref for p in parts]),
+        np.stack([p.length for p in parts]),
+        np.sum([p.total for p in parts], axis=0),
+    )
+
+
+def concat_lists(parts: Sequence[TopLists]) -> TopLists:
+    return TopLists(
+        owner_ids=np.concatenate([p.owner_ids for p in parts]),
+        ids=np.concatenate([p.ids for p in parts]),
+        score=np.concatenate([p.score for p in parts]),
+        fit=np.concatenate([p.fit for p in parts]),
+        pref=np.concatenate([p.pref for p in parts]),
+        length=np.concatenate([p.length for p in parts]),
+        total=np.concatenate([p.total for p in parts]),
+    )
+
+
+@dataclass
+class FullResult:
+    graduates: TopLists
+    postings: TopLists
+
+
+def score_range(
+    graduates: GraduateArrays,
+    postings: PostingArrays,
+    r0: int,
+    r1: int,
+    cap: int,
+    block_size: int = 4096,
+) -> FullResult:
+    """Graduates[r0:r1] against every posting: their lists, and the postings' partial lists.
+
+    One worker's share of a distributed run; `merge_posting_lists` combines the shares.
+    """
+    n_skills = int(max(graduates.idx.max(initial=-1), postings.idx.max(initial=-1))) + 1
+    inverted = postings.inverted(n_skills)
+    heaps = ColumnHeaps.new(len(postings), cap)
+    rows = [
+        score_rows(graduates, postings, inverted, b, min(b + block_size, r1), cap, heaps)
+        for b in range(r0, max(r1, r0 + 1), block_size)
+    ]
+    return FullResult(graduates=concat_lists(rows), postings=heaps.merged(postings.ids, cap))
+
+
+def full_run(
+    graduates: GraduateArrays, postings: PostingArrays, cap: int, block_size: int = 4096
+) -> FullResult:
+    """Every graduate against every posting; both sides' exact top-`cap` lists."""
+    return score_range(graduates, postings, 0, len(graduates), cap, block_size)

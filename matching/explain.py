@@ -1,0 +1,367 @@
+"""Why a graduate and a posting score what they score: one pair, term by term (no Django models).
+
+`explain_pair` recomputes the score of matching/kernels.py for one pair with the same float
+operations as matching/reference.py, so the explanation adds up exactly: the skill terms'
+`contribution`s sum to `fit`, the preference factors' value x weight sum to `preference`, and
+`score` is the reference score bit for bit (0 with `excluded=True` when the reference excludes the
+pair). Everything else is still filled in for an excluded pair, so the reader sees why.
+
+Skill statuses: "matched" (own level reaches the minimum), "related" (a related skill gives a
+higher effective level than the graduate's own), "below_level" (own level below the minimum, no
+relation gives more), "missing" (effective level 0). Skills still short of the minimum list up to
+three courses that teach them to it. Computed on read; nothing here touches the database.
+"""
+
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+from core.choices import EducationLevel
+from matching import kernels, reference
+from matching.engine import expand_levels, normalised_weights
+from matching.facts import GraduateFacts, PostingFacts
+
+MAX_COURSES = 3
+REQUIREMENTS = ("required", "nice")
+_EDUCATION_NAMES: tuple[str, ...] = tuple(EducationLevel.values)
+
+
+@dataclass(frozen=True, slots=True)
+class CourseOffer:
+    """A course that teaches a skill up to `level_reached`."""
+
+    course_id: int
+    title: str
+    provider: str
+    level_reached: int
+    hours: int | None
+    cost_usd: float
+    funding: str
+    kind: str
+
+
+@dataclass(slots=True)
+class SkillTerm:
+    """One posting skill's term of fit: contribution = min(effective, min) x (weight / min)."""
+
+    skill_id: int
+    name: str
+    requirement: str
+    min_level: int
+    weight: float  # normalised: the posting's weights sum to 1
+    own_level: int
+    effective_level: float
+    # The related skill behind effective_level when it beats the own level (even if matched).
+    via_skill_id: int | None
+    via_name: str | None
+    credit: float  # min(effective, min_level) / min_level
+    contribution: float
+    status: str
+    courses: list[CourseOffer] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ConstraintCheck:
+    name: str
+    required: Any
+    actual: Any
+    ok: bool
+
+
+@dataclass(slots=True)
+class PreferenceFactor:
+    """value in [0, 1] times weight is this factor's share of `preference`."""
+
+    name: str
+    wanted: list[str] | int  # codes the graduate wants ([] = open), or a minimum salary (0 = open)
+    offered: str | int
+    value: float
+    weight: float
+    note: str = ""
+
+
+@dataclass(slots=True)
+class GapSummary:
+    """What closing the skill gaps would do, constraints and preferences unchanged.
+
+    Closing means the graduate holds every skill short of the posting's minimum (missing,
+    below_level, and related below the minimum) at exactly that minimum.
+    """
+
+    missing: int
+    below_level: int
+    related_below_level: int
+    fit_if_gaps_closed: float
+    score_if_gaps_closed: float
+    excluded_if_gaps_closed: bool
+    note: str
+
+
+@dataclass(slots=True)
+class Explanation:
+    graduate_id: int
+    posting_id: int
+    score: float  # harmonic mean of fit and preference; 0 when excluded
+    fit: float
+    preference: float
+    excluded: bool
+    excluded_reasons: list[str]
+    skills: list[SkillTerm]
+    constraints: list[ConstraintCheck]
+    preference_factors: list[PreferenceFactor]
+    gap_summary: GapSummary
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready: only dicts, lists, str, int, float, bool and None."""
+        return asdict(self)
+
+
+def _education_name(rank: int, unset: str) -> str:
+    if rank < 0:
+        return unset
+    return _EDUCATION_NAMES[rank] if rank < len(_EDUCATION_NAMES) else f"rank {rank}"
+
+
+def _constraints(g: GraduateFacts, p: PostingFacts) -> list[ConstraintCheck]:
+    fields_ok = not p.accepted_fields or bool(g.fields & p.accepted_fields)
+    return [
+        ConstraintCheck("topik", p.min_topik, g.topik, g.topik >= p.min_topik),
+        ConstraintCheck(
+            "education",
+            _education_name(p.min_education_rank, "any"),
+            _education_name(g.education_rank, "none"),
+            g.education_rank >= p.min_education_rank,
+        ),
+        ConstraintCheck("fields", sorted(p.accepted_fields), sorted(g.fields), fields_ok),
+        ConstraintCheck(
+            "sponsorship",
+            g.needs_sponsorship,
+            p.sponsors_visa,
+            not (g.needs_sponsorship and not p.sponsors_visa),
+        ),
+    ]
+
+
+def _constraint_reason(check: ConstraintCheck) -> str:
+    if check.name == "topik":
+        return f"TOPIK level {check.actual} is below the required {check.required}"
+    if check.name == "education":
+        return f"education {check.actual} is below the required {check.required}"
+    if check.name == "fields":
+        return "field of study is not among those the posting accepts"
+    return "visa sponsorship is needed but the posting does not offer it"
+
+
+def _set_factor(name: str, wanted: frozenset[str], offered: str, weight: float) -> PreferenceFactor:
+    if not wanted:
+        return PreferenceFactor(name, [], offered, kernels.NEUTRAL, weight, "no preference given")
+    value = 1.0 if offered in wanted else 0.0
+    return PreferenceFactor(name, sorted(wanted), offered, value, weight)
+
+
+def _preference_factors(g: GraduateFacts, p: PostingFacts) -> list[PreferenceFactor]:
+    """The five factors in the formula's order, values as reference.preference computes them."""
+    region = _set_factor("region", g.regions, p.region, kernels.W_REGION)
+    if region.value == 0.0 and g.willing_to_relocate:
+        region.value = kernels.RELOCATE_CREDIT
+        region.note = "outside the wanted regions; relocation credit (willing to relocate)"
+    wanted_salary = g.min_salary_krw
+    if wanted_salary <= 0:
+        salary_value, salary_note = kernels.NEUTRAL, "no minimum salary given"
+    else:
+        ratio = float(p.salary_max_krw) / float(wanted_salary)
+        salary_note = f"posting's maximum is {ratio:.0%} of the wanted minimum"
+        if ratio >= 1.0:
+            salary_value = 1.0
+        elif ratio <= kernels.SALARY_FLOOR_RATIO:
+            salary_value = 0.0
+        else:
+            salary_value = (ratio - kernels.SALARY_FLOOR_RATIO) / (1.0 - kernels.SALARY_FLOOR_RATIO)
+    return [
+        _set_factor("industry", g.industries, p.industry, kernels.W_INDUSTRY),
+        region,
+        _set_factor("job_type", g.job_types, p.job_type, kernels.W_JOB_TYPE),
+        _set_factor("company_size", g.company_sizes, p.company_size, kernels.W_SIZE),
+        PreferenceFactor(
+            "salary", wanted_salary, p.salary_max_krw, salary_value, kernels.W_SALARY, salary_note
+        ),
+    ]
+
+
+def _best_via(
+    g: GraduateFacts, wanted: set[int], relations: dict[int, list[tuple[int, float]]]
+) -> dict[int, tuple[float, int]]:
+    """For each wanted skill: the highest credit x level a related skill gives, and that skill
+    (ties: the lowest skill id). Same products as engine.expand_levels, so the maxima agree."""
+    best: dict[int, tuple[float, int]] = {}
+    for source, level in g.skills.items():
+        for related, credit in relations.get(source, ()):
+            if related not in wanted:
+                continue
+            via = credit * level
+            current = best.get(related)
+            if current is None or via > current[0] or (via == current[0] and source < current[1]):
+                best[related] = (via, source)
+    return best
+
+
+def _course_key(course: CourseOffer) -> tuple[bool, int, float, int]:
+    # Courses without known hours go after those with hours.
+    return (course.hours is None, course.hours or 0, course.cost_usd, course.course_id)
+
+
+def _courses_for(
+    skill_id: int, min_level: int, courses_by_skill: dict[int, list[CourseOffer]] | None
+) -> list[CourseOffer]:
+    if not courses_by_skill:
+        return []
+    offers = [c for c in courses_by_skill.get(skill_id, ()) if c.level_reached >= min_level]
+    offers.sort(key=_course_key)
+    return offers[:MAX_COURSES]
+
+
+def _skill_terms(
+    g: GraduateFacts,
+    p: PostingFacts,
+    relations: dict[int, list[tuple[int, float]]],
+    skill_names: dict[int, str],
+    requirements: dict[int, str],
+    courses_by_skill: dict[int, list[CourseOffer]] | None,
+) -> tuple[list[SkillTerm], float]:
+    """The posting's skill terms in the formula's order, and their sum (before the cap at 1)."""
+    skills = sorted(p.skills, key=lambda s: s.skill_id)
+    weights = normalised_weights([s.weight for s in skills])
+    vias = _best_via(g, {s.skill_id for s in skills}, relations) if relations else {}
+    terms: list[SkillTerm] = []
+    total = 0.0
+    for s, w in zip(skills, weights, strict=True):
+        sid = s.skill_id
+        own = g.skills.get(sid, 0)
+        level = float(own)
+        via_id: int | None = None
+        via = vias.get(sid)
+        if via is not None and via[0] > level:
+            level, via_id = via
+        m = float(s.min_level)
+        contribution = 0.0
+        if level > 0.0:
+            contribution = min(level, m) * (w / m)
+            total += contribution
+        if own >= s.min_level:
+            status = "matched"
+        elif via_id is not None:
+            status = "related"
+        elif own > 0:
+            status = "below_level"
+        else:
+            status = "missing"
+        short = level < m
+        terms.append(
+            SkillTerm(
+                skill_id=sid,
+                name=skill_names.get(sid, f"skill {sid}"),
+                requirement=requirements.get(sid, "required"),
+                min_level=s.min_level,
+                weight=w,
+                own_level=own,
+                effective_level=level,
+                via_skill_id=via_id,
+                via_name=None if via_id is None else skill_names.get(via_id, f"skill {via_id}"),
+                credit=min(level, m) / m,
+                contribution=contribution,
+                status=status,
+                courses=_courses_for(sid, s.min_level, courses_by_skill) if short else [],
+            )
+        )
+    return terms, total
+
+
+def _gap_summary(
+    g: GraduateFacts,
+    p: PostingFacts,
+    relations: dict[int, list[tuple[int, float]]],
+    terms: list[SkillTerm],
+    current: tuple[float, float, bool],
+    blockers: list[str],
+) -> GapSummary:
+    """`current` is (fit, score, excluded); `blockers` the exclusion reasons skills cannot lift
+    (failed constraints, zero preference): with any of them reference.pair_score is None whatever
+    the skills, so only the fit is recomputed."""
+    fit, score, excluded = current
+    gaps = [t for t in terms if t.effective_level < t.min_level]
+    missing = sum(t.status == "missing" for t in gaps)
+    below = sum(t.status == "below_level" for t in gaps)
+    related = len(gaps) - missing - below
+    if not gaps:
+        note = "no skill gaps" + ("; the pair is excluded" if excluded else "")
+        return GapSummary(0, 0, 0, fit, score, excluded, note)
+    skills = {**g.skills, **{t.skill_id: t.min_level for t in gaps}}
+    if not blockers:
+        pair = reference.pair_score(replace(g, skills=skills), p, relations)
+        if pair is not None:
+            return GapSummary(missing, below, related, pair.fit, pair.score, False, "")
+        blockers = ["score rounds to zero"]
+    closed_fit = reference.fit(expand_levels(skills, relations), p)
+    note = "still excluded with the gaps closed: " + "; ".join(blockers)
+    return GapSummary(missing, below, related, closed_fit, 0.0, True, note)
+
+
+def explain_pair(
+    *,
+    graduate: GraduateFacts,
+    posting: PostingFacts,
+    relations: dict[int, list[tuple[int, float]]],
+    skill_names: dict[int, str],
+    courses_by_skill: dict[int, list[CourseOffer]] | None = None,
+    requirements: dict[int, str] | None = None,
+) -> Explanation:
+    """Explain one pair's score (see the module docstring for what adds up to what).
+
+    `relations` is the table reference.pair_score takes (skill id -> [(related id, credit)]);
+    `requirements` maps skill id -> "required" / "nice" (default "required").
+    """
+    requirements = requirements or {}
+    unknown = set(requirements.values()) - set(REQUIREMENTS)
+    if unknown:
+        raise ValueError(f"requirement must be one of {REQUIREMENTS}, not {sorted(unknown)}")
+    terms, total = _skill_terms(
+        graduate, posting, relations, skill_names, requirements, courses_by_skill
+    )
+    fit = min(total, 1.0)
+    constraints = _constraints(graduate, posting)
+    factors = _preference_factors(graduate, posting)
+    v = [f.value for f in factors]
+    # The same sum, in the same order, as reference.preference.
+    pref = (
+        kernels.W_INDUSTRY * v[0]
+        + kernels.W_REGION * v[1]
+        + kernels.W_JOB_TYPE * v[2]
+        + kernels.W_SIZE * v[3]
+        + kernels.W_SALARY * v[4]
+    )
+    # Reasons no skill can lift, then those about skills.
+    blockers = [_constraint_reason(c) for c in constraints if not c.ok]
+    if pref <= 0.0:
+        blockers.append("preference is zero: nothing the graduate wants is offered")
+    reasons = list(blockers)
+    if not posting.skills:
+        reasons.append("the posting lists no skills")
+    elif fit <= 0.0:
+        reasons.append("no skill in common, even through related skills")
+    score = 0.0 if reasons else 2.0 * fit * pref / (fit + pref)
+    if score <= 0.0 and not reasons:
+        reasons.append("score rounds to zero")
+    excluded = bool(reasons)
+    gaps = _gap_summary(graduate, posting, relations, terms, (fit, score, excluded), blockers)
+    return Explanation(
+        graduate_id=graduate.id,
+        posting_id=posting.id,
+        score=score,
+        fit=fit,
+        preference=pref,
+        excluded=excluded,
+        excluded_reasons=reasons,
+        skills=terms,
+        constraints=constraints,
+        preference_factors=factors,
+        gap_summary=gaps,
+    )

@@ -1,0 +1,62 @@
+"""The plain facts the matching engine scores: no Django, no numpy.
+
+Loaders (from the database, from the synthetic generator) produce these; the engine turns them
+into arrays, and the reference implementation reads them directly.
+"""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class GraduateFacts:
+    id: int
+    skills: dict[int, int]  # skill id -> level 1-5
+    topik: int = 0
+    education_rank: int = -1  # EducationLevel.rank of the highest degree; -1 = none recorded
+    fields: frozenset[str] = frozenset()  # ISCED-F codes, detailed and their narrow parents
+    needs_sponsorship: bool = True
+    discoverable: bool = True  # may appear in employers' candidate lists
+    industries: frozenset[str] = frozenset()  # empty = no preference
+    regions: frozenset[str] = frozenset()
+    job_types: frozenset[str] = frozenset()
+    company_sizes: frozenset[str] = frozenset()
+    min_salary_krw: int = 0  # 0 = no minimum given
+    willing_to_relocate: bool = True
+
+
+@dataclass(frozen=True)
+class PostingSkillFacts:
+    skill_id: int
+    min_level: int
+    weight: float
+
+
+@dataclass(frozen=True)
+class PostingFacts:
+    id: int
+    skills: tuple[PostingSkillFacts, ...]
+    min_topik: int = 0
+    min_education_rank: int = -1  # -1 = any
+    accepted_fields: frozenset[str] = frozenset()  # empty = any field
+    sponsors_visa: bool = True
+    industry: str = ""
+    region: str = ""
+    job_type: str = ""
+    company_size: str = ""
+    salary_max_krw: int = 0
+
+
+@dataclass(frozen=True)
+class SkillRelationFacts:
+    """Having `skill_id` at level L counts as `credit * L` of `related_skill_id`."""
+
+    skill_id: int
+    related_skill_id: int
+    credit: float
+
+
+@dataclass
+class MatchingInput:
+    graduates: list[GraduateFacts]
+    postings: list[PostingFacts]
+    relations: list[SkillRelationFacts] = field(default_factory=list)

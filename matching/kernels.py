@@ -1,0 +1,391 @@
+"""numba kernels of the matching engine: the per-pair score and exact top-K selection.
+
+The score of a (graduate g, posting j) pair, in one place (matching/reference.py repeats it in
+plain Python, operation for operation, so both give bit-identical floats):
+
+- fit(g, j) = sum over the posting's skills s, in ascending skill index, of
+  min(level'_gs, min_level_js) * (weight_js / min_level_js), where the weights of a posting sum
+  to one and level' is the graduate's effective level (see engine.expand_levels); capped at 1.
+  The engine stores weight/min_level per posting skill ("weight per level").
+- The pair is excluded when a hard constraint fails (TOPIK, education, field, sponsorship) or fit
+  is zero.
+- preference(g, j) = a weighted mean of industry, region, job type, company size and salary
+  factors, each in [0, 1]; a factor the graduate left open counts as NEUTRAL.
+- score = 2 * fit * preference / (fit + preference) (the harmonic mean); pairs with score 0 are
+  excluded.
+
+Lists keep the best `cap` entries by (score descending, other side's id ascending): ties break
+deterministically.
+"""
+
+import numpy as np
+from numba import njit, prange
+
+NEUTRAL = 0.5
+RELOCATE_CREDIT = 0.5
+SALARY_FLOOR_RATIO = 0.75
+W_INDUSTRY = 0.30
+W_REGION = 0.20
+W_JOB_TYPE = 0.15
+W_SIZE = 0.10
+W_SALARY = 0.25
+
+
+@njit(cache=True, inline="always")
+def feasible(g_topik, g_edu, g_fields, g_needs, p_topik, p_edu, p_fields, p_sponsors):  # type: ignore[no-untyped-def]
+    if g_topik < p_topik:
+        return False
+    if g_edu < p_edu:
+        return False
+    if p_fields != 0 and (g_fields & p_fields) == 0:
+        return False
+    return not (g_needs and not p_sponsors)
+
+
+@njit(cache=True, inline="always")
+def _factor(wanted, offered):  # type: ignore[no-untyped-def]
+    if wanted == 0:
+        return NEUTRAL
+    if wanted & offered:
+        return 1.0
+    return 0.0
+
+
+@njit(cache=True, inline="always")
+def preference(g_ind, g_reg, g_type, g_size, g_sal, g_reloc, p_ind, p_reg, p_type, p_size, p_sal):  # type: ignore[no-untyped-def]
+    v_ind = _factor(g_ind, p_ind)
+    v_reg = _factor(g_reg, p_reg)
+    if v_reg == 0.0 and g_reloc:
+        v_reg = RELOCATE_CREDIT
+    v_type = _factor(g_type, p_type)
+    v_size = _factor(g_size, p_size)
+    if g_sal <= 0.0:
+        v_sal = NEUTRAL
+    else:
+        ratio = p_sal / g_sal
+        if ratio >= 1.0:
+            v_sal = 1.0
+        elif ratio <= SALARY_FLOOR_RATIO:
+            v_sal = 0.0
+        else:
+            v_sal = (ratio - SALARY_FLOOR_RATIO) / (1.0 - SALARY_FLOOR_RATIO)
+    return (
+        W_INDUSTRY * v_ind
+        + W_REGION * v_reg
+        + W_JOB_TYPE * v_type
+        + W_SIZE * v_size
+        + W_SALARY * v_sal
+    )
+
+
+@njit(cache=True, inline="always")
+def harmonic(fit, pref):  # type: ignore[no-untyped-def]
+    if fit <= 0.0 or pref <= 0.0:
+        return 0.0
+    return 2.0 * fit * pref / (fit + pref)
+
+
+@njit(cache=True, inline="always")
+def fit_floor(threshold):  # type: ignore[no-untyped-def]
+    """Below this fit, no preference can lift a pair's score to `threshold` (pref <= 1, so
+    score <= 2 fit / (fit + 1)); a small margin absorbs rounding. Skipping such pairs is exact."""
+    if threshold <= 0.0:
+        return 0.0
+    return threshold / (2.0 - threshold) * (1.0 - 1e-9)
+
+
+@njit(cache=True, inline="always")
+def better(s1, i1, s2, i2):  # type: ignore[no-untyped-def]
+    return s1 > s2 or (s1 == s2 and i1 < i2)
+
+
+@njit(cache=True)
+def heap_push(hs, hi, hf, hp, n, cap, s, i, f, p):  # type: ignore[no-untyped-def]
+    """Offer (score s, id i, fit f, pref p) to a bounded heap whose root is its worst entry."""
+    if n < cap:
+        k = n
+        n += 1
+        while k > 0:
+            parent = (k - 1) // 2
+            if better(hs[parent], hi[parent], s, i):
+                hs[k], hi[k], hf[k], hp[k] = hs[parent], hi[parent], hf[parent], hp[parent]
+                k = parent
+            else:
+                break
+        hs[k], hi[k], hf[k], hp[k] = s, i, f, p
+        return n
+    if not better(s, i, hs[0], hi[0]):
+        return n
+    k = 0
+    while True:
+        child = 2 * k + 1
+        if child >= n:
+            break
+        right = child + 1
+        if right < n and better(hs[child], hi[child], hs[right], hi[right]):
+            child = right
+        if better(s, i, hs[child], hi[child]):
+            hs[k], hi[k], hf[k], hp[k] = hs[child], hi[child], hf[child], hp[child]
+            k = child
+        else:
+            break
+    hs[k], hi[k], hf[k], hp[k] = s, i, f, p
+    return n
+
+
+@njit(cache=True)
+def sort_best_first(hs, hi, hf, hp, n):  # type: ignore[no-untyped-def]
+    """Insertion sort of the first n entries, best first (lists are short)."""
+    for a in range(1, n):
+        s, i, f, p = hs[a], hi[a], hf[a], hp[a]
+        b = a - 1
+        while b >= 0 and better(s, i, hs[b], hi[b]):
+            hs[b + 1], hi[b + 1], hf[b + 1], hp[b + 1] = hs[b], hi[b], hf[b], hp[b]
+            b -= 1
+        hs[b + 1], hi[b + 1], hf[b + 1], hp[b + 1] = s, i, f, p
+
+
+@njit(cache=True)
+def accumulate_fit(
+    g, g_start, g_end, g_idx, g_lvl, inv_ptr, inv_post, inv_min, inv_wpl, acc, touched
+):  # type: ignore[no-untyped-def]
+    """Add graduate g's fit terms to acc[posting]; returns how many postings were touched.
+
+    Graduate g's skills are g_idx/g_lvl[g_start[g]:g_end[g]], skill indices ascending.
+    """
+    ntouch = 0
+    for a in range(g_start[g], g_end[g]):
+        s = g_idx[a]
+        level = g_lvl[a]
+        for b in range(inv_ptr[s], inv_ptr[s + 1]):
+            j = inv_post[b]
+            if acc[j] == 0.0:
+                touched[ntouch] = j
+                ntouch += 1
+            acc[j] += min(level, inv_min[b]) * inv_wpl[b]
+    return ntouch
+
+
+@njit(cache=True, parallel=True)
+def score_block(  # type: ignore[no-untyped-def]
+    r0, r1, cap, gpack, ppack, inv, row_s, row_i, row_f, row_p, row_n, row_total,
+    col_s, col_i, col_f, col_p, col_n, col_total, col_floor,
+):  # fmt: skip
+    """Score graduates r0..r1 against every posting.
+
+    Writes each graduate's best `cap` postings (row_* at g - r0, sorted) and offers every pair to
+    per-thread posting heaps col_*[t, j], which live across blocks (merged by merge_heaps).
+    """
+    g_start, g_end, g_idx, g_lvl, g_topik, g_edu, g_fields, g_needs, g_disc = gpack[:9]
+    g_ind, g_reg, g_type, g_size, g_sal, g_reloc, g_ids = gpack[9:]
+    p_topik, p_edu, p_fields, p_spons, p_ind, p_reg, p_type, p_size, p_sal, p_ids = ppack
+    inv_ptr, inv_post, inv_min, inv_w = inv
+    n_threads = col_s.shape[0]
+    n_postings = p_ids.shape[0]
+    rows = r1 - r0
+    for t in prange(n_threads):
+        acc = np.zeros(n_postings)
+        touched = np.empty(n_postings, dtype=np.int64)
+        for g in range(r0 + rows * t // n_threads, r0 + rows * (t + 1) // n_threads):
+            ntouch = accumulate_fit(
+                g, g_start, g_end, g_idx, g_lvl, inv_ptr, inv_post, inv_min, inv_w, acc, touched
+            )
+            r = g - r0
+            n = 0
+            total = 0
+            row_floor = 0.0
+            gid = g_ids[g]
+            disc = g_disc[g]
+            for q in range(ntouch):
+                j = touched[q]
+                fit = min(acc[j], 1.0)
+                acc[j] = 0.0
+                if not feasible(
+                    g_topik[g],
+                    g_edu[g],
+                    g_fields[g],
+                    g_needs[g],
+                    p_topik[j],
+                    p_edu[j],
+                    p_fields[j],
+                    p_spons[j],
+                ):
+                    continue
+                total += 1
+                if disc:
+                    col_total[t, j] += 1
+                if fit < row_floor and (not disc or fit < col_floor[t, j]):
+                    continue
+                pref = preference(
+                    g_ind[g],
+                    g_reg[g],
+                    g_type[g],
+                    g_size[g],
+                    g_sal[g],
+                    g_reloc[g],
+                    p_ind[j],
+                    p_reg[j],
+                    p_type[j],
+                    p_size[j],
+                    p_sal[j],
+                )
+                score = harmonic(fit, pref)
+                if score <= 0.0:
+                    continue
+                pid = p_ids[j]
+                if n < cap or better(score, pid, row_s[r, 0], row_i[r, 0]):
+                    n = heap_push(
+                        row_s[r], row_i[r], row_f[r], row_p[r], n, cap, score, pid, fit, pref
+                    )
+                    if n == cap:
+                        row_floor = fit_floor(row_s[r, 0])
+                if disc:
+                    cn = col_n[t, j]
+                    if cn < cap or better(score, gid, col_s[t, j, 0], col_i[t, j, 0]):
+                        cn = heap_push(
+                            col_s[t, j],
+                            col_i[t, j],
+                            col_f[t, j],
+                            col_p[t, j],
+                            cn,
+                            cap,
+                            score,
+                            gid,
+                            fit,
+                            pref,
+                        )
+                        col_n[t, j] = cn
+                        if cn == cap:
+                            col_floor[t, j] = fit_floor(col_s[t, j, 0])
+            sort_best_first(row_s[r], row_i[r], row_f[r], row_p[r], n)
+            row_n[r] = n
+            row_total[r] = total
+
+
+@njit(cache=True)
+def merge_heaps(part_s, part_i, part_f, part_p, part_n, cap, out_s, out_i, out_f, out_p, out_n):  # type: ignore[no-untyped-def]
+    """Merge per-part heaps part_*[k, j] into one sorted best-`cap` list per posting j."""
+    parts, n_postings = part_n.shape
+    for j in range(n_postings):
+        n = 0
+        for k in range(parts):
+            for e in range(part_n[k, j]):
+                n = heap_push(
+                    out_s[j],
+                    out_i[j],
+                    out_f[j],
+                    out_p[j],
+                    n,
+                    cap,
+                    part_s[k, j, e],
+                    part_i[k, j, e],
+                    part_f[k, j, e],
+                    part_p[k, j, e],
+                )
+        sort_best_first(out_s[j], out_i[j], out_f[j], out_p[j], n)
+        out_n[j] = n
+
+
+@njit(cache=True)
+def score_row(g, gpack, ppack, inv, out_score, out_fit, out_pref):  # type: ignore[no-untyped-def]
+    """Graduate g against every posting: dense score/fit/pref (score 0 = excluded pair)."""
+    g_start, g_end, g_idx, g_lvl, g_topik, g_edu, g_fields, g_needs = gpack[:8]
+    g_ind, g_reg, g_type, g_size, g_sal, g_reloc = gpack[9:15]
+    p_topik, p_edu, p_fields, p_spons, p_ind, p_reg, p_type, p_size, p_sal, p_ids = ppack
+    inv_ptr, inv_post, inv_min, inv_w = inv
+    n_postings = p_ids.shape[0]
+    acc = np.zeros(n_postings)
+    touched = np.empty(n_postings, dtype=np.int64)
+    out_score[:] = 0.0
+    out_fit[:] = 0.0
+    out_pref[:] = 0.0
+    ntouch = accumulate_fit(
+        g, g_start, g_end, g_idx, g_lvl, inv_ptr, inv_post, inv_min, inv_w, acc, touched
+    )
+    for q in range(ntouch):
+        j = touched[q]
+        fit = min(acc[j], 1.0)
+        if not feasible(
+            g_topik[g],
+            g_edu[g],
+            g_fields[g],
+            g_needs[g],
+            p_topik[j],
+            p_edu[j],
+            p_fields[j],
+            p_spons[j],
+        ):
+            continue
+        pref = preference(
+            g_ind[g],
+            g_reg[g],
+            g_type[g],
+            g_size[g],
+            g_sal[g],
+            g_reloc[g],
+            p_ind[j],
+            p_reg[j],
+            p_type[j],
+            p_size[j],
+            p_sal[j],
+        )
+        score = harmonic(fit, pref)
+        if score > 0.0:
+            out_score[j] = score
+            out_fit[j] = fit
+            out_pref[j] = pref
+
+
+@njit(cache=True)
+def score_column(
+    j, dense_levels, gpack, ppack, p_start, p_end, p_idx, p_min, p_wpl, out_score, out_fit, out_pref
+):  # type: ignore[no-untyped-def]
+    """Posting j against every graduate, from dense levels [skill, graduate]; score 0 = excluded.
+
+    Graduates whose dense column is all zero score 0 (the caller keeps it in step with g_idx).
+    """
+    g_topik, g_edu, g_fields, g_needs = gpack[4], gpack[5], gpack[6], gpack[7]
+    g_ind, g_reg, g_type, g_size, g_sal, g_reloc = gpack[9:15]
+    p_topik, p_edu, p_fields, p_spons, p_ind, p_reg, p_type, p_size, p_sal = ppack[:9]
+    n_graduates = dense_levels.shape[1]
+    for g in range(n_graduates):
+        acc = 0.0
+        for b in range(p_start[j], p_end[j]):
+            level = dense_levels[p_idx[b], g]
+            if level > 0.0:
+                acc += min(level, p_min[b]) * p_wpl[b]
+        out_score[g] = 0.0
+        out_fit[g] = 0.0
+        out_pref[g] = 0.0
+        if acc == 0.0:
+            continue
+        fit = min(acc, 1.0)
+        if not feasible(
+            g_topik[g],
+            g_edu[g],
+            g_fields[g],
+            g_needs[g],
+            p_topik[j],
+            p_edu[j],
+            p_fields[j],
+            p_spons[j],
+        ):
+            continue
+        pref = preference(
+            g_ind[g],
+            g_reg[g],
+            g_type[g],
+            g_size[g],
+            g_sal[g],
+            g_reloc[g],
+            p_ind[j],
+            p_reg[j],
+            p_type[j],
+            p_size[j],
+            p_sal[j],
+        )
+        score = harmonic(fit, pref)
+        if score > 0.0:
+            out_score[g] = score
+            out_fit[g] = fit
+            out_pref[g] = pref

@@ -1,0 +1,457 @@
+"""Incremental matching: both sides' lists kept exact in memory as single entities change.
+
+`LiveState` holds every graduate's and posting's arrays and the current lists. Re-scoring one
+graduate costs one row (all postings); one posting, one column (all graduates, from dense levels).
+The other side's lists are then patched under one invariant:
+
+    each stored list is the true best `len(list)` entries; when `complete`, it holds every pair.
+
+An entity leaving an incomplete list can make it shorter than `visible`; that list is then rebuilt
+from a full row or column, so what users see is always the exact top-`visible`.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from matching import engine, kernels
+from matching.facts import GraduateFacts, PostingFacts, SkillRelationFacts
+
+
+@dataclass
+class Lists:
+    """Lists of one side: row r belongs to the entity at row r of that side."""
+
+    ids: np.ndarray  # (n, cap) int64, -1 padded
+    score: np.ndarray  # (n, cap)
+    fit: np.ndarray
+    pref: np.ndarray
+    length: np.ndarray  # (n,)
+    complete: np.ndarray  # (n,) bool
+
+    @classmethod
+    def from_top(cls, top: engine.TopLists) -> "Lists":
+        cap = top.ids.shape[1]
+        return cls(
+            top.ids.copy(), top.score.copy(), top.fit.copy(), top.pref.copy(),
+            top.length.copy(), top.total <= cap,
+        )  # fmt: skip
+
+    def grow(self, rows: int) -> None:
+        cap = self.ids.shape[1]
+        self.ids = np.vstack([self.ids, np.full((rows, cap), -1, dtype=np.int64)])
+        for name in ("score", "fit", "pref"):
+            setattr(self, name, np.vstack([getattr(self, name), np.zeros((rows, cap))]))
+        self.length = np.concatenate([self.length, np.zeros(rows, dtype=np.int64)])
+        self.complete = np.concatenate([self.complete, np.ones(rows, dtype=np.bool_)])
+
+    def entries(self, row: int) -> list[tuple[int, float, float, float]]:
+        n = int(self.length[row])
+        return [
+            (int(self.ids[row, e]), float(self.score[row, e]), float(self.fit[row, e]),
+             float(self.pref[row, e]))
+            for e in range(n)
+        ]  # fmt: skip
+
+    def set_from_dense(self, row: int, ids: np.ndarray, score: np.ndarray, fit: np.ndarray,
+                       pref: np.ndarray, eligible: np.ndarray) -> None:  # fmt: skip
+        """Replace a list with the exact best entries of a fully scored row or column."""
+        cap = self.ids.shape[1]
+        candidates = np.flatnonzero((score > 0.0) & eligible)
+        order = np.lexsort((ids[candidates], -score[candidates]))[:cap]
+        chosen = candidates[order]
+        n = len(chosen)
+        self.ids[row, :] = -1
+        self.ids[row, :n] = ids[chosen]
+        self.score[row, :n], self.fit[row, :n], self.pref[row, :n] = (
+            score[chosen],
+            fit[chosen],
+            pref[chosen],
+        )
+        self.score[row, n:] = self.fit[row, n:] = self.pref[row, n:] = 0.0
+        self.length[row] = n
+        self.complete[row] = len(candidates) <= cap
+
+    def patch(self, row: int, other_id: int, score: float, fit: float, pref: float) -> bool:
+        """Bring `other_id`'s entry up to date (score 0 = it no longer qualifies); True if changed.
+
+        After removing the old entry, the new one goes in when the list holds every pair, or when
+        it beats the worst entry kept (everything outside is worse than that). Otherwise its place
+        is unknown and it stays out, which keeps the list a true prefix.
+        """
+        n = int(self.length[row])
+        found = np.flatnonzero(self.ids[row, :n] == other_id)
+        if len(found) == 0 and score <= 0.0:
+            return False
+        entries = self.entries(row)
+        if len(found):
+            del entries[int(found[0])]
+        if score > 0.0:
+            worst = entries[-1] if entries else None
+            if self.complete[row] or (
+                worst is not None and kernels.better(score, other_id, worst[1], worst[0])
+            ):
+                entries.append((other_id, score, fit, pref))
+                entries.sort(key=lambda e: (-e[1], e[0]))
+            else:
+                if not len(found):
+                    return False
+        cap = self.ids.shape[1]
+        if len(entries) > cap:
+            entries = entries[:cap]
+            self.complete[row] = False
+        self._write(row, entries)
+        return True
+
+    def _write(self, row: int, entries: list[tuple[int, float, float, float]]) -> None:
+        n = len(entries)
+        self.ids[row, :] = -1
+        self.score[row, :] = self.fit[row, :] = self.pref[row, :] = 0.0
+        for e, (other, score, fit, pref) in enumerate(entries):
+            self.ids[row, e], self.score[row, e] = other, score
+            self.fit[row, e], self.pref[row, e] = fit, pref
+        self.length[row] = n
+
+
+class _Growable:
+    """Rows of per-entity attribute arrays with spare capacity, plus an id -> row map."""
+
+    def __init__(self, dtypes: dict[str, type], capacity: int) -> None:
+        self.dtypes = dtypes
+        self.size = 0
+        self.arrays = {name: np.zeros(max(capacity, 16), dtype=dt) for name, dt in dtypes.items()}
+        self.row_of: dict[int, int] = {}
+
+    def row(self, entity_id: int) -> int:
+        row = self.row_of.get(entity_id)
+        if row is not None:
+            return row
+        if self.size == len(self.arrays["ids"]):
+            for name, array in self.arrays.items():
+                self.arrays[name] = np.concatenate([array, np.zeros_like(array)])
+        row = self.size
+        self.size += 1
+        self.row_of[entity_id] = row
+        self.arrays["ids"][row] = entity_id
+        return row
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        return self.arrays[name][: self.size]
+
+
+class _Entries:
+    """Variable-length rows (skills) in one buffer; a changed row is appended, the old one left."""
+
+    def __init__(self, capacity: int) -> None:
+        self.idx = np.zeros(max(capacity, 64), dtype=np.int32)
+        self.values: dict[str, np.ndarray] = {}
+        self.used = 0
+
+    def append(self, idx: np.ndarray, **values: np.ndarray) -> tuple[int, int]:
+        need = self.used + len(idx)
+        if need > len(self.idx):
+            grow = max(need, 2 * len(self.idx))
+            self.idx = np.concatenate([self.idx, np.zeros(grow - len(self.idx), np.int32)])
+            for name, array in self.values.items():
+                self.values[name] = np.concatenate([array, np.zeros(grow - len(array))])
+        for name, array in values.items():
+            if name not in self.values:
+                self.values[name] = np.zeros(len(self.idx))
+            self.values[name][self.used : need] = array
+        self.idx[self.used : need] = idx
+        start, self.used = self.used, need
+        return start, need
+
+
+GRADUATE_FIELDS = {
+    "ids": np.int64, "start": np.int64, "end": np.int64, "topik": np.int8, "education": np.int8,
+    "fields": np.uint64, "needs": np.bool_, "discoverable": np.bool_, "industries": np.uint32,
+    "regions": np.uint32, "job_types": np.uint32, "sizes": np.uint32, "min_salary": np.float64,
+    "relocate": np.bool_,
+}  # fmt: skip
+POSTING_FIELDS = {
+    "ids": np.int64, "start": np.int64, "end": np.int64, "topik": np.int8, "education": np.int8,
+    "fields": np.uint64, "sponsors": np.bool_, "industry": np.uint32, "region": np.uint32,
+    "job_type": np.uint32, "size": np.uint32, "salary_max": np.float64,
+}  # fmt: skip
+
+
+class LiveState:
+    """Everything incremental matching needs, in memory; see the module docstring."""
+
+    def __init__(
+        self,
+        graduates: list[GraduateFacts],
+        postings: list[PostingFacts],
+        relations: Iterable[SkillRelationFacts],
+        cap: int,
+        visible: int,
+    ) -> None:
+        self.cap, self.visible = cap, visible
+        self.relations: dict[int, list[tuple[int, float]]] = {}
+        for r in relations:
+            self.relations.setdefault(r.skill_id, []).append((r.related_skill_id, r.credit))
+        self.skill_index: dict[int, int] = {}
+        self.field_bits: dict[str, int] = {}
+        self.grads = _Growable(GRADUATE_FIELDS, len(graduates) + 64)
+        self.posts = _Growable(POSTING_FIELDS, len(postings) + 64)
+        self.g_entries = _Entries(len(graduates) * 16)
+        self.p_entries = _Entries(len(postings) * 16)
+        self.dense = np.zeros((64, max(len(graduates), 16) + 64))
+        self._inverted: tuple[np.ndarray, ...] | None = None
+        for p in postings:
+            self._set_posting(p)
+        for g in graduates:
+            self._set_graduate(g)
+        self.g_lists = Lists.from_top(engine.TopLists.empty(self.grads["ids"].copy(), cap))
+        self.p_lists = Lists.from_top(engine.TopLists.empty(self.posts["ids"].copy(), cap))
+
+    # --- vocabularies -------------------------------------------------------------------------
+
+    def _skill(self, skill_id: int) -> int:
+        index = self.skill_index.get(skill_id)
+        if index is None:
+            index = self.skill_index[skill_id] = len(self.skill_index)
+            self._inverted = None  # its skill pointer array must cover the new index
+            if index >= self.dense.shape[0]:
+                self.dense = np.vstack([self.dense, np.zeros_like(self.dense)])
+        return index
+
+    def _fields(self, codes: frozenset[str]) -> int:
+        mask = 0
+        for code in sorted(codes):
+            if code not in self.field_bits:
+                if len(self.field_bits) == 64:
+                    raise ValueError("more than 64 fields of study")
+                self.field_bits[code] = 1 << len(self.field_bits)
+            mask |= self.field_bits[code]
+        return mask
+
+    # --- entity rows --------------------------------------------------------------------------
+
+    def _set_graduate(self, g: GraduateFacts) -> int:
+        row = self.grads.row(g.id)
+        a = self.grads.arrays
+        if row >= self.dense.shape[1]:
+            self.dense = np.hstack([self.dense, np.zeros_like(self.dense)])
+        self.dense[:, row] = 0.0
+        effective = engine.expand_levels(g.skills, self.relations)
+        skill_ids = sorted(effective)
+        idx = np.array([self._skill(s) for s in skill_ids], dtype=np.int32)
+        levels = np.array([effective[s] for s in skill_ids], dtype=np.float64)
+        a["start"][row], a["end"][row] = self.g_entries.append(idx, level=levels)
+        self.dense[idx, row] = levels
+        a["topik"][row], a["education"][row] = g.topik, g.education_rank
+        a["fields"][row] = self._fields(g.fields)
+        a["needs"][row], a["discoverable"][row] = g.needs_sponsorship, g.discoverable
+        a["industries"][row] = engine._mask(g.industries, engine.INDUSTRY_BITS)
+        a["regions"][row] = engine._mask(g.regions, engine.REGION_BITS)
+        a["job_types"][row] = engine._mask(g.job_types, engine.JOB_TYPE_BITS)
+        a["sizes"][row] = engine._mask(g.company_sizes, engine.SIZE_BITS)
+        a["min_salary"][row], a["relocate"][row] = g.min_salary_krw, g.willing_to_relocate
+        return row
+
+    def _set_posting(self, p: PostingFacts) -> int:
+        row = self.posts.row(p.id)
+        a = self.posts.arrays
+        skills = sorted(p.skills, key=lambda s: s.skill_id)
+        weights = engine.normalised_weights([s.weight for s in skills]) if skills else []
+        mins = np.array([float(s.min_level) for s in skills])
+        a["start"][row], a["end"][row] = self.p_entries.append(
+            np.array([self._skill(s.skill_id) for s in skills], dtype=np.int32),
+            min=mins,
+            wpl=np.array([w / m for w, m in zip(weights, mins, strict=True)]),
+        )
+        a["topik"][row], a["education"][row] = p.min_topik, p.min_education_rank
+        a["fields"][row] = self._fields(p.accepted_fields)
+        a["sponsors"][row] = p.sponsors_visa
+        a["industry"][row] = engine.INDUSTRY_BITS.get(p.industry, 0)
+        a["region"][row] = engine.REGION_BITS.get(p.region, 0)
+        a["job_type"][row] = engine.JOB_TYPE_BITS.get(p.job_type, 0)
+        a["size"][row] = engine.SIZE_BITS.get(p.company_size, 0)
+        a["salary_max"][row] = p.salary_max_krw
+        self._inverted = None
+        return row
+
+    def _clear_graduate(self, graduate_id: int) -> int | None:
+        row = self.grads.row_of.get(graduate_id)
+        if row is not None:
+            a = self.grads.arrays
+            a["end"][row] = a["start"][row]
+            a["discoverable"][row] = False
+            self.dense[:, row] = 0.0
+        return row
+
+    def _clear_posting(self, posting_id: int) -> int | None:
+        row = self.posts.row_of.get(posting_id)
+        if row is not None:
+            a = self.posts.arrays
+            a["end"][row] = a["start"][row]
+            self._inverted = None
+        return row
+
+    # --- packs for the kernels ----------------------------------------------------------------
+
+    def _gpack(self) -> tuple[np.ndarray, ...]:
+        g = self.grads
+        level = self.g_entries.values.get("level", np.zeros(1))
+        return (
+            g["start"], g["end"], self.g_entries.idx, level, g["topik"], g["education"],
+            g["fields"], g["needs"], g["discoverable"], g["industries"], g["regions"],
+            g["job_types"], g["sizes"], g["min_salary"], g["relocate"], g["ids"],
+        )  # fmt: skip
+
+    def _ppack(self) -> tuple[np.ndarray, ...]:
+        p = self.posts
+        return (
+            p["topik"], p["education"], p["fields"], p["sponsors"], p["industry"], p["region"],
+            p["job_type"], p["size"], p["salary_max"], p["ids"],
+        )  # fmt: skip
+
+    def _inverted_index(self) -> tuple[np.ndarray, ...]:
+        if self._inverted is None:
+            p = self.posts
+            lengths = p["end"] - p["start"]
+            rows = np.repeat(np.arange(p.size, dtype=np.int64), lengths)
+            positions = np.concatenate(
+                [np.arange(s, e) for s, e in zip(p["start"], p["end"], strict=True)]
+                or [np.zeros(0, np.int64)]
+            ).astype(np.int64)
+            idx = self.p_entries.idx[positions]
+            order = np.lexsort((rows, idx))
+            n_skills = max(len(self.skill_index), 1)
+            inv_ptr = np.zeros(n_skills + 1, dtype=np.int64)
+            np.cumsum(np.bincount(idx, minlength=n_skills), out=inv_ptr[1:])
+            values = self.p_entries.values
+            self._inverted = (
+                inv_ptr, rows[order],
+                values.get("min", np.zeros(1))[positions][order],
+                values.get("wpl", np.zeros(1))[positions][order],
+            )  # fmt: skip
+        return self._inverted
+
+    # --- scoring ------------------------------------------------------------------------------
+
+    def recompute_all(self) -> None:
+        """Both sides' lists from scratch (the same kernel as a full run)."""
+        heaps = engine.ColumnHeaps.new(self.posts.size, self.cap)
+        rows = engine.TopLists.empty(self.grads["ids"].copy(), self.cap)
+        if self.grads.size and self.posts.size:
+            engine.kernels.score_block(
+                0, self.grads.size, self.cap, self._gpack(), self._ppack(), self._inverted_index(),
+                rows.score, rows.ids, rows.fit, rows.pref, rows.length, rows.total,
+                heaps.score, heaps.ids, heaps.fit, heaps.pref, heaps.length, heaps.total,
+                heaps.floor,
+            )  # fmt: skip
+        self.g_lists = Lists.from_top(rows)
+        self.p_lists = Lists.from_top(heaps.merged(self.posts["ids"].copy(), self.cap))
+
+    def _row_scores(self, row: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        m = self.posts.size
+        out = np.zeros(m), np.zeros(m), np.zeros(m)
+        if m:
+            kernels.score_row(row, self._gpack(), self._ppack(), self._inverted_index(), *out)
+        return out
+
+    def _column_scores(self, row: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        n = self.grads.size
+        out = np.zeros(n), np.zeros(n), np.zeros(n)
+        p = self.posts
+        values = self.p_entries.values
+        if n:
+            kernels.score_column(
+                row, self.dense[:, :n], self._gpack(), self._ppack(), p["start"], p["end"],
+                self.p_entries.idx, values.get("min", np.zeros(1)), values.get("wpl", np.zeros(1)),
+                *out,
+            )  # fmt: skip
+        return out
+
+    def _rebuild_graduate_list(self, row: int) -> None:
+        score, fit, pref = self._row_scores(row)
+        eligible = np.ones(self.posts.size, dtype=np.bool_)
+        self.g_lists.set_from_dense(row, self.posts["ids"], score, fit, pref, eligible)
+
+    def _rebuild_posting_list(self, row: int) -> None:
+        score, fit, pref = self._column_scores(row)
+        self.p_lists.set_from_dense(
+            row, self.grads["ids"], score, fit, pref, self.grads["discoverable"]
+        )
+
+    @staticmethod
+    def _affected(lists: Lists, other_id: int, score: np.ndarray) -> np.ndarray:
+        """Rows whose list holds `other_id` or that its new score would enter."""
+        n = len(lists.length)
+        present = np.any(lists.ids[:n] == other_id, axis=1)
+        last = np.maximum(lists.length - 1, 0)
+        worst_s = lists.score[np.arange(n), last]
+        worst_i = lists.ids[np.arange(n), last]
+        has_worst = lists.length > 0
+        beats = (score > worst_s) | ((score == worst_s) & (other_id < worst_i))
+        enters = (score > 0.0) & (lists.complete | (has_worst & beats))
+        return np.flatnonzero(present | enters)
+
+    def _grow_lists(self) -> None:
+        for lists, side in ((self.g_lists, self.grads), (self.p_lists, self.posts)):
+            if len(lists.length) < side.size:
+                lists.grow(side.size - len(lists.length))
+
+    def graduate_changed(self, graduate_id: int, facts: GraduateFacts | None) -> "Changed":
+        """Re-score one graduate (None: removed) and patch every posting list it touches."""
+        row = self._set_graduate(facts) if facts is not None else self._clear_graduate(graduate_id)
+        changed = Changed()
+        if row is None:
+            return changed
+        self._grow_lists()
+        score, fit, pref = self._row_scores(row)
+        self.g_lists.set_from_dense(
+            row, self.posts["ids"], score, fit, pref, np.ones(self.posts.size, dtype=np.bool_)
+        )
+        changed.graduates.add(row)
+        if not self.grads["discoverable"][row]:
+            score = np.zeros_like(score)
+        for j in self._affected(self.p_lists, graduate_id, score):
+            if self.p_lists.patch(int(j), graduate_id, score[j], fit[j], pref[j]):
+                changed.postings.add(int(j))
+        self._refill(changed)
+        return changed
+
+    def posting_changed(self, posting_id: int, facts: PostingFacts | None) -> "Changed":
+        """Re-score one posting (None: closed or gone) and patch the graduate lists it touches."""
+        row = self._set_posting(facts) if facts is not None else self._clear_posting(posting_id)
+        changed = Changed()
+        if row is None:
+            return changed
+        self._grow_lists()
+        score, fit, pref = self._column_scores(row)
+        self.p_lists.set_from_dense(
+            row, self.grads["ids"], score, fit, pref, self.grads["discoverable"]
+        )
+        changed.postings.add(row)
+        for g in self._affected(self.g_lists, posting_id, score):
+            if self.g_lists.patch(int(g), posting_id, score[g], fit[g], pref[g]):
+                changed.graduates.add(int(g))
+        self._refill(changed)
+        return changed
+
+    def _refill(self, changed: "Changed") -> None:
+        """Rebuild any changed list that no longer shows `visible` entries but may have more."""
+        for row in list(changed.postings):
+            p = self.p_lists
+            if not p.complete[row] and p.length[row] < self.visible:
+                self._rebuild_posting_list(row)
+        for row in list(changed.graduates):
+            g = self.g_lists
+            if not g.complete[row] and g.length[row] < self.visible:
+                self._rebuild_graduate_list(row)
+
+
+@dataclass
+class Changed:
+    """Rows (of each side) whose stored list changed and must be written."""
+
+    graduates: set[int]
+    postings: set[int]
+
+    def __init__(self) -> None:
+        self.graduates, self.postings = set(), set()

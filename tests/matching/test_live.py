@@ -1,0 +1,98 @@
+"""Incremental maintenance: after any sequence of edits, the lists equal a full recompute."""
+
+import dataclasses
+import random
+
+import pytest
+
+from matching.facts import GraduateFacts, MatchingInput, PostingFacts, PostingSkillFacts
+from matching.live import LiveState
+from matching.reference import top_lists
+from tests.matching.instances import random_instance
+
+CAP, VISIBLE = 6, 4
+
+
+def _assert_matches_reference(state: LiveState, data: MatchingInput) -> None:
+    by_graduate, by_posting = top_lists(data, cap=CAP)
+    for lists, side, truth in (
+        (state.g_lists, state.grads, by_graduate),
+        (state.p_lists, state.posts, by_posting),
+    ):
+        for entity_id, row in side.row_of.items():
+            live = [(i, s) for i, s, _f, _p in lists.entries(row)]
+            want = [(i, pair.score) for i, pair in truth.get(entity_id, [])]
+            assert live == want[: len(live)], (entity_id, live, want)
+            assert len(live) >= min(VISIBLE, len(want)), (entity_id, live, want)
+            if lists.complete[row]:
+                assert live == want
+
+
+def _edit_graduate(rng: random.Random, g: GraduateFacts, skill_ids: list[int]) -> GraduateFacts:
+    choice = rng.randrange(4)
+    if choice == 0:
+        skills = dict(g.skills)
+        skills[rng.choice(skill_ids)] = rng.randint(1, 5)
+        if skills and rng.random() < 0.5:
+            del skills[rng.choice(sorted(skills))]
+        return dataclasses.replace(g, skills=skills)
+    if choice == 1:
+        return dataclasses.replace(g, topik=rng.randint(0, 6))
+    if choice == 2:
+        return dataclasses.replace(g, discoverable=not g.discoverable)
+    return dataclasses.replace(g, min_salary_krw=rng.choice([0, 30_000_000, 50_000_000]))
+
+
+def _edit_posting(rng: random.Random, p: PostingFacts, skill_ids: list[int]) -> PostingFacts:
+    skills = list(p.skills)
+    if skills and rng.random() < 0.4:
+        skills.pop(rng.randrange(len(skills)))
+    taken = {s.skill_id for s in skills}
+    free = [s for s in skill_ids if s not in taken]
+    if free:
+        skills.append(PostingSkillFacts(rng.choice(free), rng.randint(1, 5), 1.0))
+    return dataclasses.replace(p, skills=tuple(skills), min_topik=rng.choice([0, 1, 2, 3]))
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_incremental_edits_keep_lists_equal_to_a_full_recompute(seed: int):
+    rng = random.Random(seed)
+    data = random_instance(seed, graduates=25, postings=15)
+    state = LiveState(data.graduates, data.postings, data.relations, cap=CAP, visible=VISIBLE)
+    state.recompute_all()
+    _assert_matches_reference(state, data)
+    skill_ids = sorted({s for g in data.graduates for s in g.skills} | {1, 2, 3})
+    graduates = {g.id: g for g in data.graduates}
+    postings = {p.id: p for p in data.postings}
+    next_id = 900_000
+    for _ in range(40):
+        action = rng.randrange(6)
+        if action <= 1 and graduates:
+            g = graduates[rng.choice(sorted(graduates))]
+            graduates[g.id] = _edit_graduate(rng, g, skill_ids)
+            state.graduate_changed(g.id, graduates[g.id])
+        elif action == 2 and postings:
+            p = postings[rng.choice(sorted(postings))]
+            postings[p.id] = _edit_posting(rng, p, skill_ids)
+            state.posting_changed(p.id, postings[p.id])
+        elif action == 3 and graduates:
+            gone = rng.choice(sorted(graduates))
+            del graduates[gone]
+            state.graduate_changed(gone, None)
+        elif action == 4 and postings:
+            gone = rng.choice(sorted(postings))
+            del postings[gone]
+            state.posting_changed(gone, None)
+        else:
+            next_id += 1
+            template = data.graduates[rng.randrange(len(data.graduates))]
+            graduates[next_id] = _edit_graduate(
+                rng, dataclasses.replace(template, id=next_id), skill_ids
+            )
+            state.graduate_changed(next_id, graduates[next_id])
+        current = MatchingInput(
+            graduates=list(graduates.values()),
+            postings=list(postings.values()),
+            relations=data.relations,
+        )
+        _assert_matches_reference(state, current)
