@@ -3,7 +3,11 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from employers.models import Employer, EmployerMember, VerificationStatus
-from employers.services import employer_set_verification, employer_stamp_verification
+from employers.services import (
+    employer_postings_touch,
+    employer_set_verification,
+    employer_stamp_verification,
+)
 
 
 class MemberInline(admin.TabularInline):
@@ -48,6 +52,8 @@ class EmployerAdmin(admin.ModelAdmin):
                 employer=obj, status=obj.verification_status, by=request.user
             )
         super().save_model(request, obj, form, change)
+        if "verification_status" in getattr(form, "changed_data", []):
+            employer_postings_touch(employer=obj)
 
     def _set(self, request: HttpRequest, queryset: QuerySet[Employer], status: str) -> None:
         for employer in queryset:

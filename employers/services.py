@@ -25,4 +25,13 @@ def employer_set_verification(
     employer.verification_note = note
     employer.full_clean()
     employer.save()
+    employer_postings_touch(employer=employer)
     return employer
+
+
+def employer_postings_touch(*, employer: Employer) -> None:
+    """Verification decides whether the employer's postings match anyone: re-score them."""
+    from jobs.services import posting_touch
+
+    for posting in employer.postings.all():
+        posting_touch(posting=posting)

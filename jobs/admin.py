@@ -1,7 +1,10 @@
+from typing import Any
+
 from django.contrib import admin
 from django.http import HttpRequest
 
 from jobs.models import Application, ApplicationStatusChange, JobPosting, PostingSkill
+from jobs.services import posting_touch
 
 
 class PostingSkillInline(admin.TabularInline):
@@ -31,6 +34,10 @@ class JobPostingAdmin(admin.ModelAdmin):
     list_select_related = ["employer"]
     date_hierarchy = "published_at"
     inlines = [PostingSkillInline]
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        posting_touch(posting=form.instance)
 
 
 class StatusChangeInline(admin.TabularInline):

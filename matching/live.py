@@ -401,6 +401,8 @@ class LiveState:
         row = self._set_graduate(facts) if facts is not None else self._clear_graduate(graduate_id)
         changed = Changed()
         if row is None:
+            self._drop_everywhere(self.p_lists, graduate_id, changed.postings)
+            self._refill(changed)
             return changed
         self._grow_lists()
         score, fit, pref = self._row_scores(row)
@@ -421,6 +423,8 @@ class LiveState:
         row = self._set_posting(facts) if facts is not None else self._clear_posting(posting_id)
         changed = Changed()
         if row is None:
+            self._drop_everywhere(self.g_lists, posting_id, changed.graduates)
+            self._refill(changed)
             return changed
         self._grow_lists()
         score, fit, pref = self._column_scores(row)
@@ -433,6 +437,13 @@ class LiveState:
                 changed.graduates.add(int(g))
         self._refill(changed)
         return changed
+
+    def _drop_everywhere(self, lists: Lists, other_id: int, changed_rows: set[int]) -> None:
+        """Remove an entity this state never held (gone before it was built) from stored lists."""
+        n = len(lists.length)
+        for row in np.flatnonzero(np.any(lists.ids[:n] == other_id, axis=1)):
+            lists.patch(int(row), other_id, 0.0, 0.0, 0.0)
+            changed_rows.add(int(row))
 
     def _refill(self, changed: "Changed") -> None:
         """Rebuild any changed list that no longer shows `visible` entries but may have more."""

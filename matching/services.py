@@ -298,13 +298,19 @@ def matching_change_record(*, kind: str, entity_id: int) -> None:
 
 
 def _enqueue_apply() -> None:
+    """After commit, queue one job for the outbox unless one is already queued."""
+    transaction.on_commit(_send_apply_once)
+
+
+def _send_apply_once() -> None:
     from django.core.cache import cache
 
     from matching.tasks import matching_apply_changes
 
     # Many edits in a short time share one queued job; the job clears the key when it starts.
-    if cache.add(APPLY_QUEUED_KEY, 1, timeout=60):
-        matching_apply_changes.delay_on_commit()
+    # The beat sweep (every minute) catches anything a lost message left behind.
+    if cache.add(APPLY_QUEUED_KEY, 1, timeout=30):
+        matching_apply_changes.delay()
 
 
 APPLY_QUEUED_KEY = "matching:apply-queued"

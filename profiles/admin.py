@@ -1,4 +1,7 @@
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
 
 from profiles.models import (
     EducationRecord,
@@ -7,6 +10,7 @@ from profiles.models import (
     GraduateSkill,
     WorkExperience,
 )
+from profiles.services import graduate_profile_touch
 
 
 @admin.register(FieldOfStudy)
@@ -42,6 +46,10 @@ class GraduateProfileAdmin(admin.ModelAdmin):
     readonly_fields = ["cv_original_name", "cv_uploaded_at", "created_at", "updated_at"]
     exclude = ["cv"]  # CVs are personal files: downloaded only through access-checked views.
     inlines = [EducationInline, ExperienceInline, GraduateSkillInline]
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        graduate_profile_touch(profile=form.instance)
 
 
 @admin.register(GraduateSkill)

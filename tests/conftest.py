@@ -60,6 +60,15 @@ def _tasks_in_process(request: pytest.FixtureRequest) -> Iterator[None]:
     celery_app.conf.task_always_eager = previous
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Iterator[None]:
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def celery_worker_process(
     django_db_setup: None, django_db_blocker: object
@@ -80,6 +89,7 @@ def celery_worker_process(
             f"{db['PORT'] or 5432}/{db['NAME']}"
         ),
         "DATABASE_CONN_MAX_AGE": "0",
+        "MATCHING_BLOCK_SIZE": "5",  # several blocks per run, so runs fan out as in production
         "REDIS_URL": settings.REDIS_URL,
         "DJANGO_ENV": "test",
     }

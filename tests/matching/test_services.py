@@ -1,0 +1,181 @@
+"""Full runs and incremental updates through the database (tasks in-process)."""
+
+import random
+
+import numpy as np
+import pytest
+
+from jobs.services import posting_set_status, posting_skills_set
+from matching import engine
+from matching.models import GraduateMatchList, MatchingChange, MatchRun, PostingMatchList
+from matching.selectors import (
+    CandidateFilters,
+    candidates_for_posting,
+    graduate_facts,
+    matches_for_graduate,
+    posting_facts,
+    relation_facts,
+)
+from matching.services import list_capacity, match_run_request, matching_changes_apply
+from profiles.services import graduate_preferences_update, graduate_skills_set
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(settings):
+    """A small market: 12 skills, 30 graduates, 10 postings, with random levels."""
+    settings.MATCHING_BLOCK_SIZE = 7  # several blocks, so the merge of partial lists is exercised
+    settings.MATCHING_TOP_K = 4
+    rng = random.Random(5)
+    skills = factories.SkillFactory.create_batch(12)
+    employers = factories.EmployerFactory.create_batch(3)
+    postings = []
+    for n in range(10):
+        posting = factories.JobPostingFactory(
+            employer=employers[n % 3], min_topik=rng.choice([0, 1, 2])
+        )
+        for skill in rng.sample(skills, rng.randint(2, 5)):
+            factories.PostingSkillFactory(posting=posting, skill=skill, min_level=rng.randint(1, 5))
+        postings.append(posting)
+    graduates = []
+    for _ in range(30):
+        profile = factories.GraduateProfileFactory(topik_level=rng.randint(0, 4))
+        for skill in rng.sample(skills, rng.randint(1, 6)):
+            factories.GraduateSkillFactory(profile=profile, skill=skill, level=rng.randint(1, 5))
+        graduates.append(profile)
+    return {"skills": skills, "postings": postings, "graduates": graduates}
+
+
+def _expected():
+    grads, posts = graduate_facts(), posting_facts()
+    vocab = engine.Vocabulary.from_facts(grads, posts)
+    result = engine.full_run(
+        engine.build_graduates(grads, vocab, relation_facts()),
+        engine.build_postings(posts, vocab),
+        list_capacity(),
+    )
+    return result
+
+
+def _stored(model, owner: str) -> dict[int, list[tuple[int, float]]]:
+    run = MatchRun.objects.get(is_current=True)
+    return {
+        getattr(row, owner): [(int(e["id"]), float(e["score"])) for e in row.decoded()]
+        for row in model.objects.filter(run=run)
+    }
+
+
+def _assert_stored_lists_are_exact(visible: int) -> None:
+    expected = _expected()
+    stored_g = _stored(GraduateMatchList, "graduate_id")
+    stored_p = _stored(PostingMatchList, "posting_id")
+    for lists, stored in ((expected.graduates, stored_g), (expected.postings, stored_p)):
+        for row, owner in enumerate(lists.owner_ids):
+            want = [(i, s) for i, s, _f, _p in lists.entries(row)]
+            got = stored.get(int(owner), [])
+            assert got == want[: len(got)], (owner, got, want)
+            assert len(got) >= min(visible, len(want))
+
+
+def test_full_run_in_blocks_stores_both_sides_exactly(world, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        run = match_run_request()
+    run.refresh_from_db()
+    assert run.status == "succeeded" and run.is_current
+    assert run.blocks_total == run.blocks_done == 5
+    assert run.graduates_count == 30 and run.postings_count == 10
+    assert GraduateMatchList.objects.filter(run=run).count() == 30
+    _assert_stored_lists_are_exact(visible=4)
+
+
+def test_a_second_run_replaces_the_first_atomically(world, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = match_run_request()
+    with django_capture_on_commit_callbacks(execute=True):
+        second = match_run_request()
+    assert MatchRun.objects.filter(is_current=True).get() == second
+    assert not MatchRun.objects.filter(pk=first.pk).exists()
+    assert not GraduateMatchList.objects.exclude(run=second).exists()
+
+
+def test_nothing_is_enqueued_before_the_edit_commits(world, django_capture_on_commit_callbacks):
+    profile = world["graduates"][0]
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        graduate_skills_set(profile=profile, levels={world["skills"][0].pk: 5})
+    assert MatchingChange.objects.filter(kind="graduate", entity_id=profile.pk).exists()
+    assert len(callbacks) == 1  # one job for the outbox, sent only after the commit
+
+
+def test_repeated_edits_collapse_into_one_outbox_row(world):
+    profile = world["graduates"][0]
+    for level in (1, 2, 3):
+        graduate_skills_set(profile=profile, levels={world["skills"][0].pk: level})
+    assert MatchingChange.objects.filter(kind="graduate", entity_id=profile.pk).count() == 1
+
+
+def test_random_edits_applied_incrementally_equal_a_full_recompute(
+    world, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        match_run_request()
+    rng = random.Random(11)
+    skills = world["skills"]
+    for step in range(25):
+        with django_capture_on_commit_callbacks(execute=True):
+            kind = rng.randrange(4)
+            if kind == 0:
+                profile = rng.choice(world["graduates"])
+                levels = {s.pk: rng.randint(1, 5) for s in rng.sample(skills, rng.randint(0, 6))}
+                graduate_skills_set(profile=profile, levels=levels)
+            elif kind == 1:
+                profile = rng.choice(world["graduates"])
+                graduate_preferences_update(
+                    profile=profile,
+                    topik_level=rng.randint(0, 6),
+                    visibility=rng.choice(["discoverable", "applied_only"]),
+                )
+            elif kind == 2:
+                posting = rng.choice(world["postings"])
+                rows = [
+                    (s.pk, "required", rng.randint(1, 5), rng.choice([0.5, 1.0, 2.0]))
+                    for s in rng.sample(skills, rng.randint(1, 5))
+                ]
+                posting_skills_set(posting=posting, skills=rows)
+            else:
+                posting = rng.choice(world["postings"])
+                posting_set_status(posting=posting, status=rng.choice(["open", "closed"]))
+        assert not MatchingChange.objects.filter(applied_at__isnull=True).exists(), step
+        _assert_stored_lists_are_exact(visible=4)
+
+
+def test_apply_without_a_current_run_does_nothing(world):
+    graduate_skills_set(profile=world["graduates"][0], levels={world["skills"][0].pk: 3})
+    assert matching_changes_apply().applied == 0
+
+
+def test_page_selectors_use_a_constant_number_of_queries(
+    world, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        match_run_request()
+    graduate = next(
+        g for g in world["graduates"] if GraduateMatchList.objects.get(graduate=g).length
+    )
+    with django_assert_num_queries(3):
+        matches = matches_for_graduate(graduate=graduate)
+    assert matches and matches[0].match.rank == 1
+    assert [m.match.score for m in matches] == sorted(
+        (m.match.score for m in matches), reverse=True
+    )
+    posting = next(p for p in world["postings"] if PostingMatchList.objects.get(posting=p).length)
+    with django_assert_num_queries(3):
+        candidates = candidates_for_posting(posting=posting)
+    assert candidates
+    by_fit = candidates_for_posting(posting=posting, filters=CandidateFilters(order_by="fit"))
+    assert [c.match.fit for c in by_fit] == sorted((c.match.fit for c in by_fit), reverse=True)
+    top = candidates[0].match.score
+    above = candidates_for_posting(posting=posting, filters=CandidateFilters(min_score=top))
+    assert all(c.match.score >= top for c in above) and len(above) >= 1
+    assert np.isfinite(top)
