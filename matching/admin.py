@@ -1,6 +1,8 @@
 from django.contrib import admin, messages
-from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.urls import URLPattern, path
 from django.utils.html import format_html_join
 
 from matching.models import (
@@ -42,19 +44,36 @@ class MatchRunAdmin(admin.ModelAdmin):
     list_filter = ["kind", "status", "is_current"]
     readonly_fields = [f.name for f in MatchRun._meta.fields]
     inlines = [MatchRunBlockInline]
-    actions = ["run_now"]
+    change_list_template = "admin/matching/matchrun/change_list.html"
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    @admin.action(description="Start a full recompute now (select any run)")
-    def run_now(self, request: HttpRequest, queryset: QuerySet[MatchRun]) -> None:
+    def get_urls(self) -> list[URLPattern]:
+        run_now = path(
+            "run-now/",
+            self.admin_site.admin_view(self.run_now_view),
+            name="matching_matchrun_run_now",
+        )
+        return [run_now, *super().get_urls()]
+
+    def run_now_view(self, request: HttpRequest) -> HttpResponse:
+        """Start a full recompute (POST only; staff who may change runs)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not self.has_change_permission(request) and not request.user.is_superuser:
+            raise PermissionDenied
         run = match_run_request(requested_by=request.user)
         self.message_user(
             request,
-            f"Run #{run.pk} queued on the matching workers; refresh this page for progress.",
+            f"Run #{run.pk} is queued on the matching workers; this page shows its progress.",
             messages.SUCCESS,
         )
+        return redirect("admin:matching_matchrun_changelist")
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        # Runs are records: nothing on them is edited by hand; starting one needs this permission.
+        return obj is None and super().has_change_permission(request, obj)
 
 
 class _ListAdmin(admin.ModelAdmin):

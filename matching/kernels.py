@@ -336,7 +336,7 @@ def score_row(g, gpack, ppack, inv, out_score, out_fit, out_pref):  # type: igno
             out_pref[j] = pref
 
 
-@njit(cache=True)
+@njit(cache=True, parallel=True)
 def score_column(
     j, dense_levels, gpack, ppack, p_start, p_end, p_idx, p_min, p_wpl, out_score, out_fit, out_pref
 ):  # type: ignore[no-untyped-def]
@@ -348,7 +348,7 @@ def score_column(
     g_ind, g_reg, g_type, g_size, g_sal, g_reloc = gpack[9:15]
     p_topik, p_edu, p_fields, p_spons, p_ind, p_reg, p_type, p_size, p_sal = ppack[:9]
     n_graduates = dense_levels.shape[1]
-    for g in range(n_graduates):
+    for g in prange(n_graduates):
         acc = 0.0
         for b in range(p_start[j], p_end[j]):
             level = dense_levels[p_idx[b], g]
@@ -389,3 +389,71 @@ def score_column(
             out_score[g] = score
             out_fit[g] = fit
             out_pref[g] = pref
+
+
+@njit(cache=True)
+def patch_rows(ids, score, fit, pref, length, complete, rows, other, new_s, new_f, new_p, changed):  # type: ignore[no-untyped-def]
+    """Bring `other`'s entry up to date in each listed row (new_s[k] <= 0: it no longer qualifies).
+
+    Each row stays the true best `length` entries: after removing the old entry, the new one goes
+    in when the row holds every pair (complete) or when it beats the worst entry kept; a row that
+    overflows `cap` drops its worst entry and is no longer complete.
+    """
+    cap = ids.shape[1]
+    for k in range(rows.shape[0]):
+        r = rows[k]
+        n = length[r]
+        changed[k] = False
+        pos = -1
+        for e in range(n):
+            if ids[r, e] == other:
+                pos = e
+                break
+        if pos >= 0:
+            for e in range(pos, n - 1):
+                ids[r, e], score[r, e], fit[r, e], pref[r, e] = (
+                    ids[r, e + 1],
+                    score[r, e + 1],
+                    fit[r, e + 1],
+                    pref[r, e + 1],
+                )
+            n -= 1
+            ids[r, n], score[r, n], fit[r, n], pref[r, n] = -1, 0.0, 0.0, 0.0
+            changed[k] = True
+        s = new_s[k]
+        if s > 0.0 and (
+            complete[r] or (n > 0 and better(s, other, score[r, n - 1], ids[r, n - 1]))
+        ):
+            if n == cap:
+                complete[r] = False
+                n -= 1
+            e = n
+            while e > 0 and better(s, other, score[r, e - 1], ids[r, e - 1]):
+                ids[r, e], score[r, e], fit[r, e], pref[r, e] = (
+                    ids[r, e - 1],
+                    score[r, e - 1],
+                    fit[r, e - 1],
+                    pref[r, e - 1],
+                )
+                e -= 1
+            ids[r, e], score[r, e], fit[r, e], pref[r, e] = other, s, new_f[k], new_p[k]
+            n += 1
+            changed[k] = True
+        length[r] = n
+
+
+@njit(cache=True, parallel=True)
+def affected_rows(ids, score, length, complete, other, new_s, out):  # type: ignore[no-untyped-def]
+    """out[r] = row r's list holds `other`, or `other`'s new score new_s[r] would enter it."""
+    for r in prange(length.shape[0]):
+        n = length[r]
+        hit = False
+        s = new_s[r]
+        if s > 0.0:
+            hit = complete[r] or (n > 0 and better(s, other, score[r, n - 1], ids[r, n - 1]))
+        if not hit:
+            for e in range(n):
+                if ids[r, e] == other:
+                    hit = True
+                    break
+        out[r] = hit

@@ -59,6 +59,11 @@ class Lists:
         """Replace a list with the exact best entries of a fully scored row or column."""
         cap = self.ids.shape[1]
         candidates = np.flatnonzero((score > 0.0) & eligible)
+        total = len(candidates)
+        if total > cap:
+            # Only entries at least as good as the cap-th best can be chosen (ties included).
+            kth = np.partition(score[candidates], total - cap)[total - cap]
+            candidates = candidates[score[candidates] >= kth]
         order = np.lexsort((ids[candidates], -score[candidates]))[:cap]
         chosen = candidates[order]
         n = len(chosen)
@@ -71,47 +76,20 @@ class Lists:
         )
         self.score[row, n:] = self.fit[row, n:] = self.pref[row, n:] = 0.0
         self.length[row] = n
-        self.complete[row] = len(candidates) <= cap
+        self.complete[row] = total <= cap
 
-    def patch(self, row: int, other_id: int, score: float, fit: float, pref: float) -> bool:
-        """Bring `other_id`'s entry up to date (score 0 = it no longer qualifies); True if changed.
-
-        After removing the old entry, the new one goes in when the list holds every pair, or when
-        it beats the worst entry kept (everything outside is worse than that). Otherwise its place
-        is unknown and it stays out, which keeps the list a true prefix.
-        """
-        n = int(self.length[row])
-        found = np.flatnonzero(self.ids[row, :n] == other_id)
-        if len(found) == 0 and score <= 0.0:
-            return False
-        entries = self.entries(row)
-        if len(found):
-            del entries[int(found[0])]
-        if score > 0.0:
-            worst = entries[-1] if entries else None
-            if self.complete[row] or (
-                worst is not None and kernels.better(score, other_id, worst[1], worst[0])
-            ):
-                entries.append((other_id, score, fit, pref))
-                entries.sort(key=lambda e: (-e[1], e[0]))
-            else:
-                if not len(found):
-                    return False
-        cap = self.ids.shape[1]
-        if len(entries) > cap:
-            entries = entries[:cap]
-            self.complete[row] = False
-        self._write(row, entries)
-        return True
-
-    def _write(self, row: int, entries: list[tuple[int, float, float, float]]) -> None:
-        n = len(entries)
-        self.ids[row, :] = -1
-        self.score[row, :] = self.fit[row, :] = self.pref[row, :] = 0.0
-        for e, (other, score, fit, pref) in enumerate(entries):
-            self.ids[row, e], self.score[row, e] = other, score
-            self.fit[row, e], self.pref[row, e] = fit, pref
-        self.length[row] = n
+    def patch_many(
+        self, rows: np.ndarray, other_id: int, score: np.ndarray, fit: np.ndarray,
+        pref: np.ndarray,
+    ) -> np.ndarray:  # fmt: skip
+        """`patch` for many rows at once (compiled); returns the rows that changed."""
+        changed = np.zeros(len(rows), dtype=np.bool_)
+        if len(rows):
+            kernels.patch_rows(
+                self.ids, self.score, self.fit, self.pref, self.length, self.complete,
+                rows.astype(np.int64), other_id, score, fit, pref, changed,
+            )  # fmt: skip
+        return rows[changed]
 
 
 class _Growable:
@@ -381,15 +359,11 @@ class LiveState:
     @staticmethod
     def _affected(lists: Lists, other_id: int, score: np.ndarray) -> np.ndarray:
         """Rows whose list holds `other_id` or that its new score would enter."""
-        n = len(lists.length)
-        present = np.any(lists.ids[:n] == other_id, axis=1)
-        last = np.maximum(lists.length - 1, 0)
-        worst_s = lists.score[np.arange(n), last]
-        worst_i = lists.ids[np.arange(n), last]
-        has_worst = lists.length > 0
-        beats = (score > worst_s) | ((score == worst_s) & (other_id < worst_i))
-        enters = (score > 0.0) & (lists.complete | (has_worst & beats))
-        return np.flatnonzero(present | enters)
+        out = np.zeros(len(lists.length), dtype=np.bool_)
+        kernels.affected_rows(
+            lists.ids, lists.score, lists.length, lists.complete, other_id, score, out
+        )
+        return np.flatnonzero(out)
 
     def _grow_lists(self) -> None:
         for lists, side in ((self.g_lists, self.grads), (self.p_lists, self.posts)):
@@ -412,9 +386,9 @@ class LiveState:
         changed.graduates.add(row)
         if not self.grads["discoverable"][row]:
             score = np.zeros_like(score)
-        for j in self._affected(self.p_lists, graduate_id, score):
-            if self.p_lists.patch(int(j), graduate_id, score[j], fit[j], pref[j]):
-                changed.postings.add(int(j))
+        rows = self._affected(self.p_lists, graduate_id, score)
+        done = self.p_lists.patch_many(rows, graduate_id, score[rows], fit[rows], pref[rows])
+        changed.postings.update(done.tolist())
         self._refill(changed)
         return changed
 
@@ -432,18 +406,18 @@ class LiveState:
             row, self.grads["ids"], score, fit, pref, self.grads["discoverable"]
         )
         changed.postings.add(row)
-        for g in self._affected(self.g_lists, posting_id, score):
-            if self.g_lists.patch(int(g), posting_id, score[g], fit[g], pref[g]):
-                changed.graduates.add(int(g))
+        rows = self._affected(self.g_lists, posting_id, score)
+        done = self.g_lists.patch_many(rows, posting_id, score[rows], fit[rows], pref[rows])
+        changed.graduates.update(done.tolist())
         self._refill(changed)
         return changed
 
     def _drop_everywhere(self, lists: Lists, other_id: int, changed_rows: set[int]) -> None:
         """Remove an entity this state never held (gone before it was built) from stored lists."""
         n = len(lists.length)
-        for row in np.flatnonzero(np.any(lists.ids[:n] == other_id, axis=1)):
-            lists.patch(int(row), other_id, 0.0, 0.0, 0.0)
-            changed_rows.add(int(row))
+        rows = np.flatnonzero(np.any(lists.ids[:n] == other_id, axis=1))
+        zeros = np.zeros(len(rows))
+        changed_rows.update(lists.patch_many(rows, other_id, zeros, zeros, zeros).tolist())
 
     def _refill(self, changed: "Changed") -> None:
         """Rebuild any changed list that no longer shows `visible` entries but may have more."""

@@ -58,7 +58,7 @@ def _packed(ids: np.ndarray, score: np.ndarray, fit: np.ndarray, pref: np.ndarra
     return packed
 
 
-def _list_rows(
+def list_rows(
     owner_ids: np.ndarray, lists: engine.TopLists | Lists, rows: np.ndarray
 ) -> list[tuple[int, bytes, int, bool]]:
     cap = lists.ids.shape[1]
@@ -75,21 +75,52 @@ def _owner_field(model: type[MatchList]) -> str:
     return "graduate_id" if model is GraduateMatchList else "posting_id"
 
 
-def lists_insert(
-    *, run: MatchRun, model: type[MatchList], rows: list[tuple[int, bytes, int, bool]]
-) -> None:
+ListRow = tuple[int, bytes, int, bool]  # owner id, packed entries, length, complete
+
+
+def _check_identifiers(*names: str) -> None:
+    """Table and column names come from code, never from users; refuse anything unusual."""
+    for name in names:
+        if not name.replace("_", "").isalnum():
+            raise ValueError(f"Not a plain SQL identifier: {name!r}")
+
+
+def copy_list_rows(*, table: str, owner_column: str, run_id: int, rows: list[ListRow]) -> None:
+    """PostgreSQL: stream new list rows with binary COPY."""
+    now = timezone.now()
+    columns = f"run_id, {owner_column}, entries, length, complete, updated_at"
+    _check_identifiers(table, owner_column)
+    statement = f"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)"
+    with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+        copy.set_types(["int8", "int8", "bytea", "int2", "bool", "timestamptz"])
+        for owner_id, entries, length, complete in rows:
+            copy.write_row((run_id, owner_id, entries, length, complete, now))
+
+
+def update_list_rows(*, table: str, owner_column: str, run_id: int, rows: list[ListRow]) -> int:
+    """PostgreSQL: replace existing list rows in one UPDATE; returns how many rows matched."""
+    if not rows:
+        return 0
+    values = ", ".join(["(%s::bigint, %s::bytea, %s::smallint, %s::boolean)"] * len(rows))
+    params: list[object] = [v for row in rows for v in row]
+    _check_identifiers(table, owner_column)
+    # Identifiers checked above; every value is a bound parameter.
+    sql = (
+        f"UPDATE {table} AS t SET entries = v.entries, length = v.length, "  # noqa: S608
+        f"complete = v.complete, updated_at = now() "
+        f"FROM (VALUES {values}) AS v(owner, entries, length, complete) "
+        f"WHERE t.run_id = %s AND t.{owner_column} = v.owner"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, run_id])
+        return cursor.rowcount
+
+
+def lists_insert(*, run: MatchRun, model: type[MatchList], rows: list[ListRow]) -> None:
     """Insert new list rows in bulk: COPY on PostgreSQL, batched INSERTs elsewhere."""
     owner = _owner_field(model)
-    now = timezone.now()
     if connection.vendor == "postgresql":
-        table = model._meta.db_table
-        columns = f"run_id, {owner}, entries, length, complete, updated_at"
-        with connection.cursor() as cursor:
-            raw = cursor.cursor
-            with raw.copy(f"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)") as copy:
-                copy.set_types(["int8", "int8", "bytea", "int2", "bool", "timestamptz"])
-                for owner_id, entries, length, complete in rows:
-                    copy.write_row((run.pk, owner_id, entries, length, complete, now))
+        copy_list_rows(table=model._meta.db_table, owner_column=owner, run_id=run.pk, rows=rows)
         return
     model.objects.bulk_create(
         [
@@ -100,25 +131,35 @@ def lists_insert(
     )
 
 
-def lists_upsert(
-    *, run: MatchRun, model: type[MatchList], rows: list[tuple[int, bytes, int, bool]]
-) -> None:
-    """Replace some lists of a run (incremental updates): one update and one insert in bulk."""
+def lists_upsert(*, run: MatchRun, model: type[MatchList], rows: list[ListRow]) -> None:
+    """Replace some lists of a run (incremental updates): one update, then insert the rest."""
     if not rows:
         return
     owner = _owner_field(model)
-    existing = dict(
+    existing = set(
         model.objects.filter(run=run, **{f"{owner}__in": [r[0] for r in rows]}).values_list(
-            owner, "id"
+            owner, flat=True
         )
     )
-    now = timezone.now()
-    updates = [
-        model(id=existing[o], entries=e, length=n, complete=c, updated_at=now)
-        for o, e, n, c in rows
-        if o in existing
-    ]
-    model.objects.bulk_update(updates, ["entries", "length", "complete", "updated_at"])
+    updates = [r for r in rows if r[0] in existing]
+    if connection.vendor == "postgresql":
+        update_list_rows(
+            table=model._meta.db_table, owner_column=owner, run_id=run.pk, rows=updates
+        )
+    else:
+        ids = dict(
+            model.objects.filter(run=run, **{f"{owner}__in": [r[0] for r in updates]}).values_list(
+                owner, "id"
+            )
+        )
+        now = timezone.now()
+        model.objects.bulk_update(
+            [
+                model(id=ids[o], entries=e, length=n, complete=c, updated_at=now)
+                for o, e, n, c in updates
+            ],
+            ["entries", "length", "complete", "updated_at"],
+        )
     lists_insert(run=run, model=model, rows=[r for r in rows if r[0] not in existing])
 
 
@@ -206,7 +247,7 @@ def match_run_block(*, run: MatchRun, number: int) -> bool:
         ).delete()
         rows = np.arange(len(grads))
         lists_insert(
-            run=run, model=GraduateMatchList, rows=_list_rows(grads.ids, result.graduates, rows)
+            run=run, model=GraduateMatchList, rows=list_rows(grads.ids, result.graduates, rows)
         )
         block.done, block.compute_ms = True, compute_ms
         block.partial = _save_partial(result.postings)
@@ -248,7 +289,7 @@ def match_run_finish(*, run: MatchRun) -> MatchRun:
             rows = np.arange(len(postings.owner_ids))
             lists_insert(
                 run=run, model=PostingMatchList,
-                rows=_list_rows(postings.owner_ids, postings, rows),
+                rows=list_rows(postings.owner_ids, postings, rows),
             )  # fmt: skip
         _make_current(run)
         run.postings_count = len(postings.owner_ids) if postings is not None else 0
@@ -425,7 +466,7 @@ def _store_changed(run: MatchRun, state: LiveState, changed: Changed) -> None:
         dtype=np.int64,
     )
     lists_upsert(
-        run=run, model=GraduateMatchList, rows=_list_rows(state.grads["ids"], state.g_lists, g_rows)
+        run=run, model=GraduateMatchList, rows=list_rows(state.grads["ids"], state.g_lists, g_rows)
     )
     from jobs.models import JobPosting
 
@@ -436,5 +477,5 @@ def _store_changed(run: MatchRun, state: LiveState, changed: Changed) -> None:
         dtype=np.int64,
     )
     lists_upsert(
-        run=run, model=PostingMatchList, rows=_list_rows(state.posts["ids"], state.p_lists, p_rows)
+        run=run, model=PostingMatchList, rows=list_rows(state.posts["ids"], state.p_lists, p_rows)
     )

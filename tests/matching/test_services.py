@@ -13,6 +13,7 @@ from matching.selectors import (
     candidates_for_posting,
     graduate_facts,
     matches_for_graduate,
+    pair_explanation,
     posting_facts,
     relation_facts,
 )
@@ -179,3 +180,47 @@ def test_page_selectors_use_a_constant_number_of_queries(
     above = candidates_for_posting(posting=posting, filters=CandidateFilters(min_score=top))
     assert all(c.match.score >= top for c in above) and len(above) >= 1
     assert np.isfinite(top)
+
+
+def test_pair_explanation_adds_up_and_offers_courses_for_gaps(world):
+    posting = world["postings"][0]
+    graduate = world["graduates"][0]
+    gap = posting.skills.first()
+    graduate.skills.filter(skill=gap.skill).delete()
+    course = factories.CourseFactory(hours=40)
+    factories.CourseSkillFactory(course=course, skill=gap.skill, level_reached=5)
+    explanation = pair_explanation(graduate=graduate, posting=posting)
+    assert abs(sum(t.contribution for t in explanation.skills) - explanation.fit) < 1e-12
+    missing = next(t for t in explanation.skills if t.skill_id == gap.skill_id)
+    assert missing.status == "missing"
+    assert [c.course_id for c in missing.courses] == [course.pk]
+    assert explanation.gap_summary.score_if_gaps_closed >= explanation.score
+    expected = _expected()
+    row = list(expected.graduates.owner_ids).index(graduate.pk)
+    scores = {i: s for i, s, _f, _p in expected.graduates.entries(row)}
+    if posting.pk in scores:
+        assert explanation.score == scores[posting.pk]
+
+
+def test_staff_start_a_full_run_from_the_admin(
+    world, staff_client, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    url = reverse("admin:matching_matchrun_run_now")
+    assert staff_client.get(url).status_code == 405
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(url)
+    assert response.status_code == 302
+    run = MatchRun.objects.get()
+    assert run.status == "succeeded" and run.requested_by is not None
+    page = staff_client.get(reverse("admin:matching_matchrun_changelist"))
+    assert b"Start a full recompute now" in page.content
+
+
+def test_graduates_cannot_start_a_run(world, graduate_client):
+    from django.urls import reverse
+
+    response = graduate_client.post(reverse("admin:matching_matchrun_run_now"))
+    assert response.status_code == 302  # to the admin login
+    assert not MatchRun.objects.exists()
