@@ -1,5 +1,5 @@
-from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -38,8 +38,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return redirect("profiles:dashboard")
 
 
-@staff_member_required
+@login_required
 def staff_dashboard(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_staff:
+        raise PermissionDenied
     return render(
         request,
         "core/staff_dashboard.html",

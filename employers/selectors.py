@@ -1,8 +1,9 @@
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
 from accounts.models import User
 from employers.models import EmployerMember
 from jobs.models import JobPosting
+from matching.models import PostingMatchList
 
 
 def membership_for_user(*, user: User) -> EmployerMember | None:
@@ -16,6 +17,11 @@ def employer_postings_overview(*, employer_id: int) -> QuerySet[JobPosting]:
         .annotate(
             applications_total=Count("applications"),
             applications_new=Count("applications", filter=Q(applications__status="applied")),
+            ranked_candidates=Subquery(
+                PostingMatchList.objects.filter(
+                    run__is_current=True, posting=OuterRef("pk")
+                ).values("length")[:1]
+            ),
         )
         .order_by("-created_at")
     )

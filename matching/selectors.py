@@ -248,6 +248,17 @@ def candidates_for_posting(
     return result
 
 
+def graduate_matches_refreshing(*, graduate: GraduateProfile) -> bool:
+    """True while an edit of this graduate waits in the outbox to be re-scored."""
+    from django.db.models import F
+
+    return MatchingChange.objects.filter(
+        Q(applied_at__isnull=True) | Q(applied_at__lt=F("requested_at")),
+        kind="graduate",
+        entity_id=graduate.pk,
+    ).exists()
+
+
 def decoded_list(stored: GraduateMatchList | PostingMatchList) -> np.ndarray:
     return stored.decoded()[: stored.length]
 

@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from matching.selectors import graduate_matches_refreshing, matches_for_graduate
 from profiles.selectors import (
     graduate_applications,
     graduate_profile_for_user,
@@ -25,5 +26,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "completeness": completeness,
             "missing": missing,
             "applications": graduate_applications(profile=profile)[:10],
+            "matches": matches_for_graduate(graduate=profile, limit=10),
+            "refreshing": graduate_matches_refreshing(graduate=profile),
         },
     )

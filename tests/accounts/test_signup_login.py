@@ -126,7 +126,7 @@ def test_dashboard_needs_login(client: Client):
 
 
 def test_staff_dashboard_is_for_staff_only(client: Client, graduate_client: Client, staff_client):
-    assert graduate_client.get(reverse("staff_dashboard")).status_code == 302
+    assert graduate_client.get(reverse("staff_dashboard")).status_code == 403
     assert staff_client.get(reverse("staff_dashboard")).status_code == 200
     assert client.get(reverse("staff_dashboard")).status_code == 302
 

@@ -31,10 +31,10 @@ class Command(BaseCommand):
         if not MatchRun.objects.filter(is_current=True).exists():
             run = match_run_request()
             run.refresh_from_db()
-            self.stdout.write(
-                f"Matching run #{run.pk}: {run.get_status_display()} "
-                f"({run.results_count} list entries; workers finish it if it is still queued)."
-            )
+            if run.status == "succeeded":
+                self.stdout.write(f"Matches computed (run #{run.pk}, {run.results_count} entries).")
+            else:
+                self.stdout.write(f"Matching run #{run.pk} queued: the Celery workers compute it.")
         self.stdout.write("Demo logins (demo databases only; the password is public):")
         for login in result.logins:
             self.stdout.write(f"  {login.email:<38} {login.password}  {login.description}")
