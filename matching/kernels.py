@@ -145,6 +145,16 @@ def sort_best_first(hs, hi, hf, hp, n):  # type: ignore[no-untyped-def]
         hs[b + 1], hi[b + 1], hf[b + 1], hp[b + 1] = s, i, f, p
 
 
+@njit(cache=True, inline="always")
+def accumulate_dense(g, g_start, g_end, g_idx, g_lvl, inv_ptr, inv_post, inv_min, inv_wpl, acc):  # type: ignore[no-untyped-def]
+    """Add graduate g's fit terms to acc[posting] (branch-free; the caller scans acc)."""
+    for a in range(g_start[g], g_end[g]):
+        s = g_idx[a]
+        level = g_lvl[a]
+        for b in range(inv_ptr[s], inv_ptr[s + 1]):
+            acc[inv_post[b]] += min(level, inv_min[b]) * inv_wpl[b]
+
+
 @njit(cache=True)
 def accumulate_fit(
     g, g_start, g_end, g_idx, g_lvl, inv_ptr, inv_post, inv_min, inv_wpl, acc, touched
@@ -185,10 +195,9 @@ def score_block(  # type: ignore[no-untyped-def]
     rows = r1 - r0
     for t in prange(n_threads):
         acc = np.zeros(n_postings)
-        touched = np.empty(n_postings, dtype=np.int64)
         for g in range(r0 + rows * t // n_threads, r0 + rows * (t + 1) // n_threads):
-            ntouch = accumulate_fit(
-                g, g_start, g_end, g_idx, g_lvl, inv_ptr, inv_post, inv_min, inv_w, acc, touched
+            accumulate_dense(
+                g, g_start, g_end, g_idx, g_lvl, inv_ptr, inv_post, inv_min, inv_w, acc
             )
             r = g - r0
             n = 0
@@ -196,8 +205,9 @@ def score_block(  # type: ignore[no-untyped-def]
             row_floor = 0.0
             gid = g_ids[g]
             disc = g_disc[g]
-            for q in range(ntouch):
-                j = touched[q]
+            for j in range(n_postings):
+                if acc[j] == 0.0:
+                    continue
                 fit = min(acc[j], 1.0)
                 acc[j] = 0.0
                 if not feasible(
