@@ -359,8 +359,7 @@ APPLY_QUEUED_KEY = "matching:apply-queued"
 
 @dataclass
 class _Live:
-    run_id: int
-    version: int
+    key: tuple[int, object, int]  # run id, its creation time, version of its lists
     state: LiveState
 
 
@@ -370,7 +369,7 @@ _live: _Live | None = None
 def _live_state(run: MatchRun) -> LiveState:
     """The worker's in-memory state for the current run, rebuilt when another process moved on."""
     global _live
-    if _live is not None and _live.run_id == run.pk and _live.version == run.results_version:
+    if _live is not None and _live.key == (run.pk, run.created_at, run.results_version):
         return _live.state
     state = LiveState(
         graduate_facts(), posting_facts(), relation_facts(), list_capacity(),
@@ -394,7 +393,7 @@ def _live_state(run: MatchRun) -> LiveState:
             lists.fit[row, :length] = records["fit"]
             lists.pref[row, :length] = records["pref"]
             lists.length[row], lists.complete[row] = length, complete
-    _live = _Live(run.pk, run.results_version, state)
+    _live = _Live((run.pk, run.created_at, run.results_version), state)
     return state
 
 
@@ -427,7 +426,7 @@ def matching_changes_apply(*, limit: int = 1000) -> ApplyResult:
             state = _live_state(run)
             changed = _apply(state, changes)
             _store_changed(run, state, changed)
-        except Exception:
+        except BaseException:
             _live = None  # the in-memory state may be ahead of the database now
             raise
         for change in changes:
@@ -435,7 +434,7 @@ def matching_changes_apply(*, limit: int = 1000) -> ApplyResult:
                 applied_at=timezone.now()
             )
         MatchRun.objects.filter(pk=run.pk).update(results_version=F("results_version") + 1)
-        _live = _Live(run.pk, run.results_version + 1, state)
+        _live = _Live((run.pk, run.created_at, run.results_version + 1), state)
     return ApplyResult(len(changes), len(changed.graduates), len(changed.postings))
 
 

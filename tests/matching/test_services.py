@@ -224,3 +224,49 @@ def test_graduates_cannot_start_a_run(world, graduate_client):
     response = graduate_client.post(reverse("admin:matching_matchrun_run_now"))
     assert response.status_code == 302  # to the admin login
     assert not MatchRun.objects.exists()
+
+
+def test_a_block_that_dies_midway_leaves_nothing_and_is_redone(world, monkeypatch):
+    from matching import services
+
+    run = MatchRun.objects.create()
+    services.match_run_start(run=run)
+    real = services._save_partial
+
+    def crash(lists):
+        raise SystemExit("worker killed")  # after the lists were written, before the commit
+
+    monkeypatch.setattr(services, "_save_partial", crash)
+    with pytest.raises(SystemExit):
+        services.match_run_block(run=run, number=0)
+    assert not GraduateMatchList.objects.filter(run=run).exists()
+    assert not run.blocks.get(number=0).done
+
+    monkeypatch.setattr(services, "_save_partial", real)
+    for block in run.blocks.order_by("number"):
+        services.match_run_block(run=run, number=block.number)
+    assert services.match_run_block(run=run, number=0) is False  # a redelivery changes nothing
+    services.match_run_finish(run=MatchRun.objects.get(pk=run.pk))
+    _assert_stored_lists_are_exact(visible=4)
+
+
+def test_an_update_that_dies_midway_is_applied_by_the_next_job(
+    world, monkeypatch, django_capture_on_commit_callbacks
+):
+    from matching import services
+
+    with django_capture_on_commit_callbacks(execute=True):
+        match_run_request()
+    profile = world["graduates"][3]
+    graduate_skills_set(profile=profile, levels={s.pk: 5 for s in world["skills"][:4]})
+
+    def crash(*args, **kwargs):
+        raise SystemExit("worker killed")
+
+    monkeypatch.setattr(services, "_store_changed", crash)
+    with pytest.raises(SystemExit):
+        matching_changes_apply()
+    assert MatchingChange.objects.get(entity_id=profile.pk).applied_at is None
+    monkeypatch.undo()
+    assert matching_changes_apply().applied == 1
+    _assert_stored_lists_are_exact(visible=4)
