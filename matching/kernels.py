@@ -86,6 +86,23 @@ def harmonic(fit, pref):  # type: ignore[no-untyped-def]
 
 
 @njit(cache=True, inline="always")
+def pair_feasible(g, j, gpack, ppack):  # type: ignore[no-untyped-def]
+    """The hard constraints for graduate row g and posting row j of the packed arrays."""
+    return feasible(
+        gpack[4][g], gpack[5][g], gpack[6][g], gpack[7][g],
+        ppack[0][j], ppack[1][j], ppack[2][j], ppack[3][j],
+    )  # fmt: skip
+
+
+@njit(cache=True, inline="always")
+def pair_preference(g, j, gpack, ppack):  # type: ignore[no-untyped-def]
+    return preference(
+        gpack[9][g], gpack[10][g], gpack[11][g], gpack[12][g], gpack[13][g], gpack[14][g],
+        ppack[4][j], ppack[5][j], ppack[6][j], ppack[7][j], ppack[8][j],
+    )  # fmt: skip
+
+
+@njit(cache=True, inline="always")
 def fit_floor(threshold):  # type: ignore[no-untyped-def]
     """Below this fit, no preference can lift a pair's score to `threshold` (pref <= 1, so
     score <= 2 fit / (fit + 1)); a small margin absorbs rounding. Skipping such pairs is exact."""
@@ -155,27 +172,6 @@ def accumulate_dense(g, g_start, g_end, g_idx, g_lvl, inv_ptr, inv_post, inv_min
             acc[inv_post[b]] += min(level, inv_min[b]) * inv_wpl[b]
 
 
-@njit(cache=True)
-def accumulate_fit(
-    g, g_start, g_end, g_idx, g_lvl, inv_ptr, inv_post, inv_min, inv_wpl, acc, touched
-):  # type: ignore[no-untyped-def]
-    """Add graduate g's fit terms to acc[posting]; returns how many postings were touched.
-
-    Graduate g's skills are g_idx/g_lvl[g_start[g]:g_end[g]], skill indices ascending.
-    """
-    ntouch = 0
-    for a in range(g_start[g], g_end[g]):
-        s = g_idx[a]
-        level = g_lvl[a]
-        for b in range(inv_ptr[s], inv_ptr[s + 1]):
-            j = inv_post[b]
-            if acc[j] == 0.0:
-                touched[ntouch] = j
-                ntouch += 1
-            acc[j] += min(level, inv_min[b]) * inv_wpl[b]
-    return ntouch
-
-
 @njit(cache=True, parallel=True)
 def score_block(  # type: ignore[no-untyped-def]
     r0, r1, cap, gpack, ppack, inv, row_s, row_i, row_f, row_p, row_n, row_total,
@@ -186,9 +182,9 @@ def score_block(  # type: ignore[no-untyped-def]
     Writes each graduate's best `cap` postings (row_* at g - r0, sorted) and offers every pair to
     per-thread posting heaps col_*[t, j], which live across blocks (merged by merge_heaps).
     """
-    g_start, g_end, g_idx, g_lvl, g_topik, g_edu, g_fields, g_needs, g_disc = gpack[:9]
-    g_ind, g_reg, g_type, g_size, g_sal, g_reloc, g_ids = gpack[9:]
-    p_topik, p_edu, p_fields, p_spons, p_ind, p_reg, p_type, p_size, p_sal, p_ids = ppack
+    g_start, g_end, g_idx, g_lvl = gpack[:4]
+    g_disc, g_ids = gpack[8], gpack[15]
+    p_ids = ppack[9]
     inv_ptr, inv_post, inv_min, inv_w = inv
     n_threads = col_s.shape[0]
     n_postings = p_ids.shape[0]
@@ -210,35 +206,14 @@ def score_block(  # type: ignore[no-untyped-def]
                     continue
                 fit = min(acc[j], 1.0)
                 acc[j] = 0.0
-                if not feasible(
-                    g_topik[g],
-                    g_edu[g],
-                    g_fields[g],
-                    g_needs[g],
-                    p_topik[j],
-                    p_edu[j],
-                    p_fields[j],
-                    p_spons[j],
-                ):
+                if not pair_feasible(g, j, gpack, ppack):
                     continue
                 total += 1
                 if disc:
                     col_total[t, j] += 1
                 if fit < row_floor and (not disc or fit < col_floor[t, j]):
                     continue
-                pref = preference(
-                    g_ind[g],
-                    g_reg[g],
-                    g_type[g],
-                    g_size[g],
-                    g_sal[g],
-                    g_reloc[g],
-                    p_ind[j],
-                    p_reg[j],
-                    p_type[j],
-                    p_size[j],
-                    p_sal[j],
-                )
+                pref = pair_preference(g, j, gpack, ppack)
                 score = harmonic(fit, pref)
                 if score <= 0.0:
                     continue
@@ -299,51 +274,20 @@ def merge_heaps(part_s, part_i, part_f, part_p, part_n, cap, out_s, out_i, out_f
 @njit(cache=True)
 def score_row(g, gpack, ppack, inv, out_score, out_fit, out_pref):  # type: ignore[no-untyped-def]
     """Graduate g against every posting: dense score/fit/pref (score 0 = excluded pair)."""
-    g_start, g_end, g_idx, g_lvl, g_topik, g_edu, g_fields, g_needs = gpack[:8]
-    g_ind, g_reg, g_type, g_size, g_sal, g_reloc = gpack[9:15]
-    p_topik, p_edu, p_fields, p_spons, p_ind, p_reg, p_type, p_size, p_sal, p_ids = ppack
     inv_ptr, inv_post, inv_min, inv_w = inv
-    n_postings = p_ids.shape[0]
-    acc = np.zeros(n_postings)
-    touched = np.empty(n_postings, dtype=np.int64)
-    out_score[:] = 0.0
-    out_fit[:] = 0.0
-    out_pref[:] = 0.0
-    ntouch = accumulate_fit(
-        g, g_start, g_end, g_idx, g_lvl, inv_ptr, inv_post, inv_min, inv_w, acc, touched
+    acc = np.zeros(ppack[9].shape[0])
+    accumulate_dense(
+        g, gpack[0], gpack[1], gpack[2], gpack[3], inv_ptr, inv_post, inv_min, inv_w, acc
     )
-    for q in range(ntouch):
-        j = touched[q]
-        fit = min(acc[j], 1.0)
-        if not feasible(
-            g_topik[g],
-            g_edu[g],
-            g_fields[g],
-            g_needs[g],
-            p_topik[j],
-            p_edu[j],
-            p_fields[j],
-            p_spons[j],
-        ):
+    for j in range(acc.shape[0]):
+        out_score[j] = out_fit[j] = out_pref[j] = 0.0
+        if acc[j] == 0.0 or not pair_feasible(g, j, gpack, ppack):
             continue
-        pref = preference(
-            g_ind[g],
-            g_reg[g],
-            g_type[g],
-            g_size[g],
-            g_sal[g],
-            g_reloc[g],
-            p_ind[j],
-            p_reg[j],
-            p_type[j],
-            p_size[j],
-            p_sal[j],
-        )
+        fit = min(acc[j], 1.0)
+        pref = pair_preference(g, j, gpack, ppack)
         score = harmonic(fit, pref)
         if score > 0.0:
-            out_score[j] = score
-            out_fit[j] = fit
-            out_pref[j] = pref
+            out_score[j], out_fit[j], out_pref[j] = score, fit, pref
 
 
 @njit(cache=True, parallel=True)
@@ -354,9 +298,6 @@ def score_column(
 
     Graduates whose dense column is all zero score 0 (the caller keeps it in step with g_idx).
     """
-    g_topik, g_edu, g_fields, g_needs = gpack[4], gpack[5], gpack[6], gpack[7]
-    g_ind, g_reg, g_type, g_size, g_sal, g_reloc = gpack[9:15]
-    p_topik, p_edu, p_fields, p_spons, p_ind, p_reg, p_type, p_size, p_sal = ppack[:9]
     n_graduates = dense_levels.shape[1]
     for g in prange(n_graduates):
         acc = 0.0
@@ -370,30 +311,9 @@ def score_column(
         if acc == 0.0:
             continue
         fit = min(acc, 1.0)
-        if not feasible(
-            g_topik[g],
-            g_edu[g],
-            g_fields[g],
-            g_needs[g],
-            p_topik[j],
-            p_edu[j],
-            p_fields[j],
-            p_spons[j],
-        ):
+        if not pair_feasible(g, j, gpack, ppack):
             continue
-        pref = preference(
-            g_ind[g],
-            g_reg[g],
-            g_type[g],
-            g_size[g],
-            g_sal[g],
-            g_reloc[g],
-            p_ind[j],
-            p_reg[j],
-            p_type[j],
-            p_size[j],
-            p_sal[j],
-        )
+        pref = pair_preference(g, j, gpack, ppack)
         score = harmonic(fit, pref)
         if score > 0.0:
             out_score[g] = score
