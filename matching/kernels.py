@@ -372,10 +372,9 @@ def patch_rows(ids, score, fit, pref, length, complete, rows, other, new_s, new_
         length[r] = n
 
 
-@njit(cache=True, parallel=True)
-def affected_rows(ids, score, length, complete, other, new_s, out):  # type: ignore[no-untyped-def]
+def _affected_rows(ids, score, length, complete, other, new_s, out):  # type: ignore[no-untyped-def]
     """out[r] = row r's list holds `other`, or `other`'s new score new_s[r] would enter it."""
-    for r in prange(length.shape[0]):
+    for r in prange(length.shape[0]):  # a plain range when compiled without parallel
         n = length[r]
         hit = False
         s = new_s[r]
@@ -387,3 +386,9 @@ def affected_rows(ids, score, length, complete, other, new_s, out):  # type: ign
                     hit = True
                     break
         out[r] = hit
+
+
+# Scanning a few thousand lists is quicker on one thread than waking a second one (which can
+# wait for a time slice on a busy machine); the graduates' 100,000 lists are worth two threads.
+affected_rows_serial = njit(cache=True)(_affected_rows)
+affected_rows_parallel = njit(cache=True, parallel=True)(_affected_rows)

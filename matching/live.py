@@ -360,9 +360,8 @@ class LiveState:
     def _affected(lists: Lists, other_id: int, score: np.ndarray) -> np.ndarray:
         """Rows whose list holds `other_id` or that its new score would enter."""
         out = np.zeros(len(lists.length), dtype=np.bool_)
-        kernels.affected_rows(
-            lists.ids, lists.score, lists.length, lists.complete, other_id, score, out
-        )
+        scan = kernels.affected_rows_parallel if len(out) > 50_000 else kernels.affected_rows_serial
+        scan(lists.ids, lists.score, lists.length, lists.complete, other_id, score, out)
         return np.flatnonzero(out)
 
     def _grow_lists(self) -> None:
