@@ -3,4 +3,5 @@ from django.apps import AppConfig
 
 class AccountsConfig(AppConfig):
     name = "accounts"
-    verbose_name = "Accounts"
+    # allauth's e-mail addresses sit under its own "Accounts" heading in the admin index.
+    verbose_name = "Users and roles"

@@ -1,13 +1,28 @@
+from typing import cast
+
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from accounts.models import User
 from employers.models import Employer, EmployerMember, VerificationStatus
 from employers.services import (
     employer_postings_touch,
     employer_set_verification,
     employer_stamp_verification,
 )
+
+
+def _staff(request: HttpRequest) -> User:
+    """The signed-in staff member (the admin lets no anonymous visitor in)."""
+    return cast(User, request.user)
+
+
+def _names(names: list[str], *, shown: int = 10) -> str:
+    """`A, B, C`, or `A, B, C and 4 more` when the list is long."""
+    listed = ", ".join(names[:shown])
+    return f"{listed} and {len(names) - shown} more" if len(names) > shown else listed
 
 
 class MemberInline(admin.TabularInline):
@@ -18,14 +33,13 @@ class MemberInline(admin.TabularInline):
 
 @admin.register(Employer)
 class EmployerAdmin(admin.ModelAdmin):
+    # Status first: this list is where staff work through pending companies. Korean name, size
+    # and region stay searchable and filterable; as columns they pushed the table off the screen.
     list_display = [
         "name",
-        "name_ko",
+        "verification_status",
         "business_registration_number",
         "industry",
-        "size_class",
-        "region",
-        "verification_status",
         "verified_at",
     ]
     list_filter = ["verification_status", "industry", "size_class", "region"]
@@ -49,16 +63,55 @@ class EmployerAdmin(admin.ModelAdmin):
     def save_model(self, request: HttpRequest, obj: Employer, form: object, change: bool) -> None:
         if "verification_status" in getattr(form, "changed_data", []):
             employer_stamp_verification(
-                employer=obj, status=obj.verification_status, by=request.user
+                employer=obj, status=obj.verification_status, by=_staff(request)
             )
         super().save_model(request, obj, form, change)
         if "verification_status" in getattr(form, "changed_data", []):
             employer_postings_touch(employer=obj)
 
     def _set(self, request: HttpRequest, queryset: QuerySet[Employer], status: str) -> None:
-        for employer in queryset:
-            employer_set_verification(employer=employer, status=status, by=request.user, note="")
-        self.message_user(request, f"{queryset.count()} employer(s) updated.", messages.SUCCESS)
+        """Decide on each selected company through the service, keeping its verification note.
+
+        Companies already in `status` are left alone, so who verified them and when stays true.
+        """
+        done, unchanged, failed = [], [], []
+        for employer in queryset.order_by("name"):
+            if employer.verification_status == status:
+                unchanged.append(employer.name)
+                continue
+            try:
+                employer_set_verification(
+                    employer=employer,
+                    status=status,
+                    by=_staff(request),
+                    note=employer.verification_note,
+                )
+            except ValidationError as error:
+                failed.append(f"{employer.name} ({'; '.join(error.messages)})")
+            else:
+                done.append(employer.name)
+        self._report(request, status, done=done, unchanged=unchanged, failed=failed)
+
+    def _report(
+        self,
+        request: HttpRequest,
+        status: str,
+        *,
+        done: list[str],
+        unchanged: list[str],
+        failed: list[str],
+    ) -> None:
+        label = VerificationStatus(status).label
+        parts = []
+        if done:
+            parts.append(f"{label}: {_names(done)}.")
+        if unchanged:
+            parts.append(f"Already {str(label).lower()}: {_names(unchanged)}.")
+        level = messages.SUCCESS if done else messages.INFO
+        if failed:
+            parts.append(f"Not changed, the record is invalid: {_names(failed)}.")
+            level = messages.WARNING
+        self.message_user(request, " ".join(parts), level)
 
     @admin.action(description="Verify selected employers")
     def verify_selected(self, request: HttpRequest, queryset: QuerySet[Employer]) -> None:

@@ -142,7 +142,8 @@ class GraduateMatchList(MatchList):
         ]
 
     def __str__(self) -> str:
-        return f"{self.graduate}: {self.length} postings (run {self.run_id})"
+        noun = "posting" if self.length == 1 else "postings"
+        return f"{self.graduate}: {self.length} {noun} (run {self.run_id})"
 
 
 class PostingMatchList(MatchList):
@@ -156,7 +157,8 @@ class PostingMatchList(MatchList):
         ]
 
     def __str__(self) -> str:
-        return f"{self.posting}: {self.length} graduates (run {self.run_id})"
+        noun = "graduate" if self.length == 1 else "graduates"
+        return f"{self.posting}: {self.length} {noun} (run {self.run_id})"
 
 
 class ChangeKind(models.TextChoices):
