@@ -1,4 +1,6 @@
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.conf import settings
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, Least
 
 from accounts.models import User
 from employers.models import EmployerMember
@@ -17,10 +19,17 @@ def employer_postings_overview(*, employer_id: int) -> QuerySet[JobPosting]:
         .annotate(
             applications_total=Count("applications"),
             applications_new=Count("applications", filter=Q(applications__status="applied")),
-            ranked_candidates=Subquery(
-                PostingMatchList.objects.filter(
-                    run__is_current=True, posting=OuterRef("pk")
-                ).values("length")[:1]
+            # Lists keep a few entries beyond K as headroom; employers see the top K.
+            ranked_candidates=Least(
+                Coalesce(
+                    Subquery(
+                        PostingMatchList.objects.filter(
+                            run__is_current=True, posting=OuterRef("pk")
+                        ).values("length")[:1]
+                    ),
+                    Value(0),
+                ),
+                Value(settings.MATCHING_TOP_K),
             ),
         )
         .order_by("-created_at")
