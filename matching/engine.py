@@ -86,12 +86,13 @@ class GraduateArrays:
     sizes: np.ndarray
     min_salary: np.ndarray
     relocate: np.ndarray
+    routes: np.ndarray  # visa routes as bits (matching.facts.ALL_ROUTES = any)
 
     def pack(self) -> tuple[np.ndarray, ...]:
         return (
             self.ptr[:-1], self.ptr[1:], self.idx, self.level, self.topik, self.education,
             self.fields, self.needs_sponsorship, self.discoverable, self.industries, self.regions,
-            self.job_types, self.sizes, self.min_salary, self.relocate, self.ids,
+            self.job_types, self.sizes, self.min_salary, self.relocate, self.ids, self.routes,
         )  # fmt: skip
 
     def __len__(self) -> int:
@@ -109,7 +110,7 @@ class PostingArrays:
     topik: np.ndarray
     education: np.ndarray
     fields: np.ndarray
-    sponsors: np.ndarray
+    routes: np.ndarray  # visa routes the offer opens (0 = no sponsorship)
     industry: np.ndarray
     region: np.ndarray
     job_type: np.ndarray
@@ -118,7 +119,7 @@ class PostingArrays:
 
     def pack(self) -> tuple[np.ndarray, ...]:
         return (
-            self.topik, self.education, self.fields, self.sponsors, self.industry, self.region,
+            self.topik, self.education, self.fields, self.routes, self.industry, self.region,
             self.job_type, self.size, self.salary_max, self.ids,
         )  # fmt: skip
 
@@ -197,6 +198,7 @@ def build_graduates(
         sizes=np.array([_mask(g.company_sizes, SIZE_BITS) for g in graduates], np.uint32),
         min_salary=np.array([g.min_salary_krw for g in graduates], dtype=np.float64),
         relocate=np.array([g.willing_to_relocate for g in graduates], dtype=np.bool_),
+        routes=np.array([g.visa_routes for g in graduates], dtype=np.uint32),
     )
 
 
@@ -232,7 +234,7 @@ def build_postings(postings: Sequence[PostingFacts], vocab: Vocabulary) -> Posti
         fields=np.array(
             [_mask(p.accepted_fields, vocab.field_bits) for p in postings], dtype=np.uint64
         ),
-        sponsors=np.array([p.sponsors_visa for p in postings], dtype=np.bool_),
+        routes=np.array([p.offer_routes for p in postings], dtype=np.uint32),
         industry=np.array([INDUSTRY_BITS.get(p.industry, 0) for p in postings], np.uint32),
         region=np.array([REGION_BITS.get(p.region, 0) for p in postings], np.uint32),
         job_type=np.array([JOB_TYPE_BITS.get(p.job_type, 0) for p in postings], np.uint32),

@@ -138,6 +138,12 @@ def _constraints(g: GraduateFacts, p: PostingFacts) -> list[ConstraintCheck]:
             p.sponsors_visa,
             not (g.needs_sponsorship and not p.sponsors_visa),
         ),
+        ConstraintCheck(
+            "visa_route",
+            g.needs_sponsorship,
+            p.sponsors_visa,
+            not (g.needs_sponsorship and p.sponsors_visa and not (g.visa_routes & p.offer_routes)),
+        ),
     ]
 
 
@@ -148,6 +154,8 @@ def _constraint_reason(check: ConstraintCheck) -> str:
         return f"education {check.actual} is below the required {check.required}"
     if check.name == "fields":
         return "field of study is not among those the posting accepts"
+    if check.name == "visa_route":
+        return "no visa route this offer opens is open to this graduate"
     return "visa sponsorship is needed but the posting does not offer it"
 
 

@@ -6,6 +6,10 @@ into arrays, and the reference implementation reads them directly.
 
 from dataclasses import dataclass, field
 
+# Visa routes as bits (the visa guidance engine names them); a pair needing sponsorship is
+# feasible only when the graduate's routes and the offer's routes share one.
+ALL_ROUTES = 0xFFFFFFFF
+
 
 @dataclass(frozen=True)
 class GraduateFacts:
@@ -15,6 +19,7 @@ class GraduateFacts:
     education_rank: int = -1  # EducationLevel.rank of the highest degree; -1 = none recorded
     fields: frozenset[str] = frozenset()  # ISCED-F codes, detailed and their narrow parents
     needs_sponsorship: bool = True
+    visa_routes: int = ALL_ROUTES  # routes this person could take with a suitable offer
     discoverable: bool = True  # may appear in employers' candidate lists
     industries: frozenset[str] = frozenset()  # empty = no preference
     regions: frozenset[str] = frozenset()
@@ -39,11 +44,18 @@ class PostingFacts:
     min_education_rank: int = -1  # -1 = any
     accepted_fields: frozenset[str] = frozenset()  # empty = any field
     sponsors_visa: bool = True
+    visa_routes: int | None = None  # routes this offer opens; None = any, when it sponsors
     industry: str = ""
     region: str = ""
     job_type: str = ""
     company_size: str = ""
     salary_max_krw: int = 0
+
+    @property
+    def offer_routes(self) -> int:
+        if not self.sponsors_visa:
+            return 0
+        return ALL_ROUTES if self.visa_routes is None else self.visa_routes
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ plain Python, operation for operation, so both give bit-identical floats):
   min(level'_gs, min_level_js) * (weight_js / min_level_js), where the weights of a posting sum
   to one and level' is the graduate's effective level (see engine.expand_levels); capped at 1.
   The engine stores weight/min_level per posting skill ("weight per level").
-- The pair is excluded when a hard constraint fails (TOPIK, education, field, sponsorship) or fit
-  is zero.
+- The pair is excluded when a hard constraint fails (TOPIK, education, field, and for a graduate
+  who needs sponsorship: a visa route that both the graduate and the offer allow) or fit is zero.
 - preference(g, j) = a weighted mean of industry, region, job type, company size and salary
   factors, each in [0, 1]; a factor the graduate left open counts as NEUTRAL.
 - score = 2 * fit * preference / (fit + preference) (the harmonic mean); pairs with score 0 are
@@ -32,14 +32,14 @@ W_SALARY = 0.25
 
 
 @njit(cache=True, inline="always")
-def feasible(g_topik, g_edu, g_fields, g_needs, p_topik, p_edu, p_fields, p_sponsors):  # type: ignore[no-untyped-def]
+def feasible(g_topik, g_edu, g_fields, g_needs, g_routes, p_topik, p_edu, p_fields, p_routes):  # type: ignore[no-untyped-def]
     if g_topik < p_topik:
         return False
     if g_edu < p_edu:
         return False
     if p_fields != 0 and (g_fields & p_fields) == 0:
         return False
-    return not (g_needs and not p_sponsors)
+    return not (g_needs and (g_routes & p_routes) == 0)
 
 
 @njit(cache=True, inline="always")
@@ -89,7 +89,7 @@ def harmonic(fit, pref):  # type: ignore[no-untyped-def]
 def pair_feasible(g, j, gpack, ppack):  # type: ignore[no-untyped-def]
     """The hard constraints for graduate row g and posting row j of the packed arrays."""
     return feasible(
-        gpack[4][g], gpack[5][g], gpack[6][g], gpack[7][g],
+        gpack[4][g], gpack[5][g], gpack[6][g], gpack[7][g], gpack[16][g],
         ppack[0][j], ppack[1][j], ppack[2][j], ppack[3][j],
     )  # fmt: skip
 

@@ -146,11 +146,11 @@ GRADUATE_FIELDS = {
     "ids": np.int64, "start": np.int64, "end": np.int64, "topik": np.int8, "education": np.int8,
     "fields": np.uint64, "needs": np.bool_, "discoverable": np.bool_, "industries": np.uint32,
     "regions": np.uint32, "job_types": np.uint32, "sizes": np.uint32, "min_salary": np.float64,
-    "relocate": np.bool_,
+    "relocate": np.bool_, "routes": np.uint32,
 }  # fmt: skip
 POSTING_FIELDS = {
     "ids": np.int64, "start": np.int64, "end": np.int64, "topik": np.int8, "education": np.int8,
-    "fields": np.uint64, "sponsors": np.bool_, "industry": np.uint32, "region": np.uint32,
+    "fields": np.uint64, "routes": np.uint32, "industry": np.uint32, "region": np.uint32,
     "job_type": np.uint32, "size": np.uint32, "salary_max": np.float64,
 }  # fmt: skip
 
@@ -228,6 +228,7 @@ class LiveState:
         a["job_types"][row] = engine._mask(g.job_types, engine.JOB_TYPE_BITS)
         a["sizes"][row] = engine._mask(g.company_sizes, engine.SIZE_BITS)
         a["min_salary"][row], a["relocate"][row] = g.min_salary_krw, g.willing_to_relocate
+        a["routes"][row] = g.visa_routes
         return row
 
     def _set_posting(self, p: PostingFacts) -> int:
@@ -243,7 +244,7 @@ class LiveState:
         )
         a["topik"][row], a["education"][row] = p.min_topik, p.min_education_rank
         a["fields"][row] = self._fields(p.accepted_fields)
-        a["sponsors"][row] = p.sponsors_visa
+        a["routes"][row] = p.offer_routes
         a["industry"][row] = engine.INDUSTRY_BITS.get(p.industry, 0)
         a["region"][row] = engine.REGION_BITS.get(p.region, 0)
         a["job_type"][row] = engine.JOB_TYPE_BITS.get(p.job_type, 0)
@@ -277,13 +278,13 @@ class LiveState:
         return (
             g["start"], g["end"], self.g_entries.idx, level, g["topik"], g["education"],
             g["fields"], g["needs"], g["discoverable"], g["industries"], g["regions"],
-            g["job_types"], g["sizes"], g["min_salary"], g["relocate"], g["ids"],
+            g["job_types"], g["sizes"], g["min_salary"], g["relocate"], g["ids"], g["routes"],
         )  # fmt: skip
 
     def _ppack(self) -> tuple[np.ndarray, ...]:
         p = self.posts
         return (
-            p["topik"], p["education"], p["fields"], p["sponsors"], p["industry"], p["region"],
+            p["topik"], p["education"], p["fields"], p["routes"], p["industry"], p["region"],
             p["job_type"], p["size"], p["salary_max"], p["ids"],
         )  # fmt: skip
 

@@ -56,7 +56,7 @@ def feasible(g: GraduateFacts, p: PostingFacts) -> bool:
         return False
     if p.accepted_fields and not (g.fields & p.accepted_fields):
         return False
-    return not (g.needs_sponsorship and not p.sponsors_visa)
+    return not (g.needs_sponsorship and not (g.visa_routes & p.offer_routes))
 
 
 def fit(effective: dict[int, float], p: PostingFacts) -> float:

@@ -4,6 +4,7 @@ import random
 
 from core.choices import CompanySize, Industry, JobType, KoreaRegion
 from matching.facts import (
+    ALL_ROUTES,
     GraduateFacts,
     MatchingInput,
     PostingFacts,
@@ -31,6 +32,7 @@ def random_instance(
             education_rank=rng.randint(-1, 4),
             fields=some(FIELDS, 3),
             needs_sponsorship=rng.random() < 0.7,
+            visa_routes=rng.choice([ALL_ROUTES, ALL_ROUTES, 0b001, 0b010, 0b011, 0b110]),
             discoverable=rng.random() < 0.8,
             industries=some(Industry.values, 3),
             regions=some(KoreaRegion.values, 3),
@@ -52,6 +54,7 @@ def random_instance(
             min_education_rank=rng.randint(-1, 3),
             accepted_fields=some(FIELDS, 2),
             sponsors_visa=rng.random() < 0.8,
+            visa_routes=rng.choice([None, None, 0b001, 0b010, 0b100, 0b101]),
             industry=rng.choice(Industry.values),
             region=rng.choice(KoreaRegion.values),
             job_type=rng.choice(JobType.values),

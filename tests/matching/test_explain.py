@@ -214,12 +214,28 @@ def test_constraints_show_education_names_fields_and_sponsorship() -> None:
     p = _posting((PYTHON, 3, 1.0), min_education_rank=2, accepted_fields=frozenset({"0714"}))
     e = _explain(g, replace(p, sponsors_visa=False))
     by_name = {c.name: c for c in e.constraints}
-    assert [c.name for c in e.constraints] == ["topik", "education", "fields", "sponsorship"]
+    assert [c.name for c in e.constraints] == [
+        "topik",
+        "education",
+        "fields",
+        "sponsorship",
+        "visa_route",
+    ]
     assert (by_name["education"].required, by_name["education"].actual) == ("bachelor", "none")
     assert (by_name["fields"].required, by_name["fields"].actual) == (["0714"], ["0613"])
     assert (by_name["sponsorship"].required, by_name["sponsorship"].actual) == (True, False)
-    assert not any(c.ok for c in e.constraints[1:])
+    assert not any(c.ok for c in e.constraints[1:4])
+    assert by_name["visa_route"].ok  # no sponsorship offered: the route check has nothing to add
     assert len(e.excluded_reasons) == 3
+
+
+def test_a_sponsoring_offer_on_a_route_closed_to_the_graduate_is_explained() -> None:
+    g = GraduateFacts(id=1, skills={PYTHON: 3}, visa_routes=0b01)
+    p = replace(_posting((PYTHON, 3, 1.0)), visa_routes=0b10)
+    e = _explain(g, p)
+    assert e.excluded
+    assert [c.name for c in e.constraints if not c.ok] == ["visa_route"]
+    assert any("visa route" in reason for reason in e.excluded_reasons)
 
 
 def test_preference_factors_follow_the_formula_and_note_the_relocation_credit() -> None:
