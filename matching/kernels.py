@@ -376,16 +376,15 @@ def _affected_rows(ids, score, length, complete, other, new_s, out):  # type: ig
     """out[r] = row r's list holds `other`, or `other`'s new score new_s[r] would enter it."""
     for r in prange(length.shape[0]):  # a plain range when compiled without parallel
         n = length[r]
-        hit = False
         s = new_s[r]
-        if s > 0.0:
-            hit = complete[r] or (n > 0 and better(s, other, score[r, n - 1], ids[r, n - 1]))
-        if not hit:
-            for e in range(n):
-                if ids[r, e] == other:
-                    hit = True
-                    break
-        out[r] = hit
+        hit = s > 0.0 and (
+            complete[r] or (n > 0 and better(s, other, score[r, n - 1], ids[r, n - 1]))
+        )
+        # No early exit: a branch-free scan of the row vectorises.
+        held = False
+        for e in range(n):
+            held |= ids[r, e] == other
+        out[r] = hit or held
 
 
 # Scanning a few thousand lists is quicker on one thread than waking a second one (which can
