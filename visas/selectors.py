@@ -1,19 +1,30 @@
 """Reads for the visas app: the rules the guidance engine applies, with their sources."""
 
+import time
+from collections import defaultdict
 from datetime import date
+from typing import Any
 
+from django.db import models
 from django.db.models import Prefetch, QuerySet
+from django_countries.fields import Country
 
 from visas.models import (
     CriterionGroup,
     GniValue,
     PointsGroup,
+    PointsItem,
     PointsTable,
+    RuleSource,
     SalaryThreshold,
     SendingCountry,
     ThresholdScope,
+    VisaCriterion,
+    VisaNote,
+    VisaProgression,
     VisaType,
 )
+from visas.rules.snapshot import RulesSnapshot, snapshot_from_rows
 
 
 def gni_for_year(*, year: int) -> GniValue | None:
@@ -90,3 +101,134 @@ def visa_types_with_rules() -> QuerySet[VisaType]:
             ),
         ),
     )
+
+
+def rules_snapshot(*, on: date) -> RulesSnapshot:
+    """Every rule the guidance engine needs as of `on`, read in a fixed, small number of queries.
+
+    The rows are handed, in the fixture's shape, to the same builder the engine's tests use on
+    the fixture (`snapshot_from_rows`), so the two cannot drift apart. For repeated use within a
+    process, `rules_snapshot_cached` keeps one snapshot per day for a few minutes.
+    """
+    return snapshot_from_rows(_rule_rows(), on=on)
+
+
+_SNAPSHOT_TTL_SECONDS = 300.0
+_snapshots: dict[date, tuple[float, RulesSnapshot]] = {}
+
+
+def rules_snapshot_cached(*, on: date) -> RulesSnapshot:
+    """`rules_snapshot(on=on)`, reused for up to five minutes in this process.
+
+    A snapshot also keeps the engine's compiled rules, so reuse saves the compile too. Changes in
+    the admin show once the entry expires, or at once after `rules_snapshot_cache_clear()`.
+    """
+    now = time.monotonic()
+    cached = _snapshots.get(on)
+    if cached is not None and now - cached[0] < _SNAPSHOT_TTL_SECONDS:
+        return cached[1]
+    snapshot = rules_snapshot(on=on)
+    _snapshots[on] = (now, snapshot)
+    return snapshot
+
+
+def rules_snapshot_cache_clear() -> None:
+    _snapshots.clear()
+
+
+def _source_keys(model: type[models.Model], owner: str) -> dict[int, list[str]]:
+    """Source keys per owner id, from a many-to-many through table (one query)."""
+    keys: dict[int, list[str]] = defaultdict(list)
+    through = model.sources.through  # type: ignore[attr-defined]
+    for owner_id, key in through.objects.values_list(f"{owner}_id", "rulesource__key"):
+        keys[owner_id].append(key)
+    return keys
+
+
+def _rule_rows() -> dict[str, Any]:
+    """All visa rules as rows shaped like visas/data/visa_rules.json (about 20 queries)."""
+    codes = dict(VisaType.objects.values_list("pk", "code"))
+    groups = list(CriterionGroup.objects.select_related("parent"))
+    group_of = {group.pk: (codes[group.visa_type_id], group.key) for group in groups}
+    group_sources = _source_keys(CriterionGroup, "criteriongroup")
+    criterion_sources = _source_keys(VisaCriterion, "visacriterion")
+    return {
+        "sources": [_fields(source) for source in RuleSource.objects.all()],
+        "gni_values": _rows(GniValue, "gnivalue"),
+        "visa_types": _rows(VisaType, "visatype"),
+        "progressions": [
+            {"from": codes[from_id], "to": codes[to_id], "note": note, "order": order}
+            for from_id, to_id, note, order in VisaProgression.objects.values_list(
+                "from_visa_id", "to_visa_id", "note", "order"
+            )
+        ],
+        "salary_thresholds": _rows(SalaryThreshold, "salarythreshold", codes=codes),
+        "criterion_groups": [
+            {
+                **_fields(group),
+                "visa": codes[group.visa_type_id],
+                "parent": group.parent.key if group.parent else None,
+                "sources": group_sources[group.pk],
+            }
+            for group in groups
+        ],
+        "criteria": [
+            {
+                **_fields(criterion),
+                "visa": group_of[criterion.group_id][0],
+                "group": group_of[criterion.group_id][1],
+                "sources": criterion_sources[criterion.pk],
+            }
+            for criterion in VisaCriterion.objects.all()
+        ],
+        "points_tables": _points_table_rows(codes),
+        "sending_countries": _rows(SendingCountry, "sendingcountry", codes=codes),
+        "notes": _rows(VisaNote, "visanote", codes=codes),
+    }
+
+
+def _points_table_rows(codes: dict[int, str]) -> list[dict[str, Any]]:
+    items: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for item in PointsItem.objects.all():
+        items[item.group_id].append(_fields(item))
+    groups: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for group in _rows(PointsGroup, "pointsgroup", keep_id=True):
+        groups[group.pop("table_id")].append({**group, "items": items[group.pop("id")]})
+    return [
+        {**table, "groups": groups[table.pop("id")]}
+        for table in _rows(PointsTable, "pointstable", codes=codes, keep_id=True)
+    ]
+
+
+def _rows(
+    model: type[models.Model],
+    owner: str,
+    *,
+    codes: dict[int, str] | None = None,
+    keep_id: bool = False,
+) -> list[dict[str, Any]]:
+    """A model's rows with their source keys; `codes`: add the visa code of `visa_type`."""
+    sources = _source_keys(model, owner)
+    rows = []
+    for instance in model._default_manager.all():
+        row = {**_fields(instance), "sources": sources[instance.pk]}
+        if codes is not None:
+            visa_id = instance.visa_type_id  # type: ignore[attr-defined]
+            row["visa"] = None if visa_id is None else codes[visa_id]
+        if keep_id:
+            row["id"] = instance.pk
+            if isinstance(instance, PointsGroup):
+                row["table_id"] = instance.table_id
+        rows.append(row)
+    return rows
+
+
+def _fields(instance: models.Model) -> dict[str, Any]:
+    """The row's own values by field name: no ids, timestamps or relations."""
+    row: dict[str, Any] = {}
+    for field in instance._meta.concrete_fields:
+        if field.is_relation or field.name in ("id", "created_at", "updated_at"):
+            continue
+        value = getattr(instance, field.attname)
+        row[field.name] = value.code if isinstance(value, Country) else value
+    return row

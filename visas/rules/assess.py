@@ -1,0 +1,319 @@
+"""One route for one person: criteria, points, verdict, next steps, summary."""
+
+from dataclasses import dataclass
+
+from visas.rules.compiled import CompiledPathway, CompiledRules
+from visas.rules.criteria import tree_met
+from visas.rules.explain import TreeOutcome, evaluate_tree
+from visas.rules.facts import OfferFacts, PersonFacts
+from visas.rules.factview import FactView, Range, holds_free_work_status, person_view
+from visas.rules.logic import Tri, all_of
+from visas.rules.points import TableScore
+from visas.rules.references import scope_for
+from visas.rules.results import (
+    ELIGIBLE,
+    ELIGIBLE_ONCE,
+    NOT_OPEN,
+    CriterionResult,
+    NextStep,
+    PathwayResult,
+    PointsResult,
+    Verdict,
+)
+from visas.rules.steps import Change, relevant_levers, salary_changes
+
+MAX_EFFORT = 60  # steps beyond about five years of work are not offered as next steps
+
+
+def _with_points(view: FactView, pathway: CompiledPathway, score: TableScore | None) -> FactView:
+    if score is None or not pathway.points_fields:
+        return view
+    return {**view, **{f: score.field_value(f) for f in pathway.points_fields}}
+
+
+def sponsorship_ok(person: PersonFacts, offer: OfferFacts) -> bool:
+    return offer.sponsorship or holds_free_work_status(person)
+
+
+@dataclass(slots=True)
+class _Probe:
+    """Evaluates the route quickly for imagined versions of the person (no explanations)."""
+
+    rules: CompiledRules
+    pathway: CompiledPathway
+    person: PersonFacts
+    scope: str
+
+    def outcome(
+        self, change: Change | list[Change], offer: OfferFacts | None
+    ) -> tuple[Tri, int | None]:
+        person = self.person
+        for step in change if isinstance(change, list) else [change]:
+            person, offer = step.apply(person, offer)
+        view = person_view(person, offer, status_from=self.person)
+        table = self.pathway.table
+        score = table.score(view) if table else None
+        view = _with_points(view, self.pathway, score)
+        met = tree_met(self.pathway.tree, view, self.scope)
+        if offer is not None and self.pathway.work_route:
+            met = all_of((met, sponsorship_ok(person, offer)))
+        return met, score.total if score else None
+
+
+def assess(
+    rules: CompiledRules,
+    pathway: CompiledPathway,
+    person: PersonFacts,
+    offer: OfferFacts | None,
+    view: FactView,
+) -> PathwayResult:
+    if pathway.launch is not None:
+        return _not_yet_open(rules, pathway, person)
+    scope = scope_for(offer.employer_size if offer else None)
+    score = pathway.table.score(view) if pathway.table else None
+    points = score.result(pathway.table.rule) if score and pathway.table else None
+    estimates: dict[str, str] = {}
+    if score is not None and points is not None:
+        why = f"{points.table_name} is incomplete, so the points are an estimate"
+        estimates = {f: why for f in pathway.points_fields if score.field_is_estimate(f)}
+    outcome = evaluate_tree(pathway.tree, _with_points(view, pathway, score), scope, estimates)
+    criteria, met = list(outcome.criteria), outcome.met
+    if offer is not None and pathway.work_route:
+        sponsored = sponsorship_ok(person, offer)
+        criteria.append(_sponsorship_result(offer, sponsored))
+        if not sponsored:
+            outcome.blockers.append("the employer does not sponsor the visa")
+        met = all_of((met, sponsored))
+    steps = _next_steps(rules, pathway, person, offer, scope, met, points, outcome)
+    reopened = any(step.opens_route for step in steps)
+    verdict: Verdict = (
+        ELIGIBLE if met is True else NOT_OPEN if met is False and not reopened else ELIGIBLE_ONCE
+    )
+    reasons = list(outcome.uncertain_reasons)
+    if pathway.visa.uncertain:
+        reasons.append(
+            f"{pathway.code}: {pathway.visa.note or 'the sources disagree or are incomplete'}"
+        )
+    return PathwayResult(
+        code=pathway.code,
+        name=pathway.visa.name,
+        name_ko=pathway.visa.name_ko,
+        verdict=verdict,
+        summary=_summary(pathway.code, verdict, met, outcome, steps),
+        criteria=tuple(criteria),
+        points=points,
+        next_steps=tuple(steps),
+        progression=rules.progressions.path(pathway.code, person.current_visa),
+        sources=pathway.sources,
+        uncertain=bool(reasons) or outcome.uncertain,
+        uncertain_reasons=tuple(reasons),
+    )
+
+
+def _sponsorship_result(offer: OfferFacts, sponsored: bool) -> CriterionResult:
+    return CriterionResult(
+        label="Employer sponsors the visa",
+        actual="yes" if offer.sponsorship else "no",
+        required="yes, unless your status allows any work (F-2, F-4, F-5, F-6)",
+        met=sponsored,
+        key="job_offer.sponsorship",
+        group="Job offer",
+    )
+
+
+def _next_steps(
+    rules: CompiledRules,
+    pathway: CompiledPathway,
+    person: PersonFacts,
+    offer: OfferFacts | None,
+    scope: str,
+    met: Tri,
+    points: PointsResult | None,
+    outcome: TreeOutcome,
+) -> list[NextStep]:
+    steps: list[NextStep] = []
+    if offer is None and any(key.startswith("job_offer.") for key in outcome.open_keys):
+        steps.append(_find_offer(rules, pathway, scope))
+    searching = met is False or (met is None and points is not None and bool(points.shortfall))
+    if searching:
+        steps.extend(_search(rules, pathway, person, offer, scope, met, points))
+    steps.sort(key=lambda step: (step.effort, -(step.points_gain or 0), step.action))
+    return steps
+
+
+def _find_offer(rules: CompiledRules, pathway: CompiledPathway, scope: str) -> NextStep:
+    targets = _salary_targets(rules, pathway, scope)
+    paying = f" paying at least {min(targets):,} KRW a year" if targets else ""
+    return NextStep(
+        action=f"Find a job offer that qualifies for {pathway.code}{paying}",
+        effort=6,
+        skill_hint=f"job_offer:{pathway.code}",
+    )
+
+
+def _salary_targets(rules: CompiledRules, pathway: CompiledPathway, scope: str) -> list[int]:
+    targets = []
+    for value in pathway.salary_values:
+        resolved = rules.refs.resolve(value, scope).value
+        if isinstance(resolved, Range):
+            resolved = resolved.hi
+        if isinstance(resolved, int | float):
+            targets.append(int(resolved))
+    return targets
+
+
+def _search(
+    rules: CompiledRules,
+    pathway: CompiledPathway,
+    person: PersonFacts,
+    offer: OfferFacts | None,
+    scope: str,
+    met: Tri,
+    points: PointsResult | None,
+) -> list[NextStep]:
+    probe = _Probe(rules, pathway, person, scope)
+    base_total = points.total if points else None
+    families = [lever.propose(person) for lever in relevant_levers(pathway.fields)]
+    families.append(salary_changes(offer, _salary_targets(rules, pathway, scope)))
+    steps: list[NextStep] = []
+    best_of_each: list[Change] = []
+    pass_mark = points.pass_mark if points else None
+    for changes in families:
+        chosen = _choose(probe, changes, offer, met, base_total, pass_mark)
+        steps.extend(chosen.steps())
+        if chosen.best is not None:
+            best_of_each.append(chosen.best[0])
+        elif chosen.candidates and pathway.table is None:
+            best_of_each.append(chosen.candidates[-1])
+    if met is False and not any(step.opens_route for step in steps):
+        steps = _combined(probe, offer, met, best_of_each, base_total) or steps
+    return steps
+
+
+@dataclass(slots=True)
+class _Choice:
+    """Per lever: the first change that reopens the route, the first that reaches the pass
+    mark, and the one that adds the most points."""
+
+    candidates: list[Change]
+    opening: tuple[Change, int | None] | None = None
+    reaching: tuple[Change, int | None] | None = None
+    best: tuple[Change, int] | None = None
+
+    def steps(self) -> list[NextStep]:
+        found: list[NextStep] = []
+        seen: set[int] = set()
+        for pick, opens in ((self.opening, True), (self.reaching, False), (self.best, False)):
+            if pick is not None and id(pick[0]) not in seen:
+                seen.add(id(pick[0]))
+                found.append(_step(pick[0], pick[1], opens_route=opens))
+        return found
+
+
+def _choose(
+    probe: _Probe,
+    changes: list[Change],
+    offer: OfferFacts | None,
+    met: Tri,
+    base_total: int | None,
+    pass_mark: int | None,
+) -> _Choice:
+    choice = _Choice([change for change in changes if change.effort <= MAX_EFFORT])
+    target = pass_mark if base_total is not None and pass_mark and base_total < pass_mark else None
+    for change in choice.candidates:
+        new_met, total = probe.outcome(change, offer)
+        gain = None if total is None or base_total is None else total - base_total
+        if choice.opening is None and _improves(met, new_met):
+            choice.opening = (change, gain)
+            if probe.pathway.table is None:
+                break
+        if target is not None and choice.reaching is None and total is not None and total >= target:
+            choice.reaching = (change, gain)
+        if gain and gain > 0 and (choice.best is None or gain > choice.best[1]):
+            choice.best = (change, gain)
+    return choice
+
+
+def _combined(
+    probe: _Probe,
+    offer: OfferFacts | None,
+    met: Tri,
+    changes: list[Change],
+    base_total: int | None,
+) -> list[NextStep]:
+    """The best change of each lever, easiest first, until together they reopen the route."""
+    chosen: list[Change] = []
+    for change in sorted(changes, key=lambda c: c.effort):
+        if sum(c.effort for c in chosen) + change.effort > MAX_EFFORT:
+            break
+        chosen.append(change)
+        if len(chosen) < 2:
+            continue
+        new_met, _ = probe.outcome(chosen, offer)
+        if _improves(met, new_met):
+            steps = []
+            for step in chosen:
+                _, alone = probe.outcome(step, offer)
+                gain = None if alone is None or base_total is None else alone - base_total
+                steps.append(_step(step, gain, opens_route=True))
+            return steps
+    return []
+
+
+def _improves(before: Tri, after: Tri) -> bool:
+    return (before is False and after is not False) or (before is None and after is True)
+
+
+def _step(change: Change, gain: int | None, *, opens_route: bool) -> NextStep:
+    return NextStep(
+        action=change.action,
+        effort=change.effort,
+        points_gain=gain if gain else None,
+        skill_hint=change.skill_hint,
+        opens_route=opens_route,
+    )
+
+
+def _summary(
+    code: str, verdict: Verdict, met: Tri, outcome: TreeOutcome, steps: list[NextStep]
+) -> str:
+    if verdict == ELIGIBLE:
+        return f"You meet every condition for {code} that the rules state."
+    if verdict == NOT_OPEN:
+        reason = outcome.blockers[0] if outcome.blockers else "a condition is not met"
+        return f"{code} is not open to you: {reason}."
+    opening = [step.action[0].lower() + step.action[1:] for step in steps if step.opens_route]
+    if met is False and opening:
+        reason = outcome.blockers[0] if outcome.blockers else "a condition is not met"
+        return f"{code} is not open yet ({reason}); it opens once you {' and '.join(opening)}."
+    items = outcome.open_items[:3]
+    more = f" (and {len(outcome.open_items) - 3} more)" if len(outcome.open_items) > 3 else ""
+    listed = "; ".join(items) if items else "conditions the facts given cannot show"
+    hint = f"; a next step: {opening[0]}" if opening else ""
+    return f"{code} is open to you once these are met or confirmed: {listed}{more}{hint}."
+
+
+def _not_yet_open(
+    rules: CompiledRules, pathway: CompiledPathway, person: PersonFacts
+) -> PathwayResult:
+    criterion = CriterionResult(
+        label="Route in operation",
+        actual=f"not on {rules.rules.on}",
+        required=f"from {pathway.launch}",
+        met=False,
+        key="route.launch",
+        group="Eligibility",
+    )
+    return PathwayResult(
+        code=pathway.code,
+        name=pathway.visa.name,
+        name_ko=pathway.visa.name_ko,
+        verdict=NOT_OPEN,
+        summary=f"{pathway.code} is not open to anyone yet: it starts on {pathway.launch}.",
+        criteria=(criterion,),
+        points=None,
+        next_steps=(),
+        progression=rules.progressions.path(pathway.code, person.current_visa),
+        sources=pathway.sources,
+        uncertain=pathway.visa.uncertain,
+    )

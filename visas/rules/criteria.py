@@ -1,0 +1,203 @@
+"""A visa's criteria tree, compiled once per snapshot, and its quick evaluation.
+
+What a route needs: every eligibility and employer-requirement root group holds and, where the
+visa has applicant-type groups (F-2-7), at least one of them holds. Exemption and applicant-type
+groups are otherwise only read through the fields that refer to them (`exemption.<id>`,
+`applicant_type`), and are explained where they are referred to.
+
+Where the data words a criterion's exception as text (`details.alt`, e.g. E-7-4's lower salary
+for agriculture), a failed test becomes "cannot tell" unless a test for the exception is known
+(`ALT_TESTS`). `details.applies_if: "E-7 holder"` limits a criterion to E-7 holders.
+
+`tree_met` gives the outcome only and stops at the first deciding member; visas.rules.explain
+gives the same outcome with every criterion explained.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from visas.rules.factview import UNKNOWN, FactView, visa_matches
+from visas.rules.labels import field_label
+from visas.rules.logic import Test, Tri, all_of, any_of, compare, make_test
+from visas.rules.records import CriterionGroupRule, CriterionRule
+from visas.rules.references import ALL_SCOPE, SME_SCOPE, References, Resolved
+
+EXEMPTION_PREFIX = "exemption-"
+APPLICANT_PREFIX = "applicant-type-"
+# Exceptions worded as text that the facts can test: D-10-1 takes a Korean associate degree.
+ALT_TESTS: dict[tuple[str, str], Callable[[FactView], Tri]] = {
+    ("D-10-1", "degree.level"): lambda view: all_of(
+        (
+            compare("degree.level", "eq", view.get("degree.level", UNKNOWN), "associate"),
+            compare("degree.country", "eq", view.get("degree.country", UNKNOWN), "KR"),
+        )
+    ),
+}
+
+
+PLAIN, EXEMPTION, APPLICANT_TYPE = 0, 1, 2
+
+
+@dataclass(slots=True)
+class Criterion:
+    rule: CriterionRule
+    label: str
+    group_path: str
+    alt_test: Callable[[FactView], Tri] | None
+    has_alt: bool
+    e7_holders_only: bool
+    kind: int
+    resolved: tuple[Resolved, Resolved]  # the requirement for (all employers, SMEs)
+    tests: tuple[Test, Test]
+
+
+@dataclass(slots=True)
+class Group:
+    rule: CriterionGroupRule
+    path: str
+    criteria: list[Criterion]
+    children: list["Group"]
+    all_mode: bool
+
+
+@dataclass(slots=True)
+class CompiledTree:
+    required: list[Group]  # eligibility and employer-requirement roots
+    exemptions: dict[str, Group]
+    applicant_types: dict[str, Group]
+    fields: frozenset[str]
+
+
+def compile_tree(
+    visa: str, roots: tuple[CriterionGroupRule, ...], refs: References
+) -> CompiledTree:
+    fields: set[str] = set()
+
+    def build(rule: CriterionGroupRule, parent_path: str) -> Group:
+        path = f"{parent_path} › {rule.label}" if parent_path else rule.label
+        criteria = [_compile_criterion(visa, criterion, path, refs) for criterion in rule.criteria]
+        fields.update(criterion.field for criterion in rule.criteria)
+        children = [build(child, path) for child in rule.children]
+        return Group(rule, path, criteria, children, all_mode=rule.mode == "all")
+
+    tree = CompiledTree(required=[], exemptions={}, applicant_types={}, fields=frozenset())
+    for root in roots:
+        group = build(root, "")
+        if root.purpose == "exemption":
+            tree.exemptions[root.key.removeprefix(EXEMPTION_PREFIX)] = group
+        elif root.purpose == "applicant_type":
+            tree.applicant_types[root.key.removeprefix(APPLICANT_PREFIX)] = group
+        else:
+            tree.required.append(group)
+    tree.fields = frozenset(fields)
+    return tree
+
+
+def _compile_criterion(
+    visa: str, criterion: CriterionRule, path: str, refs: References
+) -> Criterion:
+    alt = criterion.details.get("alt")
+    kind = (
+        EXEMPTION
+        if criterion.field.startswith("exemption.")
+        else APPLICANT_TYPE
+        if criterion.field == "applicant_type"
+        else PLAIN
+    )
+    resolved = (refs.resolve(criterion.value, ALL_SCOPE), refs.resolve(criterion.value, SME_SCOPE))
+    return Criterion(
+        rule=criterion,
+        label=field_label(criterion.field, criterion.label),
+        group_path=path,
+        alt_test=ALT_TESTS.get((visa, criterion.field)) if alt else None,
+        has_alt=bool(alt),
+        e7_holders_only=criterion.details.get("applies_if") == "E-7 holder",
+        kind=kind,
+        resolved=resolved,
+        tests=(
+            make_test(criterion.field, criterion.op, resolved[0].value),
+            make_test(criterion.field, criterion.op, resolved[1].value),
+        ),
+    )
+
+
+def plain_met(criterion: Criterion, view: FactView, sme: int) -> Tri:
+    met = criterion.tests[sme](view.get(criterion.rule.field, UNKNOWN))
+    if criterion.e7_holders_only:
+        holder = visa_matches(view.get("status.current_visa", ""), "E-7")
+        met = True if holder is False else (None if holder is None and met is False else met)
+    if met is False and criterion.has_alt:
+        met = criterion.alt_test(view) if criterion.alt_test else None
+    return met
+
+
+def tree_met(tree: CompiledTree, view: FactView, scope: str) -> Tri:
+    """The tree's outcome only, short-circuiting (for imagined versions of a person)."""
+    sme = int(scope == SME_SCOPE)
+    referenced: dict[str, Tri] = {}
+    unknown = False
+    for group in tree.required:
+        met = _fast_group(tree, group, view, sme, referenced)
+        if met is False:
+            return False
+        unknown = unknown or met is None
+    if tree.applicant_types:
+        met = any_of(
+            _fast_referenced(tree, "applicant", key, group, view, sme, referenced)
+            for key, group in tree.applicant_types.items()
+        )
+        if met is False:
+            return False
+        unknown = unknown or met is None
+    return None if unknown else True
+
+
+def _fast_group(
+    tree: CompiledTree, group: Group, view: FactView, sme: int, referenced: dict[str, Tri]
+) -> Tri:
+    decisive = not group.all_mode  # "all" stops at a False, "any" at a True
+    unknown = False
+    for criterion in group.criteria:
+        if criterion.kind == PLAIN:
+            met = plain_met(criterion, view, sme)
+        elif criterion.kind == EXEMPTION:
+            key = criterion.rule.field.removeprefix("exemption.")
+            found = tree.exemptions.get(key)
+            met = (
+                None
+                if found is None
+                else _fast_referenced(tree, "exemption", key, found, view, sme, referenced)
+            )
+        else:
+            met = any_of(
+                _fast_referenced(
+                    tree, "applicant", key, tree.applicant_types[key], view, sme, referenced
+                )
+                if key in tree.applicant_types
+                else False
+                for key in criterion.rule.value or []
+            )
+        if met is decisive:
+            return met
+        unknown = unknown or met is None
+    for child in group.children:
+        met = _fast_group(tree, child, view, sme, referenced)
+        if met is decisive:
+            return met
+        unknown = unknown or met is None
+    return None if unknown else group.all_mode
+
+
+def _fast_referenced(
+    tree: CompiledTree,
+    kind: str,
+    key: str,
+    group: Group,
+    view: FactView,
+    sme: int,
+    referenced: dict[str, Tri],
+) -> Tri:
+    memo_key = f"{kind}:{key}"
+    if memo_key not in referenced:
+        referenced[memo_key] = _fast_group(tree, group, view, sme, referenced)
+    return referenced[memo_key]

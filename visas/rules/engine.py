@@ -1,0 +1,230 @@
+"""The guidance engine: which visa routes are open to a graduate, as of the snapshot's day.
+
+Pure computation: no database, no Django settings. Build a `RulesSnapshot` for the day
+(`visas.selectors.rules_snapshot(on=...)`, or `snapshot_from_fixture` in tests), then:
+
+    guidance = evaluate_all(person=person, offer=offer, rules=rules)
+    verdict = evaluate_offer(person=person, offer=offer, rules=rules)
+    blocked = pair_blocked(person, offer, rules)
+
+The first call on a snapshot compiles its rules (a few milliseconds); later calls reuse them.
+"""
+
+from visas.rules.assess import assess, sponsorship_ok
+from visas.rules.compiled import CompiledRules, compiled
+from visas.rules.facts import OfferFacts, PersonFacts
+from visas.rules.factview import Range, holds_free_work_status, person_view
+from visas.rules.logic import compare
+from visas.rules.pathways import WORK_ROUTES
+from visas.rules.references import scope_for
+from visas.rules.results import (
+    ELIGIBLE,
+    NOT_OPEN,
+    CriterionResult,
+    GniUsed,
+    Guidance,
+    OfferVerdict,
+    PathwayResult,
+)
+from visas.rules.snapshot import RulesSnapshot
+
+_E71, _E74, _E9, _TOP_TIER = WORK_ROUTES
+_SALARY = "job_offer.annual_salary_krw"
+
+
+def evaluate_all(
+    *, person: PersonFacts, offer: OfferFacts | None, rules: RulesSnapshot
+) -> Guidance:
+    """Every route in `PATHWAY_CODES` order, evaluated for the person (and the offer, if any)."""
+    engine = compiled(rules)
+    view = person_view(person, offer)
+    results = tuple(
+        assess(engine, pathway, person, offer, view) for pathway in engine.pathways.values()
+    )
+    gni = engine.refs.gni
+    return Guidance(
+        on=rules.on,
+        pathways=results,
+        gni=None if gni is None else GniUsed(gni.year, gni.value_krw, gni.uncertain),
+        uncertain=any(result.uncertain for result in results),
+        notes=_notes(engine, person),
+    )
+
+
+def _notes(engine: CompiledRules, person: PersonFacts) -> tuple[str, ...]:
+    notes = []
+    if not person.is_asean and person.nationality != "KR":
+        notes.append(
+            f"The rules here were gathered for nationals of ASEAN countries; for "
+            f"{person.nationality} some routes (E-9 sending countries, scholarship quotas) differ."
+        )
+    if engine.refs.gni is None:
+        notes.append("No GNI per capita is known for this date: GNI-based thresholds are unknown.")
+    elif not engine.refs.gni_exact:
+        notes.append(
+            f"The GNI per capita that applies on {engine.rules.on} is not in the table yet; "
+            f"the {engine.refs.gni.year} figure is used."
+        )
+    e71 = engine.refs.salary_threshold(_E71, scope="all")
+    if isinstance(e71.value, Range):
+        notes.append(f"E-7 minimum salaries: {e71.note}.")
+    return tuple(notes)
+
+
+def evaluate_offer(*, person: PersonFacts, offer: OfferFacts, rules: RulesSnapshot) -> OfferVerdict:
+    """Whether this job offer opens a work route (E-7-1, E-7-4, E-9, Top-Tier) for the person.
+
+    `opens_route` follows the routes' conditions as they stand today (next steps not counted):
+    True when one is met, None when one may be (facts the engine cannot see), False when none
+    can be. A person whose status allows any work (F-2, F-4, F-5, F-6) needs no route.
+    """
+    engine = compiled(rules)
+    view = person_view(person, offer)
+    routes = tuple(
+        assess(engine, engine.pathways[code], person, offer, view)
+        for code in WORK_ROUTES
+        if code in engine.pathways
+    )
+    checks = _offer_checks(engine, person, offer)
+    if holds_free_work_status(person):
+        opens: bool | None = True
+        summary = "Your status allows any work: this offer needs no new visa."
+    elif not offer.sponsorship:
+        opens, summary = False, "The employer does not sponsor a visa, and your status needs one."
+    else:
+        opens = _route_state(routes)
+        summary = _offer_summary(opens, routes)
+    threshold = engine.refs.salary_threshold(_E71, scope=scope_for(offer.employer_size))
+    amount = threshold.value.hi if isinstance(threshold.value, Range) else threshold.value
+    return OfferVerdict(
+        opens_route=opens,
+        summary=summary,
+        criteria=checks,
+        routes=routes,
+        salary_threshold_krw=int(amount) if isinstance(amount, int | float) else None,
+        uncertain=any(check.uncertain for check in checks) or any(r.uncertain for r in routes),
+        sources=tuple({s.key: s for r in routes for s in r.sources}.values()),
+    )
+
+
+def _route_state(routes: tuple[PathwayResult, ...]) -> bool | None:
+    """Today's state, before next steps: a route whose criteria are all met is open; one with a
+    known failing criterion is closed even if a next step would reopen it."""
+    states = [_criteria_state(route) for route in routes]
+    if any(state is True for state in states):
+        return True
+    return None if any(state is None for state in states) else False
+
+
+def _criteria_state(route: PathwayResult) -> bool | None:
+    if route.verdict == ELIGIBLE:
+        return True
+    if route.verdict == NOT_OPEN or any(step.opens_route for step in route.next_steps):
+        return False
+    return None
+
+
+def _offer_summary(opens: bool | None, routes: tuple[PathwayResult, ...]) -> str:
+    if opens is True:
+        names = ", ".join(r.code for r in routes if r.verdict == ELIGIBLE)
+        return f"This offer opens {names}."
+    if opens is None:
+        names = ", ".join(r.code for r in routes if _criteria_state(r) is None)
+        return f"This offer may open {names}, once the conditions listed are met or confirmed."
+    return "No work route is open with this offer: " + "; ".join(
+        f"{r.code}: {r.summary}" for r in routes
+    )
+
+
+def _offer_checks(
+    engine: CompiledRules, person: PersonFacts, offer: OfferFacts
+) -> tuple[CriterionResult, ...]:
+    threshold = engine.refs.salary_threshold(_E71, scope=scope_for(offer.employer_size))
+    salary = offer.annual_salary_krw
+    return (
+        CriterionResult(
+            label="Employer sponsors the visa",
+            actual="yes" if offer.sponsorship else "no",
+            required="yes, unless your status allows any work (F-2, F-4, F-5, F-6)",
+            met=sponsorship_ok(person, offer),
+            key="job_offer.sponsorship",
+            group="Job offer",
+        ),
+        CriterionResult(
+            label=f"Salary against the {_E71} minimum ({offer.employer_size.upper()} employer)",
+            actual=f"{salary:,} KRW",
+            required=f"at least {threshold.note or 'the threshold in force'}",
+            met=compare("job_offer.annual_salary_krw", "gte", salary, threshold.value),
+            uncertain=threshold.uncertain,
+            source_keys=threshold.source_keys,
+            key="job_offer.annual_salary_krw",
+            group=_E71,
+        ),
+        CriterionResult(
+            label="Nationality of an EPS sending country (E-9)",
+            actual=person.nationality,
+            required=f"one of {len(engine.sending_countries)} sending countries",
+            met=person.nationality in engine.sending_countries,
+            key="nationality",
+            group=_E9,
+        ),
+    )
+
+
+def pair_blocked(person: PersonFacts, offer: OfferFacts, rules: RulesSnapshot) -> bool:
+    """True only when no work route can be open for this person with this offer.
+
+    For the matching engine's hard constraint: a few comparisons against figures compiled once
+    per snapshot, no explanations. It is True when the person needs sponsorship (no F-2, F-4,
+    F-5 or F-6 status) and the employer gives none, or when every work route is closed by a fact:
+    E-7-1 by a salary below the minimum in force for the employer's size (on a day between two
+    published minimums, below both); E-9 by a nationality outside the EPS sending countries or an
+    age outside 18-39; E-7-4 by fewer than four years of work in Korea; Top-Tier by a salary
+    below 3 × GNI. Conditions the facts cannot show never block (they may be met). Residence
+    routes a person could obtain on their own (K-STAR, F-2-7) count once they hold the status.
+    E-7-2 and E-7-3 (semi-professional, general skilled jobs) are not evaluated: the data gives
+    them only wage floors. Agrees with `evaluate_offer(...).opens_route is False` (tested on
+    random pairs) unless `extra` answers settle a condition this check cannot see.
+    """
+    if holds_free_work_status(person):
+        return False
+    if not offer.sponsorship:
+        return True
+    engine = compiled(rules)
+    return not any(
+        check(engine, person, offer) for check in (_e71_possible, _e9_possible, _e74_possible)
+    ) and not _top_tier_possible(engine, offer)
+
+
+def _e71_possible(engine: CompiledRules, person: PersonFacts, offer: OfferFacts) -> bool:
+    if _E71 not in engine.pathways:
+        return False
+    threshold = engine.refs.salary_threshold(_E71, scope=scope_for(offer.employer_size)).value
+    return (
+        compare("job_offer.annual_salary_krw", "gte", offer.annual_salary_krw, threshold)
+        is not False
+    )
+
+
+def _e9_possible(engine: CompiledRules, person: PersonFacts, offer: OfferFacts) -> bool:
+    if _E9 not in engine.pathways or person.nationality not in engine.sending_countries:
+        return False
+    return person.age is None or 18 <= person.age <= 39
+
+
+def _e74_possible(engine: CompiledRules, person: PersonFacts, offer: OfferFacts) -> bool:
+    return _E74 in engine.pathways and person.korean_experience_years >= 4
+
+
+def _top_tier_possible(engine: CompiledRules, offer: OfferFacts) -> bool:
+    pathway = engine.pathways.get(_TOP_TIER)
+    if pathway is None or pathway.launch is not None:
+        return False
+    for value in pathway.salary_values:
+        required = engine.refs.resolve(value, "all").value
+        if (
+            compare("job_offer.annual_salary_krw", "gte", offer.annual_salary_krw, required)
+            is False
+        ):
+            return False
+    return True

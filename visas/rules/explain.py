@@ -1,0 +1,277 @@
+"""A criteria tree evaluated with explanations: every criterion with the person's value and the
+requirement, the known failures that decide (blockers), the unknowns that could (open items),
+and why the outcome is uncertain, following only the members that decide it.
+
+The outcome always equals `criteria.tree_met` for the same view; this version just says more.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from visas.rules.criteria import (
+    APPLICANT_TYPE,
+    EXEMPTION,
+    CompiledTree,
+    Criterion,
+    Group,
+    plain_met,
+)
+from visas.rules.factview import UNKNOWN, FactView
+from visas.rules.labels import show, show_required
+from visas.rules.logic import Tri, all_of, any_of
+from visas.rules.references import SME_SCOPE, Resolved
+from visas.rules.results import CriterionResult
+
+Node = tuple[Tri, bool]  # (met, uncertain)
+
+
+@dataclass(slots=True)
+class TreeOutcome:
+    met: Tri
+    uncertain: bool
+    criteria: list[CriterionResult] = field(default_factory=list)
+    blockers: list[str] = field(default_factory=list)
+    open_items: list[str] = field(default_factory=list)
+    open_keys: list[str] = field(default_factory=list)  # rule fields of the open items
+    uncertain_reasons: list[str] = field(default_factory=list)
+
+
+def combine(mode: str, parts: list[Node]) -> Node:
+    """Combine members; uncertain when the result rests on an uncertain member."""
+    results = [met for met, _ in parts]
+    met = all_of(results) if mode == "all" else any_of(results)
+    if met is None:
+        return None, any(unc for m, unc in parts if m is not False)
+    deciding = [unc for m, unc in parts if m is met]
+    if (mode == "all") == (met is True):
+        return met, any(deciding)  # every member decided it
+    return met, all(deciding)  # any one member decided it: certain if one is certain
+
+
+def evaluate_tree(
+    tree: CompiledTree, view: FactView, scope: str, estimates: Mapping[str, str] | None = None
+) -> TreeOutcome:
+    """`estimates`: fields whose values are estimates (points from incomplete tables), with why;
+    criteria on them count as uncertain."""
+    return _Explainer(tree, view, scope, estimates or {}).run()
+
+
+class _Explainer:
+    def __init__(
+        self, tree: CompiledTree, view: FactView, scope: str, estimates: Mapping[str, str]
+    ) -> None:
+        self.tree, self.view, self.sme = tree, view, int(scope == SME_SCOPE)
+        self.estimates = estimates
+        self.results: list[CriterionResult] = []
+        self.nodes: dict[int, Node] = {}
+        self.index: dict[int, int] = {}  # criterion -> position of its result
+        self.referenced: dict[str, Node] = {}
+        self.notes: dict[int, str] = {}  # criterion -> why it is uncertain
+
+    def run(self) -> TreeOutcome:
+        parts = [self._group(group) for group in self.tree.required]
+        applicants = self._applicants_required() if self.tree.applicant_types else None
+        met, uncertain = combine("all", parts + ([applicants] if applicants else []))
+        outcome = TreeOutcome(met, uncertain, self.results)
+        for group in self.tree.required:
+            self._collect(group, outcome)
+            self._reasons(group, outcome)
+        if applicants is not None:
+            self._collect_applicants(applicants, outcome)
+        return outcome
+
+    # evaluation
+
+    def _group(self, group: Group) -> Node:
+        parts = [self._criterion(criterion) for criterion in group.criteria]
+        parts.extend(self._group(child) for child in group.children)
+        met, uncertain = combine(group.rule.mode, parts)
+        node = (met, uncertain or (group.rule.uncertain and met is not False))
+        self.nodes[id(group)] = node
+        return node
+
+    def _criterion(self, criterion: Criterion) -> Node:
+        rule = criterion.rule
+        if criterion.kind == EXEMPTION:
+            key = rule.field.removeprefix("exemption.")
+            self._record(criterion, "", "yes", None, False, ())
+            found = self.tree.exemptions.get(key)
+            node = (None, True) if found is None else self._referenced("exemption", key, found)
+            self._update(criterion, node, {True: "yes", False: "no", None: "cannot tell"}[node[0]])
+        elif criterion.kind == APPLICANT_TYPE:
+            listed = [str(key) for key in rule.value or []]
+            self._record(criterion, "", "one of " + ", ".join(listed), None, False, ())
+            holds = self._applicant_types()
+            node = combine("any", [holds.get(key, (False, False)) for key in listed])
+            self._update(criterion, node, _holding(holds))
+        else:
+            resolved = criterion.resolved[self.sme]
+            estimate = self.estimates.get(rule.field, "")
+            uncertain = rule.uncertain or resolved.uncertain or bool(estimate)
+            node = (plain_met(criterion, self.view, self.sme), uncertain)
+            actual = show(rule.field, self.view.get(rule.field, UNKNOWN))
+            required = _required(criterion, resolved)
+            self._record(criterion, actual, required, node[0], node[1], resolved.source_keys)
+            note = resolved.note if resolved.uncertain else estimate
+            self.notes[id(criterion)] = note or rule.note or "flagged uncertain in the sources"
+        self.nodes[id(criterion)] = node
+        return node
+
+    def _referenced(self, kind: str, key: str, group: Group) -> Node:
+        memo = f"{kind}:{key}"
+        if memo not in self.referenced:
+            self.referenced[memo] = self._group(group)
+        return self.referenced[memo]
+
+    def _applicant_types(self) -> dict[str, Node]:
+        return {
+            key: self._referenced("applicant", key, group)
+            for key, group in self.tree.applicant_types.items()
+        }
+
+    def _applicants_required(self) -> Node:
+        holds = self._applicant_types()
+        node = combine("any", list(holds.values()))
+        self.results.append(
+            CriterionResult(
+                label="Applicant type",
+                actual=_holding(holds),
+                required="one of " + ", ".join(holds),
+                met=node[0],
+                uncertain=node[1],
+                key="applicant_type",
+                group="Who can apply",
+            )
+        )
+        return node
+
+    def _record(
+        self,
+        criterion: Criterion,
+        actual: str,
+        required: str,
+        met: Tri,
+        uncertain: bool,
+        extra_sources: tuple[str, ...],
+    ) -> None:
+        rule = criterion.rule
+        self.index[id(criterion)] = len(self.results)
+        self.results.append(
+            CriterionResult(
+                label=criterion.label,
+                actual=actual,
+                required=required,
+                met=met,
+                uncertain=uncertain,
+                source_keys=tuple(sorted({*rule.source_keys, *extra_sources})),
+                key=rule.field,
+                group=criterion.group_path,
+            )
+        )
+
+    def _update(self, criterion: Criterion, node: Node, actual: str) -> None:
+        position = self.index[id(criterion)]
+        old = self.results[position]
+        self.results[position] = CriterionResult(
+            label=old.label,
+            actual=actual,
+            required=old.required,
+            met=node[0],
+            uncertain=node[1],
+            source_keys=old.source_keys,
+            key=old.key,
+            group=old.group,
+        )
+
+    # explanation
+
+    def _collect(self, group: Group, outcome: TreeOutcome) -> None:
+        """Blockers under a failing group, open items under an undecided one."""
+        met = self.nodes[id(group)][0]
+        if met is True:
+            return
+        if met is False and not group.all_mode:
+            outcome.blockers.append(f"none of the alternatives in '{group.path}' is met")
+            return
+        for criterion in group.criteria:
+            if self.nodes[id(criterion)][0] is not met:
+                continue
+            referenced = self._referenced_groups(criterion)
+            if met is None and referenced:
+                for child in referenced:
+                    if self.nodes[id(child)][0] is None:
+                        self._collect(child, outcome)
+                continue
+            result = self.results[self.index[id(criterion)]]
+            if met is False:
+                outcome.blockers.append(
+                    f"{result.label} is {result.actual}, needs {result.required}"
+                )
+            else:
+                outcome.open_items.append(f"{result.label}: {result.required}")
+                outcome.open_keys.append(result.key)
+        for child in group.children:
+            if self.nodes[id(child)][0] is met:
+                self._collect(child, outcome)
+
+    def _collect_applicants(self, node: Node, outcome: TreeOutcome) -> None:
+        if node[0] is False:
+            outcome.blockers.append("none of the applicant types applies")
+        elif node[0] is None:
+            for group in self.tree.applicant_types.values():
+                if self.nodes[id(group)][0] is None:
+                    self._collect(group, outcome)
+
+    def _referenced_groups(self, criterion: Criterion) -> list[Group]:
+        if criterion.kind == EXEMPTION:
+            found = self.tree.exemptions.get(criterion.rule.field.removeprefix("exemption."))
+            return [found] if found else []
+        if criterion.kind == APPLICANT_TYPE:
+            return [
+                self.tree.applicant_types[str(key)]
+                for key in criterion.rule.value or []
+                if str(key) in self.tree.applicant_types
+            ]
+        return []
+
+    def _reasons(self, group: Group, outcome: TreeOutcome) -> None:
+        """Why an uncertain outcome is uncertain: only the members it rests on."""
+        met, uncertain = self.nodes[id(group)]
+        if not uncertain:
+            return
+        if group.rule.uncertain and met is not False:
+            _add(outcome, f"{group.path}: {group.rule.note or 'flagged uncertain in the sources'}")
+        for criterion in group.criteria:
+            child_met, child_uncertain = self.nodes[id(criterion)]
+            if child_uncertain and (child_met is met or (met is None and child_met is not False)):
+                referenced = self._referenced_groups(criterion)
+                for child in referenced:
+                    self._reasons(child, outcome)
+                if not referenced:
+                    _add(outcome, f"{criterion.label}: {self.notes.get(id(criterion), '')}")
+        for child in group.children:
+            child_met, child_uncertain = self.nodes[id(child)]
+            if child_uncertain and (child_met is met or (met is None and child_met is not False)):
+                self._reasons(child, outcome)
+
+
+def _add(outcome: TreeOutcome, reason: str) -> None:
+    if reason not in outcome.uncertain_reasons:
+        outcome.uncertain_reasons.append(reason)
+
+
+def _holding(holds: dict[str, Node]) -> str:
+    return ", ".join(key for key, (met, _) in holds.items() if met) or "none shown by the facts"
+
+
+def _required(criterion: Criterion, resolved: Resolved) -> str:
+    rule = criterion.rule
+    text = show_required(rule.field, rule.op, resolved.value)
+    if resolved.note:
+        text += f" ({resolved.note})"
+    if criterion.has_alt:
+        alt = str(rule.details["alt"])
+        text += f"; {alt}" if alt.startswith("or ") else f"; or: {alt}"
+    if criterion.e7_holders_only:
+        text += " (E-7 holders only)"
+    return text

@@ -1,0 +1,217 @@
+"""Next steps: changes a person could make, tried against the rules to see what they change.
+
+Each lever proposes a few concrete changes (reach TOPIK 4, complete KIIP stage 5, two more years
+of work, a master's at a Korean university, a salary at the threshold). A change is kept when it
+would reopen a route that a known fact rules out today, or add points. Only levers that touch a
+fact the route reads are tried. When no single change reopens the route, the best change of each
+lever is combined, easiest first, until the route reopens (then all of them are listed as needed).
+
+`effort` is rough months of work, only for ranking: a TOPIK level 4, a KIIP stage 3, a year of
+work 12, a master's 24, a bachelor's or a doctorate 48, agreeing a higher salary 2-4.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import partial
+
+from visas.rules.facts import OfferFacts, PersonFacts
+from visas.rules.factview import level_rank
+
+PersonChange = Callable[[PersonFacts], PersonFacts]
+_DEGREE_YEARS = {"associate": 2, "bachelor": 4, "master": 2, "doctorate": 4}
+_DEGREE_WORDS = {
+    "bachelor": "bachelor's degree",
+    "master": "master's degree",
+    "doctorate": "doctorate",
+}
+_EXPERIENCE_YEARS = (1, 2, 3, 5, 8)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One proposed change: to the person, or to the offer's salary."""
+
+    family: str
+    action: str
+    effort: int
+    skill_hint: str
+    person: PersonChange | None = None
+    salary: int | None = None
+
+    def apply(
+        self, person: PersonFacts, offer: OfferFacts | None
+    ) -> tuple[PersonFacts, OfferFacts | None]:
+        if self.person is not None:
+            person = self.person(person)
+        if self.salary is not None and offer is not None:
+            offer = replace(offer, annual_salary_krw=self.salary)
+        return person, offer
+
+
+@dataclass(frozen=True, slots=True)
+class Lever:
+    family: str
+    fields: frozenset[str]  # facts of the rule data it changes
+    propose: Callable[[PersonFacts], list[Change]]
+
+
+def _with_topik(person: PersonFacts, *, level: int) -> PersonFacts:
+    return replace(person, topik=max(person.topik, level))
+
+
+def _with_kiip(person: PersonFacts, *, stage: int) -> PersonFacts:
+    return replace(person, kiip_stage=max(person.kiip_stage, stage))
+
+
+def _topik(person: PersonFacts) -> list[Change]:
+    return [
+        Change(
+            "topik",
+            f"Reach TOPIK level {level}",
+            4 * (level - person.topik),
+            f"topik:{level}",
+            person=partial(_with_topik, level=level),
+        )
+        for level in range(person.topik + 1, 7)
+    ]
+
+
+def _kiip(person: PersonFacts) -> list[Change]:
+    return [
+        Change(
+            "kiip",
+            f"Complete KIIP stage {stage}" + (" (the full programme)" if stage == 5 else ""),
+            3 * (stage - person.kiip_stage),
+            f"kiip:{stage}",
+            person=partial(_with_kiip, stage=stage),
+        )
+        for stage in range(person.kiip_stage + 1, 6)
+    ]
+
+
+def _work(person: PersonFacts, *, years: int, in_korea: bool) -> PersonFacts:
+    """The same person `years` later, with that much more work experience."""
+    return replace(
+        person,
+        experience_years=person.experience_years + years,
+        korean_experience_years=person.korean_experience_years + (years if in_korea else 0),
+        age=None if person.age is None else person.age + years,
+        years_since_graduation=None
+        if person.years_since_graduation is None
+        else person.years_since_graduation + years,
+    )
+
+
+def _experience(person: PersonFacts) -> list[Change]:
+    in_korea = bool(person.current_visa)
+    where = " in Korea" if in_korea else ""
+    return [
+        Change(
+            "experience",
+            f"Gain {years} more year{'s' if years > 1 else ''} of related work experience{where}",
+            12 * years,
+            f"experience:{years}",
+            person=partial(_work, years=years, in_korea=in_korea),
+        )
+        for years in _EXPERIENCE_YEARS
+    ]
+
+
+def _degree(person: PersonFacts) -> list[Change]:
+    changes, effort = [], 0
+    for level in ("bachelor", "master", "doctorate"):
+        if level_rank(level) <= level_rank(person.education_level):
+            continue
+        effort += 12 * _DEGREE_YEARS[level]
+        years = sum(
+            _DEGREE_YEARS[step]
+            for step in ("bachelor", "master", "doctorate")
+            if level_rank(person.education_level) < level_rank(step) <= level_rank(level)
+        )
+
+        def study(p: PersonFacts, level: str = level, years: int = years) -> PersonFacts:
+            return replace(
+                p,
+                education_level=level,
+                korean_degree=True,
+                degree_country="KR",
+                current_visa="D-2",
+                age=None if p.age is None else p.age + years,
+                years_since_graduation=0,
+            )
+
+        changes.append(
+            Change(
+                "degree",
+                f"Complete a {_DEGREE_WORDS[level]} at a Korean university",
+                effort,
+                f"degree:{level}",
+                person=study,
+            )
+        )
+    return changes
+
+
+LEVERS: tuple[Lever, ...] = (
+    Lever("topik", frozenset({"korean.topik_level"}), _topik),
+    Lever(
+        "kiip",
+        frozenset(
+            {
+                "korean.kiip_stage",
+                "korean.kiip_stage5_completed",
+                "korean.kiip_stage4_midterm_passed",
+            }
+        ),
+        _kiip,
+    ),
+    Lever(
+        "experience",
+        frozenset(
+            {
+                "experience.total_related_years",
+                "experience.domestic_years",
+                "experience.overseas_years",
+                "employment.current_fulltime_korea_years",
+            }
+        ),
+        _experience,
+    ),
+    Lever(
+        "degree",
+        frozenset(
+            {
+                "degree.level",
+                "degree.country",
+                "degree.years_since_graduation",
+                "education.completed_high_school",
+            }
+        ),
+        _degree,
+    ),
+)
+
+
+def salary_changes(offer: OfferFacts | None, targets: list[int]) -> list[Change]:
+    """Agreeing a salary at a threshold the offer misses by at most a quarter."""
+    if offer is None or offer.annual_salary_krw <= 0:
+        return []
+    changes = []
+    for target in sorted(set(targets)):
+        ratio = target / offer.annual_salary_krw
+        if 1 < ratio <= 1.25:
+            changes.append(
+                Change(
+                    "salary",
+                    f"Agree an annual salary of at least {target:,} KRW "
+                    f"(offered: {offer.annual_salary_krw:,} KRW)",
+                    2 if ratio <= 1.1 else 4,
+                    f"salary:{target}",
+                    salary=target,
+                )
+            )
+    return changes
+
+
+def relevant_levers(fields: frozenset[str]) -> tuple[Lever, ...]:
+    return tuple(lever for lever in LEVERS if lever.fields & fields)
