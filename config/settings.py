@@ -172,6 +172,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=3, minute=0),
     },
     "matching-sweep-outbox": {"task": "matching.tasks.matching_apply_changes", "schedule": 60.0},
+    "matching-sweep-runs": {"task": "matching.tasks.matching_sweep_runs", "schedule": 600.0},
 }
 
 # --- Auth and accounts ------------------------------------------------------------------------

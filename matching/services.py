@@ -10,11 +10,13 @@ import io
 import logging
 import time
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accounts.models import User
@@ -322,8 +324,12 @@ def _make_current(run: MatchRun) -> None:
 
 
 def match_run_fail(*, run: MatchRun, error: str) -> None:
+    now = timezone.now()
     MatchRun.objects.filter(pk=run.pk, status__in=[RunStatus.PENDING, RunStatus.RUNNING]).update(
-        status=RunStatus.FAILED, error=error[:4000], finished_at=timezone.now()
+        status=RunStatus.FAILED,
+        error=error[:4000],
+        started_at=Coalesce(F("started_at"), Value(now)),
+        finished_at=now,
     )
 
 
@@ -477,4 +483,22 @@ def _store_changed(run: MatchRun, state: LiveState, changed: Changed) -> None:
     )
     lists_upsert(
         run=run, model=PostingMatchList, rows=list_rows(state.posts["ids"], state.p_lists, p_rows)
+    )
+
+
+STALLED_AFTER = timedelta(hours=2)
+UNSTARTED_AFTER = timedelta(minutes=10)
+
+
+def match_runs_sweep(*, now: datetime | None = None) -> list[MatchRun]:
+    """Find runs a lost message left behind: restart unstarted ones, fail stalled ones.
+
+    Returns the runs to start again (the caller enqueues them). Runs beat every few minutes.
+    """
+    now = now or timezone.now()
+    stalled = MatchRun.objects.filter(status=RunStatus.RUNNING, started_at__lt=now - STALLED_AFTER)
+    for run in stalled:
+        match_run_fail(run=run, error=f"stalled: no progress since {run.started_at:%Y-%m-%d %H:%M}")
+    return list(
+        MatchRun.objects.filter(status=RunStatus.PENDING, created_at__lt=now - UNSTARTED_AFTER)
     )

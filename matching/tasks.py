@@ -54,3 +54,9 @@ def matching_nightly_run() -> None:
 @shared_task
 def matching_apply_changes() -> None:
     services.matching_changes_apply()
+
+
+@shared_task
+def matching_sweep_runs() -> None:
+    for run in services.match_runs_sweep():
+        matching_run_start.delay(run.pk)

@@ -270,3 +270,39 @@ def test_an_update_that_dies_midway_is_applied_by_the_next_job(
     monkeypatch.undo()
     assert matching_changes_apply().applied == 1
     _assert_stored_lists_are_exact(visible=4)
+
+
+def test_the_sweep_restarts_unstarted_runs_and_fails_stalled_ones(world):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from matching.services import match_runs_sweep
+
+    now = timezone.now()
+    lost = MatchRun.objects.create()
+    MatchRun.objects.filter(pk=lost.pk).update(created_at=now - timedelta(minutes=30))
+    fresh = MatchRun.objects.create()
+    stalled = MatchRun.objects.create(status="running", started_at=now - timedelta(hours=3))
+    busy = MatchRun.objects.create(status="running", started_at=now - timedelta(minutes=5))
+    assert match_runs_sweep(now=now) == [lost]
+    stalled.refresh_from_db()
+    busy.refresh_from_db()
+    fresh.refresh_from_db()
+    assert stalled.status == "failed" and "stalled" in stalled.error
+    assert busy.status == "running" and fresh.status == "pending"
+
+
+def test_a_run_that_fails_before_it_starts_is_recorded_as_failed(world, monkeypatch):
+    from matching import services, tasks
+
+    def broken(**kwargs):
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr(services, "match_run_start", broken)
+    run = MatchRun.objects.create()
+    with pytest.raises(RuntimeError):
+        tasks.matching_run_start(run.pk)
+    run.refresh_from_db()
+    assert run.status == "failed" and "database gone" in run.error
+    assert run.finished_at >= run.started_at
