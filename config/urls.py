@@ -1,8 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from accounts.views import SignupView
 from core import views as core_views
+from visas.apis import VisaEvaluateApi
 
 admin.site.site_header = "Talent Bridge administration"
 admin.site.site_title = "Talent Bridge admin"
@@ -18,6 +20,10 @@ urlpatterns = [
     path("graduate/", include("profiles.urls")),
     path("employer/", include("employers.urls")),
     path("jobs/", include("jobs.urls")),
+    path("visas/", include("visas.urls")),
+    path("api/v1/visas/evaluate/", VisaEvaluateApi.as_view(), name="api-visas-evaluate"),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

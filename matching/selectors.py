@@ -12,20 +12,38 @@ from core.choices import EducationLevel
 from employers.models import VerificationStatus
 from jobs.models import JobPosting, PostingSkill, PostingStatus
 from matching.explain import CourseOffer, Explanation, explain_pair
-from matching.facts import GraduateFacts, PostingFacts, PostingSkillFacts, SkillRelationFacts
+from matching.facts import (
+    ALL_ROUTES,
+    GraduateFacts,
+    PostingFacts,
+    PostingSkillFacts,
+    SkillRelationFacts,
+)
 from matching.models import (
     GraduateMatchList,
     MatchingChange,
     MatchRun,
     PostingMatchList,
 )
-from profiles.models import EducationRecord, GraduateProfile, GraduateSkill, Visibility
+from profiles.models import (
+    EducationRecord,
+    GraduateProfile,
+    GraduateSkill,
+    Visibility,
+    WorkExperience,
+)
 from skills.models import Skill, SkillRelation
 from training.models import CourseSkill
+from visas.rules import RulesSnapshot, offer_routes, person_routes, work_routes_loaded
+from visas.rules.graduate import DegreeRow, JobRow, offer_facts, person_facts
+from visas.selectors import rules_snapshot_cached
 
 
 def current_run() -> MatchRun | None:
     return MatchRun.objects.filter(is_current=True).first()
+
+
+_EDUCATION_RANK = {level: EducationLevel.rank(level) for level in EducationLevel.values}
 
 
 def _field_codes(code: str) -> set[str]:
@@ -33,10 +51,19 @@ def _field_codes(code: str) -> set[str]:
     return {code, code[:3]} if len(code) == 4 else {code}
 
 
+def _visa_rules() -> RulesSnapshot | None:
+    """Today's visa rules, or None when no work route is loaded (an empty database): then the
+    route masks stay "any" and matching works without them."""
+    rules = rules_snapshot_cached(on=timezone.localdate())
+    return rules if work_routes_loaded(rules) else None
+
+
 def graduate_facts(
     *, ids: Iterable[int] | None = None, id_range: tuple[int, int] | None = None
 ) -> list[GraduateFacts]:
-    """Facts of graduates (all, the given ids, or an inclusive id range), ordered by id."""
+    """Facts of graduates (all, the given ids, or an inclusive id range), ordered by id.
+
+    Four queries whatever the number of graduates (plus the visa rules, cached per process)."""
     profiles = GraduateProfile.objects.order_by("id")
     if ids is not None:
         profiles = profiles.filter(id__in=list(ids))
@@ -47,12 +74,15 @@ def graduate_facts(
             "id", "topik_level", "needs_visa_sponsorship", "visibility",
             "preferred_industries", "preferred_regions", "preferred_job_types",
             "preferred_company_sizes", "min_salary_krw", "willing_to_relocate",
+            "nationality", "date_of_birth", "kiip_stage", "current_visa",
         )
     )  # fmt: skip
     wanted = [r[0] for r in rows]
     skills: dict[int, dict[int, int]] = defaultdict(dict)
     education: dict[int, int] = {}
     fields: dict[int, set[str]] = defaultdict(set)
+    degrees: dict[int, list[DegreeRow]] = defaultdict(list)
+    jobs: dict[int, list[JobRow]] = defaultdict(list)
     if wanted:
         lo, hi = wanted[0], wanted[-1]
         in_range = {"profile_id__gte": lo, "profile_id__lte": hi}
@@ -62,31 +92,51 @@ def graduate_facts(
         ):
             if pid in wanted_set:
                 skills[pid][skill_id] = level
-        for pid, level, code in EducationRecord.objects.filter(**in_range).values_list(
-            "profile_id", "level", "field_of_study__code"
+        for pid, degree, code, stem, country, year in EducationRecord.objects.filter(
+            **in_range
+        ).values_list(
+            "profile_id", "level", "field_of_study__code", "field_of_study__is_stem", "country",
+            "graduation_year",
+        ):  # fmt: skip
+            if pid in wanted_set:
+                education[pid] = max(education.get(pid, -1), _EDUCATION_RANK[degree])
+                fields[pid] |= _field_codes(code)
+                degrees[pid].append(DegreeRow(degree, stem, country, year))
+        for pid, start, end, country in WorkExperience.objects.filter(**in_range).values_list(
+            "profile_id", "start_date", "end_date", "country"
         ):
             if pid in wanted_set:
-                education[pid] = max(education.get(pid, -1), EducationLevel.rank(level))
-                fields[pid] |= _field_codes(code)
-    return [
-        GraduateFacts(
-            id=pid,
-            skills=skills.get(pid, {}),
-            topik=topik,
-            education_rank=education.get(pid, -1),
-            fields=frozenset(fields.get(pid, ())),
-            needs_sponsorship=needs,
-            discoverable=visibility == Visibility.DISCOVERABLE,
-            industries=frozenset(industries or ()),
-            regions=frozenset(regions or ()),
-            job_types=frozenset(job_types or ()),
-            company_sizes=frozenset(sizes or ()),
-            min_salary_krw=min_salary or 0,
-            willing_to_relocate=relocate,
+                jobs[pid].append(JobRow(start, end, country))
+    rules, today = _visa_rules(), timezone.localdate()
+    facts = []
+    for (pid, topik, needs, visibility, industries, regions, job_types, sizes, min_salary,
+         relocate, nationality, born, kiip, visa) in rows:  # fmt: skip
+        routes = ALL_ROUTES
+        if rules is not None:
+            person = person_facts(
+                nationality=nationality, born=born, topik=topik, kiip_stage=kiip,
+                current_visa=visa, degrees=degrees.get(pid, ()), jobs=jobs.get(pid, ()), on=today,
+            )  # fmt: skip
+            routes = ALL_ROUTES if person is None else person_routes(person, rules)
+        facts.append(
+            GraduateFacts(
+                id=pid,
+                skills=skills.get(pid, {}),
+                topik=topik,
+                education_rank=education.get(pid, -1),
+                fields=frozenset(fields.get(pid, ())),
+                needs_sponsorship=needs,
+                visa_routes=routes,
+                discoverable=visibility == Visibility.DISCOVERABLE,
+                industries=frozenset(industries or ()),
+                regions=frozenset(regions or ()),
+                job_types=frozenset(job_types or ()),
+                company_sizes=frozenset(sizes or ()),
+                min_salary_krw=min_salary or 0,
+                willing_to_relocate=relocate,
+            )
         )
-        for (pid, topik, needs, visibility, industries, regions, job_types, sizes, min_salary,
-             relocate) in rows
-    ]  # fmt: skip
+    return facts
 
 
 def matchable_postings() -> QuerySet[JobPosting]:
@@ -109,7 +159,7 @@ def posting_facts(
     rows = list(
         postings.values_list(
             "id", "min_topik", "min_education", "visa_sponsorship", "employer__industry",
-            "region", "job_type", "employer__size_class", "salary_max_krw",
+            "region", "job_type", "employer__size_class", "salary_max_krw", "e7_code",
         )
     )  # fmt: skip
     wanted = {r[0] for r in rows}
@@ -124,6 +174,7 @@ def posting_facts(
         "jobposting_id", "fieldofstudy__code"
     ):
         fields[pid].add(code)
+    rules = _visa_rules()
     return [
         PostingFacts(
             id=pid,
@@ -132,15 +183,28 @@ def posting_facts(
             min_education_rank=EducationLevel.rank(education) if education else -1,
             accepted_fields=frozenset(fields.get(pid, ())),
             sponsors_visa=sponsors,
+            visa_routes=_posting_routes(rules, salary_max, e7_code, size, sponsors),
             industry=industry,
             region=region,
             job_type=job_type,
             company_size=size,
             salary_max_krw=salary_max,
         )
-        for pid, topik, education, sponsors, industry, region, job_type, size, salary_max in rows
+        for (pid, topik, education, sponsors, industry, region, job_type, size, salary_max,
+             e7_code) in rows
         if pid in wanted
-    ]
+    ]  # fmt: skip
+
+
+def _posting_routes(
+    rules: RulesSnapshot | None, salary_max: int, e7_code: str, size: str, sponsors: bool
+) -> int | None:
+    if rules is None:
+        return None
+    offer = offer_facts(
+        salary_max_krw=salary_max, e7_code=e7_code, employer_size=size, sponsorship=sponsors
+    )
+    return offer_routes(offer, rules)
 
 
 def relation_facts() -> list[SkillRelationFacts]:

@@ -62,11 +62,17 @@ def _tasks_in_process(request: pytest.FixtureRequest) -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> Iterator[None]:
+    """Empty caches around each test: Django's, and the per-process visa rules snapshot (matching
+    reads it on every run, so one test's rules would otherwise leak into the next)."""
     from django.core.cache import cache
 
+    from visas.selectors import rules_snapshot_cache_clear
+
     cache.clear()
+    rules_snapshot_cache_clear()
     yield
     cache.clear()
+    rules_snapshot_cache_clear()
 
 
 @pytest.fixture(scope="session")

@@ -7,8 +7,11 @@ from typing import Any
 
 from django.db import models
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 from django_countries.fields import Country
 
+from jobs.models import JobPosting
+from profiles.models import GraduateProfile
 from visas.models import (
     CriterionGroup,
     GniValue,
@@ -24,6 +27,16 @@ from visas.models import (
     VisaProgression,
     VisaType,
 )
+from visas.rules import (
+    Guidance,
+    OfferFacts,
+    OfferVerdict,
+    PersonFacts,
+    RuleInputError,
+    evaluate_all,
+    evaluate_offer,
+)
+from visas.rules.graduate import DegreeRow, JobRow, offer_facts, person_facts
 from visas.rules.snapshot import RulesSnapshot, snapshot_from_rows
 
 
@@ -232,3 +245,62 @@ def _fields(instance: models.Model) -> dict[str, Any]:
         value = getattr(instance, field.attname)
         row[field.name] = value.code if isinstance(value, Country) else value
     return row
+
+
+# --- Facts for the guidance engine, read from the platform's own rows ---------------------------
+
+
+def person_facts_for_graduate(*, profile: GraduateProfile, on: date | None = None) -> PersonFacts:
+    """What the guidance engine knows about a graduate, from their profile as of `on` (today).
+
+    Age from the date of birth; the highest completed degree (graduation year not after `on`'s
+    year) gives the level, the STEM flag (its field of study) and the country (KR: a Korean
+    university; a diploma is not a degree); experience is every listed job, overlaps counted
+    once, and of it the jobs in Korea (visas.rules.graduate does the arithmetic). Raises
+    `RuleInputError` (field "nationality") when the profile has no nationality yet: the rules
+    cannot be applied without it. Two queries unless education and experience are prefetched.
+    """
+    facts = person_facts(
+        nationality=str(profile.nationality or ""),
+        born=profile.date_of_birth,
+        topik=profile.topik_level,
+        kiip_stage=profile.kiip_stage,
+        current_visa=profile.current_visa,
+        degrees=[
+            DegreeRow(e.level, e.field_of_study.is_stem, str(e.country), e.graduation_year)
+            for e in profile.education.all()
+        ],
+        jobs=[JobRow(j.start_date, j.end_date, str(j.country)) for j in profile.experience.all()],
+        on=on or timezone.localdate(),
+    )
+    if facts is None:
+        raise RuleInputError({"nationality": "Add your nationality to your profile first."})
+    return facts
+
+
+def offer_facts_for_posting(*, posting: JobPosting) -> OfferFacts:
+    """A job posting as a job offer (see visas.rules.graduate.offer_facts)."""
+    return offer_facts(
+        salary_max_krw=posting.salary_max_krw,
+        e7_code=posting.e7_code,
+        employer_size=posting.employer.size_class,
+        sponsorship=posting.visa_sponsorship,
+    )
+
+
+def visa_guidance(*, person: PersonFacts, offer: OfferFacts | None, on: date) -> Guidance:
+    """Every route for the person (and offer) under the rules in force on `on`."""
+    return evaluate_all(person=person, offer=offer, rules=_snapshot_for(on))
+
+
+def visa_offer_verdict(*, person: PersonFacts, offer: OfferFacts, on: date) -> OfferVerdict:
+    """Whether the offer opens a work route for the person under the rules in force on `on`."""
+    return evaluate_offer(person=person, offer=offer, rules=_snapshot_for(on))
+
+
+def _snapshot_for(on: date) -> RulesSnapshot:
+    # Only today's rules are kept in the process cache: public pages accept any "as of" date, and
+    # one cached snapshot per date asked for would let anyone grow the cache without bound.
+    if on == timezone.localdate():
+        return rules_snapshot_cached(on=on)
+    return rules_snapshot(on=on)

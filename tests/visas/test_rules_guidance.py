@@ -225,4 +225,5 @@ def test_the_benchmark_command_prints_its_figures_as_json():
     assert figures["persons"] == 20
     assert figures["pathways_per_person"] == len(PATHWAY_CODES)
     assert figures["evaluate_all_us_mean"] > 0
+    assert figures["person_routes_us_mean"] > 0 and figures["offer_routes_us_mean"] > 0
     assert figures["rules_from"] == "fixture"

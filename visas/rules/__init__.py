@@ -6,6 +6,9 @@ Public interface (everything pages, the API and the matching engine need):
 - rules: `RulesSnapshot`, `snapshot_from_fixture` (the database builder is
   `visas.selectors.rules_snapshot`)
 - engine: `evaluate_all`, `evaluate_offer`, `pair_blocked`
+- routes: `person_routes`, `offer_routes` (pair_blocked split exactly into a bit mask per side),
+  `work_routes_loaded`, `ROUTE_BITS`, `ROUTE_E7_1`, `ROUTE_E7_4`, `ROUTE_E9`, `ROUTE_TOP_TIER`,
+  `OWN_STATUS`
 - results: `Guidance`, `PathwayResult`, `CriterionResult`, `PointsResult`, `PointsLine`,
   `NextStep`, `Progression`, `SourceRef`, `OfferVerdict`, `GniUsed`, `PATHWAY_CODES`
 """
@@ -35,13 +38,30 @@ from visas.rules.results import (
     SourceRef,
     Verdict,
 )
+from visas.rules.routes import (
+    OWN_STATUS,
+    ROUTE_BITS,
+    ROUTE_E7_1,
+    ROUTE_E7_4,
+    ROUTE_E9,
+    ROUTE_TOP_TIER,
+    offer_routes,
+    person_routes,
+    work_routes_loaded,
+)
 from visas.rules.snapshot import RulesSnapshot, snapshot_from_fixture, snapshot_from_rows
 
 __all__ = [
     "ELIGIBLE",
     "ELIGIBLE_ONCE",
     "NOT_OPEN",
+    "OWN_STATUS",
     "PATHWAY_CODES",
+    "ROUTE_BITS",
+    "ROUTE_E7_1",
+    "ROUTE_E7_4",
+    "ROUTE_E9",
+    "ROUTE_TOP_TIER",
     "CriterionResult",
     "GniUsed",
     "Guidance",
@@ -59,9 +79,12 @@ __all__ = [
     "Verdict",
     "evaluate_all",
     "evaluate_offer",
+    "offer_routes",
     "pair_blocked",
+    "person_routes",
     "snapshot_from_fixture",
     "snapshot_from_rows",
     "validate_offer",
     "validate_person",
+    "work_routes_loaded",
 ]

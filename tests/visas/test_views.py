@@ -1,0 +1,400 @@
+"""The visa pages against the real loaded rules: checker, graduate guidance, job posting box."""
+
+import datetime
+import re
+from collections.abc import Iterator
+from urllib.parse import urlencode
+
+import pytest
+import time_machine
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import User
+from tests import factories
+from visas.selectors import rules_snapshot_cache_clear
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("loaded_visa_rules")]
+
+# A fixed day keeps the thresholds in the answers stable (E-7-1 minimum: 31,120,000 KRW).
+DAY = datetime.date(2026, 3, 1)
+CHECK = reverse("visas:check")
+MINE = reverse("visas:mine")
+MINE_RESULTS = reverse("visas:mine_results")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rules_snapshot() -> Iterator[None]:
+    rules_snapshot_cache_clear()
+    yield
+    rules_snapshot_cache_clear()
+
+
+@pytest.fixture
+def on_day() -> Iterator[None]:
+    with time_machine.travel(datetime.datetime(2026, 3, 1, 10, tzinfo=datetime.UTC), tick=False):
+        yield
+
+
+def _answers(**changes: str) -> dict[str, str]:
+    answers = {
+        "nationality": "VN",
+        "age": "26",
+        "education_level": "bachelor",
+        "field_stem": "on",
+        "topik": "3",
+        "kiip_stage": "0",
+        "experience_years": "2",
+        "korean_experience_years": "0",
+        "current_visa": "",
+        "annual_salary_krw": "",
+        "occupation_code": "",
+        "employer_size": "sme",
+        "as_of": DAY.isoformat(),
+    }
+    answers.update(changes)
+    return answers
+
+
+def _check(client: Client, **changes: str):  # type: ignore[no-untyped-def]
+    return client.get(CHECK, _answers(**changes))
+
+
+# --- The public checker -------------------------------------------------------------------------
+
+
+def test_checker_shows_the_empty_form_and_the_legal_notice_to_anyone(client: Client):
+    response = client.get(CHECK)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert response.context["guidance"] is None
+    assert not response.context["form"].is_bound
+    assert "Guidance, not legal advice" in page
+    assert 'href="https://www.hikorea.go.kr"' in page
+    assert 'href="https://www.visa.go.kr"' in page
+    assert 'name="nationality"' in page and 'name="annual_salary_krw"' in page
+    assert f'name="as_of" value="{timezone.localdate().isoformat()}"' in page
+
+
+def test_checker_says_e9_is_not_open_to_a_malaysian(client: Client):
+    response = _check(client, nationality="MY")
+
+    assert response.status_code == 200
+    guidance = response.context["guidance"]
+    assert guidance.on == DAY
+    assert guidance.pathway("E-9").verdict == "not_open"
+    card = _card(response.content.decode(), "route-e-9")
+    assert "Not open" in card
+    assert "Nationality" in card  # the one-line why names the failing condition
+
+
+def test_checker_keeps_e9_open_for_a_vietnamese(client: Client):
+    response = _check(client, nationality="VN")
+
+    assert response.context["guidance"].pathway("E-9").verdict in ("eligible", "eligible_once")
+    card = _card(response.content.decode(), "route-e-9")
+    assert "Not open" not in card
+
+
+def test_checker_result_lists_every_route_with_criteria_points_steps_and_sources(client: Client):
+    response = _check(client, annual_salary_krw="36,000,000", occupation_code="2351")
+
+    page = response.content.decode()
+    guidance = response.context["guidance"]
+    assert len(guidance.pathways) >= 10
+    for pathway in guidance.pathways:
+        assert f'id="route-{_slug(pathway.code)}"' in page
+    f27 = _card(page, "route-f-2-7")
+    assert "Pass mark" in f27 and "Short by" in f27 and "Total" in f27
+    assert "Next steps, easiest first" in f27
+    assert "Typical progression" in f27
+    assert "Uncertain" in f27
+    e71 = _card(page, "route-e-7-1")
+    assert "36,000,000 KRW" in e71  # the offer's salary in the criteria table
+    assert 'target="_blank" rel="noopener noreferrer"' in e71
+
+
+def test_checker_next_steps_are_text_without_links(client: Client):
+    page = _check(client).content.decode()
+
+    steps = re.findall(r'<ol class="next-steps">(.*?)</ol>', page, flags=re.S)
+    assert steps
+    assert all("<a " not in block for block in steps)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("age", "-3", "Age cannot be negative."),
+        ("nationality", "XX", "Unknown country code"),
+        ("topik", "9", "TOPIK level must be 0 to 6."),
+        ("annual_salary_krw", "abc", "must be a number"),
+    ],
+)
+def test_checker_bad_input_gives_a_field_error_and_keeps_the_typed_value(
+    client: Client, field: str, value: str, message: str
+):
+    response = _check(client, **{field: value})
+
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert field in form.errors
+    assert message in " ".join(form.errors[field])
+    assert response.context["guidance"] is None
+    page = response.content.decode()
+    assert message.replace("'", "&#x27;") in page or message in page
+    field_html = _field(page, field)
+    assert f'value="{value}"' in field_html
+    if field in ("nationality", "topik"):  # a select shows the value sent, selected
+        assert re.search(rf'<option value="{value}"[^>]*selected', field_html)
+    assert 'class="field field-' in field_html and "field-invalid" in field_html
+
+
+def test_checker_keeps_the_other_answers_when_one_is_wrong(client: Client):
+    page = _check(client, age="-3", experience_years="2.5").content.decode()
+
+    assert 'value="2.5"' in _field(page, "experience_years")
+    assert re.search(r'<option value="VN"[^>]*selected', _field(page, "nationality"))
+
+
+def test_checker_without_a_nationality_asks_for_one(client: Client):
+    response = _check(client, nationality="")
+
+    assert response.context["form"].errors["nationality"] == ["Choose your nationality."]
+
+
+def test_checker_asks_for_a_salary_when_only_an_occupation_is_given(client: Client):
+    response = _check(client, occupation_code="2351")
+
+    assert "annual_salary_krw" in response.context["form"].errors
+
+
+def test_checker_refuses_an_as_of_day_outside_the_rules_range(client: Client):
+    response = _check(client, as_of="1850-01-01")
+
+    assert "as_of" in response.context["form"].errors
+
+
+def test_checker_escapes_what_was_typed(client: Client):
+    typed = '<script>alert("x")</script>'
+    page = _check(client, occupation_code=typed, annual_salary_krw="30000000").content.decode()
+
+    assert typed not in page
+    assert "&lt;script&gt;" in page
+
+
+def test_checker_answers_without_login_with_an_empty_query_as_the_blank_form(client: Client):
+    response = client.get(CHECK, {"utm_source": "newsletter"})
+
+    assert response.status_code == 200
+    assert not response.context["form"].is_bound
+
+
+# --- The graduate's own page --------------------------------------------------------------------
+
+
+def test_guidance_page_needs_a_login(client: Client):
+    response = client.get(MINE)
+
+    assert response.status_code == 302
+    assert reverse("account_login") in response["Location"]
+
+
+def test_guidance_page_sends_employers_to_their_dashboard(employer_client: Client):
+    response = employer_client.get(MINE)
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("dashboard")
+
+
+@pytest.mark.usefixtures("on_day")
+def test_guidance_page_for_a_vietnamese_graduate_keeps_e9_open(
+    graduate: User, graduate_client: Client
+):
+    factories.EducationRecordFactory(profile=graduate.graduate_profile)
+
+    response = graduate_client.get(MINE)
+
+    assert response.status_code == 200
+    guidance = response.context["guidance"]
+    assert guidance.on == DAY
+    assert guidance.pathway("E-9").verdict in ("eligible", "eligible_once")
+    page = response.content.decode()
+    assert "Vietnam" in page  # the facts read from the profile
+    assert 'hx-get="/visas/mine/results/"' in page
+    assert 'action="/visas/mine/"' in page  # works without JavaScript too
+
+
+@pytest.mark.usefixtures("on_day")
+def test_guidance_page_for_a_malaysian_graduate_closes_e9(client: Client):
+    profile = factories.GraduateProfileFactory(nationality="MY")
+    client.force_login(profile.user)
+
+    response = client.get(MINE)
+
+    assert response.context["guidance"].pathway("E-9").verdict == "not_open"
+    assert "Not open" in _card(response.content.decode(), "route-e-9")
+
+
+def test_guidance_page_without_a_profile_explains_what_is_missing(outsider: User, client: Client):
+    client.force_login(outsider)
+
+    response = client.get(MINE)
+
+    assert response.status_code == 200
+    assert response.context["guidance"] is None
+    assert "Your profile does not say enough yet" in response.content.decode()
+
+
+@pytest.mark.usefixtures("on_day")
+def test_what_if_topik_raises_the_f27_points(graduate_client: Client):
+    before = graduate_client.get(MINE).context["guidance"].pathway("F-2-7").points.total
+
+    response = graduate_client.get(MINE, {"topik": "6", "offer_salary": ""})
+
+    assert response.context["guidance"].pathway("F-2-7").points.total > before
+    assert re.search(r'<option value="6"[^>]*selected', response.content.decode())
+
+
+@pytest.mark.usefixtures("on_day")
+def test_what_if_salary_text_gives_a_field_error_and_the_profile_results(
+    graduate_client: Client,
+):
+    response = graduate_client.get(MINE, {"topik": "3", "offer_salary": "abc"})
+
+    assert response.status_code == 200
+    assert "offer_salary" in response.context["form"].errors
+    assert response.context["guidance"] is not None
+    assert 'value="abc"' in response.content.decode()
+
+
+@pytest.mark.usefixtures("on_day")
+def test_what_if_link_with_only_a_salary_keeps_the_profile_topik(graduate_client: Client):
+    response = graduate_client.get(MINE, {"offer_salary": "40000000"})
+
+    assert response.context["person"].topik == 3
+    assert re.search(r'<option value="3"[^>]*selected', response.content.decode())
+
+
+@pytest.mark.usefixtures("on_day")
+def test_htmx_request_gets_only_the_results_fragment(graduate_client: Client):
+    query = {"topik": "5", "offer_salary": "40,000,000"}
+
+    response = graduate_client.get(MINE_RESULTS, query, headers={"HX-Request": "true"})
+
+    assert response.status_code == 200
+    fragment = response.content.decode()
+    assert "<html" not in fragment and "site-header" not in fragment
+    assert 'id="guidance-title"' in fragment
+    assert 'id="whatif-status"' in fragment and 'hx-swap-oob="true"' in fragment
+    assert "With TOPIK 5 and an offer of 40,000,000 KRW" in fragment
+    assert response["HX-Push-Url"] == f"{MINE}?{urlencode(query)}"
+    assert "HX-Request" in response["Vary"]
+
+
+def test_results_fragment_opened_directly_goes_to_the_full_page(graduate_client: Client):
+    response = graduate_client.get(MINE_RESULTS, {"topik": "5"})
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{MINE}?topik=5"
+    assert "HX-Request" in response["Vary"]
+
+
+def test_results_fragment_is_for_graduates_only(client: Client, employer_client: Client):
+    assert client.get(MINE_RESULTS, headers={"HX-Request": "true"}).status_code == 302
+    response = employer_client.get(MINE_RESULTS, headers={"HX-Request": "true"})
+    assert response["Location"] == reverse("dashboard")
+
+
+def test_nav_links_the_checker_for_everyone_and_the_guidance_for_graduates(
+    client: Client, graduate_client: Client, employer_client: Client
+):
+    anonymous = client.get(reverse("home")).content.decode()
+    graduate = graduate_client.get(reverse("jobs:list")).content.decode()
+    employer = employer_client.get(reverse("jobs:list")).content.decode()
+
+    assert CHECK in anonymous and MINE not in anonymous
+    assert CHECK in graduate and MINE in graduate
+    assert CHECK in employer and MINE not in employer
+
+
+# --- The box on a job posting -------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("on_day")
+def test_job_posting_shows_a_graduate_whether_the_offer_opens_a_route(graduate_client: Client):
+    posting = factories.JobPostingFactory(
+        salary_min_krw=30_000_000, salary_max_krw=40_000_000, e7_code="2351"
+    )
+
+    response = graduate_client.get(reverse("jobs:detail", args=[posting.pk]))
+
+    assert response.status_code == 200
+    verdict = response.context["visa_verdict"]
+    assert verdict is not None and verdict.salary_threshold_krw == 31_120_000
+    page = response.content.decode()
+    box = page[page.index('class="card visa-box') :]
+    assert "Visa: does this offer open a route for you?" in box
+    assert verdict.summary in box
+    assert "31,120,000 KRW" in box
+    assert "below the E-7-1 minimum" in box  # 30,000,000 at the bottom of the range
+
+
+@pytest.mark.usefixtures("on_day")
+def test_job_posting_without_sponsorship_opens_no_route(graduate_client: Client):
+    posting = factories.JobPostingFactory(visa_sponsorship=False)
+
+    response = graduate_client.get(reverse("jobs:detail", args=[posting.pk]))
+
+    assert response.context["visa_verdict"].opens_route is False
+    assert "does not sponsor" in response.content.decode()
+
+
+@pytest.mark.usefixtures("on_day")
+def test_job_posting_box_is_an_invitation_for_anonymous_visitors(client: Client):
+    posting = factories.JobPostingFactory()
+
+    response = client.get(reverse("jobs:detail", args=[posting.pk]))
+
+    assert response.status_code == 200
+    assert "visa_verdict" not in response.context
+    page = response.content.decode()
+    assert "Visa: does this offer open a route for you?" in page
+    assert "Sign in as a graduate" in page and CHECK in page
+    assert "Work routes with this offer" not in page and "visa-box-full" not in page
+
+
+def test_job_posting_box_for_a_graduate_without_nationality_points_to_the_checker(
+    client: Client,
+):
+    profile = factories.GraduateProfileFactory(nationality="")
+    client.force_login(profile.user)
+    posting = factories.JobPostingFactory()
+
+    response = client.get(reverse("jobs:detail", args=[posting.pk]))
+
+    assert response.status_code == 200
+    assert "needs your nationality" in response.content.decode()
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _slug(code: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", code.lower()).strip("-")
+
+
+def _card(page: str, card_id: str) -> str:
+    start = page.index(f'id="{card_id}"')
+    end = page.find("</article>", start)
+    return page[start:end]
+
+
+def _field(page: str, name: str) -> str:
+    """The HTML of one form field's wrapper (label, input, errors)."""
+    position = page.index(f'name="{name}"')
+    start = page.rfind('<div class="field', 0, position)
+    end = page.find('<div class="field', position)
+    return page[start : end if end != -1 else position + 4000]

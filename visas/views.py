@@ -1,0 +1,135 @@
+"""Visa pages: the public checker, the graduate's own guidance and its "what if" fragment."""
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_GET
+from django_countries import countries
+
+from accounts.models import User
+from core.choices import EducationLevel
+from profiles.models import GraduateProfile
+from profiles.selectors import graduate_profile_for_user
+from visas.forms import VisaCheckForm, WhatIfForm
+from visas.rules import ELIGIBLE, ELIGIBLE_ONCE, NOT_OPEN, Guidance, RuleInputError
+from visas.selectors import person_facts_for_graduate, visa_guidance
+
+_EDUCATION_LABELS = dict(EducationLevel.choices)
+OFFICIAL_SOURCES = (
+    ("HiKorea", "https://www.hikorea.go.kr"),
+    ("Korea Visa Portal", "https://www.visa.go.kr"),
+)
+
+
+@require_GET
+def check(request: HttpRequest) -> HttpResponse:
+    """The public checker. A GET form, so a result is a link that can be shared."""
+    submitted = any(name in request.GET for name in VisaCheckForm.base_fields)
+    form = VisaCheckForm(request.GET if submitted else None)
+    guidance = None
+    if submitted and form.is_valid():
+        guidance = visa_guidance(
+            person=form.cleaned_data["person"],
+            offer=form.cleaned_data["offer"],
+            on=form.cleaned_data["as_of"],
+        )
+    return render(
+        request,
+        "visas/check.html",
+        {"form": form, "official_sources": OFFICIAL_SOURCES, **_results(guidance)},
+    )
+
+
+@login_required
+@require_GET
+def mine(request: HttpRequest) -> HttpResponse:
+    """The graduate's guidance from their profile, with "what if" controls (works without JS)."""
+    graduate = _graduate(request)
+    if graduate is None:
+        return redirect("dashboard")
+    return render(request, "visas/mine.html", _mine_context(request, _profile_or_none(graduate)))
+
+
+@login_required
+@require_GET
+def mine_results(request: HttpRequest) -> HttpResponse:
+    """The results fragment of `mine` for htmx. Opened directly (no HX-Request header), it sends
+    the browser to the full page with the same answers instead of showing a bare fragment."""
+    graduate = _graduate(request)
+    if graduate is None:
+        return redirect("dashboard")
+    full_page = reverse("visas:mine")
+    if request.GET:
+        full_page += "?" + request.GET.urlencode()
+    if not request.htmx:  # type: ignore[attr-defined]
+        response: HttpResponse = redirect(full_page)
+    else:
+        response = render(
+            request,
+            "visas/mine_results_partial.html",
+            _mine_context(request, _profile_or_none(graduate)),
+        )
+        response["HX-Push-Url"] = full_page
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _graduate(request: HttpRequest) -> User | None:
+    user = request.user
+    return user if isinstance(user, User) and user.is_graduate else None
+
+
+def _profile_or_none(user: User) -> GraduateProfile | None:
+    try:
+        return graduate_profile_for_user(user=user)
+    except GraduateProfile.DoesNotExist:
+        return None
+
+
+def _mine_context(request: HttpRequest, profile: GraduateProfile | None) -> dict[str, Any]:
+    context: dict[str, Any] = {"profile": profile, "official_sources": OFFICIAL_SOURCES}
+    if profile is None:
+        context["profile_gaps"] = {"nationality": "Your profile has no nationality yet."}
+        return {**context, **_results(None)}
+    try:
+        person = person_facts_for_graduate(profile=profile)
+    except RuleInputError as error:
+        context["profile_gaps"] = error.errors
+        return {**context, **_results(None)}
+    submitted = any(name in request.GET for name in WhatIfForm.base_fields)
+    form = WhatIfForm(request.GET if submitted else None, person=person)
+    offer = None
+    if submitted and form.is_valid():
+        person, offer = form.cleaned_data["person"], form.cleaned_data["offer"]
+    guidance = visa_guidance(person=person, offer=offer, on=timezone.localdate())
+    return {
+        **context,
+        "form": form,
+        "person": person,
+        "offer": offer,
+        "what_if": person.topik != form.person.topik or offer is not None,
+        "nationality_name": countries.name(form.person.nationality),
+        "education_label": _EDUCATION_LABELS.get(form.person.education_level, ""),
+        "degree_country_name": countries.name(form.person.degree_country),
+        **_results(guidance),
+    }
+
+
+def _results(guidance: Guidance | None) -> dict[str, Any]:
+    """The guidance and its routes by verdict, for the overview above the route cards."""
+    if guidance is None:
+        return {"guidance": None}
+    by_verdict: dict[str, list[Any]] = {ELIGIBLE: [], ELIGIBLE_ONCE: [], NOT_OPEN: []}
+    for pathway in guidance.pathways:
+        by_verdict[pathway.verdict].append(pathway)
+    return {
+        "guidance": guidance,
+        "open_now": by_verdict[ELIGIBLE],
+        "open_later": by_verdict[ELIGIBLE_ONCE],
+        "not_open": by_verdict[NOT_OPEN],
+    }
