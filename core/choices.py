@@ -42,6 +42,22 @@ class KoreaRegion(models.TextChoices):
     JEJU = "jeju", _("Jeju")
 
 
+# Where each industry's employers cluster in Korea (first = biggest hub); demo and synthetic data
+# draw employers' regions and graduates' regional preferences from it.
+INDUSTRY_REGIONS: dict[str, tuple[str, ...]] = {
+    "semiconductors": ("gyeonggi", "chungbuk", "chungnam"),
+    "electronics": ("gyeonggi", "gyeongbuk", "gwangju", "seoul"),
+    "display": ("gyeonggi", "chungnam", "gyeongbuk"),
+    "batteries": ("chungbuk", "ulsan", "gyeongbuk", "jeonbuk", "chungnam"),
+    "automotive": ("ulsan", "gyeonggi", "gwangju", "chungnam", "daegu"),
+    "shipbuilding": ("ulsan", "gyeongnam", "busan", "jeonnam"),
+    "machinery": ("gyeongnam", "gyeonggi", "incheon", "daegu"),
+    "chemicals": ("jeonnam", "ulsan", "chungnam", "gyeongbuk"),
+    "energy": ("jeonnam", "ulsan", "jeju", "daejeon"),
+    "software": ("seoul", "gyeonggi", "busan", "daejeon"),
+}
+
+
 class JobType(models.TextChoices):
     FULL_TIME = "full_time", _("Full-time")
     CONTRACT = "contract", _("Fixed-term contract")

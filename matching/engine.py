@@ -8,6 +8,7 @@ exact: every pair is scored, nothing is pruned, ties break by id.
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numba
 import numpy as np
@@ -272,12 +273,17 @@ class TopLists:
         )
 
     def entries(self, row: int) -> list[tuple[int, float, float, float]]:
-        n = int(self.length[row])
-        return [
-            (int(self.ids[row, e]), float(self.score[row, e]), float(self.fit[row, e]),
-             float(self.pref[row, e]))
-            for e in range(n)
-        ]  # fmt: skip
+        return list_entries(self, row)
+
+
+def list_entries(lists: "TopLists | Any", row: int) -> list[tuple[int, float, float, float]]:
+    """One row's (other id, score, fit, preference) entries, best first (any list container)."""
+    n = int(lists.length[row])
+    return [
+        (int(lists.ids[row, e]), float(lists.score[row, e]), float(lists.fit[row, e]),
+         float(lists.pref[row, e]))
+        for e in range(n)
+    ]  # fmt: skip
 
 
 @dataclass

@@ -47,12 +47,7 @@ class Lists:
         self.complete = np.concatenate([self.complete, np.ones(rows, dtype=np.bool_)])
 
     def entries(self, row: int) -> list[tuple[int, float, float, float]]:
-        n = int(self.length[row])
-        return [
-            (int(self.ids[row, e]), float(self.score[row, e]), float(self.fit[row, e]),
-             float(self.pref[row, e]))
-            for e in range(n)
-        ]  # fmt: skip
+        return engine.list_entries(self, row)
 
     def set_from_dense(self, row: int, ids: np.ndarray, score: np.ndarray, fit: np.ndarray,
                        pref: np.ndarray, eligible: np.ndarray) -> None:  # fmt: skip

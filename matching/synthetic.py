@@ -22,7 +22,14 @@ from typing import Any
 
 import numpy as np
 
-from core.choices import CompanySize, EducationLevel, Industry, JobType, KoreaRegion
+from core.choices import (
+    INDUSTRY_REGIONS,
+    CompanySize,
+    EducationLevel,
+    Industry,
+    JobType,
+    KoreaRegion,
+)
 from matching import reference
 from matching.facts import (
     GraduateFacts,
@@ -34,19 +41,6 @@ from matching.facts import (
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "skills" / "data"
 ZIPF_EXPONENT = 1.0
-# Where each industry's employers are (first = biggest hub).
-INDUSTRY_REGIONS: dict[str, tuple[str, ...]] = {
-    "semiconductors": ("gyeonggi", "chungbuk", "chungnam"),
-    "electronics": ("gyeonggi", "gyeongbuk", "gwangju", "seoul"),
-    "display": ("gyeonggi", "chungnam", "gyeongbuk"),
-    "batteries": ("chungbuk", "ulsan", "gyeongbuk", "jeonbuk", "chungnam"),
-    "automotive": ("ulsan", "gyeonggi", "gwangju", "chungnam", "daegu"),
-    "shipbuilding": ("ulsan", "gyeongnam", "busan", "jeonnam"),
-    "machinery": ("gyeongnam", "gyeonggi", "incheon", "daegu"),
-    "chemicals": ("jeonnam", "ulsan", "chungnam", "gyeongbuk"),
-    "energy": ("jeonnam", "ulsan", "jeju", "daejeon"),
-    "software": ("seoul", "gyeonggi", "busan", "daejeon"),
-}
 GENERIC_SKILLS = (
     "korean-workplace", "business-korean", "technical-korean-reading", "english-professional",
     "teamwork", "problem-solving", "technical-documentation", "microsoft-excel",

@@ -12,6 +12,7 @@ from decimal import Decimal
 from random import Random
 
 from accounts.models import Role, User
+from core.choices import INDUSTRY_REGIONS
 from core.demo.dates import REFERENCE_DATE
 from core.demo.graduate_history import (
     EducationPlan,
@@ -42,19 +43,6 @@ NATIONALITY_SHARES: dict[str, int] = {
     "VN": 110, "ID": 90, "PH": 80, "TH": 60, "MY": 50, "MM": 50,
     "KH": 15, "TL": 15, "LA": 12, "SG": 10, "BN": 8,
 }  # fmt: skip
-# Where each industry's employers are, for regional preferences.
-INDUSTRY_REGIONS: dict[str, tuple[str, ...]] = {
-    "semiconductors": ("gyeonggi", "chungbuk", "chungnam"),
-    "electronics": ("gyeonggi", "gyeongbuk", "gwangju", "seoul"),
-    "display": ("gyeonggi", "chungnam", "gyeongbuk"),
-    "batteries": ("chungbuk", "ulsan", "gyeongbuk", "jeonbuk", "chungnam"),
-    "automotive": ("ulsan", "gyeonggi", "gwangju", "chungnam", "daegu"),
-    "shipbuilding": ("ulsan", "gyeongnam", "busan", "jeonnam"),
-    "machinery": ("gyeongnam", "gyeonggi", "incheon", "daegu"),
-    "chemicals": ("jeonnam", "ulsan", "chungnam", "gyeongbuk"),
-    "energy": ("jeonnam", "ulsan", "jeju", "daejeon"),
-    "software": ("seoul", "gyeonggi", "busan", "daejeon"),
-}
 # Share of people from a country who can show an English test result, and their usual level (0-1).
 _ENGLISH_BY_COUNTRY: dict[str, tuple[float, float]] = {
     "SG": (0.6, 0.85), "PH": (0.6, 0.75), "MY": (0.55, 0.7), "BN": (0.55, 0.7),
