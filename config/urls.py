@@ -4,7 +4,6 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from accounts.views import SignupView
 from core import views as core_views
-from visas.apis import VisaEvaluateApi
 
 admin.site.site_header = "Talent Bridge administration"
 admin.site.site_title = "Talent Bridge admin"
@@ -21,7 +20,9 @@ urlpatterns = [
     path("employer/", include("employers.urls")),
     path("jobs/", include("jobs.urls")),
     path("visas/", include("visas.urls")),
-    path("api/v1/visas/evaluate/", VisaEvaluateApi.as_view(), name="api-visas-evaluate"),
+    path("training/", include("training.urls")),
+    path("skills/", include("skills.urls")),
+    path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("i18n/", include("django.conf.urls.i18n")),

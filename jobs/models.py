@@ -59,6 +59,14 @@ class JobPosting(TimeStampedModel):
     region = models.CharField(max_length=12, choices=KoreaRegion.choices)
     job_type = models.CharField(max_length=12, choices=JobType.choices, default=JobType.FULL_TIME)
     visa_sponsorship = models.BooleanField(_("visa sponsorship offered"), default=True)
+    is_eps_job = models.BooleanField(
+        _("Employment Permit System (E-9) job"),
+        default=False,
+        help_text=_(
+            "The employer recruits through the EPS quota (manufacturing, shipbuilding, "
+            "agriculture...). Only such jobs open the E-9 route."
+        ),
+    )
     openings = models.PositiveSmallIntegerField(default=1, validators=[MinValueValidator(1)])
     status = models.CharField(
         max_length=8, choices=PostingStatus.choices, default=PostingStatus.DRAFT
@@ -161,6 +169,19 @@ class ApplicationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+# The hiring pipeline: which status may follow which. Withdrawing is the graduate's move; every
+# other move is the employer's. Hired, rejected and withdrawn are final.
+PIPELINE_TRANSITIONS: dict[str, frozenset[str]] = {
+    ApplicationStatus.APPLIED: frozenset({"screening", "interview", "rejected", "withdrawn"}),
+    ApplicationStatus.SCREENING: frozenset({"interview", "rejected", "withdrawn"}),
+    ApplicationStatus.INTERVIEW: frozenset({"offer", "rejected", "withdrawn"}),
+    ApplicationStatus.OFFER: frozenset({"hired", "rejected", "withdrawn"}),
+    ApplicationStatus.HIRED: frozenset(),
+    ApplicationStatus.REJECTED: frozenset(),
+    ApplicationStatus.WITHDRAWN: frozenset(),
+}
+
+
 class Application(TimeStampedModel):
     graduate = models.ForeignKey(
         "profiles.GraduateProfile", on_delete=models.CASCADE, related_name="applications"
@@ -170,6 +191,8 @@ class Application(TimeStampedModel):
     status = models.CharField(
         max_length=10, choices=ApplicationStatus.choices, default=ApplicationStatus.APPLIED
     )
+    rejection_reason = models.CharField(max_length=300, blank=True)
+    status_changed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["-created_at"]
@@ -186,6 +209,14 @@ class Application(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.graduate} → {self.posting.title} ({self.status})"
 
+    @property
+    def is_final(self) -> bool:
+        return not PIPELINE_TRANSITIONS[self.status]
+
+    @property
+    def can_withdraw(self) -> bool:
+        return ApplicationStatus.WITHDRAWN in PIPELINE_TRANSITIONS[self.status]
+
 
 class ApplicationStatusChange(models.Model):
     """Append-only history of an application's status: rows are written once, never changed."""
@@ -197,7 +228,8 @@ class ApplicationStatusChange(models.Model):
     changed_at = models.DateTimeField(default=timezone.now)
     from_status = models.CharField(max_length=10, choices=ApplicationStatus.choices, blank=True)
     to_status = models.CharField(max_length=10, choices=ApplicationStatus.choices)
-    note = models.TextField(blank=True)
+    note = models.TextField(blank=True, help_text=_("Internal note, seen by the employer only."))
+    message = models.TextField(blank=True, help_text=_("Message to the graduate."))
 
     class Meta:
         ordering = ["changed_at", "id"]
@@ -215,3 +247,27 @@ class ApplicationStatusChange(models.Model):
         if self.pk is not None:
             raise ValueError("Application history is append-only; rows cannot be changed.")
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+
+class PostingInvitation(TimeStampedModel):
+    """An employer asks a graduate to apply to a posting; one invitation per pair."""
+
+    posting = models.ForeignKey(JobPosting, on_delete=models.CASCADE, related_name="invitations")
+    graduate = models.ForeignKey(
+        "profiles.GraduateProfile", on_delete=models.CASCADE, related_name="invitations"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    message = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["posting", "graduate"], name="invitation_one_per_graduate_posting"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.graduate} invited to {self.posting.title}"

@@ -1,8 +1,21 @@
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from jobs.models import JobPosting, PostingSkill, PostingStatus
+from accounts.models import User
+from jobs.models import (
+    PIPELINE_TRANSITIONS,
+    Application,
+    ApplicationStatus,
+    ApplicationStatusChange,
+    JobPosting,
+    PostingSkill,
+    PostingStatus,
+)
+from profiles.models import GraduateProfile
+
+COVER_LETTER_MAX = 5000
 
 
 def posting_touch(*, posting: JobPosting) -> None:
@@ -47,3 +60,101 @@ def posting_set_status(*, posting: JobPosting, status: str) -> JobPosting:
     posting.save()
     posting_touch(posting=posting)
     return posting
+
+
+class ApplicationRefused(ValidationError):
+    """The application cannot be made or moved; the message says why, for the user."""
+
+
+@transaction.atomic
+def application_submit(
+    *, graduate: GraduateProfile, posting: JobPosting, cover_letter: str
+) -> Application:
+    """Apply once to an open, public posting; the first history row records the application."""
+    if not posting.is_public or not posting.is_open:
+        raise ApplicationRefused(_("This posting is not open for applications."))
+    if len(cover_letter) > COVER_LETTER_MAX:
+        raise ValidationError(
+            {
+                "cover_letter": _("Keep the cover letter under %(n)s characters.")
+                % {"n": COVER_LETTER_MAX}
+            }
+        )
+    if Application.objects.filter(graduate=graduate, posting=posting).exists():
+        raise ApplicationRefused(_("You have already applied to this posting."))
+    application = Application.objects.create(
+        graduate=graduate, posting=posting, cover_letter=cover_letter.strip()
+    )
+    ApplicationStatusChange.objects.create(
+        application=application, changed_by=graduate.user, to_status=ApplicationStatus.APPLIED
+    )
+    return application
+
+
+@transaction.atomic
+def application_withdraw(*, application: Application, by: User, note: str = "") -> Application:
+    """The graduate takes the application back; only their own, and only while it is live."""
+    if application.graduate.user_id != by.pk:
+        raise PermissionDenied("Only the applicant can withdraw an application.")
+    return _application_transition(
+        application=application, to_status=ApplicationStatus.WITHDRAWN, by=by, note=note
+    )
+
+
+@transaction.atomic
+def application_move(
+    *,
+    application: Application,
+    to_status: str,
+    by: User,
+    note: str = "",
+    message: str = "",
+    rejection_reason: str = "",
+) -> Application:
+    """The employer moves an application along the pipeline (PIPELINE_TRANSITIONS).
+
+    `by` must be a member of the posting's employer; a rejection needs a reason. `note` stays with
+    the employer, `message` is shown to the graduate."""
+    membership = getattr(by, "employer_membership", None)
+    if membership is None or membership.employer_id != application.posting.employer_id:
+        raise PermissionDenied("Only the posting's employer can move this application.")
+    if to_status == ApplicationStatus.WITHDRAWN:
+        raise ApplicationRefused(_("Only the graduate can withdraw an application."))
+    if to_status == ApplicationStatus.REJECTED and not rejection_reason.strip():
+        raise ValidationError({"rejection_reason": _("Give a reason for the rejection.")})
+    if to_status == ApplicationStatus.REJECTED:
+        application.rejection_reason = rejection_reason.strip()
+    return _application_transition(
+        application=application, to_status=to_status, by=by, note=note, message=message
+    )
+
+
+def _application_transition(
+    *, application: Application, to_status: str, by: User, note: str = "", message: str = ""
+) -> Application:
+    # Lock the row so two recruiters moving the same application cannot both succeed.
+    current = Application.objects.select_for_update().get(pk=application.pk)
+    if to_status not in ApplicationStatus.values:
+        raise ValidationError({"status": _("Unknown status %(s)r.") % {"s": to_status}})
+    if to_status not in PIPELINE_TRANSITIONS[current.status]:
+        raise ApplicationRefused(
+            _("An application that is %(from)s cannot be moved to %(to)s.")
+            % {
+                "from": ApplicationStatus(current.status).label.lower(),
+                "to": ApplicationStatus(to_status).label.lower(),
+            }
+        )
+    ApplicationStatusChange.objects.create(
+        application=current,
+        changed_by=by,
+        from_status=current.status,
+        to_status=to_status,
+        note=note.strip(),
+        message=message.strip(),
+    )
+    application.status = to_status
+    application.status_changed_at = timezone.now()
+    application.save(
+        update_fields=["status", "status_changed_at", "rejection_reason", "updated_at"]
+    )
+    return application

@@ -187,3 +187,59 @@ def employer_client(employer: User) -> Client:
 @pytest.fixture
 def staff_client(staff: User) -> Client:
     return _client_for(staff)
+
+
+# --- browser -------------------------------------------------------------------------------
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright (never `playwright install`)."""
+    if not Path(CHROMIUM).exists():
+        message = f"Chromium is not installed at {CHROMIUM} (apt-get install -y chromium)"
+        if REQUIRE_SERVICES:
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+    # between page actions are still synchronous.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(
+    chromium: object, live_server: object, request: pytest.FixtureRequest
+) -> Iterator[object]:
+    """A fresh browser context on the live test server; `page.shot(name)` saves a screenshot to
+    test-artifacts/screenshots/ (kept by CI, not committed)."""
+    context = chromium.new_context(  # type: ignore[attr-defined]
+        base_url=live_server.url,
+        viewport={"width": 1280, "height": 900},  # type: ignore[attr-defined]
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    shots = ROOT / "test-artifacts" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+
+    def shot(name: str) -> None:
+        page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
+
+    page.shot = shot
+    yield page
+    if getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed:
+        shot(f"FAILED-{request.node.name}")
+    context.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[object]:
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
