@@ -81,3 +81,60 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class ConsentPurpose(models.TextChoices):
+    TERMS = "terms", _("Terms of use")
+    PRIVACY = "privacy", _("Privacy notice (processing of my profile to match me with jobs)")
+    DISCOVERY = "discovery", _("Employers may find my profile and CV in candidate searches")
+
+
+class Consent(models.Model):
+    """Append-only record of what a user agreed to (or withdrew), which version and when."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(max_length=12, choices=ConsentPurpose.choices)
+    version = models.CharField(max_length=20, default="2026-11")
+    given = models.BooleanField(default=True, help_text=_("False records a withdrawal."))
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-recorded_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(purpose__in=ConsentPurpose.values), name="consent_purpose_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        verb = "gave" if self.given else "withdrew"
+        return f"{self.user} {verb} {self.purpose} ({self.version}) at {self.recorded_at:%Y-%m-%d}"
+
+
+class ApiToken(models.Model):
+    """A personal API token. Only a SHA-256 hash of the key is stored; the key is shown once."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=60)
+    prefix = models.CharField(max_length=8, help_text=_("First characters, to recognise a key."))
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "name"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="apitoken_live_name_unique_per_user",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…) of {self.user}"
+
+    @property
+    def is_live(self) -> bool:
+        return self.revoked_at is None
