@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from core.choices import ASEAN_COUNTRIES
 from core.models import TimeStampedModel
 
 
@@ -51,6 +53,18 @@ class Funding(models.TextChoices):
     SCHOLARSHIP = "scholarship", _("Scholarship")
 
 
+class DegreeLevel(models.TextChoices):
+    """The degree a programme awards, or the degree a scholarship funds."""
+
+    MASTER = "master", _("Master's")
+    DOCTORATE = "doctorate", _("Doctoral")
+
+
+# Kinds of course the gap-closing planner combines: short courses with known hours. Degree
+# programmes and scholarships are pathways, shown on their own.
+PLANNABLE_KINDS = ("vocational", "korean_language")
+
+
 class Course(TimeStampedModel):
     provider = models.ForeignKey(TrainingProvider, on_delete=models.CASCADE, related_name="courses")
     title = models.CharField(max_length=200)
@@ -72,6 +86,34 @@ class Course(TimeStampedModel):
         null=True,
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(6)],
+    )
+    intake = models.CharField(
+        max_length=80, blank=True, help_text=_("e.g. “March and September”, “Rolling”")
+    )
+    degree_level = models.CharField(
+        max_length=10,
+        choices=DegreeLevel.choices,
+        blank=True,
+        help_text=_("Degree programmes: the degree awarded; scholarships: the degree funded."),
+    )
+    field_of_study = models.ForeignKey(
+        "profiles.FieldOfStudy",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Degree programmes and field-specific scholarships (ISCED-F)."),
+    )
+    eligibility = models.TextField(
+        _("who may apply"), blank=True, help_text=_("Scholarships: who may apply.")
+    )
+    eligible_nationalities = CountryField(
+        multiple=True,
+        blank=True,
+        help_text=_("Empty = every nationality."),
+    )
+    max_age = models.PositiveSmallIntegerField(
+        _("maximum age"), null=True, blank=True, validators=[MaxValueValidator(120)]
     )
     entry_requirements = models.TextField(blank=True)
     url = models.URLField("link", blank=True)
@@ -100,10 +142,47 @@ class Course(TimeStampedModel):
             models.CheckConstraint(
                 condition=models.Q(kind__in=CourseKind.values), name="course_kind_valid"
             ),
+            models.CheckConstraint(
+                condition=models.Q(degree_level__in=["", *DegreeLevel.values]),
+                name="course_degree_level_valid",
+            ),
         ]
+        indexes = [models.Index(fields=["is_active", "start_date"], name="course_active_start")]
 
     def __str__(self) -> str:
         return f"{self.title} ({self.provider})"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        errors: dict[str, str] = {}
+        if self.kind == CourseKind.KOREAN_LANGUAGE and self.topik_target is None:
+            errors["topik_target"] = _(
+                "A Korean-language course needs the TOPIK level it prepares for."
+            )
+        if self.kind == CourseKind.DEGREE and not self.degree_level:
+            errors["degree_level"] = _("A degree programme needs its degree level.")
+        if self.mode != CourseMode.ONLINE and not self.country:
+            errors["country"] = _("Only online courses may leave the country empty.")
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The course cannot end before it starts.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_free(self) -> bool:
+        return self.cost_usd == 0
+
+    @property
+    def is_asean_based(self) -> bool:
+        return str(self.country) in ASEAN_COUNTRIES
+
+    def open_to(self, *, nationality: str, age: int | None) -> bool:
+        """Whether a person of this nationality and age may apply (unknown age: not ruled out)."""
+        nationalities = {str(c) for c in self.eligible_nationalities}
+        if nationalities and nationality not in nationalities:
+            return False
+        return not (self.max_age is not None and age is not None and age > self.max_age)
 
 
 class CourseSkill(models.Model):
@@ -125,3 +204,39 @@ class CourseSkill(models.Model):
 
     def __str__(self) -> str:
         return f"{self.skill} → level {self.level_reached}"
+
+
+class SponsorshipInterest(models.Model):
+    """An employer's interest in funding training for a posting's common gaps: a course, or a
+    skill when no listed course fits. The seed of employer-funded training; staff follow up."""
+
+    employer = models.ForeignKey(
+        "employers.Employer", on_delete=models.CASCADE, related_name="sponsorship_interests"
+    )
+    posting = models.ForeignKey(
+        "jobs.JobPosting", on_delete=models.CASCADE, related_name="sponsorship_interests"
+    )
+    course = models.ForeignKey(
+        Course, on_delete=models.CASCADE, null=True, blank=True, related_name="sponsor_interests"
+    )
+    skill = models.ForeignKey(
+        "skills.Skill", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    note = models.TextField(blank=True, max_length=1000)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(course__isnull=False) | models.Q(skill__isnull=False),
+                name="sponsorship_course_or_skill",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        target = self.course or self.skill
+        return f"{self.employer} → {target} ({self.posting.title})"
