@@ -212,19 +212,44 @@ if env.str("EMAIL_URL", default=""):
 
 # --- REST framework ---------------------------------------------------------------------------
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # A Bearer token first: its class makes a request without credentials a 401, not a 403.
+    # Sessions (the site's own htmx calls) keep DRF's CSRF check.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "accounts.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    # Fail closed: a view that does not name its permission classes refuses everyone.
+    "DEFAULT_PERMISSION_CLASSES": ["config.api.permissions.DenyAll"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "config.api.pagination.ApiPagination",
     "PAGE_SIZE": 20,
+    "EXCEPTION_HANDLER": "config.api.errors.api_exception_handler",
+    "DEFAULT_THROTTLE_RATES": {
+        "search": env.str("API_THROTTLE_SEARCH", default="120/min"),
+        "signup": env.str("API_THROTTLE_SIGNUP", default="10/hour"),
+        "apply": env.str("API_THROTTLE_APPLY", default="30/hour"),
+    },
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Talent Bridge API",
+    "DESCRIPTION": (
+        "Postings, employers, skills, training and visa guidance for everyone; graduates' and "
+        "employers' own data with a personal token (`Authorization: Bearer <key>`) or the site's "
+        "session. Errors share one shape (`Error`). Guide: docs/api.md."
+    ),
     "VERSION": "1.0.0",
+    # Swagger UI and its assets come from installed static files (drf_spectacular_sidecar),
+    # never from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "config.api.errors.document_errors",
+    ],
 }
 
 # --- Internationalisation ---------------------------------------------------------------------

@@ -1,0 +1,5 @@
+"""The REST API's shared machinery: error shape, pagination, throttles, permissions.
+
+Every app's `apis.py` uses these; `config/api_urls.py` mounts the apps' routes under /api/v1/.
+See docs/api.md for the guide partners read.
+"""
