@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from accounts.token_views import api_tokens
 from accounts.views import SignupView
 from core import views as core_views
 
@@ -15,6 +16,7 @@ urlpatterns = [
     path("dashboard/", core_views.dashboard, name="dashboard"),
     path("staff/", core_views.staff_dashboard, name="staff_dashboard"),
     path("accounts/signup/", SignupView.as_view(), name="account_signup"),
+    path("accounts/tokens/", api_tokens, name="api_tokens"),
     path("accounts/", include("allauth.urls")),
     path("graduate/", include("profiles.urls")),
     path("employer/", include("employers.urls")),

@@ -1,0 +1,412 @@
+"""Reads that plan training: the courses that close a graduate's gaps for one posting, the
+courses for the gaps common among the jobs that nearly fit them, and a posting's common gaps
+among its top candidates (for employers who sponsor training).
+
+Gaps and scores come from the matching engine's own explanation (matching.explain.explain_pair on
+matching.selectors' facts), so "score before" is the match score the graduate sees. "Score after"
+is the same formula with the graduate's skills raised to the levels the planned courses reach (every
+skill those courses teach, not only the gaps, so partial credit counts too) and their TOPIK raised
+to the level a planned Korean-language course prepares for; the visa routes the engine uses as a
+constraint are recomputed with that TOPIK. Nothing is saved. See training.planner for which courses
+count as closing a gap.
+"""
+
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from jobs.models import JobPosting, PostingSkill
+from matching.explain import Explanation, explain_pair
+from matching.facts import GraduateFacts, PostingFacts
+from matching.selectors import (
+    candidates_for_posting,
+    graduate_facts,
+    matches_for_graduate,
+    posting_facts,
+)
+from profiles.models import GraduateProfile
+from skills.models import Skill, SkillRelation
+from training.models import PLANNABLE_KINDS, Course, CourseKind
+from training.planner import Candidate, Gap, plan_cover
+from visas.rules import RuleInputError, person_routes, work_routes_loaded
+from visas.selectors import person_facts_for_graduate, rules_snapshot_cached, visa_guidance
+
+OBJECTIVES = ("hours", "cost")
+TOPIK = "topik"
+NEAR_FIT_POSTINGS = 20
+SPONSOR_CANDIDATES = 20
+TOP_GAPS = 8
+
+
+@dataclass(frozen=True)
+class GapItem:
+    """One thing a posting asks that the graduate lacks: a skill (`skill_id`) or TOPIK (None)."""
+
+    key: Hashable
+    skill_id: int | None
+    name: str
+    level_needed: int
+    own_level: float  # effective level (a related skill may give some); TOPIK for TOPIK
+    status: str  # missing, below_level, related, topik
+    requirement: str = "required"
+    weight: float = 0.0
+
+
+@dataclass(frozen=True)
+class PlannedCourse:
+    course: Course
+    closes: list[str]  # names of the gaps it closes
+
+
+@dataclass(frozen=True)
+class VisaEffect:
+    """A visa route whose verdict or points change when the plan's TOPIK is reached."""
+
+    code: str
+    name: str
+    verdict_before: str
+    verdict_after: str
+    points_before: int | None
+    points_after: int | None
+
+    @property
+    def points_gain(self) -> int:
+        return (self.points_after or 0) - (self.points_before or 0)
+
+
+@dataclass(frozen=True)
+class CoursePlan:
+    posting: JobPosting
+    objective: str  # "hours" or "cost"
+    courses: list[Course]
+    steps: list[PlannedCourse]
+    total_hours: int
+    total_cost_usd: Decimal
+    covered: list[GapItem]
+    uncovered: list[GapItem]
+    score_before: float  # the match score, 0-1 (0 when excluded)
+    score_after: float
+    excluded_before: list[str] = field(default_factory=list)
+    excluded_after: list[str] = field(default_factory=list)
+    topik_before: int = 0
+    topik_after: int = 0
+    visa_effects: list[VisaEffect] = field(default_factory=list)
+
+    @property
+    def gaps(self) -> list[GapItem]:
+        return [*self.covered, *self.uncovered]
+
+    @property
+    def score_gain(self) -> float:
+        return self.score_after - self.score_before
+
+
+@dataclass(frozen=True)
+class CourseSuggestion:
+    course: Course
+    skills: list[str]  # names of the in-demand gaps it closes
+    reason: str
+
+
+@dataclass(frozen=True)
+class SponsorGap:
+    """A skill the posting asks that `count` of its top `of` candidates lack at the level asked."""
+
+    skill: Skill
+    level_needed: int
+    count: int
+    of: int
+    courses: list[Course]
+
+
+# --- shared pieces -----------------------------------------------------------------------------
+
+
+def _relations(skill_ids: Iterable[int]) -> dict[int, list[tuple[int, float]]]:
+    table: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for source, related, credit in SkillRelation.objects.filter(
+        skill_id__in=list(skill_ids)
+    ).values_list("skill_id", "related_skill_id", "credit"):
+        table[source].append((related, credit))
+    return dict(table)
+
+
+def _gaps(explanation: Explanation, g: GraduateFacts, p: PostingFacts) -> list[GapItem]:
+    gaps = [
+        GapItem(
+            key=t.skill_id,
+            skill_id=t.skill_id,
+            name=t.name,
+            level_needed=t.min_level,
+            own_level=t.effective_level,
+            status=t.status,
+            requirement=t.requirement,
+            weight=t.weight,
+        )
+        for t in explanation.skills
+        if t.effective_level < t.min_level
+    ]
+    if g.topik < p.min_topik:
+        gaps.append(GapItem(TOPIK, None, "TOPIK", p.min_topik, g.topik, TOPIK))
+    return gaps
+
+
+def _plannable(*, skill_ids: Iterable[int], topik: int | None) -> QuerySet[Course]:
+    """Active short courses, not over, with known hours, teaching one of the skills (or, with
+    `topik`, preparing for at least that TOPIK level)."""
+    wanted = Q(skills__skill_id__in=list(skill_ids))
+    if topik is not None:
+        wanted |= Q(kind=CourseKind.KOREAN_LANGUAGE, topik_target__gte=topik)
+    ids = Course.objects.filter(wanted).values("id")
+    return (
+        Course.objects.filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=timezone.localdate()),
+            id__in=ids,
+            is_active=True,
+            kind__in=PLANNABLE_KINDS,
+            hours__isnull=False,
+        )
+        .select_related("provider")
+        .prefetch_related("skills")
+        .order_by("id")
+    )
+
+
+def _levels(course: Course) -> dict[Hashable, int]:
+    levels: dict[Hashable, int] = {cs.skill_id: cs.level_reached for cs in course.skills.all()}
+    if course.kind == CourseKind.KOREAN_LANGUAGE and course.topik_target:
+        levels[TOPIK] = course.topik_target
+    return levels
+
+
+def _candidate(course: Course, objective: str) -> Candidate:
+    hours, cents = int(course.hours or 0), int(course.cost_usd * 100)
+    cost, tie = (hours, cents) if objective == "hours" else (cents, hours)
+    return Candidate(id=course.pk, cost=cost, tie=tie, levels=_levels(course))
+
+
+def _raised(g: GraduateFacts, courses: list[Course], graduate: GraduateProfile) -> GraduateFacts:
+    """The graduate's facts after the courses: skills and TOPIK raised, visa routes redone."""
+    skills = dict(g.skills)
+    topik = g.topik
+    for course in courses:
+        for cs in course.skills.all():
+            skills[cs.skill_id] = max(skills.get(cs.skill_id, 0), cs.level_reached)
+        if course.kind == CourseKind.KOREAN_LANGUAGE and course.topik_target:
+            topik = max(topik, course.topik_target)
+    after = replace(g, skills=skills, topik=topik)
+    if topik != g.topik:
+        rules = rules_snapshot_cached(on=timezone.localdate())
+        try:
+            person = person_facts_for_graduate(profile=graduate)
+        except RuleInputError:
+            return after
+        if work_routes_loaded(rules):
+            after = replace(after, visa_routes=person_routes(replace(person, topik=topik), rules))
+    return after
+
+
+def _visa_effects(graduate: GraduateProfile, topik: int) -> list[VisaEffect]:
+    """Routes whose verdict or points differ with TOPIK raised to `topik`."""
+    try:
+        person = person_facts_for_graduate(profile=graduate)
+    except RuleInputError:
+        return []
+    if topik <= person.topik:
+        return []
+    today = timezone.localdate()
+    before = visa_guidance(person=person, offer=None, on=today)
+    after = visa_guidance(person=replace(person, topik=topik), offer=None, on=today)
+    effects = []
+    for old, new in zip(before.pathways, after.pathways, strict=True):
+        old_points = old.points.total if old.points else None
+        new_points = new.points.total if new.points else None
+        if old.verdict != new.verdict or old_points != new_points:
+            effects.append(
+                VisaEffect(old.code, old.name, old.verdict, new.verdict, old_points, new_points)
+            )
+    return effects
+
+
+def topik_visa_effects(*, graduate: GraduateProfile, level: int) -> list[VisaEffect]:
+    """What reaching TOPIK `level` would change in the graduate's visa guidance."""
+    return _visa_effects(graduate, level)
+
+
+# --- one posting -------------------------------------------------------------------------------
+
+
+def course_plan_for_posting(
+    *, graduate: GraduateProfile, posting: JobPosting, objective: str = "hours"
+) -> CoursePlan:
+    """The fewest hours (or lowest cost) of courses that close the graduate's gaps for the
+    posting, and what the plan does to their match score and visa routes (module docstring).
+    About a dozen queries; the visa guidance is computed only when the plan raises TOPIK."""
+    if objective not in OBJECTIVES:
+        raise ValueError(f"objective must be one of {OBJECTIVES}, not {objective!r}")
+    g = graduate_facts(ids=[graduate.pk])[0]
+    p = posting_facts(ids=[posting.pk], only_matchable=False)[0]
+    needed = {s.skill_id for s in p.skills}
+    topik_needed = p.min_topik if g.topik < p.min_topik else None
+    catalogue = list(_plannable(skill_ids=needed, topik=topik_needed))
+    taught = {cs.skill_id for c in catalogue for cs in c.skills.all()}
+    relations = _relations(set(g.skills) | taught)
+    names = dict(Skill.objects.filter(id__in=needed).values_list("id", "name"))
+    requirements = dict(
+        PostingSkill.objects.filter(posting=posting).values_list("skill_id", "requirement")
+    )
+    before = explain_pair(
+        graduate=g, posting=p, relations=relations, skill_names=names, requirements=requirements
+    )
+    gaps = _gaps(before, g, p)
+    plan = plan_cover(
+        [Gap(gap.key, gap.level_needed, gap.weight) for gap in gaps],
+        [_candidate(course, objective) for course in catalogue],
+    )
+    by_id = {course.pk: course for course in catalogue}
+    chosen = [by_id[pk] for pk in plan.course_ids]
+    chosen.sort(key=lambda c: (c.start_date is None, c.start_date, c.title))
+    after_facts = _raised(g, chosen, graduate)
+    after = explain_pair(graduate=after_facts, posting=p, relations=relations, skill_names=names)
+    gap_names = {gap.key: gap.name for gap in gaps}
+    return CoursePlan(
+        posting=posting,
+        objective=objective,
+        courses=chosen,
+        steps=[PlannedCourse(c, sorted(gap_names[k] for k in plan.closes[c.pk])) for c in chosen],
+        total_hours=sum(c.hours or 0 for c in chosen),
+        total_cost_usd=sum((c.cost_usd for c in chosen), Decimal(0)),
+        covered=[gap for gap in gaps if gap.key in plan.covered],
+        uncovered=[gap for gap in gaps if gap.key in plan.uncovered],
+        score_before=before.score,
+        score_after=after.score,
+        excluded_before=before.excluded_reasons,
+        excluded_after=after.excluded_reasons,
+        topik_before=g.topik,
+        topik_after=after_facts.topik,
+        visa_effects=_visa_effects(graduate, after_facts.topik)
+        if after_facts.topik > g.topik
+        else [],
+    )
+
+
+# --- the jobs that nearly fit ------------------------------------------------------------------
+
+
+def course_suggestions_for_graduate(
+    *, graduate: GraduateProfile, limit: int = 6
+) -> list[CourseSuggestion]:
+    """Courses for the gaps most common among the graduate's best-matching postings.
+
+    Demand: for each gap (skill, or TOPIK), the postings among the graduate's top
+    `NEAR_FIT_POSTINGS` matches that ask for more than they have. A course closes a posting's gap
+    when it reaches the level that posting asks. Courses are picked greedily: each next one closes
+    the most posting-gaps not closed by those before it (ties: fewer hours, lower cost). Empty
+    when there are no matches yet."""
+    matches = matches_for_graduate(graduate=graduate, limit=NEAR_FIT_POSTINGS)
+    if not matches:
+        return []
+    g = graduate_facts(ids=[graduate.pk])[0]
+    postings = posting_facts(ids=[m.posting.pk for m in matches], only_matchable=False)
+    relations = _relations(g.skills)
+    demand: dict[Hashable, list[int]] = defaultdict(list)  # gap key -> levels asked, per posting
+    for p in postings:
+        explanation = explain_pair(graduate=g, posting=p, relations=relations, skill_names={})
+        for gap in _gaps(explanation, g, p):
+            demand[gap.key].append(gap.level_needed)
+    top = [key for key, _ in Counter({k: len(v) for k, v in demand.items()}).most_common(TOP_GAPS)]
+    if not top:
+        return []
+    skill_ids = [k for k in top if isinstance(k, int)]
+    names: dict[Hashable, str] = dict(
+        Skill.objects.filter(id__in=skill_ids).values_list("id", "name")
+    )
+    names[TOPIK] = "TOPIK"
+    topik = min(demand[TOPIK]) if TOPIK in top else None
+    catalogue = list(_plannable(skill_ids=skill_ids, topik=topik))
+    closes = {c.pk: _closings(c, {k: demand[k] for k in top}) for c in catalogue}
+    return _pick(catalogue, closes, names, len(postings), limit)
+
+
+def _closings(course: Course, demand: dict[Hashable, list[int]]) -> set[tuple[Hashable, int]]:
+    """(gap key, index of a posting asking it) pairs the course closes."""
+    levels = _levels(course)
+    return {
+        (key, i)
+        for key, asked in demand.items()
+        for i, level in enumerate(asked)
+        if levels.get(key, 0) >= level
+    }
+
+
+def _pick(
+    catalogue: list[Course],
+    closes: dict[int, set[tuple[Hashable, int]]],
+    names: dict[Hashable, str],
+    postings: int,
+    limit: int,
+) -> list[CourseSuggestion]:
+    done: set[tuple[Hashable, int]] = set()
+    picked: list[CourseSuggestion] = []
+    remaining = list(catalogue)
+    while remaining and len(picked) < limit:
+        best = min(
+            remaining, key=lambda c: (-len(closes[c.pk] - done), c.hours or 0, c.cost_usd, c.pk)
+        )
+        gain = closes[best.pk] - done
+        if not gain:
+            break
+        remaining.remove(best)
+        done |= closes[best.pk]
+        keys = sorted({key for key, _ in closes[best.pk]}, key=lambda k: names[k])
+        jobs = len({i for _, i in gain})
+        picked.append(
+            CourseSuggestion(
+                course=best,
+                skills=[names[k] for k in keys],
+                reason=f"Closes {', '.join(names[k] for k in keys)}: gaps in {jobs} of your "
+                f"{postings} best-matching jobs.",
+            )
+        )
+    return picked
+
+
+# --- a posting's top candidates ----------------------------------------------------------------
+
+
+def sponsor_gaps_for_posting(*, posting: JobPosting) -> list[SponsorGap]:
+    """The posting's skills its top `SPONSOR_CANDIDATES` candidates most often lack at the level
+    asked, most common first (up to `TOP_GAPS`), each with the courses that close it. Empty while
+    the posting has no ranked candidates."""
+    candidates = candidates_for_posting(posting=posting, limit=SPONSOR_CANDIDATES)
+    if not candidates:
+        return []
+    facts = graduate_facts(ids=[c.graduate.pk for c in candidates])
+    p = posting_facts(ids=[posting.pk], only_matchable=False)[0]
+    relations = _relations({s for g in facts for s in g.skills})
+    counts: Counter[int] = Counter()
+    for g in facts:
+        explanation = explain_pair(graduate=g, posting=p, relations=relations, skill_names={})
+        counts.update(t.skill_id for t in explanation.skills if t.effective_level < t.min_level)
+    top = counts.most_common(TOP_GAPS)
+    levels = {s.skill_id: s.min_level for s in p.skills}
+    skills = Skill.objects.in_bulk([sid for sid, _ in top])
+    courses: dict[int, list[Course]] = defaultdict(list)
+    for course in _plannable(skill_ids=skills, topik=None):
+        for cs in course.skills.all():
+            if cs.skill_id in levels and cs.level_reached >= levels[cs.skill_id]:
+                courses[cs.skill_id].append(course)
+    return [
+        SponsorGap(
+            skill=skills[sid],
+            level_needed=levels[sid],
+            count=n,
+            of=len(facts),
+            courses=sorted(courses[sid], key=lambda c: (c.hours or 0, c.cost_usd, c.pk))[:3],
+        )
+        for sid, n in top
+    ]

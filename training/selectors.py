@@ -1,0 +1,244 @@
+"""Reads for training: the public catalogue, its search, TOPIK courses and degree pathways.
+
+The gap-closing plans (one posting, or the jobs that nearly fit) live in training.plans and are
+re-exported here, so other apps import every training read from this module:
+
+    course_plan_for_posting(*, graduate, posting, objective="hours") -> CoursePlan
+    course_suggestions_for_graduate(*, graduate, limit=6) -> list[CourseSuggestion]
+    courses_for_topik(*, level) -> QuerySet[Course]
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from core.choices import EducationLevel
+from profiles.models import FieldOfStudy, GraduateProfile
+from training.models import (
+    Course,
+    CourseKind,
+    CourseSkill,
+    DegreeLevel,
+    SponsorshipInterest,
+    TrainingProvider,
+)
+from training.plans import (
+    CoursePlan,
+    CourseSuggestion,
+    GapItem,
+    PlannedCourse,
+    SponsorGap,
+    VisaEffect,
+    course_plan_for_posting,
+    course_suggestions_for_graduate,
+    sponsor_gaps_for_posting,
+)
+from visas.rules import PathwayResult, RuleInputError
+from visas.selectors import person_facts_for_graduate, visa_guidance
+
+__all__ = [
+    "CoursePlan",
+    "CourseSuggestion",
+    "DegreePathways",
+    "GapItem",
+    "PlannedCourse",
+    "SponsorGap",
+    "VisaEffect",
+    "course_detail_public",
+    "course_list_public",
+    "course_plan_for_posting",
+    "course_search",
+    "course_suggestions_for_graduate",
+    "courses_for_topik",
+    "degree_pathways_for_graduate",
+    "provider_list_public",
+    "sponsor_gaps_for_posting",
+    "sponsorship_interests_for_posting",
+]
+
+DEGREE_ROUTES = ("D-2", "F-2 (K-STAR)")
+
+
+def course_list_public() -> QuerySet[Course]:
+    """Active courses, soonest start first (undated last), with provider, field and skills:
+    three queries for a page of any length."""
+    return (
+        Course.objects.filter(is_active=True)
+        .select_related("provider", "field_of_study")
+        .prefetch_related(Prefetch("skills", queryset=CourseSkill.objects.select_related("skill")))
+        .order_by(F("start_date").asc(nulls_last=True), "title", "id")
+    )
+
+
+def course_detail_public(*, pk: int) -> Course:
+    """An active course; raises Course.DoesNotExist otherwise."""
+    return course_list_public().get(pk=pk)
+
+
+def provider_list_public() -> QuerySet[TrainingProvider]:
+    return TrainingProvider.objects.order_by("name", "id")
+
+
+def course_search(*, courses: QuerySet[Course], text: str) -> QuerySet[Course]:
+    """Courses matching `text` in their title, description, provider name or a skill's name.
+
+    PostgreSQL: full-text search (title weighted above provider and description, stemmed, web
+    search syntax) or a skill name containing the text. Elsewhere (SQLite): the text contained
+    in any of those, ignoring case. Either way one query, no duplicate rows.
+    """
+    text = text.strip()
+    if not text:
+        return courses
+    by_skill = Exists(
+        CourseSkill.objects.filter(course=OuterRef("pk")).filter(
+            Q(skill__name__icontains=text) | Q(skill__name_ko__icontains=text)
+        )
+    )
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        vector = (
+            SearchVector("title", weight="A", config="english")
+            + SearchVector("provider__name", weight="B", config="english")
+            + SearchVector("description", weight="C", config="english")
+        )
+        query = SearchQuery(text, search_type="websearch", config="english")
+        return courses.annotate(search=vector).filter(Q(search=query) | by_skill)
+    return courses.filter(
+        Q(title__icontains=text)
+        | Q(description__icontains=text)
+        | Q(provider__name__icontains=text)
+        | by_skill
+    )
+
+
+def courses_for_topik(*, level: int) -> QuerySet[Course]:
+    """Active Korean-language courses preparing for TOPIK `level` or higher that have not ended,
+    soonest first (undated last), then the lower target and fewer hours."""
+    today = timezone.localdate()
+    return (
+        Course.objects.filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=today),
+            kind=CourseKind.KOREAN_LANGUAGE,
+            is_active=True,
+            topik_target__gte=level,
+        )
+        .select_related("provider")
+        .order_by(F("start_date").asc(nulls_last=True), "topik_target", "hours", "id")
+    )
+
+
+def sponsorship_interests_for_posting(*, posting_id: int) -> QuerySet[SponsorshipInterest]:
+    return SponsorshipInterest.objects.filter(posting_id=posting_id).select_related(
+        "course__provider", "skill", "created_by"
+    )
+
+
+# --- degree pathways ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DegreePathways:
+    """Korean graduate study for a graduate with a STEM bachelor's or higher.
+
+    `eligible` is False (with `reason`) for others; `programmes` are master's and doctoral
+    programmes in their broad field, closest field first; `scholarships` those they may apply
+    for (nationality, age, the degree level they would study for, and field when the scholarship
+    names one); `routes` the D-2 and K-STAR verdicts from the visa guidance (empty when the rules
+    are not loaded or the profile has no nationality)."""
+
+    eligible: bool
+    reason: str = ""
+    field_of_study: FieldOfStudy | None = None
+    levels: tuple[str, ...] = ()
+    programmes: list[Course] = field(default_factory=list)
+    scholarships: list[Course] = field(default_factory=list)
+    routes: list[PathwayResult] = field(default_factory=list)
+
+
+def _next_levels(highest: str) -> tuple[str, ...]:
+    if highest == EducationLevel.BACHELOR:
+        return (DegreeLevel.MASTER, DegreeLevel.DOCTORATE)
+    if highest == EducationLevel.MASTER:
+        return (DegreeLevel.DOCTORATE,)
+    return ()
+
+
+def _field_closeness(course_code: str, own_code: str) -> int:
+    """0: same detailed field, 1: same narrow field, 2: same broad field, 3: other."""
+    for rank, length in enumerate((4, 3, 2)):
+        if course_code[:length] == own_code[:length] and len(course_code) >= length:
+            return rank
+    return 3
+
+
+def degree_pathways_for_graduate(*, graduate: GraduateProfile) -> DegreePathways:
+    """See DegreePathways. A few queries, plus the visa guidance (rules cached per process)."""
+    records = [
+        r
+        for r in graduate.education.select_related("field_of_study")
+        if r.level in (EducationLevel.BACHELOR, EducationLevel.MASTER, EducationLevel.DOCTORATE)
+        and r.field_of_study.is_stem
+    ]
+    if not records:
+        return DegreePathways(False, "Degree pathways need a bachelor's or higher in a STEM field.")
+    best = max(records, key=lambda r: EducationLevel.rank(r.level))
+    levels = _next_levels(best.level)
+    if not levels:
+        return DegreePathways(False, "You already hold a doctorate.", best.field_of_study)
+    own_code = best.field_of_study.code
+    courses = list(
+        course_list_public()
+        .filter(kind__in=(CourseKind.DEGREE, CourseKind.SCHOLARSHIP), degree_level__in=levels)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=timezone.localdate()))
+    )
+    programmes = [
+        c
+        for c in courses
+        if c.kind == CourseKind.DEGREE
+        and c.field_of_study is not None
+        and _field_closeness(c.field_of_study.code, own_code) < 3
+    ]
+    programmes.sort(
+        key=lambda c: (
+            _field_closeness(c.field_of_study.code, own_code),  # type: ignore[union-attr]
+            levels.index(c.degree_level),
+            c.title,
+        )
+    )
+    age = _age(graduate)
+    scholarships = [
+        c
+        for c in courses
+        if c.kind == CourseKind.SCHOLARSHIP
+        and c.open_to(nationality=str(graduate.nationality), age=age)
+        and (c.field_of_study is None or _field_closeness(c.field_of_study.code, own_code) < 3)
+    ]
+    return DegreePathways(
+        True,
+        "",
+        best.field_of_study,
+        levels,
+        programmes,
+        scholarships,
+        _degree_routes(graduate),
+    )
+
+
+def _age(graduate: GraduateProfile) -> int | None:
+    born = graduate.date_of_birth
+    if born is None:
+        return None
+    today = timezone.localdate()
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def _degree_routes(graduate: GraduateProfile) -> list[PathwayResult]:
+    try:
+        person = person_facts_for_graduate(profile=graduate)
+    except RuleInputError:
+        return []
+    guidance = visa_guidance(person=person, offer=None, on=timezone.localdate())
+    return [p for p in guidance.pathways if p.code in DEGREE_ROUTES]
