@@ -1,8 +1,19 @@
-"""The REST API, version 1: every app's API routes under /api/v1/ (see the README's API guide)."""
+"""The REST API, version 1: every app's API routes under /api/v1/ (guide: docs/api.md).
+
+Each app's api_urls names full paths below /api/v1/, grouped by who calls them: public ones by
+resource (postings/, employers/, skills/), then graduate/..., employer/..., staff/... and
+accounts/...; the visa and training apps keep their own prefixes.
+"""
 
 from django.urls import include, path
 
 urlpatterns = [
+    path("", include("accounts.api_urls")),
+    path("", include("skills.api_urls")),
+    path("", include("employers.api_urls")),
+    path("", include("jobs.api_urls")),
+    path("", include("profiles.api_urls")),
+    path("", include("matching.api_urls")),
     path("visas/", include("visas.api_urls")),
     path("training/", include("training.api_urls")),
 ]

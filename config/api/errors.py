@@ -14,7 +14,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.response import Response
@@ -35,10 +37,14 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
     """DRF's handler, then the body rewritten into the one error shape (see module doc)."""
     if isinstance(exc, DjangoValidationError):
         exc = _from_django(exc)
-    response = drf_exception_handler(exc, context)
-    if response is None:
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()  # never the model's name from get_object_or_404
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied(*exc.args)
+    if not isinstance(exc, exceptions.APIException):
         return None  # not an API error: Django's 500 handling (and logging) takes over
-    assert isinstance(exc, exceptions.APIException)
+    response = drf_exception_handler(exc, context)
+    assert response is not None
     response.data = {"error": error_body(exc)}
     return response
 

@@ -1,0 +1,207 @@
+"""REST for accounts: sign-up, who am I, personal API tokens (and, for graduates, export and
+deletion of their data)."""
+
+from typing import Any
+
+from allauth.account.utils import complete_signup
+from django import forms
+from django.conf import settings
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.generics import ListAPIView
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.models import ApiToken, Role
+from accounts.token_services import api_token_create, api_token_revoke
+from config.api.throttling import SignupThrottle
+
+# --- who am I -----------------------------------------------------------------------------------
+
+
+class MeOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    email = serializers.EmailField()
+    full_name = serializers.CharField()
+    role = serializers.ChoiceField(choices=Role.choices)
+    is_staff = serializers.BooleanField()
+    employer_id = serializers.IntegerField(
+        allow_null=True, help_text="The company the user acts for (employers only)."
+    )
+
+
+class MeApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(operation_id="accounts_me", responses=MeOutputSerializer, tags=["accounts"])
+    def get(self, request: Request) -> Response:
+        user = request.user
+        membership = getattr(user, "employer_membership", None)
+        return Response(
+            MeOutputSerializer(
+                {
+                    "id": user.pk,
+                    "email": user.email,  # type: ignore[union-attr]
+                    "full_name": user.full_name,  # type: ignore[union-attr]
+                    "role": user.role,  # type: ignore[union-attr]
+                    "is_staff": user.is_staff,
+                    "employer_id": membership.employer_id if membership else None,
+                }
+            ).data
+        )
+
+
+# --- sign-up ------------------------------------------------------------------------------------
+
+
+class SignupInputSerializer(serializers.Serializer):
+    email = serializers.EmailField()
+    password = serializers.CharField(
+        write_only=True, style={"input_type": "password"}, help_text="At least 8 characters."
+    )
+    full_name = serializers.CharField(max_length=150)
+    role = serializers.ChoiceField(choices=[Role.GRADUATE, Role.EMPLOYER])
+    accept_terms = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="I accept the terms of use and the privacy notice (required to sign up).",
+    )
+
+
+class SignupOutputSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+
+
+# API field -> the sign-up form's fields it fills (the form is the site's own, so both agree).
+_FORM_FIELDS = {"password": ("password1", "password2")}
+
+
+class SignupApi(APIView):
+    """The site's own sign-up (same form, rules and e-mail), for apps: the account can be used
+    once the address is verified through the link in the e-mail."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list[type] = []
+    throttle_classes = [SignupThrottle]
+
+    @extend_schema(
+        operation_id="accounts_signup",
+        request=SignupInputSerializer,
+        responses={201: SignupOutputSerializer},
+        tags=["accounts"],
+    )
+    def post(self, request: Request) -> Response:
+        from accounts.forms import SignupForm
+
+        body = SignupInputSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        form = SignupForm(data=self._form_data(body.validated_data, SignupForm))
+        if not form.is_valid():
+            raise serializers.ValidationError(self._api_errors(form))
+        user, _response = form.try_save(request._request)
+        if user is not None:  # None: the address has an account; that owner gets an e-mail
+            complete_signup(request._request, user, settings.ACCOUNT_EMAIL_VERIFICATION, "/")
+        # The same answer whether or not the address was already registered (no enumeration).
+        return Response(
+            {"detail": _("Check your e-mail: follow the link in it to verify your address.")},
+            status=status.HTTP_201_CREATED,
+        )
+
+    @staticmethod
+    def _consent_fields(form_class: type[forms.Form]) -> list[str]:
+        return [
+            name
+            for name, field in form_class.base_fields.items()
+            if isinstance(field, forms.BooleanField) and field.required
+        ]
+
+    def _form_data(self, data: dict[str, Any], form_class: type[forms.Form]) -> dict[str, Any]:
+        form_data = {
+            "email": data["email"],
+            "password1": data["password"],
+            "password2": data["password"],
+            "full_name": data["full_name"],
+            "role": data["role"],
+        }
+        if data["accept_terms"]:
+            form_data.update({name: "on" for name in self._consent_fields(form_class)})
+        return form_data
+
+    def _api_errors(self, form: forms.Form) -> dict[str, list[str]]:
+        consent = set(self._consent_fields(type(form)))
+        errors: dict[str, list[str]] = {}
+        for name, messages in form.errors.items():
+            if name in consent:
+                key = "accept_terms"
+            else:
+                key = next((k for k, v in _FORM_FIELDS.items() if name in v), name)
+            errors.setdefault(key, [])
+            errors[key].extend(m for m in messages if m not in errors[key])
+        return errors
+
+
+# --- personal API tokens ------------------------------------------------------------------------
+
+
+class ApiTokenOutputSerializer(serializers.ModelSerializer):
+    is_live = serializers.BooleanField()
+
+    class Meta:
+        model = ApiToken
+        fields = ["id", "name", "prefix", "created_at", "last_used_at", "revoked_at", "is_live"]
+
+
+class ApiTokenCreateInputSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=60)
+
+
+class ApiTokenCreatedOutputSerializer(ApiTokenOutputSerializer):
+    key = serializers.CharField(help_text="The secret: shown only in this answer, never again.")
+
+    class Meta(ApiTokenOutputSerializer.Meta):
+        fields = [*ApiTokenOutputSerializer.Meta.fields, "key"]
+
+
+class ApiTokenListCreateApi(ListAPIView):
+    """The caller's own tokens (live first); POST creates one and returns its key once."""
+
+    permission_classes = [IsAuthenticated]
+    serializer_class = ApiTokenOutputSerializer
+    filter_backends: list[type] = []
+
+    def get_queryset(self) -> Any:
+        return ApiToken.objects.filter(user=self.request.user).order_by("revoked_at", "-id")
+
+    @extend_schema(operation_id="accounts_tokens_list", tags=["accounts"])
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        operation_id="accounts_tokens_create",
+        request=ApiTokenCreateInputSerializer,
+        responses={201: ApiTokenCreatedOutputSerializer},
+        tags=["accounts"],
+    )
+    def post(self, request: Request) -> Response:
+        body = ApiTokenCreateInputSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        created = api_token_create(user=request.user, name=body.validated_data["name"])  # type: ignore[arg-type]
+        created.token.key = created.key  # type: ignore[attr-defined]
+        output = ApiTokenCreatedOutputSerializer(created.token).data
+        return Response(
+            output, status=status.HTTP_201_CREATED, headers={"Cache-Control": "no-store"}
+        )
+
+
+class ApiTokenRevokeApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(operation_id="accounts_tokens_revoke", responses={204: None}, tags=["accounts"])
+    def delete(self, request: Request, pk: int) -> Response:
+        token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+        api_token_revoke(token=token, by=request.user)  # type: ignore[arg-type]
+        return Response(status=status.HTTP_204_NO_CONTENT)
