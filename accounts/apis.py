@@ -128,7 +128,7 @@ class SignupApi(APIView):
             "role": data["role"],
         }
         if data["accept_terms"]:
-            form_data.update({name: "on" for name in self._consent_fields(form_class)})
+            form_data.update(dict.fromkeys(self._consent_fields(form_class), "on"))
         return form_data
 
     def _api_errors(self, form: forms.Form) -> dict[str, list[str]]:
