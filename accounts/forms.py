@@ -19,14 +19,45 @@ class SignupForm(AllauthSignupForm):
         widget=forms.RadioSelect,
         initial=Role.GRADUATE,
     )
+    agree_terms = forms.BooleanField(
+        label=_("I agree to the terms of use and the privacy notice"),
+        help_text=_(
+            "We keep your profile to match you with jobs and show it only as you choose. "
+            "You can download or delete your data at any time."
+        ),
+        error_messages={"required": _("Tick the box to agree to the terms and privacy notice.")},
+    )
 
-    field_order = ["role", "full_name", "email", "password1", "password2"]
+    field_order = ["role", "full_name", "email", "password1", "password2", "agree_terms"]
 
     def save(self, request: HttpRequest) -> User:
-        from accounts.services import user_onboard
+        from accounts.services import signup_consents_record, user_onboard
 
         user: User = super().save(request)
         user_onboard(
             user=user, role=self.cleaned_data["role"], full_name=self.cleaned_data["full_name"]
         )
+        signup_consents_record(user=user)
         return user
+
+
+class AccountDeleteForm(forms.Form):
+    """Deleting an account asks for the password again and a typed confirmation."""
+
+    password = forms.CharField(
+        label=_("Your password"), strip=False, widget=forms.PasswordInput(render_value=False)
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that my profile, CV, applications and matches are deleted for good"),
+        error_messages={"required": _("Tick the box to confirm.")},
+    )
+
+    def __init__(self, *args: object, user: User, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.user = user
+
+    def clean_password(self) -> str:
+        password: str = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That is not your password."))
+        return password

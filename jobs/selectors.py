@@ -1,7 +1,8 @@
-from django.db.models import QuerySet
+from django.db import connection
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 
 from employers.models import VerificationStatus
-from jobs.models import JobPosting, PostingStatus
+from jobs.models import JobPosting, PostingSkill, PostingStatus
 
 
 def posting_list_public() -> QuerySet[JobPosting]:
@@ -17,3 +18,59 @@ def posting_list_public() -> QuerySet[JobPosting]:
 
 def posting_detail_public(*, pk: int) -> JobPosting:
     return posting_list_public().prefetch_related("skills__skill", "accepted_fields").get(pk=pk)
+
+
+def posting_text_search(*, postings: QuerySet[JobPosting], text: str) -> QuerySet[JobPosting]:
+    """Postings whose title, description, employer name or skill names match the text.
+
+    On PostgreSQL a full-text search (English configuration, web-search syntax) over title,
+    description and employer name, or any listed skill whose name, Korean name or alias contains
+    the text; elsewhere (SQLite) every word must appear in one of those fields.
+    """
+    text = " ".join(text.split())[:200]
+    if not text:
+        return postings
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        vector = (
+            SearchVector("title", weight="A", config="english")
+            + SearchVector("employer__name", weight="B", config="english")
+            + SearchVector("description", weight="C", config="english")
+        )
+        query = SearchQuery(text, search_type="websearch", config="english")
+        return postings.annotate(search=vector).filter(
+            Q(search=query) | Exists(_skills_matching(text))
+        )
+    for word in text.split()[:8]:
+        postings = postings.filter(
+            Q(title__icontains=word)
+            | Q(description__icontains=word)
+            | Q(employer__name__icontains=word)
+            | Q(employer__name_ko__icontains=word)
+            | Exists(_skills_matching(word))
+        )
+    return postings
+
+
+def _skills_matching(text: str) -> QuerySet[PostingSkill]:
+    return PostingSkill.objects.filter(
+        Q(skill__name__icontains=text)
+        | Q(skill__name_ko__icontains=text)
+        | Q(skill__aliases__alias__icontains=text),
+        posting=OuterRef("pk"),
+    )
+
+
+def posting_rank_by_match(
+    *, postings: QuerySet[JobPosting], ranked_ids: list[int]
+) -> QuerySet[JobPosting]:
+    """Order postings by their rank in `ranked_ids` (best first), then the rest newest first."""
+    if not ranked_ids:
+        return postings.order_by("-published_at", "-id")
+    rank = Case(
+        *[When(pk=pid, then=Value(n)) for n, pid in enumerate(ranked_ids)],
+        default=Value(len(ranked_ids)),
+        output_field=IntegerField(),
+    )
+    return postings.annotate(match_rank=rank).order_by("match_rank", "-published_at", "-id")

@@ -270,3 +270,40 @@ class GraduateSkill(models.Model):
 
     def __str__(self) -> str:
         return f"{self.skill} (level {self.level})"
+
+
+class UnmatchedSkill(models.Model):
+    """A skill a graduate typed that matches no taxonomy name, alias or Korean name.
+
+    Kept for staff review instead of being lost: staff map it to a taxonomy skill in the admin,
+    which adds the GraduateSkill and sets `resolved_skill`.
+    """
+
+    profile = models.ForeignKey(
+        GraduateProfile, on_delete=models.CASCADE, related_name="unmatched_skills"
+    )
+    label = models.CharField(max_length=80)
+    level = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_skill = models.ForeignKey(
+        "skills.Skill", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "label"], name="unmatchedskill_unique"),
+            models.CheckConstraint(
+                condition=models.Q(level__gte=1, level__lte=5), name="unmatchedskill_level_1_5"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label} (level {self.level})"
+
+    @property
+    def is_resolved(self) -> bool:
+        return self.resolved_skill_id is not None

@@ -1,0 +1,89 @@
+"""The job search's filters (django-filter), shared by the job pages and the API."""
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from django_filters import rest_framework as filters
+
+from core.choices import Industry, JobType, KoreaRegion
+from jobs.models import JobPosting
+from jobs.selectors import posting_text_search
+
+SORT_MATCH, SORT_DATE = "match", "date"
+TOPIK_CHOICES = [
+    ("0", _("No TOPIK required")),
+    ("1", _("TOPIK 1 at most")),
+    ("2", _("TOPIK 2 at most")),
+    ("3", _("TOPIK 3 at most")),
+    ("4", _("TOPIK 4 at most")),
+    ("5", _("TOPIK 5 at most")),
+    ("6", _("TOPIK 6 at most")),
+]
+
+
+class PostingFilter(filters.FilterSet):
+    q = filters.CharFilter(
+        label=_("Search"),
+        method="filter_text",
+        max_length=200,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": _("Job title, company or skill")}
+        ),
+    )
+    industry = filters.ChoiceFilter(
+        label=_("Industry"), field_name="employer__industry", choices=Industry.choices
+    )
+    region = filters.ChoiceFilter(label=_("Region"), choices=KoreaRegion.choices)
+    job_type = filters.ChoiceFilter(label=_("Job type"), choices=JobType.choices)
+    salary = filters.NumberFilter(
+        label=_("Pays at least (KRW a year)"),
+        field_name="salary_max_krw",
+        lookup_expr="gte",
+        min_value=0,
+        widget=forms.NumberInput(attrs={"step": 1000000, "placeholder": "30000000"}),
+    )
+    topik = filters.ChoiceFilter(
+        label=_("Korean asked"),
+        field_name="min_topik",
+        lookup_expr="lte",
+        choices=TOPIK_CHOICES,
+        empty_label=_("Any TOPIK requirement"),
+    )
+    sponsorship = filters.BooleanFilter(
+        label=_("Visa sponsorship offered"),
+        method="filter_sponsorship",
+        widget=forms.CheckboxInput,
+    )
+    sort = filters.ChoiceFilter(
+        label=_("Sort by"),
+        choices=[(SORT_MATCH, _("Best match")), (SORT_DATE, _("Newest"))],
+        method="filter_sort",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = JobPosting
+        fields = ["q", "industry", "region", "job_type", "salary", "topik", "sponsorship"]
+
+    def filter_text(
+        self, queryset: QuerySet[JobPosting], name: str, value: str
+    ) -> QuerySet[JobPosting]:
+        return posting_text_search(postings=queryset, text=value)
+
+    def filter_sponsorship(
+        self, queryset: QuerySet[JobPosting], name: str, value: bool | None
+    ) -> QuerySet[JobPosting]:
+        return queryset.filter(visa_sponsorship=True) if value else queryset
+
+    def filter_sort(
+        self, queryset: QuerySet[JobPosting], name: str, value: str
+    ) -> QuerySet[JobPosting]:
+        # Sorting by match needs the graduate's match list: the view applies it.
+        if value == SORT_DATE:
+            return queryset.order_by("-published_at", "-id")
+        return queryset
+
+    def sort_order(self) -> str:
+        """The chosen order; best match unless the search asked for the newest first."""
+        data = self.form.cleaned_data if self.form.is_bound and self.form.is_valid() else {}
+        return data.get("sort") or SORT_MATCH

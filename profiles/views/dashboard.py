@@ -1,0 +1,60 @@
+"""The graduate's dashboard: matches with reasons, applications, courses, profile completeness."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from matching.selectors import graduate_matches_refreshing
+from profiles.models import GraduateProfile
+from profiles.selectors import (
+    course_suggestions,
+    dashboard_matches,
+    graduate_application_list,
+    graduate_profile_for_user,
+    profile_completeness,
+)
+from profiles.services import graduate_matches_seen
+from profiles.views.common import graduate_required
+
+DASHBOARD_MATCHES = 8
+
+
+@require_GET
+@graduate_required
+def dashboard(request: HttpRequest, profile: GraduateProfile) -> HttpResponse:
+    user = profile.user
+    since = user.last_seen_matches_at
+    profile = graduate_profile_for_user(user=user)
+    completeness, missing = profile_completeness(profile=profile)
+    matches = dashboard_matches(profile=profile, limit=DASHBOARD_MATCHES, since=since)
+    graduate_matches_seen(user=user)
+    return render(
+        request,
+        "profiles/dashboard.html",
+        {
+            "profile": profile,
+            "completeness": completeness,
+            "missing": missing,
+            "applications": list(graduate_application_list(profile=profile)[:5]),
+            "matches": matches,
+            "new_matches": sum(1 for m in matches if m.is_new),
+            "first_visit": since is None,
+            "refreshing": graduate_matches_refreshing(graduate=profile),
+            "courses": course_suggestions(profile=profile),
+        },
+    )
+
+
+@require_GET
+@graduate_required
+def dashboard_matches_partial(request: HttpRequest, profile: GraduateProfile) -> HttpResponse:
+    """The matches section alone, polled by htmx while a refresh is pending."""
+    return render(
+        request,
+        "profiles/_dashboard_matches.html",
+        {
+            "matches": dashboard_matches(profile=profile, limit=DASHBOARD_MATCHES, since=None),
+            "refreshing": graduate_matches_refreshing(graduate=profile),
+            "polled": True,
+        },
+    )
