@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from jobs.models import JobPosting, PostingSkill
 from matching.explain import Explanation, explain_pair
@@ -313,11 +314,11 @@ def course_suggestions_for_graduate(
     g = graduate_facts(ids=[graduate.pk])[0]
     postings = posting_facts(ids=[m.posting.pk for m in matches], only_matchable=False)
     relations = _relations(g.skills)
-    demand: dict[Hashable, list[int]] = defaultdict(list)  # gap key -> levels asked, per posting
+    demand: dict[Hashable, list[tuple[int, int]]] = defaultdict(list)  # key -> (posting, level)
     for p in postings:
         explanation = explain_pair(graduate=g, posting=p, relations=relations, skill_names={})
         for gap in _gaps(explanation, g, p):
-            demand[gap.key].append(gap.level_needed)
+            demand[gap.key].append((p.id, gap.level_needed))
     top = [key for key, _ in Counter({k: len(v) for k, v in demand.items()}).most_common(TOP_GAPS)]
     if not top:
         return []
@@ -326,19 +327,21 @@ def course_suggestions_for_graduate(
         Skill.objects.filter(id__in=skill_ids).values_list("id", "name")
     )
     names[TOPIK] = "TOPIK"
-    topik = min(demand[TOPIK]) if TOPIK in top else None
+    topik = min(level for _, level in demand[TOPIK]) if TOPIK in top else None
     catalogue = list(_plannable(skill_ids=skill_ids, topik=topik))
     closes = {c.pk: _closings(c, {k: demand[k] for k in top}) for c in catalogue}
     return _pick(catalogue, closes, names, len(postings), limit)
 
 
-def _closings(course: Course, demand: dict[Hashable, list[int]]) -> set[tuple[Hashable, int]]:
-    """(gap key, index of a posting asking it) pairs the course closes."""
+def _closings(
+    course: Course, demand: dict[Hashable, list[tuple[int, int]]]
+) -> set[tuple[Hashable, int]]:
+    """(gap key, posting id) pairs the course closes."""
     levels = _levels(course)
     return {
-        (key, i)
+        (key, posting_id)
         for key, asked in demand.items()
-        for i, level in enumerate(asked)
+        for posting_id, level in asked
         if levels.get(key, 0) >= level
     }
 
@@ -368,8 +371,10 @@ def _pick(
             CourseSuggestion(
                 course=best,
                 skills=[names[k] for k in keys],
-                reason=f"Closes {', '.join(names[k] for k in keys)}: gaps in {jobs} of your "
-                f"{postings} best-matching jobs.",
+                reason=gettext(
+                    "Closes %(skills)s: gaps in %(jobs)d of your %(total)d best-matching jobs."
+                )
+                % {"skills": ", ".join(names[k] for k in keys), "jobs": jobs, "total": postings},
             )
         )
     return picked

@@ -238,7 +238,84 @@ daedeok | International Graduate Research Fellowship
 busan-ko | Korean Language Study Scholarship (One Semester)
   scholarship | 200 | 0 | scholarship | in_person
   korean-basic 2, korean-workplace-culture 2
+penang | CMP, Etch and Plasma Process Practice
+  vocational | 120 | 650 | employer | blended
+  chemical-mechanical-planarization 2, plasma-physics 2, wet-etching-cleaning 2, dry-etching 3
+bacninh | OLED Display Process Fundamentals
+  vocational | 160 | 400 | self_paid | in_person
+  display-technology 3, oled-technology 3, tft-backplane 2, oled-evaporation 2,
+  thin-film-encapsulation 2
+osong | Ph.D. Semiconductor Engineering
+  degree | - | 14400 | self_paid | in_person
+  semiconductor-fabrication-process 5, process-integration 4, semiconductor-device-physics 4
 """
+
+# Degree programmes and degree scholarships, by title: the degree (master / doctorate) and the
+# ISCED-F field ("" = any field).
+DEGREE_TERMS: dict[str, tuple[str, str]] = {
+    "M.Eng. Semiconductor Process Engineering": ("master", "0714"),
+    "M.Eng. Semiconductor Equipment and Metrology": ("master", "0714"),
+    "M.Eng. Semiconductor Packaging and Test": ("master", "0714"),
+    "M.S. Battery and Energy Materials": ("master", "0711"),
+    "M.S. Artificial Intelligence and Data Science": ("master", "0613"),
+    "M.S. Embedded and Intelligent Systems": ("master", "0714"),
+    "M.Eng. Naval Architecture and Ocean Engineering": ("master", "0716"),
+    "M.Eng. Electric Vehicle Systems": ("master", "0716"),
+    "M.Eng. Smart Manufacturing and Robotics": ("master", "0714"),
+    "M.Eng. Welding and Joining Engineering": ("master", "0715"),
+    "Ph.D. Semiconductor Engineering": ("doctorate", "0714"),
+    "GKS Graduate Scholarship: Embassy Track (Master's)": ("master", ""),
+    "GKS Graduate Scholarship: University Track (Master's)": ("master", ""),
+    "KOICA Scholarship Program: Master's for Public-Sector Engineers": ("master", ""),
+    "Hanbit Semitech Semiconductor Talent Scholarship": ("master", "0714"),
+    "ASEAN Shipbuilding Engineering Fellowship": ("master", "0716"),
+    "International Graduate Research Fellowship": ("doctorate", ""),
+}
+ASEAN_ONLY = ("BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN", "TL")
+# Scholarships: who may apply (text), nationalities (empty = any) and the maximum age.
+SCHOLARSHIP_TERMS: dict[str, tuple[str, tuple[str, ...], int | None]] = {
+    "GKS Graduate Scholarship: Embassy Track (Master's)": (
+        "International students who are not Korean citizens (nor are their parents), under 40, "
+        "with a bachelor's degree by arrival and a GPA of 80% or more.",
+        (),
+        39,
+    ),
+    "GKS Graduate Scholarship: University Track (Master's)": (
+        "International students who are not Korean citizens (nor are their parents), under 40, "
+        "with a bachelor's degree by arrival and a GPA of 80% or more.",
+        (),
+        39,
+    ),
+    "KOICA Scholarship Program: Master's for Public-Sector Engineers": (
+        "Public officials and public-sector professionals nominated by the government of a "
+        "KOICA partner country.",
+        (),
+        None,
+    ),
+    "Hanbit Semitech Semiconductor Talent Scholarship": (
+        "ASEAN nationals admitted to a semiconductor master's programme at Osong, with a "
+        "bachelor's in electronics or a related field; a work commitment with the sponsor.",
+        ASEAN_ONLY,
+        35,
+    ),
+    "ASEAN Shipbuilding Engineering Fellowship": (
+        "ASEAN nationals with a bachelor's in naval architecture, marine or mechanical "
+        "engineering, admitted to the naval architecture master's programme.",
+        ASEAN_ONLY,
+        None,
+    ),
+    "International Graduate Research Fellowship": (
+        "International doctoral students in any science or engineering field, with a master's "
+        "degree and a supervisor's support.",
+        (),
+        None,
+    ),
+    "Korean Language Study Scholarship (One Semester)": (
+        "ASEAN nationals who have passed TOPIK level 1 and plan to study or work in Korea.",
+        ASEAN_ONLY,
+        None,
+    ),
+}
 
 INSTRUCTION_LANGUAGES: dict[str, str] = {
     "VN": "Vietnamese",

@@ -6,16 +6,27 @@ from datetime import date, timedelta
 from core.demo.courses import (
     COURSE_TEXTS,
     COURSES,
+    DEGREE_TERMS,
     GKS_TRACKS,
     INSTRUCTION_LANGUAGES,
     PROVIDER_DESCRIPTIONS,
     PROVIDER_WEBSITES,
     PROVIDERS,
+    SCHOLARSHIP_TERMS,
     CourseEntry,
     ProviderEntry,
 )
 from core.demo.vocabulary import Vocabulary
 from training.models import Course, CourseSkill, TrainingProvider
+
+PATHWAY_FIELDS = [
+    "intake",
+    "degree_level",
+    "field_of_study",
+    "eligibility",
+    "eligible_nationalities",
+    "max_age",
+]
 
 _HOURS_PER_WEEK = {"in_person": 20, "blended": 12, "online": 6}
 _MODE_WORDS = {"in_person": "in-person", "blended": "blended", "online": "online"}
@@ -47,6 +58,39 @@ def training_seed(*, vocabulary: Vocabulary) -> None:
         for entry, course in new_courses
         for slug, level in entry.skills
     )
+    _pathway_fields_backfill(vocabulary=vocabulary)
+
+
+def _pathway_fields_backfill(*, vocabulary: Vocabulary) -> None:
+    """Courses seeded before the degree and intake fields existed get them (idempotent: rows
+    already holding the values are left alone)."""
+    stale = Course.objects.filter(
+        provider__name__in=[p.name for p in PROVIDERS], title__in=DEGREE_TERMS, degree_level=""
+    ).select_related("provider")
+    entries = {entry.title: entry for entry in COURSES}
+    changed = []
+    for course in stale:
+        for name, value in _pathway_values(entries[course.title], vocabulary).items():
+            setattr(course, name, value)
+        changed.append(course)
+    Course.objects.bulk_update(changed, PATHWAY_FIELDS)
+
+
+def _pathway_values(entry: CourseEntry, vocabulary: Vocabulary) -> dict[str, object]:
+    level, field = DEGREE_TERMS.get(entry.title, ("", ""))
+    eligibility, nationalities, max_age = SCHOLARSHIP_TERMS.get(entry.title, ("", (), None))
+    if entry.kind in ("degree", "scholarship") and entry.hours is None:
+        intake = "March and September" if entry.kind == "degree" else "Once a year"
+    else:
+        intake = "Every three months" if entry.kind == "korean_language" else "Twice a year"
+    return {
+        "intake": intake,
+        "degree_level": level,
+        "field_of_study_id": vocabulary.field_ids[field] if field else None,
+        "eligibility": eligibility,
+        "eligible_nationalities": list(nationalities),
+        "max_age": max_age,
+    }
 
 
 def _provider_build(entry: ProviderEntry) -> TrainingProvider:
@@ -87,6 +131,7 @@ def _course_build(
         topik_target=entry.topik_target,
         entry_requirements=requirements,
         url=PROVIDER_WEBSITES.get(entry.provider, ""),
+        **_pathway_values(entry, vocabulary),
     )
 
 
@@ -104,6 +149,8 @@ def _dates(index: int, entry: CourseEntry) -> tuple[date, date]:
         return start, start + timedelta(weeks=weeks, days=-3)
     start = date(2027, 3, 2) if index % 2 else date(2027, 9, 1)
     years = 3 if entry.provider == "niied" else 2  # GKS adds a year of Korean before the degree
+    if DEGREE_TERMS.get(entry.title, ("",))[0] == "doctorate":
+        years = 4
     return start, date(start.year + years, start.month, 1) - timedelta(days=1)
 
 
@@ -130,6 +177,14 @@ def _texts(entry: CourseEntry, provider: ProviderEntry, vocabulary: Vocabulary) 
             f"{entry.topik_target}: speaking, listening, reading and writing, with vocabulary "
             f"for the workplace. Covers {skills}.",
             f"TOPIK level {previous} or the previous course." if previous else "None.",
+        )
+    if entry.kind == "degree" and entry.title.startswith("Ph.D."):
+        return (
+            f"A four-year doctoral programme taught in English at {provider.name} in "
+            f"{provider.city}, with research in {skills} alongside industry partners. Tuition "
+            f"for the eight semesters totals about USD {entry.cost_usd:,}.",
+            "A master's degree in a related field (outstanding bachelor's graduates may enter "
+            "an integrated track); IELTS 6.0 or TOEFL iBT 80.",
         )
     if entry.kind == "degree":
         return (
