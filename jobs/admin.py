@@ -27,7 +27,14 @@ class JobPostingAdmin(admin.ModelAdmin):
         "visa_sponsorship",
         "published_at",
     ]
-    list_filter = ["status", "region", "job_type", "visa_sponsorship", "employer__industry"]
+    list_filter = [
+        "status",
+        "region",
+        "job_type",
+        "visa_sponsorship",
+        "is_eps_job",
+        "employer__industry",
+    ]
     search_fields = ["title", "employer__name", "isco_code", "e7_code"]
     autocomplete_fields = ["employer"]
     filter_horizontal = ["accepted_fields"]
@@ -46,7 +53,7 @@ class StatusChangeInline(admin.TabularInline):
     model = ApplicationStatusChange
     extra = 0
     can_delete = False
-    readonly_fields = ["changed_at", "changed_by", "from_status", "to_status", "note"]
+    readonly_fields = ["changed_at", "changed_by", "from_status", "to_status", "note", "message"]
 
     def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False

@@ -160,6 +160,7 @@ def posting_facts(
         postings.values_list(
             "id", "min_topik", "min_education", "visa_sponsorship", "employer__industry",
             "region", "job_type", "employer__size_class", "salary_max_krw", "e7_code",
+            "is_eps_job",
         )
     )  # fmt: skip
     wanted = {r[0] for r in rows}
@@ -183,7 +184,7 @@ def posting_facts(
             min_education_rank=EducationLevel.rank(education) if education else -1,
             accepted_fields=frozenset(fields.get(pid, ())),
             sponsors_visa=sponsors,
-            visa_routes=_posting_routes(rules, salary_max, e7_code, size, sponsors),
+            visa_routes=_posting_routes(rules, salary_max, e7_code, size, sponsors, eps_job),
             industry=industry,
             region=region,
             job_type=job_type,
@@ -191,18 +192,27 @@ def posting_facts(
             salary_max_krw=salary_max,
         )
         for (pid, topik, education, sponsors, industry, region, job_type, size, salary_max,
-             e7_code) in rows
+             e7_code, eps_job) in rows
         if pid in wanted
     ]  # fmt: skip
 
 
 def _posting_routes(
-    rules: RulesSnapshot | None, salary_max: int, e7_code: str, size: str, sponsors: bool
+    rules: RulesSnapshot | None,
+    salary_max: int,
+    e7_code: str,
+    size: str,
+    sponsors: bool,
+    eps_job: bool,
 ) -> int | None:
     if rules is None:
         return None
     offer = offer_facts(
-        salary_max_krw=salary_max, e7_code=e7_code, employer_size=size, sponsorship=sponsors
+        salary_max_krw=salary_max,
+        e7_code=e7_code,
+        employer_size=size,
+        sponsorship=sponsors,
+        eps_job=eps_job,
     )
     return offer_routes(offer, rules)
 

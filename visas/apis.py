@@ -71,6 +71,13 @@ class OfferInputSerializer(serializers.Serializer):
     occupation_code = serializers.CharField(required=False, help_text="KSCO code, e.g. 2351.")
     employer_size = serializers.ChoiceField(choices=EMPLOYER_SIZES, required=False, default="sme")
     sponsorship = serializers.BooleanField(required=False, default=True)
+    eps_job = serializers.BooleanField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Filled through the Employment Permit System (only such jobs open E-9); "
+        "null when unknown.",
+    )
     extra = serializers.DictField(child=serializers.JSONField(), required=False)
 
 

@@ -36,7 +36,7 @@ PERSON_FIELDS = (
     "korean_experience_years",
     "current_visa",
 )
-OFFER_FIELDS = ("annual_salary_krw", "occupation_code", "employer_size")
+OFFER_FIELDS = ("annual_salary_krw", "occupation_code", "employer_size", "eps_job")
 EARLIEST_AS_OF = date(2000, 1, 1)
 LATEST_AS_OF = date(2099, 12, 31)
 
@@ -188,6 +188,13 @@ class VisaCheckForm(_EngineForm):
         help_text=_("From the job posting or the E-7 occupation list, e.g. 2351. Optional."),
     )
     employer_size = _select(_("Employer size"), list(CompanySize.choices))
+    eps_job = _select(
+        _("Is it an Employment Permit System (E-9) job?"),
+        [("", _("I don't know")), ("yes", _("Yes")), ("no", _("No"))],
+        help_text=_(
+            "Factory, shipyard and farm jobs hired through the EPS quota. Only they open E-9."
+        ),
+    )
     as_of = forms.DateField(
         label=_("Rules as of"),
         required=False,

@@ -285,6 +285,7 @@ def offer_facts_for_posting(*, posting: JobPosting) -> OfferFacts:
         e7_code=posting.e7_code,
         employer_size=posting.employer.size_class,
         sponsorship=posting.visa_sponsorship,
+        eps_job=posting.is_eps_job,
     )
 
 

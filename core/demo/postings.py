@@ -81,6 +81,7 @@ class PostingPlan:
     salary_max: int
     job_type: str
     visa_sponsorship: bool
+    is_eps_job: bool
     openings: int
     status: str
     deadline: date | None
@@ -173,6 +174,8 @@ def _plan(*, entry: EmployerEntry, occupation: Occupation, title: str, rng: Rand
         salary_max=salary_max,
         job_type="contract" if title.endswith("(Contract)") else _job_type(rng=rng),
         visa_sponsorship=rng.random() < 0.9,
+        # Small manufacturers hire technicians through the EPS quota; engineers come on E-7.
+        is_eps_job=occupation.is_technician and entry.size_class == "sme",
         openings=rng.randint(2, 6) if occupation.is_technician else rng.randint(1, 3),
         status=status,
         deadline=deadline,
@@ -310,6 +313,7 @@ def _posting_build(*, plan: PostingPlan, employer: Employer, vocabulary: Vocabul
         region=plan.employer.region,
         job_type=plan.job_type,
         visa_sponsorship=plan.visa_sponsorship,
+        is_eps_job=plan.is_eps_job,
         openings=plan.openings,
         status=plan.status,
         deadline=plan.deadline,

@@ -42,9 +42,17 @@ def market(rules):
     employer = factories.EmployerFactory(size_class="sme")
     minimum = e71_minimum(rules, "sme")
     postings = {}
-    for name, salary in (("e9", minimum - 5_000_000), ("at", minimum), ("below", minimum - 1)):
+    for name, salary, eps in (
+        ("e9", minimum - 5_000_000, True),
+        ("not_eps", minimum - 5_000_000, False),
+        ("at", minimum, False),
+        ("below", minimum - 1, False),
+    ):
         postings[name] = factories.JobPostingFactory(
-            employer=employer, salary_min_krw=salary - 1_000_000, salary_max_krw=salary
+            employer=employer,
+            salary_min_krw=salary - 1_000_000,
+            salary_max_krw=salary,
+            is_eps_job=eps,
         )
         factories.PostingSkillFactory(posting=postings[name], skill=skill, min_level=3)
     graduates = {}
@@ -81,6 +89,14 @@ def test_a_malaysian_does_not_match_an_e9_only_posting_that_a_vietnamese_graduat
     assert at_minimum.pk in _stored_ids(GraduateMatchList, run, graduate=malaysian)
     assert _stored_ids(PostingMatchList, run, posting=e9_only) == {vietnamese.pk}
     assert _stored_ids(PostingMatchList, run, posting=at_minimum) == {vietnamese.pk, malaysian.pk}
+
+
+def test_a_low_salary_job_outside_the_eps_matches_nobody_who_needs_a_route(
+    market, django_capture_on_commit_callbacks
+):
+    run = _full_run(django_capture_on_commit_callbacks)
+
+    assert _stored_ids(PostingMatchList, run, posting=market["postings"]["not_eps"]) == set()
 
 
 def test_a_salary_one_won_below_the_e71_minimum_does_not_match_a_graduate_with_only_e71(

@@ -41,6 +41,16 @@ def test_url_name_resolves_to_the_documented_path():
     assert reverse("api-visas-evaluate") == URL
 
 
+@pytest.mark.parametrize(("eps_job", "opens"), [(False, False), (None, None), (True, True)])
+def test_the_offer_says_whether_it_is_an_eps_job(client: Client, eps_job, opens):
+    offer = {"annual_salary_krw": 26_000_000, "eps_job": eps_job}
+    body = _post(client, {"person": PERSON, "offer": offer, "as_of": "2026-03-01"}).json()
+
+    e9 = next(route for route in body["offer_verdict"]["routes"] if route["code"] == "E-9")
+    eps = next(c for c in e9["criteria"] if c["key"] == "job_offer.eps_job")
+    assert eps["met"] is opens
+
+
 def test_good_input_returns_every_pathway(client: Client):
     response = _post(client, {"person": PERSON, "offer": None, "as_of": "2026-03-01"})
 

@@ -18,6 +18,7 @@ from visas.rules import (
     OfferFacts,
     PersonFacts,
     RulesSnapshot,
+    evaluate_offer,
     offer_routes,
     pair_blocked,
     person_routes,
@@ -85,6 +86,7 @@ def random_offer(rng: random.Random, edges: list[int]) -> OfferFacts:
         occupation_code=rng.choice(["", "2211", "S2211"]),
         employer_size=rng.choice(EMPLOYER_SIZES),
         sponsorship=rng.random() < 0.85,
+        eps_job=rng.choice([None, True, False]),
     )
 
 
@@ -158,6 +160,22 @@ def test_an_e9_only_offer_matches_a_vietnamese_graduate_but_not_a_malaysian():
     assert not person_routes(MALAYSIAN, rules) & offer_routes(offer, rules)
     assert not pair_blocked(VIETNAMESE, offer, rules)
     assert pair_blocked(MALAYSIAN, offer, rules)
+
+
+def test_e9_needs_an_eps_job_when_the_offer_says():
+    rules = rules_on(DAY)
+    low = 26_000_000  # below E-7-1 and Top-Tier: only E-9 (or E-7-4) could open
+    eps, not_eps = (OfferFacts(annual_salary_krw=low, eps_job=flag) for flag in (True, False))
+
+    assert offer_routes(eps, rules) & ROUTE_E9
+    assert not offer_routes(not_eps, rules) & ROUTE_E9
+    assert not pair_blocked(VIETNAMESE, eps, rules)
+    assert pair_blocked(VIETNAMESE, not_eps, rules)
+    verdict = evaluate_offer(person=VIETNAMESE, offer=not_eps, rules=rules)
+    assert verdict.opens_route is False
+    e9 = next(route for route in verdict.routes if route.code == "E-9")
+    assert e9.verdict == "not_open"
+    assert not e9.next_steps, "no change to the person can make a non-EPS job an EPS job"
 
 
 @pytest.mark.parametrize(

@@ -98,6 +98,16 @@ def test_checker_keeps_e9_open_for_a_vietnamese(client: Client):
     assert "Not open" not in card
 
 
+@pytest.mark.parametrize(
+    ("eps_job", "verdicts"), [("no", {"not_open"}), ("yes", {"eligible", "eligible_once"})]
+)
+def test_checker_asks_whether_the_offer_is_an_eps_job(client: Client, eps_job, verdicts):
+    response = _check(client, nationality="VN", annual_salary_krw="26,000,000", eps_job=eps_job)
+
+    assert response.context["guidance"].pathway("E-9").verdict in verdicts
+    assert 'name="eps_job"' in response.content.decode()
+
+
 def test_checker_result_lists_every_route_with_criteria_points_steps_and_sources(client: Client):
     response = _check(client, annual_salary_krw="36,000,000", occupation_code="2351")
 

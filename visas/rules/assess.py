@@ -35,6 +35,22 @@ def sponsorship_ok(person: PersonFacts, offer: OfferFacts) -> bool:
     return offer.sponsorship or holds_free_work_status(person)
 
 
+EPS_ROUTE = "E-9"
+
+
+def eps_ok(code: str, offer: OfferFacts) -> Tri:
+    """E-9 is only for jobs filled through the Employment Permit System: False for an offer that
+    says it is not one, None (may be) when the offer does not say. Other routes: True."""
+    if code != EPS_ROUTE:
+        return True
+    return offer.eps_job
+
+
+def offer_conditions_met(code: str, person: PersonFacts, offer: OfferFacts) -> Tri:
+    """What a work route asks of the offer itself, beyond the rule data's criteria."""
+    return all_of((sponsorship_ok(person, offer), eps_ok(code, offer)))
+
+
 @dataclass(slots=True)
 class _Probe:
     """Evaluates the route quickly for imagined versions of the person (no explanations)."""
@@ -56,7 +72,7 @@ class _Probe:
         view = _with_points(view, self.pathway, score)
         met = tree_met(self.pathway.tree, view, self.scope)
         if offer is not None and self.pathway.work_route:
-            met = all_of((met, sponsorship_ok(person, offer)))
+            met = all_of((met, offer_conditions_met(self.pathway.code, person, offer)))
         return met, score.total if score else None
 
 
@@ -83,7 +99,11 @@ def assess(
         criteria.append(_sponsorship_result(offer, sponsored))
         if not sponsored:
             outcome.blockers.append("the employer does not sponsor the visa")
-        met = all_of((met, sponsored))
+        if pathway.code == EPS_ROUTE:
+            criteria.append(eps_result(offer))
+            if offer.eps_job is False:
+                outcome.blockers.append("the job is not an Employment Permit System job")
+        met = all_of((met, offer_conditions_met(pathway.code, person, offer)))
     steps = _next_steps(rules, pathway, person, offer, scope, met, points, outcome)
     reopened = any(step.opens_route for step in steps)
     verdict: Verdict = (
@@ -117,6 +137,18 @@ def _sponsorship_result(offer: OfferFacts, sponsored: bool) -> CriterionResult:
         required="yes, unless your status allows any work (F-2, F-4, F-5, F-6)",
         met=sponsored,
         key="job_offer.sponsorship",
+        group="Job offer",
+    )
+
+
+def eps_result(offer: OfferFacts) -> CriterionResult:
+    stated = {True: "yes", False: "no", None: "not stated"}[offer.eps_job]
+    return CriterionResult(
+        label="The job is filled through the Employment Permit System (E-9 quota)",
+        actual=stated,
+        required="yes",
+        met=offer.eps_job,
+        key="job_offer.eps_job",
         group="Job offer",
     )
 

@@ -45,6 +45,7 @@ def random_offer(rng: random.Random) -> OfferFacts | None:
         occupation_code=rng.choice(["", "2211", "2221"]),
         employer_size=rng.choice(EMPLOYER_SIZES),
         sponsorship=rng.random() < 0.8,
+        eps_job=rng.choice([None, True, False]),
     )
 
 

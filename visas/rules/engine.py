@@ -10,7 +10,7 @@ Pure computation: no database, no Django settings. Build a `RulesSnapshot` for t
 The first call on a snapshot compiles its rules (a few milliseconds); later calls reuse them.
 """
 
-from visas.rules.assess import assess, sponsorship_ok
+from visas.rules.assess import assess, eps_result, sponsorship_ok
 from visas.rules.compiled import CompiledRules, compiled
 from visas.rules.facts import OfferFacts, PersonFacts
 from visas.rules.factview import Range, holds_free_work_status, person_view
@@ -168,6 +168,7 @@ def _offer_checks(
             key="nationality",
             group=_E9,
         ),
+        eps_result(offer),
     )
 
 
@@ -178,10 +179,11 @@ def pair_blocked(person: PersonFacts, offer: OfferFacts, rules: RulesSnapshot) -
     per snapshot, no explanations. It is True when the person needs sponsorship (no F-2, F-4,
     F-5 or F-6 status) and the employer gives none, or when every work route is closed by a fact:
     E-7-1 by a salary below the minimum in force for the employer's size (on a day between two
-    published minimums, below both); E-9 by a nationality outside the EPS sending countries or an
-    age outside 18-39; E-7-4 by fewer than four years of work in Korea; Top-Tier by a salary
-    below 3 × GNI. Conditions the facts cannot show never block (they may be met). Residence
-    routes a person could obtain on their own (K-STAR, F-2-7) count once they hold the status.
+    published minimums, below both); E-9 by a nationality outside the EPS sending countries, an
+    age outside 18-39 or an offer that is not an EPS job; E-7-4 by fewer than four years of work
+    in Korea; Top-Tier by a salary below 3 × GNI. Conditions the facts cannot show never block
+    (they may be met). Residence routes a person could obtain on their own (K-STAR, F-2-7) count
+    once they hold the status.
     E-7-2 and E-7-3 (semi-professional, general skilled jobs) are not evaluated: the data gives
     them only wage floors. Agrees with `evaluate_offer(...).opens_route is False` (tested on
     random pairs) unless `extra` answers settle a condition this check cannot see.
@@ -208,6 +210,8 @@ def _e71_possible(engine: CompiledRules, person: PersonFacts, offer: OfferFacts)
 
 def _e9_possible(engine: CompiledRules, person: PersonFacts, offer: OfferFacts) -> bool:
     if _E9 not in engine.pathways or person.nationality not in engine.sending_countries:
+        return False
+    if offer.eps_job is False:
         return False
     return person.age is None or 18 <= person.age <= 39
 

@@ -76,13 +76,16 @@ class PersonFacts:
 class OfferFacts:
     """A job offer. `employer_size` decides which salary rule applies where rules differ by size
     (before 2025-04-01 E-7-1 asked 70% of GNI of SMEs and venture firms, 80% of others).
-    `sponsorship`: the employer will sponsor the work visa. `extra`: facts about the employer or
-    job keyed by the rule data's field names, e.g. (("job_offer.employer_is_listed", True),)."""
+    `sponsorship`: the employer will sponsor the work visa. `eps_job`: the job is filled through
+    the Employment Permit System (the employer holds an E-9 quota); None when not stated, which
+    leaves E-9 possible but unconfirmed. `extra`: facts about the employer or job keyed by the
+    rule data's field names, e.g. (("job_offer.employer_is_listed", True),)."""
 
     annual_salary_krw: int
     occupation_code: str = ""
     employer_size: str = "sme"
     sponsorship: bool = True
+    eps_job: bool | None = None
     extra: Extra = ()
 
 
@@ -148,6 +151,7 @@ def validate_offer(raw: Mapping[str, Any]) -> OfferFacts:
         "occupation_code": code,
         "employer_size": reader.choice("employer_size", EMPLOYER_SIZES, default="sme"),
         "sponsorship": reader.boolean("sponsorship", default=True),
+        "eps_job": reader.optional_boolean("eps_job"),
         "extra": reader.extra_facts("extra"),
     }
     reader.raise_errors()
@@ -236,6 +240,13 @@ class _Reader:
             return value.lower() in _TRUE
         self.fail(name, "Expected yes or no (true or false).")
         return default
+
+    def optional_boolean(self, name: str) -> bool | None:
+        """Yes, no, or not stated (missing, null or "unknown")."""
+        value = self._get(name)
+        if value is None or (isinstance(value, str) and value.lower() in ("", "unknown")):
+            return None
+        return self.boolean(name, default=False)
 
     def integer(
         self,

@@ -77,7 +77,12 @@ def person_facts(
 
 
 def offer_facts(
-    *, salary_max_krw: int, e7_code: str, employer_size: str, sponsorship: bool
+    *,
+    salary_max_krw: int,
+    e7_code: str,
+    employer_size: str,
+    sponsorship: bool,
+    eps_job: bool | None = None,
 ) -> OfferFacts:
     """A posting as a job offer: the top of its salary range. An E-7 occupation code the rules
     cannot read (free text in the admin) is left out rather than failing the whole offer."""
@@ -86,6 +91,7 @@ def offer_facts(
         "occupation_code": e7_code,
         "employer_size": employer_size,
         "sponsorship": sponsorship,
+        "eps_job": eps_job,
     }
     try:
         return validate_offer(raw)

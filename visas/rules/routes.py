@@ -21,8 +21,8 @@ Bits (stable; the matching engine stores them as uint32):
                                                          not below the minimum for its size
     ROUTE_E7_4     1 << 1  person: >= 4 years in     offer: sponsors
                            Korea, E-7-4 in the rules
-    ROUTE_E9       1 << 2  person: EPS sending       offer: sponsors
-                           country, age unknown or
+    ROUTE_E9       1 << 2  person: EPS sending       offer: sponsors, and is an
+                           country, age unknown or          EPS job or does not say
                            18-39, E-9 in the rules
     ROUTE_TOP_TIER 1 << 3  person: always            offer: sponsors, Top-Tier open on the day,
                                                          salary not below any salary requirement
@@ -31,8 +31,8 @@ Bits (stable; the matching engine stores them as uint32):
                            F-6, Korean national);
                            then only this bit
 
-E-9 and E-7-4 carry no condition on the offer because pair_blocked has none: what they ask of
-the employer (an EPS work permit, a recommendation) is not in the data. Tested against
+E-7-4 carries no condition on the offer because pair_blocked has none: what it asks of the
+employer (a recommendation) is not in the data. E-9 asks the offer to be an EPS job. Tested against
 pair_blocked on random pairs in tests/visas/test_rules_routes.py.
 
 Pure computation, no database; a few comparisons per call.
@@ -90,7 +90,9 @@ def offer_routes(offer: OfferFacts, rules: RulesSnapshot) -> int:
     if not offer.sponsorship:
         return OWN_STATUS
     engine = compiled(rules)
-    routes = OWN_STATUS | ROUTE_E7_4 | ROUTE_E9
+    routes = OWN_STATUS | ROUTE_E7_4
+    if offer.eps_job is not False:
+        routes |= ROUTE_E9
     if _E71 in engine.pathways:
         threshold = engine.refs.salary_threshold(_E71, scope=scope_for(offer.employer_size))
         if compare(SALARY_FIELD, "gte", offer.annual_salary_krw, threshold.value) is not False:
