@@ -86,3 +86,81 @@ class EmployerMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.employer.name} ({self.role})"
+
+
+class ColleagueInvitation(models.Model):
+    """A member invites a colleague by e-mail; the link carries a token whose hash is stored."""
+
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-mail address"))
+    role = models.CharField(
+        _("role"), max_length=10, choices=MemberRole.choices, default=MemberRole.RECRUITER
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employer", "email"],
+                condition=models.Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="colleagueinvitation_one_open_per_email",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} invited to {self.employer.name}"
+
+    @property
+    def is_open(self) -> bool:
+        from django.utils import timezone
+
+        return (
+            self.accepted_at is None
+            and self.revoked_at is None
+            and self.expires_at > timezone.now()
+        )
+
+
+class AccessKind(models.TextChoices):
+    PROFILE = "profile", _("Profile")
+    CV = "cv", _("CV")
+
+
+class CandidateAccess(models.Model):
+    """Append-only log: which employer member looked at which graduate's profile or CV, when."""
+
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="+")
+    viewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    graduate = models.ForeignKey(
+        "profiles.GraduateProfile", on_delete=models.CASCADE, related_name="employer_accesses"
+    )
+    kind = models.CharField(max_length=8, choices=AccessKind.choices)
+    posting = models.ForeignKey(
+        "jobs.JobPosting", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    accessed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-accessed_at", "-id"]
+        verbose_name_plural = "candidate accesses"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=AccessKind.values), name="candidateaccess_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.viewer} viewed {self.kind} of {self.graduate_id} at {self.accessed_at}"

@@ -1,8 +1,24 @@
+import datetime
+import hashlib
+import secrets
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
-from employers.models import Employer, VerificationStatus
+from employers.models import (
+    CandidateAccess,
+    ColleagueInvitation,
+    Employer,
+    EmployerMember,
+    MemberRole,
+    VerificationStatus,
+)
+from jobs.models import JobPosting
+from profiles.models import GraduateProfile
 
 
 def employer_stamp_verification(*, employer: Employer, status: str, by: User | None) -> None:
@@ -35,3 +51,154 @@ def employer_postings_touch(*, employer: Employer) -> None:
 
     for posting in employer.postings.all():
         posting_touch(posting=posting)
+
+
+# --- company profile and members ---------------------------------------------------------------
+
+INVITATION_DAYS = 14
+
+
+class MembershipRefused(ValidationError):
+    """The membership change is not allowed; the message says why, for the user."""
+
+
+@transaction.atomic
+def employer_register(*, user: User, employer: Employer) -> Employer:
+    """Create the company (pending verification) from an unsaved instance, with `user` as its
+    first owner. Staff verify it before its postings go public."""
+    if not user.is_employer_member:
+        raise MembershipRefused(_("Only employer accounts can register a company."))
+    if EmployerMember.objects.filter(user=user).exists():
+        raise MembershipRefused(_("You already belong to a company."))
+    employer_stamp_verification(employer=employer, status=VerificationStatus.PENDING, by=None)
+    employer.verification_note = ""
+    employer.full_clean()
+    employer.save()
+    EmployerMember.objects.create(employer=employer, user=user, role=MemberRole.OWNER)
+    return employer
+
+
+@transaction.atomic
+def employer_update(*, employer: Employer, by: User) -> Employer:
+    """Save the company's edited details (an owner's change). The name and registration number
+    of a verified company are what staff checked, so they stay as verified."""
+    member = _member(by, employer)
+    if member.role != MemberRole.OWNER:
+        raise MembershipRefused(_("Only an owner can change the company profile."))
+    if employer.is_verified:
+        stored = Employer.objects.get(pk=employer.pk)
+        if (stored.name, stored.business_registration_number) != (
+            employer.name,
+            employer.business_registration_number,
+        ):
+            raise MembershipRefused(
+                _("A verified company keeps its name and registration number; contact us.")
+            )
+    employer.full_clean()
+    employer.save()
+    employer_postings_touch(employer=employer)
+    return employer
+
+
+def _member(user: User, employer: Employer) -> EmployerMember:
+    member = EmployerMember.objects.filter(user=user, employer=employer).first()
+    if member is None:
+        raise PermissionDenied("Not a member of this company.")
+    return member
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def colleague_invite(
+    *, employer: Employer, by: User, email: str, role: str = MemberRole.RECRUITER
+) -> tuple[ColleagueInvitation, str]:
+    """Invite a colleague by e-mail; returns the invitation and the token (sent, never stored).
+
+    Any member may invite recruiters; only owners invite owners. An open invitation to the same
+    address is replaced, so the newest link is the one that works."""
+    member = _member(by, employer)
+    email = email.strip().lower()
+    if role == MemberRole.OWNER and member.role != MemberRole.OWNER:
+        raise MembershipRefused(_("Only an owner can invite another owner."))
+    if EmployerMember.objects.filter(employer=employer, user__email__iexact=email).exists():
+        raise ValidationError({"email": _("This person is already a member of the company.")})
+    now = timezone.now()
+    employer.invitations.filter(
+        email=email, accepted_at__isnull=True, revoked_at__isnull=True
+    ).update(revoked_at=now)
+    token = secrets.token_urlsafe(32)
+    invitation = ColleagueInvitation(
+        employer=employer,
+        email=email,
+        role=role,
+        token_hash=_token_hash(token),
+        invited_by=by,
+        expires_at=now + datetime.timedelta(days=INVITATION_DAYS),
+    )
+    invitation.full_clean()
+    invitation.save()
+    from notifications.services import colleague_invitation_email
+
+    colleague_invitation_email(
+        invitation=invitation, accept_path=reverse("employers:invitation_accept", args=[token])
+    )
+    return invitation, token
+
+
+def colleague_invitation_for_token(*, token: str) -> ColleagueInvitation | None:
+    return (
+        ColleagueInvitation.objects.select_related("employer", "invited_by")
+        .filter(token_hash=_token_hash(token))
+        .first()
+    )
+
+
+@transaction.atomic
+def colleague_invitation_accept(*, token: str, user: User) -> EmployerMember:
+    """Join the company with an open invitation addressed to the user's own e-mail address."""
+    invitation = colleague_invitation_for_token(token=token)
+    if invitation is None or not invitation.is_open:
+        raise MembershipRefused(_("This invitation is no longer valid. Ask for a new one."))
+    if invitation.email.lower() != user.email.lower():
+        raise MembershipRefused(
+            _("This invitation was sent to another e-mail address. Sign in with that address.")
+        )
+    if not user.is_employer_member:
+        raise MembershipRefused(_("Only employer accounts can join a company."))
+    if EmployerMember.objects.filter(user=user).exists():
+        raise MembershipRefused(_("You already belong to a company."))
+    member = EmployerMember.objects.create(
+        employer=invitation.employer, user=user, role=invitation.role
+    )
+    invitation.accepted_at, invitation.accepted_by = timezone.now(), user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return member
+
+
+@transaction.atomic
+def member_leave(*, member: EmployerMember) -> None:
+    """The member leaves the company; the last owner cannot (someone must own it)."""
+    locked = EmployerMember.objects.select_for_update().filter(employer_id=member.employer_id)
+    owners = [m for m in locked if m.role == MemberRole.OWNER]
+    if member.role == MemberRole.OWNER and len(owners) <= 1:
+        raise MembershipRefused(
+            _("You are the last owner. Invite another owner before you leave the company.")
+        )
+    member.delete()
+
+
+def candidate_access_record(
+    *,
+    employer: Employer,
+    viewer: User,
+    graduate: GraduateProfile,
+    kind: str,
+    posting: JobPosting | None = None,
+) -> CandidateAccess:
+    """Log that a member looked at a graduate's profile or CV (every view, never merged)."""
+    return CandidateAccess.objects.create(
+        employer=employer, viewer=viewer, graduate=graduate, kind=kind, posting=posting
+    )

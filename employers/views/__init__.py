@@ -1,0 +1,1 @@
+"""The employer portal's views, one module per part of the journey."""

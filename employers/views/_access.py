@@ -1,0 +1,70 @@
+"""Who may use the employer portal, and one ownership helper per object kind.
+
+Someone else's posting or application gives 404, never 403: the portal does not confirm that an
+object of another company exists."""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from employers.models import EmployerMember
+from employers.selectors import application_for_member, membership_for_user, posting_for_member
+from jobs.models import Application, JobPosting
+
+View = Callable[..., HttpResponse]
+
+
+def employer_account(view: View) -> View:
+    """Signed-in employer accounts only (others get 404; anonymous visitors sign in first)."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_employer_member:
+            raise Http404("Not an employer account")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def company_member(view: View) -> View:
+    """Employer accounts that belong to a company; `request.membership` is theirs. Those without
+    a company are sent to set one up."""
+
+    @employer_account
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        membership = membership_for_user(user=request.user)
+        if membership is None:
+            return redirect("employers:company_create")
+        request.membership = membership  # type: ignore[attr-defined]
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def membership(request: HttpRequest) -> EmployerMember:
+    return request.membership  # type: ignore[attr-defined,no-any-return]
+
+
+def posting_or_404(request: HttpRequest, pk: int) -> JobPosting:
+    try:
+        return posting_for_member(user=request.user, pk=pk)
+    except JobPosting.DoesNotExist as exc:
+        raise Http404("No such posting") from exc
+
+
+def application_or_404(request: HttpRequest, pk: int) -> Application:
+    try:
+        return application_for_member(user=request.user, pk=pk)
+    except Application.DoesNotExist as exc:
+        raise Http404("No such application") from exc
+
+
+def form_errors(error: Exception) -> list[str]:
+    """The user-facing messages of a ValidationError (or its subclasses)."""
+    return list(getattr(error, "messages", [str(error)]))

@@ -1,0 +1,31 @@
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from employers.selectors import (
+    employer_dashboard_figures,
+    employer_postings_overview,
+    membership_for_user,
+)
+
+
+@login_required
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_employer_member:
+        return redirect("dashboard")
+    membership = membership_for_user(user=request.user)
+    if membership is None:
+        return render(request, "employers/dashboard.html", {"membership": None})
+    employer = membership.employer
+    postings = employer_postings_overview(employer_id=employer.pk).filter(status="open")[:20]
+    return render(
+        request,
+        "employers/dashboard.html",
+        {
+            "membership": membership,
+            "postings": postings,
+            "figures": employer_dashboard_figures(employer=employer),
+        },
+    )

@@ -1,0 +1,73 @@
+"""The daily digest: graduates hear of new postings that match them above a threshold."""
+
+import datetime
+from collections import defaultdict
+from typing import Any
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from jobs.models import JobPosting
+from matching.models import PostingMatchList
+from matching.selectors import current_run, decoded_list, matchable_postings
+from notifications.services import absolute_url, notify
+from profiles.models import GraduateProfile
+
+DIGEST_MAX_POSTINGS = 10
+
+
+def _published_on(day: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
+    start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+    return start, start + datetime.timedelta(days=1)
+
+
+def match_digests_send(*, day: datetime.date, min_score: float | None = None) -> int:
+    """One digest per graduate for the postings published the day before `day` that match them
+    with a score of at least `min_score`. The key holds the graduate and `day`, so a second run
+    on the same day sends nothing new. Returns the number of graduates notified."""
+    threshold = settings.NOTIFICATIONS_DIGEST_MIN_SCORE if min_score is None else min_score
+    run = current_run()
+    start, end = _published_on(day - datetime.timedelta(days=1))
+    postings = {
+        p.pk: p
+        for p in matchable_postings()
+        .filter(published_at__gte=start, published_at__lt=end)
+        .select_related("employer")
+    }
+    if run is None or not postings:
+        return 0
+    found: dict[int, list[tuple[float, JobPosting]]] = defaultdict(list)
+    for stored in PostingMatchList.objects.filter(run=run, posting_id__in=list(postings)):
+        for record in decoded_list(stored):
+            if float(record["score"]) >= threshold:
+                found[int(record["id"])].append((float(record["score"]), postings[stored.posting_id]))
+    profiles = GraduateProfile.objects.select_related("user").in_bulk(list(found))
+    for graduate_id, matches in found.items():
+        profile = profiles.get(graduate_id)
+        if profile is None or not profile.user.is_active:
+            continue
+        matches.sort(key=lambda m: (-m[0], m[1].pk))
+        notify(
+            user=profile.user,
+            kind="match_digest",
+            key=f"match-digest:{profile.user_id}:{day.isoformat()}",
+            params=_digest_params(matches),
+            url=reverse("jobs:list"),
+        )
+    return len(profiles)
+
+
+def _digest_params(matches: list[tuple[float, JobPosting]]) -> dict[str, Any]:
+    return {
+        "count": len(matches),
+        "postings": [
+            {
+                "title": posting.title,
+                "company": posting.employer.name,
+                "score": round(score * 100),
+                "url": absolute_url(reverse("jobs:detail", args=[posting.pk])),
+            }
+            for score, posting in matches[:DIGEST_MAX_POSTINGS]
+        ],
+    }

@@ -1,0 +1,31 @@
+"""Notification tasks: thin and idempotent (they take ids and call notifications.services).
+
+Their names start with `notify_`, so the task routes send them to the `notifications` queue.
+"""
+
+from celery import shared_task
+from django.utils import timezone
+
+from notifications.digest import match_digests_send
+from notifications.services import MailServerError, email_delivery_send
+
+EMAIL_MAX_RETRIES = 5
+
+
+@shared_task(
+    bind=True,
+    autoretry_for=(MailServerError,),
+    retry_backoff=30,
+    retry_backoff_max=3600,
+    retry_jitter=True,
+    max_retries=EMAIL_MAX_RETRIES,
+)
+def notify_send_email(self, delivery_id: int) -> None:  # type: ignore[no-untyped-def]
+    """Send one e-mail; retried with exponential backoff while the mail server fails, and
+    recorded as failed after the last retry."""
+    email_delivery_send(delivery_id=delivery_id, final=self.request.retries >= self.max_retries)
+
+
+@shared_task
+def notify_match_digests() -> None:
+    match_digests_send(day=timezone.localdate())

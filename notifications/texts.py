@@ -1,0 +1,71 @@
+"""What each notification says, written in the active language when it is shown or sent."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from jobs.models import ApplicationStatus
+
+
+@dataclass(frozen=True)
+class NotificationText:
+    title: str
+    body: str
+
+
+def status_label(status: str) -> str:
+    try:
+        return str(ApplicationStatus(status).label)
+    except ValueError:
+        return status
+
+
+def notification_text(kind: str, params: dict[str, Any]) -> NotificationText:
+    """Title and body of a notification (or e-mail) of `kind` from its stored `params`."""
+    posting = params.get("posting_title", "")
+    company = params.get("company", "")
+    if kind == "application_moved":
+        status = status_label(params.get("status", ""))
+        return NotificationText(
+            _("Your application for %(posting)s is now: %(status)s")
+            % {"posting": posting, "status": status},
+            _("%(company)s moved your application to “%(status)s”.")
+            % {"company": company, "status": status},
+        )
+    if kind == "invited_to_apply":
+        return NotificationText(
+            _("%(company)s invites you to apply for %(posting)s")
+            % {"company": company, "posting": posting},
+            _("The employer saw your profile and thinks you fit this role."),
+        )
+    if kind == "new_application":
+        return NotificationText(
+            _("New application for %(posting)s") % {"posting": posting},
+            _("%(graduate)s applied.") % {"graduate": params.get("graduate_name", "")},
+        )
+    if kind == "application_withdrawn":
+        return NotificationText(
+            _("Application withdrawn for %(posting)s") % {"posting": posting},
+            _("%(graduate)s withdrew the application.")
+            % {"graduate": params.get("graduate_name", "")},
+        )
+    if kind == "match_digest":
+        count = int(params.get("count", 0))
+        return NotificationText(
+            ngettext(
+                "%(count)s new posting matches your profile",
+                "%(count)s new postings match your profile",
+                count,
+            )
+            % {"count": count},
+            _("Employers published these roles yesterday; they fit your skills and preferences."),
+        )
+    if kind == "colleague_invitation":
+        return NotificationText(
+            _("%(inviter)s invites you to join %(company)s on Talent Bridge")
+            % {"inviter": params.get("inviter", ""), "company": company},
+            _("Accept the invitation to post roles and review candidates with your colleagues."),
+        )
+    return NotificationText(kind, "")
