@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "training",
     "visas",
     "matching",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -105,6 +106,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "core.context_processors.site",
+                "notifications.context_processors.notifications",
             ],
         },
     },
@@ -173,6 +175,10 @@ CELERY_BEAT_SCHEDULE = {
     },
     "matching-sweep-outbox": {"task": "matching.tasks.matching_apply_changes", "schedule": 60.0},
     "matching-sweep-runs": {"task": "matching.tasks.matching_sweep_runs", "schedule": 600.0},
+    "notifications-match-digests": {
+        "task": "notifications.tasks.notify_match_digests",
+        "schedule": crontab(hour=8, minute=0),
+    },
 }
 
 # --- Auth and accounts ------------------------------------------------------------------------
@@ -209,6 +215,11 @@ DEFAULT_FROM_EMAIL = env.str(
 )
 if env.str("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+# Links in e-mails point here (no request to take the host from when a worker sends them).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Graduates get a daily digest of new postings that match them with at least this score (0-1).
+NOTIFICATIONS_DIGEST_MIN_SCORE = env.float("NOTIFICATIONS_DIGEST_MIN_SCORE", default=0.6)
 
 # --- REST framework ---------------------------------------------------------------------------
 REST_FRAMEWORK = {

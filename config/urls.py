@@ -24,6 +24,7 @@ urlpatterns = [
     path("visas/", include("visas.urls")),
     path("training/", include("training.urls")),
     path("skills/", include("skills.urls")),
+    path("notifications/", include("notifications.urls")),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),

@@ -1,3 +1,6 @@
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -10,10 +13,15 @@ from jobs.models import (
     ApplicationStatus,
     ApplicationStatusChange,
     JobPosting,
+    PostingInvitation,
     PostingSkill,
     PostingStatus,
 )
 from profiles.models import GraduateProfile
+
+if TYPE_CHECKING:
+    from employers.models import Employer
+    from profiles.models import FieldOfStudy
 
 COVER_LETTER_MAX = 5000
 
@@ -88,6 +96,9 @@ def application_submit(
     ApplicationStatusChange.objects.create(
         application=application, changed_by=graduate.user, to_status=ApplicationStatus.APPLIED
     )
+    from notifications.services import application_submitted_notify
+
+    application_submitted_notify(application=application)
     return application
 
 
@@ -144,7 +155,7 @@ def _application_transition(
                 "to": ApplicationStatus(to_status).label.lower(),
             }
         )
-    ApplicationStatusChange.objects.create(
+    change = ApplicationStatusChange.objects.create(
         application=current,
         changed_by=by,
         from_status=current.status,
@@ -157,4 +168,135 @@ def _application_transition(
     application.save(
         update_fields=["status", "status_changed_at", "rejection_reason", "updated_at"]
     )
+    from notifications.services import application_moved_notify, application_withdrawn_notify
+
+    if to_status == ApplicationStatus.WITHDRAWN:
+        application_withdrawn_notify(application=application, change_id=change.pk)
+    else:
+        application_moved_notify(application=application, change=change)
     return application
+
+
+# --- postings as the employer writes them ------------------------------------------------------
+
+
+class PostingRefused(ValidationError):
+    """The posting cannot change that way; the message says why, for the user."""
+
+
+SkillRow = tuple[int, str, int, float]
+
+
+@transaction.atomic
+def posting_create(
+    *,
+    employer: "Employer",
+    posting: JobPosting,
+    accepted_fields: Iterable["FieldOfStudy"] = (),
+    skills: list[SkillRow] | None = None,
+) -> JobPosting:
+    """Save a new posting (an unsaved instance) as a draft of `employer`, with its fields of
+    study and skills (skill id, requirement, min level, weight)."""
+    posting.employer = employer
+    posting.status, posting.published_at = PostingStatus.DRAFT, None
+    posting.full_clean()
+    posting.save()
+    posting.accepted_fields.set(list(accepted_fields))
+    posting_skills_set(posting=posting, skills=skills or [])
+    return posting
+
+
+@transaction.atomic
+def posting_update(
+    *,
+    posting: JobPosting,
+    accepted_fields: Iterable["FieldOfStudy"] = (),
+    skills: list[SkillRow] | None = None,
+) -> JobPosting:
+    """Save the edited posting with its fields of study and skills; matching lists follow."""
+    posting.full_clean()
+    posting.save()
+    posting.accepted_fields.set(list(accepted_fields))
+    posting_skills_set(posting=posting, skills=skills or [])
+    return posting
+
+
+@transaction.atomic
+def posting_duplicate(*, posting: JobPosting) -> JobPosting:
+    """A draft copy of the posting (details, fields of study and skills), to edit and publish."""
+    copy = JobPosting.objects.get(pk=posting.pk)
+    copy.pk = None
+    copy.id = None
+    copy.title = (_("%(title)s (copy)") % {"title": posting.title})[:160]
+    copy.status, copy.published_at = PostingStatus.DRAFT, None
+    copy.save()
+    copy.accepted_fields.set(list(posting.accepted_fields.all()))
+    for row in posting.skills.all():
+        PostingSkill.objects.create(
+            posting=copy,
+            skill_id=row.skill_id,
+            requirement=row.requirement,
+            min_level=row.min_level,
+            weight=row.weight,
+        )
+    return copy
+
+
+def posting_publish(*, posting: JobPosting) -> JobPosting:
+    """Publish a draft, or reopen a closed posting. Only a company verified by staff may."""
+    if not posting.employer.is_verified:
+        raise PostingRefused(
+            _("Your company is not verified yet. You can prepare postings; publish once verified.")
+        )
+    if posting.status == PostingStatus.OPEN:
+        raise PostingRefused(_("This posting is already published."))
+    if posting.deadline is not None and posting.deadline < timezone.localdate():
+        raise PostingRefused(_("The deadline has passed. Set a new deadline before publishing."))
+    if not posting.skills.exists():
+        raise PostingRefused(_("Add at least one skill before publishing."))
+    return posting_set_status(posting=posting, status=PostingStatus.OPEN)
+
+
+def posting_close(*, posting: JobPosting) -> JobPosting:
+    if posting.status != PostingStatus.OPEN:
+        raise PostingRefused(_("Only a published posting can be closed."))
+    return posting_set_status(posting=posting, status=PostingStatus.CLOSED)
+
+
+def posting_reopen(*, posting: JobPosting) -> JobPosting:
+    if posting.status != PostingStatus.CLOSED:
+        raise PostingRefused(_("Only a closed posting can be reopened."))
+    return posting_publish(posting=posting)
+
+
+@transaction.atomic
+def posting_invite_candidate(
+    *, posting: JobPosting, graduate: GraduateProfile, by: User, message: str = ""
+) -> PostingInvitation:
+    """Invite a graduate to apply to an open posting; once per graduate and posting.
+
+    `by` must be a member of the posting's company, which must be verified, and the graduate
+    must be one the company may see (see employers.selectors.candidate_visible_to_employer)."""
+    from employers.selectors import candidate_visible_to_employer
+    from notifications.services import posting_invitation_notify
+
+    membership = getattr(by, "employer_membership", None)
+    if membership is None or membership.employer_id != posting.employer_id:
+        raise PermissionDenied("Only the posting's employer can invite candidates.")
+    if not posting.is_public or not posting.is_open:
+        raise PostingRefused(_("Only an open, published posting can invite candidates."))
+    if not candidate_visible_to_employer(profile=graduate, employer=posting.employer):
+        raise PermissionDenied("This graduate cannot be invited by this employer.")
+    if PostingInvitation.objects.filter(posting=posting, graduate=graduate).exists():
+        raise PostingRefused(_("This graduate has already been invited to this posting."))
+    if Application.objects.filter(posting=posting, graduate=graduate).exists():
+        raise PostingRefused(_("This graduate has already applied to this posting."))
+    if len(message) > COVER_LETTER_MAX:
+        raise ValidationError(
+            {"message": _("Keep the message under %(n)s characters.") % {"n": COVER_LETTER_MAX}}
+        )
+    invitation = PostingInvitation.objects.create(
+        posting=posting, graduate=graduate, invited_by=by, message=message.strip()
+    )
+    posting_invitation_notify(invitation=invitation)
+    return invitation
