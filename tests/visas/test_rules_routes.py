@@ -3,6 +3,7 @@
 import random
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 from functools import cache
 
 import pytest
@@ -238,3 +239,29 @@ def test_a_status_that_allows_any_work_needs_no_route_nor_a_sponsor():
 def test_without_work_routes_the_rules_are_not_loaded_for_matching():
     assert work_routes_loaded(rules_on(DAY))
     assert not work_routes_loaded(without(rules_on(DAY), *WORK_ROUTES))
+
+
+def test_top_tier_needs_three_times_gni_and_four_times_is_an_alternative_not_a_minimum():
+    rules = rules_on(DAY)
+    engine = compiled(rules)
+    three = int(engine.refs.gni_multiple(Decimal(3)).value)
+    four = int(engine.refs.gni_multiple(Decimal(4)).value)
+
+    assert not offer_routes(OfferFacts(annual_salary_krw=three - 1), rules) & ROUTE_TOP_TIER
+    assert offer_routes(OfferFacts(annual_salary_krw=three), rules) & ROUTE_TOP_TIER
+    assert offer_routes(OfferFacts(annual_salary_krw=four), rules) & ROUTE_TOP_TIER
+
+    high_tech = (("job_offer.employer_korean_high_tech", True),)
+    master = replace(MALAYSIAN, education_level="master", age=34, experience_years=8.0)
+
+    def top_tier(person: PersonFacts, salary: int) -> tuple[str, list[bool | None]]:
+        offer = OfferFacts(annual_salary_krw=salary, extra=high_tech)
+        verdict = evaluate_offer(person=person, offer=offer, rules=rules)
+        route = next(r for r in verdict.routes if r.code == "F-2 (Top-Tier)")
+        salary_checks = [c.met for c in route.criteria if c.key == "job_offer.annual_salary_krw"]
+        return route.verdict, salary_checks
+
+    # [3 x GNI minimum, 4 x GNI alternative to the degree and experience]
+    assert top_tier(master, three - 1)[1] == [False, False]
+    assert top_tier(master, three) == ("eligible_once", [True, False])  # ranking unknown
+    assert top_tier(MALAYSIAN, four) == ("eligible", [True, True])  # 4 x GNI waives the degree

@@ -26,6 +26,7 @@ from visas.rules.results import (
     OfferVerdict,
     PathwayResult,
 )
+from visas.rules.routes import offer_may_open_top_tier
 from visas.rules.snapshot import RulesSnapshot
 
 _E71, _E74, _E9, _TOP_TIER = WORK_ROUTES
@@ -181,7 +182,8 @@ def pair_blocked(person: PersonFacts, offer: OfferFacts, rules: RulesSnapshot) -
     E-7-1 by a salary below the minimum in force for the employer's size (on a day between two
     published minimums, below both); E-9 by a nationality outside the EPS sending countries, an
     age outside 18-39 or an offer that is not an EPS job; E-7-4 by fewer than four years of work
-    in Korea; Top-Tier by a salary below 3 × GNI. Conditions the facts cannot show never block
+    in Korea; Top-Tier by a salary below 3 × GNI (4 × GNI is an alternative to a degree or
+    experience, not a second minimum). Conditions the facts cannot show never block
     (they may be met). Residence routes a person could obtain on their own (K-STAR, F-2-7) count
     once they hold the status.
     E-7-2 and E-7-3 (semi-professional, general skilled jobs) are not evaluated: the data gives
@@ -195,7 +197,7 @@ def pair_blocked(person: PersonFacts, offer: OfferFacts, rules: RulesSnapshot) -
     engine = compiled(rules)
     return not any(
         check(engine, person, offer) for check in (_e71_possible, _e9_possible, _e74_possible)
-    ) and not _top_tier_possible(engine, offer)
+    ) and not offer_may_open_top_tier(engine, offer)
 
 
 def _e71_possible(engine: CompiledRules, person: PersonFacts, offer: OfferFacts) -> bool:
@@ -218,17 +220,3 @@ def _e9_possible(engine: CompiledRules, person: PersonFacts, offer: OfferFacts) 
 
 def _e74_possible(engine: CompiledRules, person: PersonFacts, offer: OfferFacts) -> bool:
     return _E74 in engine.pathways and person.korean_experience_years >= 4
-
-
-def _top_tier_possible(engine: CompiledRules, offer: OfferFacts) -> bool:
-    pathway = engine.pathways.get(_TOP_TIER)
-    if pathway is None or pathway.launch is not None:
-        return False
-    for value in pathway.salary_values:
-        required = engine.refs.resolve(value, "all").value
-        if (
-            compare("job_offer.annual_salary_krw", "gte", offer.annual_salary_krw, required)
-            is False
-        ):
-            return False
-    return True

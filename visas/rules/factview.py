@@ -88,6 +88,13 @@ def person_view(
     return view
 
 
+def offer_view(offer: OfferFacts) -> FactView:
+    """The offer's facts alone: every fact about the person is unknown."""
+    view: FactView = {}
+    _add_offer(view, offer)
+    return view
+
+
 def _add_offer(view: FactView, offer: OfferFacts) -> None:
     view["job_offer.annual_salary_krw"] = offer.annual_salary_krw
     view["income.previous_year_krw_or_contract_salary"] = offer.annual_salary_krw

@@ -25,7 +25,9 @@ Bits (stable; the matching engine stores them as uint32):
                            country, age unknown or          EPS job or does not say
                            18-39, E-9 in the rules
     ROUTE_TOP_TIER 1 << 3  person: always            offer: sponsors, Top-Tier open on the day,
-                                                         salary not below any salary requirement
+                                                         its criteria not failed by the offer's
+                                                         facts (salary >= 3 x GNI; 4 x GNI is an
+                                                         alternative to a degree or experience)
     OWN_STATUS     1 << 4  person: status allows     offer: always (no sponsor needed)
                            any work (F-2, F-4, F-5,
                            F-6, Korean national);
@@ -38,9 +40,10 @@ pair_blocked on random pairs in tests/visas/test_rules_routes.py.
 Pure computation, no database; a few comparisons per call.
 """
 
-from visas.rules.compiled import SALARY_FIELD, compiled
+from visas.rules.compiled import SALARY_FIELD, CompiledRules, compiled
+from visas.rules.criteria import tree_met
 from visas.rules.facts import OfferFacts, PersonFacts
-from visas.rules.factview import holds_free_work_status
+from visas.rules.factview import holds_free_work_status, offer_view
 from visas.rules.logic import compare
 from visas.rules.pathways import WORK_ROUTES
 from visas.rules.references import ALL_SCOPE, scope_for
@@ -97,16 +100,20 @@ def offer_routes(offer: OfferFacts, rules: RulesSnapshot) -> int:
         threshold = engine.refs.salary_threshold(_E71, scope=scope_for(offer.employer_size))
         if compare(SALARY_FIELD, "gte", offer.annual_salary_krw, threshold.value) is not False:
             routes |= ROUTE_E7_1
-    top_tier = engine.pathways.get(_TOP_TIER)
-    if top_tier is not None and top_tier.launch is None:
-        salary = offer.annual_salary_krw
-        if all(
-            compare(SALARY_FIELD, "gte", salary, engine.refs.resolve(value, ALL_SCOPE).value)
-            is not False
-            for value in top_tier.salary_values
-        ):
-            routes |= ROUTE_TOP_TIER
+    if offer_may_open_top_tier(engine, offer):
+        routes |= ROUTE_TOP_TIER
     return routes
+
+
+def offer_may_open_top_tier(engine: CompiledRules, offer: OfferFacts) -> bool:
+    """Whether some person could get Top-Tier with this offer: the route's criteria evaluated on
+    the offer's facts alone, every fact about the person unknown. Its salary conditions are
+    alternatives (3 × GNI with a degree or experience, or 4 × GNI without), so the offer needs
+    only the lowest that a person could pair with."""
+    pathway = engine.pathways.get(_TOP_TIER)
+    if pathway is None or pathway.launch is not None:
+        return False
+    return tree_met(pathway.tree, offer_view(offer), ALL_SCOPE) is not False
 
 
 def work_routes_loaded(rules: RulesSnapshot) -> bool:
