@@ -31,10 +31,16 @@ class PostingFilter(filters.FilterSet):
         ),
     )
     industry = filters.ChoiceFilter(
-        label=_("Industry"), field_name="employer__industry", choices=Industry.choices
+        label=_("Industry"), field_name="employer__industry",
+        choices=Industry.choices,
+        empty_label=_("Any industry"),
     )
-    region = filters.ChoiceFilter(label=_("Region"), choices=KoreaRegion.choices)
-    job_type = filters.ChoiceFilter(label=_("Job type"), choices=JobType.choices)
+    region = filters.ChoiceFilter(
+        label=_("Region"), choices=KoreaRegion.choices, empty_label=_("Anywhere in Korea")
+    )
+    job_type = filters.ChoiceFilter(
+        label=_("Job type"), choices=JobType.choices, empty_label=_("Any job type")
+    )
     salary = filters.NumberFilter(
         label=_("Pays at least (KRW a year)"),
         field_name="salary_max_krw",

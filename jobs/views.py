@@ -46,7 +46,8 @@ def posting_list(request: HttpRequest) -> HttpResponse:
     if sort == SORT_MATCH and profile is not None:
         postings = posting_rank_by_match(postings=postings, ranked_ids=_ranked_ids(profile))
     page = Paginator(postings, PAGE_SIZE).get_page(request.GET.get("page"))
-    scores = _scores(profile, list(page.object_list)) if profile is not None else {}
+    postings_on_page = list(page.object_list)
+    scores = _scores(profile, postings_on_page) if profile is not None else {}
     query = request.GET.copy()
     query.pop("page", None)
     template = (
@@ -60,7 +61,7 @@ def posting_list(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "filter": search,
-            "scores": scores,
+            "results": [(p, scores.get(p.pk)) for p in postings_on_page],
             "sort": sort,
             "querystring": query.urlencode(),
             "is_graduate": profile is not None,
@@ -166,12 +167,10 @@ def _graduate_context(user: User, posting: JobPosting, form: ApplicationForm) ->
 
 
 def _course_plan(profile: GraduateProfile, posting: JobPosting) -> Any:
-    """The training app's cheapest plan of courses for this posting, when it offers one."""
-    try:
-        from training import selectors as training_selectors
-    except ImportError:
-        return None
-    plan = getattr(training_selectors, "course_plan_for_posting", None)
+    """The training app's plan of fewest hours for this posting, when it offers one."""
+    from profiles.training_links import training_function
+
+    plan = training_function("course_plan_for_posting")
     return plan(graduate=profile, posting=posting) if plan is not None else None
 
 

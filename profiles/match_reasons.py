@@ -89,10 +89,10 @@ def top_reasons(explanation: Explanation, limit: int = 3) -> list[str]:
 
 def _factor_words(name: str, label: str) -> dict[str, str]:
     what = {
-        "industry": _("industry"),
-        "region": _("region"),
-        "job_type": _("job type"),
-        "company_size": _("company size"),
+        "industry": _("Industry"),
+        "region": _("Region"),
+        "job_type": _("Job type"),
+        "company_size": _("Company size"),
     }[name]
     return {"what": what, "label": label}
 
@@ -143,7 +143,7 @@ def skill_text(term: SkillTerm) -> str:
     if term.status == MET_STATUS:
         return _("Your level %(own)s meets the level %(min)s asked") % words
     if term.status == "related":
-        return _("Partly covered by your %(via)s; level %(min)s asked") % {
+        return _("%(skill)s: partly covered by your %(via)s (level %(min)s asked)") % {
             **words,
             "via": term.via_name or "",
         }

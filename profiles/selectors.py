@@ -169,11 +169,9 @@ def dashboard_matches(
 
 def course_suggestions(*, profile: GraduateProfile, limit: int = 6) -> list[Any] | None:
     """Courses for the graduate's gaps from the training app; None while it offers none."""
-    try:
-        from training import selectors as training_selectors
-    except ImportError:
-        return None
-    suggest = getattr(training_selectors, "course_suggestions_for_graduate", None)
+    from profiles.training_links import training_function
+
+    suggest = training_function("course_suggestions_for_graduate")
     if suggest is None:
         return None
     return list(suggest(graduate=profile, limit=limit))

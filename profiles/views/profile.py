@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -139,13 +140,15 @@ def _visibility(request: HttpRequest, profile: GraduateProfile) -> HttpResponse 
 def _cv(request: HttpRequest, profile: GraduateProfile) -> HttpResponse | dict[str, Any]:
     form = CvForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
-        if "cv" not in request.FILES and profile.cv and "upload" not in request.POST:
-            return _after_save(request, step_by_slug("cv"))  # type: ignore[arg-type]
+        if "cv" not in request.FILES and "upload" not in request.POST:
+            return _step_leave(request, "cv")  # the CV is optional: continue without one
         if form.is_valid():
             graduate_cv_replace(profile=profile, upload=form.cleaned_data["cv"])
             messages.success(request, _("Your CV is uploaded."))
+            if "upload" in request.POST:
+                return redirect("profiles:step", step="cv")
             return _after_save(request, step_by_slug("cv"))  # type: ignore[arg-type]
-    return {"form": form}
+    return {"form": form, "cv_max_bytes": settings.CV_MAX_BYTES}
 
 
 def _skills(request: HttpRequest, profile: GraduateProfile) -> HttpResponse | dict[str, Any]:
