@@ -5,6 +5,7 @@ from decimal import Decimal
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, QuerySet
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -48,7 +49,17 @@ class CourseFilter(django_filters.FilterSet):
     skill = django_filters.CharFilter(
         method="filter_skill",
         label=_("Skill taught"),
-        widget=forms.TextInput(attrs={"list": "skill-options", "autocomplete": "off"}),
+        widget=forms.TextInput(
+            attrs={
+                "list": "skill-options",
+                "autocomplete": "off",
+                "hx-get": reverse_lazy("skills:autocomplete"),
+                "hx-trigger": "input changed delay:250ms",
+                "hx-target": "#skill-options",
+                "hx-vals": 'js:{"q": this.value}',
+                "hx-sync": "this:replace",
+            }
+        ),
     )
     country = django_filters.ChoiceFilter(choices=_country_choices, empty_label=_("Any country"))
     mode = django_filters.ChoiceFilter(choices=CourseMode.choices, empty_label=_("Any mode"))
@@ -59,6 +70,13 @@ class CourseFilter(django_filters.FilterSet):
         method="filter_cost", choices=COST_CHOICES, label=_("Cost"), empty_label=_("Any cost")
     )
     funding = django_filters.ChoiceFilter(choices=Funding.choices, empty_label=_("Any funding"))
+    topik = django_filters.ChoiceFilter(
+        field_name="topik_target",
+        lookup_expr="gte",
+        choices=[(level, level) for level in range(1, 7)],
+        label=_("Prepares for TOPIK (at least)"),
+        empty_label=_("Any TOPIK level"),
+    )
     starts_after = django_filters.DateFilter(
         field_name="start_date",
         lookup_expr="gte",
@@ -83,6 +101,7 @@ class CourseFilter(django_filters.FilterSet):
             "language",
             "cost",
             "funding",
+            "topik",
             "starts_after",
             "starts_before",
         ]

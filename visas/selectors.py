@@ -2,11 +2,14 @@
 
 import time
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from django.db import models
 from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django_countries.fields import Country
 
@@ -305,3 +308,35 @@ def _snapshot_for(on: date) -> RulesSnapshot:
     if on == timezone.localdate():
         return rules_snapshot_cached(on=on)
     return rules_snapshot(on=on)
+
+
+@dataclass(frozen=True, slots=True)
+class StepCourses:
+    """Courses in the training catalogue that help with a next step, and where to list them."""
+
+    count: int
+    url: str
+
+
+def courses_for_next_steps(*, guidance: Guidance) -> dict[str, StepCourses]:
+    """For each next step the catalogue can help with (reach a TOPIK level, earn a degree in
+    Korea), keyed by the step's `skill_hint`: how many courses there are and the catalogue
+    filtered to them. One count per distinct hint."""
+    from training.models import CourseKind
+    from training.selectors import course_list_public, courses_for_topik
+
+    catalogue = reverse("training:catalogue")
+    hints = {step.skill_hint for p in guidance.pathways for step in p.next_steps}
+    found: dict[str, StepCourses] = {}
+    for hint in sorted(hints):
+        kind, _sep, value = hint.partition(":")
+        if kind == "topik" and value.isdigit():
+            count = courses_for_topik(level=int(value)).count()
+            query = {"kind": CourseKind.KOREAN_LANGUAGE, "topik": value}
+        elif kind == "degree" and value in ("master", "doctorate"):
+            count = course_list_public().filter(kind=CourseKind.DEGREE, degree_level=value).count()
+            query = {"kind": CourseKind.DEGREE}
+        else:
+            continue
+        found[hint] = StepCourses(count=count, url=f"{catalogue}?{urlencode(query)}")
+    return found

@@ -17,7 +17,7 @@ from profiles.models import GraduateProfile
 from profiles.selectors import graduate_profile_for_user
 from visas.forms import VisaCheckForm, WhatIfForm
 from visas.rules import ELIGIBLE, ELIGIBLE_ONCE, NOT_OPEN, Guidance, RuleInputError
-from visas.selectors import person_facts_for_graduate, visa_guidance
+from visas.selectors import courses_for_next_steps, person_facts_for_graduate, visa_guidance
 
 _EDUCATION_LABELS = dict(EducationLevel.choices)
 OFFICIAL_SOURCES = (
@@ -129,6 +129,7 @@ def _results(guidance: Guidance | None) -> dict[str, Any]:
         by_verdict[pathway.verdict].append(pathway)
     return {
         "guidance": guidance,
+        "step_courses": courses_for_next_steps(guidance=guidance),
         "open_now": by_verdict[ELIGIBLE],
         "open_later": by_verdict[ELIGIBLE_ONCE],
         "not_open": by_verdict[NOT_OPEN],

@@ -126,12 +126,24 @@ def test_checker_result_lists_every_route_with_criteria_points_steps_and_sources
     assert 'target="_blank" rel="noopener noreferrer"' in e71
 
 
-def test_checker_next_steps_are_text_without_links(client: Client):
-    page = _check(client).content.decode()
+def test_next_steps_link_only_to_the_training_catalogue_with_course_counts(client: Client):
+    for level in (4, 5):
+        factories.CourseFactory(kind="korean_language", topik_target=level, country="VN")
+    factories.CourseFactory(kind="korean_language", topik_target=2, country="VN")  # too low
 
-    steps = re.findall(r'<ol class="next-steps">(.*?)</ol>', page, flags=re.S)
-    assert steps
-    assert all("<a " not in block for block in steps)
+    response = _check(client)
+    page = response.content.decode()
+
+    steps = "".join(re.findall(r'<ol class="next-steps">(.*?)</ol>', page, flags=re.S))
+    links = re.findall(r'<a class="next-step-courses" href="([^"]+)">([^<]+)</a>', steps)
+    assert links, "a TOPIK step links to the Korean courses"
+    assert steps.count("<a ") == len(links), "no other links inside next steps"
+    topik5 = "/training/?kind=korean_language&amp;topik=5"
+    assert (topik5, "1 course listed") in links  # the TOPIK 5 course, not the 4 or the 2
+    assert response.context["step_courses"]["topik:5"].count == 1
+    listed = client.get(topik5.replace("&amp;", "&"))
+    assert listed.status_code == 200
+    assert [c.topik_target for c in listed.context["page"]] == [5]
 
 
 @pytest.mark.parametrize(
