@@ -261,6 +261,17 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "config.api.errors.document_errors",
     ],
+    # One name per vocabulary shared by several resources.
+    "ENUM_NAME_OVERRIDES": {
+        "ApplicationStatusEnum": "jobs.models.ApplicationStatus",
+        "PostingStatusEnum": "jobs.models.PostingStatus",
+        "RequirementEnum": "jobs.models.Requirement",
+        "RunStatusEnum": "matching.models.RunStatus",
+        "MemberRoleEnum": "employers.models.MemberRole",
+        "UserRoleEnum": "accounts.models.Role",
+        "EducationLevelEnum": "core.choices.EducationLevel",
+        "VerificationStatusEnum": "employers.models.VerificationStatus",
+    },
 }
 
 # --- Internationalisation ---------------------------------------------------------------------

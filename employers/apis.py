@@ -94,7 +94,12 @@ class StaffEmployerOutputSerializer(CompanyOutputSerializer):
     members = serializers.IntegerField(source="members_count")
 
     class Meta(CompanyOutputSerializer.Meta):
-        fields = [*CompanyOutputSerializer.Meta.fields, "verification_note", "verified_by", "members"]
+        fields = [
+            *CompanyOutputSerializer.Meta.fields,
+            "verification_note",
+            "verified_by",
+            "members",
+        ]
 
 
 class VerificationInputSerializer(serializers.Serializer):

@@ -1,1 +1,70 @@
-urlpatterns: list = []
+from django.urls import path
+
+from jobs.apis import employer, graduate, public
+
+urlpatterns = [
+    path("postings/", public.PostingListApi.as_view(), name="api-postings-list"),
+    path("postings/<int:pk>/", public.PostingDetailApi.as_view(), name="api-postings-detail"),
+    # the graduate's applications
+    path(
+        "graduate/applications/",
+        graduate.GraduateApplicationListApi.as_view(),
+        name="api-graduate-applications",
+    ),
+    path(
+        "graduate/applications/<int:pk>/",
+        graduate.GraduateApplicationDetailApi.as_view(),
+        name="api-graduate-application",
+    ),
+    path(
+        "graduate/applications/<int:pk>/withdraw/",
+        graduate.GraduateApplicationWithdrawApi.as_view(),
+        name="api-graduate-application-withdraw",
+    ),
+    # the employer's postings and pipeline
+    path(
+        "employer/postings/",
+        employer.EmployerPostingListApi.as_view(),
+        name="api-employer-postings",
+    ),
+    path(
+        "employer/postings/<int:pk>/",
+        employer.EmployerPostingDetailApi.as_view(),
+        name="api-employer-posting",
+    ),
+    path(
+        "employer/postings/<int:pk>/publish/",
+        employer.EmployerPostingPublishApi.as_view(),
+        name="api-employer-posting-publish",
+    ),
+    path(
+        "employer/postings/<int:pk>/close/",
+        employer.EmployerPostingCloseApi.as_view(),
+        name="api-employer-posting-close",
+    ),
+    path(
+        "employer/postings/<int:pk>/reopen/",
+        employer.EmployerPostingReopenApi.as_view(),
+        name="api-employer-posting-reopen",
+    ),
+    path(
+        "employer/postings/<int:pk>/duplicate/",
+        employer.EmployerPostingDuplicateApi.as_view(),
+        name="api-employer-posting-duplicate",
+    ),
+    path(
+        "employer/postings/<int:pk>/applications/",
+        employer.PostingApplicationListApi.as_view(),
+        name="api-employer-posting-applications",
+    ),
+    path(
+        "employer/applications/<int:pk>/",
+        employer.EmployerApplicationDetailApi.as_view(),
+        name="api-employer-application",
+    ),
+    path(
+        "employer/applications/<int:pk>/move/",
+        employer.EmployerApplicationMoveApi.as_view(),
+        name="api-employer-application-move",
+    ),
+]

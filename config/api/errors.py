@@ -89,13 +89,13 @@ def flatten_detail(detail: Any, path: str = "") -> Fields:
 
 
 def _from_django(error: DjangoValidationError) -> exceptions.ValidationError:
-    from jobs.services import ApplicationRefused
-
     if hasattr(error, "error_dict"):
         detail: Any = {name: list(messages) for name, messages in error.message_dict.items()}
     else:
         detail = {ALL: list(error.messages)}
-    if isinstance(error, ApplicationRefused):
+    # Services say "no" to a well-formed request with ValidationError subclasses named
+    # <Thing>Refused (ApplicationRefused, PostingRefused, MembershipRefused ...).
+    if type(error).__name__.endswith("Refused"):
         return Refused(detail)
     return exceptions.ValidationError(detail)
 
