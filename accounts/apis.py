@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
@@ -18,6 +19,7 @@ from rest_framework.views import APIView
 
 from accounts.models import ApiToken, Role
 from accounts.token_services import api_token_create, api_token_revoke
+from config.api.permissions import IsGraduate
 from config.api.throttling import SignupThrottle
 
 # --- who am I -----------------------------------------------------------------------------------
@@ -142,6 +144,63 @@ class SignupApi(APIView):
             errors.setdefault(key, [])
             errors[key].extend(m for m in messages if m not in errors[key])
         return errors
+
+
+# --- the graduate's data: export and deletion ---------------------------------------------------
+
+
+class AccountDeleteInputSerializer(serializers.Serializer):
+    password = serializers.CharField(write_only=True, style={"input_type": "password"})
+    confirm = serializers.BooleanField(
+        help_text="True: I understand that my profile, CV, applications and matches go for good."
+    )
+
+
+class ExportApi(APIView):
+    """Everything the platform holds about the caller, as JSON (the CV file is downloaded from
+    /api/v1/graduate/cv/)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(operation_id="accounts_export", responses={200: OpenApiTypes.OBJECT})
+    def get(self, request: Request) -> Response:
+        from accounts.selectors import user_data_export
+
+        data = user_data_export(user=request.user)  # type: ignore[arg-type]
+        return Response(
+            data,
+            headers={
+                "Content-Disposition": 'attachment; filename="talent-bridge-data.json"',
+                "Cache-Control": "private, no-store",
+            },
+        )
+
+
+class AccountDeleteApi(APIView):
+    """A graduate deletes their account and everything in it, with their password."""
+
+    permission_classes = [IsGraduate]
+
+    @extend_schema(
+        operation_id="accounts_delete", request=AccountDeleteInputSerializer, responses={204: None}
+    )
+    def post(self, request: Request) -> Response:
+        from accounts.forms import AccountDeleteForm
+        from accounts.services import user_account_delete
+
+        body = AccountDeleteInputSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        form = AccountDeleteForm(
+            data={
+                "password": body.validated_data["password"],
+                "confirm": "on" if body.validated_data["confirm"] else "",
+            },
+            user=request.user,
+        )
+        if not form.is_valid():
+            raise serializers.ValidationError(form.errors)
+        user_account_delete(user=request.user)  # type: ignore[arg-type]
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 # --- personal API tokens ------------------------------------------------------------------------
