@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from core.choices import EducationLevel
 from profiles.models import FieldOfStudy, GraduateProfile
@@ -169,7 +170,7 @@ def _next_levels(highest: str) -> tuple[str, ...]:
 def _field_closeness(course_code: str, own_code: str) -> int:
     """0: same detailed field, 1: same narrow field, 2: same broad field, 3: other."""
     for rank, length in enumerate((4, 3, 2)):
-        if course_code[:length] == own_code[:length] and len(course_code) >= length:
+        if len(course_code) >= length and course_code[:length] == own_code[:length]:
             return rank
     return 3
 
@@ -183,11 +184,13 @@ def degree_pathways_for_graduate(*, graduate: GraduateProfile) -> DegreePathways
         and r.field_of_study.is_stem
     ]
     if not records:
-        return DegreePathways(False, "Degree pathways need a bachelor's or higher in a STEM field.")
+        return DegreePathways(
+            False, gettext("Degree pathways need a bachelor's or higher in a STEM field.")
+        )
     best = max(records, key=lambda r: EducationLevel.rank(r.level))
     levels = _next_levels(best.level)
     if not levels:
-        return DegreePathways(False, "You already hold a doctorate.", best.field_of_study)
+        return DegreePathways(False, gettext("You already hold a doctorate."), best.field_of_study)
     own_code = best.field_of_study.code
     courses = list(
         course_list_public()
@@ -214,7 +217,8 @@ def degree_pathways_for_graduate(*, graduate: GraduateProfile) -> DegreePathways
         for c in courses
         if c.kind == CourseKind.SCHOLARSHIP
         and c.open_to(nationality=str(graduate.nationality), age=age)
-        and (c.field_of_study is None or _field_closeness(c.field_of_study.code, own_code) < 3)
+        # A scholarship naming a field asks for that field (a narrow code accepts its details).
+        and (c.field_of_study is None or own_code.startswith(c.field_of_study.code))
     ]
     return DegreePathways(
         True,
