@@ -31,7 +31,8 @@ class PostingFilter(filters.FilterSet):
         ),
     )
     industry = filters.ChoiceFilter(
-        label=_("Industry"), field_name="employer__industry",
+        label=_("Industry"),
+        field_name="employer__industry",
         choices=Industry.choices,
         empty_label=_("Any industry"),
     )

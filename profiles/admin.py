@@ -1,16 +1,23 @@
 from typing import Any
 
-from django.contrib import admin
-from django.http import HttpRequest
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 from profiles.models import (
     EducationRecord,
     FieldOfStudy,
     GraduateProfile,
     GraduateSkill,
+    UnmatchedSkill,
     WorkExperience,
 )
-from profiles.services import graduate_profile_touch
+from profiles.services import graduate_profile_touch, unmatched_skill_resolve
+from skills.models import Skill
 
 
 @admin.register(FieldOfStudy)
@@ -84,3 +91,58 @@ class WorkExperienceAdmin(admin.ModelAdmin):
     search_fields = ["profile__user__email", "title", "employer_name"]
     raw_id_fields = ["profile"]
     list_select_related = ["profile__user"]
+
+
+class MapToSkillForm(forms.Form):
+    skill = forms.ModelChoiceField(
+        queryset=Skill.objects.order_by("name"),
+        label=_("Taxonomy skill"),
+        help_text=_("The selected graduates get this skill at the level they typed."),
+    )
+
+
+@admin.register(UnmatchedSkill)
+class UnmatchedSkillAdmin(admin.ModelAdmin):
+    """Skills graduates typed that match nothing in the taxonomy, waiting for staff review."""
+
+    list_display = ["label", "level", "profile", "created_at", "resolved_skill", "resolved_at"]
+    list_filter = [("resolved_skill", admin.EmptyFieldListFilter), "level"]
+    search_fields = ["label", "profile__user__email"]
+    list_select_related = ["profile__user", "resolved_skill"]
+    raw_id_fields = ["profile"]
+    readonly_fields = ["profile", "label", "level", "created_at", "resolved_skill", "resolved_at"]
+    actions = ["map_to_skill"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.action(description=_("Map to a taxonomy skill (adds it to the graduates)"))
+    def map_to_skill(
+        self, request: HttpRequest, queryset: QuerySet[UnmatchedSkill]
+    ) -> HttpResponse | None:
+        pending = queryset.filter(resolved_skill__isnull=True).select_related("profile")
+        form = MapToSkillForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            skill = form.cleaned_data["skill"]
+            count = 0
+            for unmatched in pending:
+                unmatched_skill_resolve(unmatched=unmatched, skill=skill, by=request.user)
+                count += 1
+            self.message_user(
+                request,
+                _("%(n)s label(s) mapped to %(skill)s.") % {"n": count, "skill": skill.name},
+                messages.SUCCESS,
+            )
+            return None
+        return render(
+            request,
+            "admin/profiles/unmatched_skill_map.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Map typed skills to a taxonomy skill"),
+                "form": form,
+                "unmatched": pending,
+                "action_checkbox_name": ACTION_CHECKBOX_NAME,
+                "opts": self.model._meta,
+            },
+        )

@@ -24,6 +24,7 @@ def _sign_up(client: Client, role: str, email: str) -> object:
             "email": email,
             "password1": STRONG,
             "password2": STRONG,
+            "agree_terms": "on",
         },
     )
 
@@ -83,6 +84,7 @@ def test_sign_up_with_a_common_password_keeps_what_was_typed(client: Client):
             "email": "budi@example.com",
             "password1": "password123",
             "password2": "password123",
+            "agree_terms": "on",
         },
     )
     assert response.status_code == 200
@@ -148,3 +150,30 @@ def test_sign_up_link_preselects_the_role(client: Client, role: str):
 def test_sign_up_link_ignores_a_staff_role(client: Client):
     response = client.get(reverse("account_signup") + "?role=staff")
     assert response.context["form"].initial.get("role") != Role.STAFF
+
+
+def test_sign_up_records_terms_and_privacy_consent(client: Client):
+    _sign_up(client, Role.GRADUATE, "consent@example.com")
+    user = User.objects.get(email="consent@example.com")
+    purposes = sorted(user.consents.filter(given=True).values_list("purpose", flat=True))
+    assert purposes == ["privacy", "terms"]
+
+
+def test_sign_up_without_agreeing_is_refused_and_keeps_the_typed_values(client: Client):
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "role": Role.GRADUATE,
+            "full_name": "Siti <b>Aminah</b>",
+            "email": "siti@example.com",
+            "password1": STRONG,
+            "password2": STRONG,
+        },
+    )
+    assert response.status_code == 200
+    assert "agree_terms" in response.context["form"].errors
+    page = response.content.decode()
+    assert "Tick the box to agree" in page
+    assert 'value="siti@example.com"' in page
+    assert "Siti &lt;b&gt;Aminah&lt;/b&gt;" in page
+    assert not User.objects.filter(email="siti@example.com").exists()
