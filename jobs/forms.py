@@ -96,18 +96,28 @@ class PostingSkillForm(forms.Form):
             }
         ),
     )
+    # Not required: an empty row (no skill) is ignored whatever its selects say.
     requirement = forms.ChoiceField(
-        label=_("Requirement"), choices=Requirement.choices, initial=Requirement.REQUIRED
+        label=_("Requirement"),
+        choices=Requirement.choices,
+        initial=Requirement.REQUIRED,
+        required=False,
     )
     min_level = forms.TypedChoiceField(
         label=_("Minimum level"),
         choices=[(n, str(n)) for n in range(1, 6)],
         coerce=int,
         initial=3,
+        required=False,
+        empty_value=3,
     )
+
+    def has_changed(self) -> bool:
+        return bool((self.data.get(self.add_prefix("skill")) or "").strip()) or bool(self.initial)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
+        cleaned["requirement"] = cleaned.get("requirement") or Requirement.REQUIRED
         label = (cleaned.get("skill") or "").strip()
         if label:
             skill = skill_for_label(label=label)

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -138,7 +137,6 @@ def candidate_invite(request: HttpRequest, pk: int, graduate_id: int) -> HttpRes
         except PermissionDenied as exc:
             raise Http404("No such candidate") from exc
         except ValidationError as error:
-            transaction.set_rollback(True)
             for text in form_errors(error):
                 messages.error(request, text)
         else:

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -33,7 +32,6 @@ def company_create(request: HttpRequest) -> HttpResponse:
         try:
             employer_register(user=request.user, employer=form.instance)
         except ValidationError as error:
-            transaction.set_rollback(True)
             form.add_error(None, error)
         else:
             messages.success(
@@ -68,7 +66,6 @@ def company_edit(request: HttpRequest) -> HttpResponse:
         try:
             employer_update(employer=form.instance, by=request.user)
         except ValidationError as error:
-            transaction.set_rollback(True)
             form.add_error(None, error)
         else:
             messages.success(request, _("The company profile is saved."))
@@ -90,7 +87,6 @@ def colleague_invite_view(request: HttpRequest) -> HttpResponse:
                 role=form.cleaned_data["role"],
             )
         except ValidationError as error:
-            transaction.set_rollback(True)
             form.add_error("email" if hasattr(error, "error_dict") else None, error)
         else:
             messages.success(
@@ -118,7 +114,6 @@ def member_leave_view(request: HttpRequest) -> HttpResponse:
     try:
         member_leave(member=membership(request))
     except MembershipRefused as error:
-        transaction.set_rollback(True)
         for text in form_errors(error):
             messages.error(request, text)
         return redirect("employers:company")
@@ -134,7 +129,6 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         try:
             colleague_invitation_accept(token=token, user=request.user)
         except MembershipRefused as refused:
-            transaction.set_rollback(True)
             error = " ".join(form_errors(refused))
         else:
             messages.success(

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -50,7 +49,6 @@ def _posting_form(request: HttpRequest, posting: JobPosting | None) -> HttpRespo
         try:
             saved = _save(request, form, skills, posting)
         except ValidationError as error:
-            transaction.set_rollback(True)
             form.add_error(None, error)
         else:
             messages.success(request, _("The posting is saved."))
@@ -136,7 +134,6 @@ def posting_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             posting=posting
         )
     except ValidationError as error:
-        transaction.set_rollback(True)
         for text in form_errors(error):
             messages.error(request, text)
     else:
