@@ -182,6 +182,9 @@ def row_parse(raw: Mapping[str, str], fields: Mapping[str, FieldOfStudy]) -> Cou
             cost = Decimal(cell["cost_usd"].replace(",", ""))
         except InvalidOperation:
             errors["cost_usd"] = f"“{cell['cost_usd']}” is not an amount"
+        else:
+            if not cost.is_finite() or cost < 0:
+                errors["cost_usd"] = f"“{cell['cost_usd']}” is not an amount of 0 or more"
     field_of_study = None
     if cell["field_of_study"]:
         field_of_study = fields.get(cell["field_of_study"])
