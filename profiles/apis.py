@@ -119,6 +119,8 @@ class EducationSerializer(serializers.ModelSerializer):
             "graduation_year",
         ]  # fmt: skip
         read_only_fields = ["id"]
+        # The model's check constraint, so every bad field is reported at once.
+        extra_kwargs = {"graduation_year": {"min_value": 1950, "max_value": 2100}}
 
 
 class SkillRowInputSerializer(serializers.Serializer):

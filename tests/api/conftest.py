@@ -1,6 +1,7 @@
 """API clients for each persona, authenticated with real personal tokens (Bearer)."""
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from rest_framework.test import APIClient
@@ -58,3 +59,24 @@ def unverified_employer_api(api_client_for: ClientFor, unverified_employer: User
 @pytest.fixture
 def staff_api(api_client_for: ClientFor, staff: User) -> APIClient:
     return api_client_for(staff)
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings: Any, tmp_path: Any) -> Any:
+    """CVs go to a per-test folder, never to the project's media directory."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    return settings.PRIVATE_MEDIA_ROOT
+
+
+@pytest.fixture
+def persona_api(
+    api_client_for: ClientFor, request: pytest.FixtureRequest
+) -> Callable[[str], APIClient]:
+    """A client for a persona fixture named by a string ("anonymous" for no credentials)."""
+
+    def make(name: str) -> APIClient:
+        if name == "anonymous":
+            return APIClient()
+        return api_client_for(request.getfixturevalue(name))
+
+    return make

@@ -12,3 +12,11 @@ def assert_error(response: Any, status: int, code: str, *fields: str) -> dict[st
     for name in fields:
         assert name in body["fields"], body
     return body
+
+
+def run_full_match(capture: Any) -> None:
+    """A full match run, done in-process (tasks run eagerly once the request commits)."""
+    from matching.services import match_run_request
+
+    with capture(execute=True):
+        match_run_request()
