@@ -1,0 +1,232 @@
+"""Ranked candidates with explanations, who may see a graduate's profile and CV (each view
+logged), and inviting a candidate to apply."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from employers.models import CandidateAccess
+from employers.selectors import candidate_visible_to_employer
+from jobs.models import PostingInvitation
+from jobs.services import PostingRefused, application_submit, posting_invite_candidate
+from notifications.models import Notification
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def _as(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_candidates_are_ranked_with_explanations_and_gaps(
+    employer_client, posting, fitting_graduates, run_matching
+):
+    best, partial = fitting_graduates
+    run_matching()
+
+    page = employer_client.get(reverse("employers:candidate_list", args=[posting.pk]))
+
+    html = page.content.decode()
+    assert page.status_code == 200
+    best_name, partial_name = best.user.get_full_name(), partial.user.get_full_name()
+    assert best_name in html and partial_name in html
+    assert html.index(best_name) < html.index(partial_name)
+    required = posting.skills.get(requirement="required").skill.name
+    assert "Missing" in html and required in html  # the partial candidate's gap is named
+    assert "Closing them would raise the score" in html
+    rows = page.context["rows"]
+    assert [c.graduate for c, _ in rows] == [best, partial]
+    assert all(explanation is not None for _, explanation in rows)
+
+
+def test_filters_narrow_the_ranked_list(employer_client, posting, fitting_graduates, run_matching):
+    best, partial = fitting_graduates  # VN and ID
+    run_matching()
+    url = reverse("employers:candidate_list", args=[posting.pk])
+
+    by_country = employer_client.get(url, {"nationality": "ID"}).context["rows"]
+    assert [c.graduate for c, _ in by_country] == [partial]
+    top = by_country = employer_client.get(url, {"min_score": "90"}).context["rows"]
+    assert partial not in [c.graduate for c, _ in top]
+    by_fit = employer_client.get(url, {"order_by": "fit"}).context["rows"]
+    assert [c.graduate for c, _ in by_fit][0] == best
+
+
+def test_graduates_who_do_not_allow_discovery_are_not_ranked(
+    employer_client, posting, fitting_graduates, run_matching
+):
+    best, partial = fitting_graduates
+    partial.visibility = "applied_only"
+    partial.save()
+    run_matching()
+    rows = employer_client.get(reverse("employers:candidate_list", args=[posting.pk])).context[
+        "rows"
+    ]
+    assert [c.graduate for c, _ in rows] == [best]
+
+
+def test_the_candidate_list_uses_a_constant_number_of_queries(
+    employer_client, posting, fitting_graduates, run_matching, django_assert_num_queries
+):
+    run_matching()
+    url = reverse("employers:candidate_list", args=[posting.pk])
+    with CaptureQueriesContext(connection) as few:
+        employer_client.get(url)
+    for _ in range(4):
+        profile = factories.GraduateProfileFactory()
+        factories.GraduateSkillFactory(profile=profile, skill=posting.skills.first().skill)
+    run_matching()
+    with django_assert_num_queries(len(few)):
+        page = employer_client.get(url)
+    assert len(page.context["rows"]) == 6
+
+
+def test_an_unverified_company_sees_no_candidates_personal_data(
+    unverified_employer, fitting_graduates, run_matching
+):
+    company = unverified_employer.employer_membership.employer
+    posting = factories.JobPostingFactory(employer=company)
+    page = _as(unverified_employer).get(reverse("employers:candidate_list", args=[posting.pk]))
+    for profile in fitting_graduates:
+        assert profile.user.get_full_name() not in page.content.decode()
+    assert "Pending verification" in page.content.decode()
+    url = reverse("employers:candidate_detail", args=[posting.pk, fitting_graduates[0].pk])
+    assert _as(unverified_employer).get(url).status_code == 404
+
+
+# --- who may see a graduate ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "visibility,applied,visible",
+    [
+        ("discoverable", False, True),
+        ("applied_only", False, False),
+        ("applied_only", True, True),
+        ("hidden", False, False),
+        ("hidden", True, True),
+    ],
+)
+def test_visibility_rule(graduate, posting, visibility, applied, visible):
+    profile = graduate.graduate_profile
+    profile.visibility = visibility
+    profile.save()
+    if applied:
+        application_submit(graduate=profile, posting=posting, cover_letter="")
+    assert candidate_visible_to_employer(profile=profile, employer=posting.employer) is visible
+
+
+def test_applying_to_another_company_does_not_open_the_profile(graduate, posting, other_employer):
+    profile = graduate.graduate_profile
+    profile.visibility = "applied_only"
+    profile.save()
+    application_submit(graduate=profile, posting=posting, cover_letter="")
+    other = other_employer.employer_membership.employer
+    assert not candidate_visible_to_employer(profile=profile, employer=other)
+
+
+def test_viewing_a_profile_is_logged(employer, employer_client, posting, graduate):
+    url = reverse("employers:candidate_detail", args=[posting.pk, graduate.graduate_profile.pk])
+    page = employer_client.get(url)
+    assert page.status_code == 200 and graduate.email in page.content.decode()
+    employer_client.get(url)
+    logged = CandidateAccess.objects.filter(graduate=graduate.graduate_profile, kind="profile")
+    assert logged.count() == 2
+    assert {(a.viewer, a.posting) for a in logged} == {(employer, posting)}
+
+
+def test_a_hidden_profile_gives_404_and_is_not_logged(employer_client, posting, graduate):
+    profile = graduate.graduate_profile
+    profile.visibility = "hidden"
+    profile.save()
+    url = reverse("employers:candidate_detail", args=[posting.pk, profile.pk])
+    assert employer_client.get(url).status_code == 404
+    assert not CandidateAccess.objects.exists()
+
+
+@pytest.fixture
+def cv(graduate, settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    profile = graduate.graduate_profile
+    profile.cv.save("cv.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
+    profile.cv_original_name = "Nguyen CV.pdf"
+    profile.save()
+    return profile
+
+
+def test_every_cv_download_is_logged(employer, employer_client, cv, posting):
+    url = reverse("employers:candidate_cv", args=[cv.pk]) + f"?posting={posting.pk}"
+    for _ in range(2):
+        response = employer_client.get(url)
+        assert response.status_code == 200
+        assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert response["Content-Disposition"].startswith("attachment")
+    logs = CandidateAccess.objects.filter(graduate=cv, kind="cv")
+    assert logs.count() == 2 and {(a.viewer, a.posting) for a in logs} == {(employer, posting)}
+
+
+@pytest.mark.parametrize("persona", ["unverified_employer", "graduate", "other_graduate"])
+def test_others_cannot_download_the_cv(request, cv, persona):
+    user = request.getfixturevalue(persona)
+    response = _as(user).get(reverse("employers:candidate_cv", args=[cv.pk]))
+    assert response.status_code == 404
+    assert not CandidateAccess.objects.exists()
+
+
+def test_a_cv_not_open_to_discovery_gives_404(employer_client, cv):
+    cv.visibility = "applied_only"
+    cv.save()
+    assert employer_client.get(reverse("employers:candidate_cv", args=[cv.pk])).status_code == 404
+
+
+def test_anonymous_visitors_sign_in_before_any_cv(cv):
+    assert Client().get(reverse("employers:candidate_cv", args=[cv.pk])).status_code == 302
+
+
+# --- inviting a candidate --------------------------------------------------------------------
+
+
+def test_inviting_a_candidate_notifies_them_by_app_and_e_mail(
+    employer_client, posting, graduate, mailoutbox, django_capture_on_commit_callbacks
+):
+    url = reverse("employers:candidate_invite", args=[posting.pk, graduate.graduate_profile.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = employer_client.post(url, {"message": "Your etch work <b>fits</b>."})
+    assert response.status_code == 302
+    invitation = PostingInvitation.objects.get()
+    assert (invitation.posting, invitation.graduate) == (posting, graduate.graduate_profile)
+    note = Notification.objects.get(user=graduate)
+    assert note.kind == "invited_to_apply" and note.params["message"].startswith("Your etch")
+    (mail,) = mailoutbox
+    assert mail.to == [graduate.email] and posting.title in mail.subject
+    assert "&lt;b&gt;fits" in mail.alternatives[0][0]
+
+
+def test_a_candidate_is_invited_once(employer, posting, graduate):
+    profile = graduate.graduate_profile
+    posting_invite_candidate(posting=posting, graduate=profile, by=employer)
+    with pytest.raises(PostingRefused, match="already been invited"):
+        posting_invite_candidate(posting=posting, graduate=profile, by=employer)
+
+
+def test_another_company_cannot_invite_to_this_posting(other_employer, posting, graduate):
+    with pytest.raises(PermissionDenied):
+        posting_invite_candidate(posting=posting, graduate=graduate.graduate_profile, by=other_employer)
+    client = _as(other_employer)
+    url = reverse("employers:candidate_invite", args=[posting.pk, graduate.graduate_profile.pk])
+    assert client.post(url).status_code == 404
+    assert not PostingInvitation.objects.exists()
+
+
+def test_a_draft_posting_cannot_invite(employer, posting, graduate):
+    posting.status, posting.published_at = "draft", None
+    posting.save()
+    with pytest.raises(PostingRefused):
+        posting_invite_candidate(posting=posting, graduate=graduate.graduate_profile, by=employer)
