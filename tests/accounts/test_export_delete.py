@@ -1,0 +1,127 @@
+"""Download my data (JSON) and delete my account (password-confirmed; profile, CV, matches go)."""
+
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from accounts.models import Consent, User
+from jobs.models import Application, ApplicationStatus
+from jobs.services import application_move, application_submit
+from matching.models import GraduateMatchList
+from matching.selectors import candidates_for_posting
+from matching.services import match_run_request
+from profiles.models import GraduateProfile, UnmatchedSkill
+from tests import factories
+from tests.factories import PASSWORD
+from tests.profiles.factories import pdf_bytes
+
+pytestmark = pytest.mark.django_db
+EXPORT = reverse("profiles:account_export")
+DELETE = reverse("profiles:account_delete")
+ACCOUNT = reverse("profiles:account")
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+def test_export_holds_profile_skills_applications_and_consents(graduate, graduate_client, employer):
+    profile = graduate.graduate_profile
+    factories.GraduateSkillFactory(profile=profile, level=4)
+    factories.EducationRecordFactory(profile=profile)
+    UnmatchedSkill.objects.create(profile=profile, label="Wafer whispering", level=2)
+    Consent.objects.create(user=graduate, purpose="terms")
+    posting = factories.JobPostingFactory(employer=employer.employer_membership.employer)
+    application = application_submit(graduate=profile, posting=posting, cover_letter="Hello")
+    application_move(
+        application=application, to_status=ApplicationStatus.SCREENING, by=employer,
+        note="internal only", message="We will call you",
+    )  # fmt: skip
+    response = graduate_client.get(EXPORT)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    assert response["Content-Disposition"].startswith("attachment")
+    data = json.loads(response.content)
+    assert data["account"]["email"] == graduate.email
+    assert data["profile"]["nationality"] == "VN"
+    assert data["skills"][0]["level"] == 4
+    assert data["education"][0]["field_of_study"] == "0714"
+    assert data["unmatched_skills"][0]["label"] == "Wafer whispering"
+    assert [c["purpose"] for c in data["consents"]] == ["terms"]
+    history = data["applications"][0]["history"]
+    assert [h["to_status"] for h in history] == ["applied", "screening"]
+    assert history[1]["message"] == "We will call you"
+    assert "internal only" not in response.content.decode()
+
+
+def test_export_is_only_ever_the_signed_in_users_data(graduate_client, other_graduate, client):
+    other_graduate.graduate_profile.headline = "Other person's secret headline"
+    other_graduate.graduate_profile.save()
+    assert "secret headline" not in graduate_client.get(EXPORT).content.decode()
+    assert client.get(EXPORT).url.startswith(reverse("account_login"))
+
+
+def test_account_page_lists_consents_and_links(graduate, graduate_client, employer_client):
+    Consent.objects.create(user=graduate, purpose="privacy")
+    page = graduate_client.get(ACCOUNT).content.decode()
+    assert "Privacy notice" in page
+    assert EXPORT in page and DELETE in page
+    assert employer_client.get(ACCOUNT).url == reverse("dashboard")
+
+
+def test_delete_needs_the_password_and_the_tick(graduate, graduate_client):
+    response = graduate_client.post(DELETE, {"password": "wrong", "confirm": "on"})
+    assert response.status_code == 200
+    assert "That is not your password." in response.content.decode()
+    response = graduate_client.post(DELETE, {"password": PASSWORD})
+    assert "Tick the box to confirm." in response.content.decode()
+    assert User.objects.filter(pk=graduate.pk).exists()
+
+
+def test_delete_removes_user_profile_cv_applications_and_matches(
+    graduate, graduate_client, django_capture_on_commit_callbacks
+):
+    profile = graduate.graduate_profile
+    skill = factories.SkillFactory()
+    factories.GraduateSkillFactory(profile=profile, skill=skill, level=4)
+    posting = factories.JobPostingFactory()
+    factories.PostingSkillFactory(posting=posting, skill=skill, min_level=2)
+    Application.objects.create(graduate=profile, posting=posting)
+    graduate_client.post(
+        reverse("profiles:step", kwargs={"step": "cv"}),
+        {"cv": SimpleUploadedFile("cv.pdf", pdf_bytes()), "upload": "1"},
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        match_run_request()
+    profile.refresh_from_db()
+    storage, cv_name = profile.cv.storage, profile.cv.name
+    assert storage.exists(cv_name)
+    assert GraduateMatchList.objects.filter(graduate=profile).exists()
+    assert [c.graduate.pk for c in candidates_for_posting(posting=posting)] == [profile.pk]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = graduate_client.post(DELETE, {"password": PASSWORD, "confirm": "on"})
+    assert response.url == reverse("home")
+    assert not User.objects.filter(pk=graduate.pk).exists()
+    assert not GraduateProfile.objects.filter(pk=profile.pk).exists()
+    assert not Application.objects.filter(posting=posting).exists()
+    assert not GraduateMatchList.objects.filter(graduate_id=profile.pk).exists()
+    assert not storage.exists(cv_name)
+    from matching.models import PostingMatchList
+
+    stored = PostingMatchList.objects.get(posting=posting)
+    assert profile.pk not in [int(i) for i in stored.decoded()["id"][: stored.length]]
+    # Signed out: the dashboard now asks to log in.
+    assert graduate_client.get(reverse("dashboard")).status_code == 302
+
+
+def test_another_user_cannot_delete_someone_else(other_graduate, graduate, graduate_client):
+    client = Client()
+    client.force_login(other_graduate)
+    client.post(DELETE, {"password": PASSWORD, "confirm": "on"})
+    assert User.objects.filter(pk=graduate.pk).exists()
+    assert not User.objects.filter(pk=other_graduate.pk).exists()

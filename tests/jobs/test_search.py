@@ -1,0 +1,151 @@
+"""Job search: full text, filters, sorting by match or date, pagination, scores, query counts."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from jobs.filters import PostingFilter
+from jobs.selectors import posting_list_public
+from matching.services import match_run_request
+from tests import factories
+from tests.profiles.querycount import queries_of
+
+pytestmark = pytest.mark.django_db
+URL = reverse("jobs:list")
+
+
+def titles(response) -> list[str]:
+    return [posting.title for posting, _match in response.context["results"]]
+
+
+@pytest.fixture
+def catalogue():
+    etch = factories.SkillFactory(name="Dry etching", name_ko="건식 식각")
+    etch.aliases.create(alias="RIE", normalised="rie")
+    battery = factories.EmployerFactory(name="Ulsan Cell Works", industry="batteries")
+    a = factories.JobPostingFactory(title="Etch process engineer", region="gyeonggi")
+    factories.PostingSkillFactory(posting=a, skill=etch)
+    b = factories.JobPostingFactory(
+        employer=battery, title="Cell assembly technician", region="ulsan",
+        job_type="contract", min_topik=3, visa_sponsorship=False,
+        salary_min_krw=30_000_000, salary_max_krw=34_000_000,
+        description="Electrode coating and winding.",
+    )  # fmt: skip
+    hidden = factories.JobPostingFactory(
+        title="Etch secret", employer=factories.EmployerFactory(unverified=True)
+    )
+    draft = factories.JobPostingFactory(title="Etch draft", status="draft", published_at=None)
+    return a, b, hidden, draft
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"q": "etch"}, ["Etch process engineer"]),
+        ({"q": "RIE"}, ["Etch process engineer"]),  # skill alias
+        ({"q": "건식"}, ["Etch process engineer"]),  # skill's Korean name
+        ({"q": "ulsan cell"}, ["Cell assembly technician"]),  # employer name
+        ({"q": "winding"}, ["Cell assembly technician"]),  # description
+        ({"industry": "batteries"}, ["Cell assembly technician"]),
+        ({"region": "gyeonggi"}, ["Etch process engineer"]),
+        ({"job_type": "contract"}, ["Cell assembly technician"]),
+        ({"salary": "40000000"}, ["Etch process engineer"]),
+        ({"topik": "0"}, ["Etch process engineer"]),
+        ({"topik": "3"}, ["Cell assembly technician", "Etch process engineer"]),
+        ({"sponsorship": "on"}, ["Etch process engineer"]),
+    ],
+)
+def test_search_and_filters(client, catalogue, query, expected):
+    response = client.get(URL, {**query, "sort": "date"})
+    assert response.status_code == 200
+    assert sorted(titles(response)) == sorted(expected)
+
+
+def test_unverified_and_draft_postings_never_show(client, catalogue):
+    assert "Etch secret" not in titles(client.get(URL, {"q": "etch"}))
+    assert "Etch draft" not in titles(client.get(URL))
+
+
+def test_invalid_filter_values_are_reported_not_crashing(client, catalogue):
+    response = client.get(URL, {"region": "mars", "salary": "lots"})
+    assert response.status_code == 200
+    assert response.context["filter"].form.errors.keys() >= {"region", "salary"}
+
+
+def test_search_text_is_kept_and_escaped(client, catalogue):
+    page = client.get(URL, {"q": '<script>"x"'}).content.decode()
+    assert 'value="&lt;script&gt;&quot;x&quot;"' in page
+    assert "No job fits these filters" in page
+
+
+def test_date_order_and_pagination_keep_the_filters(client):
+    now = timezone.now()
+    for n in range(23):
+        factories.JobPostingFactory(
+            title=f"Welder {n:02d}", published_at=now - datetime.timedelta(hours=n)
+        )
+    first = client.get(URL, {"q": "welder", "sort": "date"})
+    assert titles(first)[:2] == ["Welder 00", "Welder 01"]
+    page = first.content.decode()
+    assert "q=welder&amp;sort=date&amp;page=2" in page
+    second = client.get(URL, {"q": "welder", "sort": "date", "page": 2})
+    assert titles(second) == ["Welder 20", "Welder 21", "Welder 22"]
+
+
+def test_graduate_sees_scores_and_sorts_by_match(
+    graduate, graduate_client, client, django_capture_on_commit_callbacks
+):
+    skill = factories.SkillFactory(name="Etching")
+    now = timezone.now()
+    best = factories.JobPostingFactory(
+        title="Best fit", published_at=now - datetime.timedelta(days=9)
+    )
+    factories.PostingSkillFactory(posting=best, skill=skill, min_level=2)
+    newest = factories.JobPostingFactory(title="Newest, poor fit", published_at=now)
+    factories.PostingSkillFactory(posting=newest, skill=skill, min_level=5)
+    factories.PostingSkillFactory(posting=newest, min_level=4)
+    factories.GraduateSkillFactory(profile=graduate.graduate_profile, skill=skill, level=3)
+    with django_capture_on_commit_callbacks(execute=True):
+        match_run_request()
+    by_match = graduate_client.get(URL)
+    assert titles(by_match) == ["Best fit", "Newest, poor fit"]
+    scores = {p.title: m["score"] for p, m in by_match.context["results"]}
+    assert scores["Best fit"] > scores["Newest, poor fit"] > 0
+    assert "/100" in by_match.content.decode()
+    assert titles(graduate_client.get(URL, {"sort": "date"})) == ["Newest, poor fit", "Best fit"]
+    anonymous = client.get(URL)
+    assert all(match is None for _p, match in anonymous.context["results"])
+    assert "/100" not in anonymous.content.decode()
+
+
+def test_htmx_request_gets_only_the_results(client, catalogue):
+    response = client.get(URL, {"q": "etch"}, HTTP_HX_REQUEST="true")
+    page = response.content.decode()
+    assert "<html" not in page and "Etch process engineer" in page
+
+
+def test_the_filterset_is_reusable_on_its_own():
+    factories.JobPostingFactory(title="Solo", region="busan")
+    search = PostingFilter({"region": "busan"}, queryset=posting_list_public())
+    assert [p.title for p in search.qs] == ["Solo"]
+
+
+@pytest.mark.parametrize("who", ["anonymous", "graduate"])
+def test_list_queries_do_not_grow_with_postings(who, client, graduate_client):
+    browser = client if who == "anonymous" else graduate_client
+    skill = factories.SkillFactory()
+
+    def add(n: int) -> None:
+        for _ in range(n):
+            posting = factories.JobPostingFactory()
+            factories.PostingSkillFactory(posting=posting, skill=skill)
+
+    add(2)
+    browser.get(URL)
+    few, _ = queries_of(lambda: browser.get(URL))
+    add(25)
+    many, response = queries_of(lambda: browser.get(URL))
+    assert len(response.context["results"]) == 20
+    assert many == few

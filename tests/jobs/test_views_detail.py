@@ -1,0 +1,100 @@
+"""Job detail for a graduate (how you match, courses for the gaps) and applying."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from jobs.models import Application
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def posting(graduate):
+    etch = factories.SkillFactory(name="Dry etching")
+    cmp_ = factories.SkillFactory(name="Chemical mechanical polishing")
+    posting = factories.JobPostingFactory(title="Etch & CMP engineer", min_topik=4)
+    factories.PostingSkillFactory(posting=posting, skill=etch, min_level=3)
+    factories.PostingSkillFactory(posting=posting, skill=cmp_, min_level=3)
+    factories.GraduateSkillFactory(profile=graduate.graduate_profile, skill=etch, level=4)
+    course = factories.CourseFactory(title="CMP in practice", hours=40)
+    factories.CourseSkillFactory(course=course, skill=cmp_, level_reached=3)
+    return posting
+
+
+def detail(posting) -> str:
+    return reverse("jobs:detail", args=[posting.pk])
+
+
+def apply(posting) -> str:
+    return reverse("jobs:apply", args=[posting.pk])
+
+
+def test_how_you_match_lists_met_missing_skills_and_constraints(graduate_client, posting):
+    response = graduate_client.get(detail(posting))
+    page = response.content.decode()
+    assert "How you match" in page
+    skills = {item.label: item.status for item in response.context["skill_checks"]}
+    assert skills == {"Dry etching": "met", "Chemical mechanical polishing": "missing"}
+    constraints = {item.label: item.status for item in response.context["constraint_checks"]}
+    assert constraints["Korean (TOPIK)"] == "missing"  # the persona has TOPIK 3
+    assert "TOPIK 4 required; you have 3" in page
+    assert "CMP in practice" in page
+
+
+def test_anonymous_and_employers_see_no_match_checklist(client, employer_client, posting):
+    for browser in (client, employer_client):
+        response = browser.get(detail(posting))
+        assert response.status_code == 200
+        assert "How you match" not in response.content.decode()
+
+
+def test_apply_with_a_cover_letter(graduate, graduate_client, posting):
+    response = graduate_client.post(apply(posting), {"cover_letter": "I run <b>etch</b> tools."})
+    application = Application.objects.get(graduate=graduate.graduate_profile, posting=posting)
+    assert response.url == reverse("profiles:application_detail", args=[application.pk])
+    assert application.cover_letter == "I run <b>etch</b> tools."
+    page = graduate_client.get(detail(posting)).content.decode()
+    assert "You applied" in page
+
+
+def test_applying_twice_is_refused_politely(graduate, graduate_client, posting):
+    graduate_client.post(apply(posting), {"cover_letter": "First"})
+    response = graduate_client.post(apply(posting), {"cover_letter": "Second"}, follow=True)
+    assert response.status_code == 200
+    assert "already applied" in response.content.decode()
+    assert Application.objects.filter(graduate=graduate.graduate_profile).count() == 1
+
+
+def test_a_too_long_cover_letter_is_shown_again_with_the_error(graduate_client, posting):
+    text = "x" * 5001
+    response = graduate_client.post(apply(posting), {"cover_letter": text})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "at most 5000 characters" in page
+    assert text in page
+    assert not Application.objects.filter(posting=posting).exists()
+
+
+def test_closed_or_unverified_postings_cannot_be_applied_to(graduate_client):
+    closed = factories.JobPostingFactory(status="closed")
+    hidden = factories.JobPostingFactory(employer=factories.EmployerFactory(unverified=True))
+    assert graduate_client.post(apply(closed), {"cover_letter": ""}).status_code == 404
+    assert graduate_client.post(apply(hidden), {"cover_letter": ""}).status_code == 404
+    assert graduate_client.get(detail(hidden)).status_code == 404
+    assert not Application.objects.exists()
+
+
+def test_only_graduates_apply(client, employer_client, unverified_employer, posting):
+    response = client.post(apply(posting), {"cover_letter": "hi"})
+    assert response.url.startswith(reverse("account_login"))
+    assert employer_client.post(apply(posting), {"cover_letter": "hi"}).status_code == 404
+    other = Client()
+    other.force_login(unverified_employer)
+    assert other.post(apply(posting), {"cover_letter": "hi"}).status_code == 404
+    assert not Application.objects.exists()
+
+
+def test_apply_needs_post(graduate_client, posting):
+    assert graduate_client.get(apply(posting)).status_code == 405

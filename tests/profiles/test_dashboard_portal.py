@@ -1,0 +1,141 @@
+"""The dashboard: matches with score, reasons and main gap, new since the last visit, refresh
+indicator, applications; query counts that do not grow with the data."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import User
+from matching.services import match_run_request
+from tests import factories
+from tests.profiles.querycount import queries_of
+
+pytestmark = pytest.mark.django_db
+URL = reverse("profiles:dashboard")
+
+
+@pytest.fixture
+def matched(graduate, django_capture_on_commit_callbacks):
+    """Two postings that match the graduate, one missing a second skill, and a current run."""
+    profile = graduate.graduate_profile
+    etch = factories.SkillFactory(name="Dry etching")
+    lith = factories.SkillFactory(name="Photolithography")
+    strong = factories.JobPostingFactory(title="Etch engineer")
+    factories.PostingSkillFactory(posting=strong, skill=etch, min_level=3)
+    weak = factories.JobPostingFactory(title="Litho engineer <b>now</b>")
+    factories.PostingSkillFactory(posting=weak, skill=etch, min_level=2)
+    factories.PostingSkillFactory(posting=weak, skill=lith, min_level=3)
+    factories.GraduateSkillFactory(profile=profile, skill=etch, level=4)
+    with django_capture_on_commit_callbacks(execute=True):
+        match_run_request()
+    return strong, weak
+
+
+def test_matches_show_score_reasons_and_the_main_gap(graduate_client, matched):
+    page = graduate_client.get(URL).content.decode()
+    assert page.index("Etch engineer") < page.index("Litho engineer")
+    assert "Dry etching: your level 4 meets the 3 asked" in page
+    assert "Industry you want: Semiconductors" in page
+    assert "Photolithography is missing (level 3 asked)" in page
+    assert "/100" in page
+    assert "Litho engineer &lt;b&gt;now&lt;/b&gt;" in page
+
+
+def test_new_matches_are_marked_since_the_last_visit(graduate, graduate_client, matched):
+    strong, weak = matched
+    User.objects.filter(pk=graduate.pk).update(
+        last_seen_matches_at=timezone.now() - datetime.timedelta(days=1)
+    )
+    type(strong).objects.filter(pk=strong.pk).update(
+        published_at=timezone.now() - datetime.timedelta(days=3)
+    )
+    response = graduate_client.get(URL)
+    rows = {row.posting.pk: row.is_new for row in response.context["matches"]}
+    assert rows == {strong.pk: False, weak.pk: True}
+    assert "1 new since your last visit" in response.content.decode()
+    graduate.refresh_from_db()
+    assert graduate.last_seen_matches_at > timezone.now() - datetime.timedelta(minutes=1)
+    # The next visit has nothing new.
+    assert graduate_client.get(URL).context["new_matches"] == 0
+
+
+def test_the_dashboard_says_when_matches_are_being_refreshed(graduate, graduate_client):
+    graduate_client.post(
+        reverse("profiles:step", kwargs={"step": "preferences"}),
+        {"preferred_industries": ["batteries"], "min_salary_krw": "30000000", "continue": "1"},
+    )
+    page = graduate_client.get(URL).content.decode()
+    assert "being refreshed" in page
+    assert 'hx-get="/graduate/matches/"' in page
+    partial = graduate_client.get(reverse("profiles:dashboard_matches"))
+    assert partial.status_code == 200
+    assert "<html" not in partial.content.decode()
+
+
+def test_saving_skills_refreshes_matches_incrementally(
+    graduate, graduate_client, matched, django_capture_on_commit_callbacks
+):
+    _strong, weak = matched
+    lith = weak.skills.get(skill__name="Photolithography").skill
+    data = {
+        "skills-TOTAL_FORMS": "2", "skills-INITIAL_FORMS": "0",
+        "skills-MIN_NUM_FORMS": "0", "skills-MAX_NUM_FORMS": "40",
+        "skills-0-name": "Dry etching", "skills-0-level": "4",
+        "skills-1-name": lith.name, "skills-1-level": "5", "continue": "1",
+    }  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        graduate_client.post(reverse("profiles:step", kwargs={"step": "skills"}), data)
+    response = graduate_client.get(URL)
+    assert not response.context["refreshing"]
+    rows = {row.posting.pk: row for row in response.context["matches"]}
+    assert rows[weak.pk].gap is None
+
+
+def test_applications_and_their_status_are_listed(graduate, graduate_client):
+    application = factories.ApplicationFactory(graduate=graduate.graduate_profile)
+    page = graduate_client.get(URL).content.decode()
+    assert application.posting.title in page
+    assert reverse("profiles:application_detail", args=[application.pk]) in page
+    assert "Applied" in page
+
+
+def test_completeness_names_what_would_improve_matches(graduate_client):
+    response = graduate_client.get(URL)
+    page = response.content.decode()
+    assert "What would improve your matches" in page
+    assert "List at least three skills" in page
+    assert reverse("profiles:step", kwargs={"step": "skills"}) in page
+
+
+def test_employer_and_anonymous_do_not_get_the_graduate_dashboard(client, employer_client):
+    assert employer_client.get(URL).url == reverse("dashboard")
+    assert client.get(URL).url.startswith(reverse("account_login"))
+
+
+def _grow(graduate, n: int) -> None:
+    profile = graduate.graduate_profile
+    skill = factories.SkillFactory()
+    factories.GraduateSkillFactory(profile=profile, skill=skill, level=4)
+    for _ in range(n):
+        posting = factories.JobPostingFactory()
+        factories.PostingSkillFactory(posting=posting, skill=skill, min_level=3)
+        factories.ApplicationFactory(graduate=profile, posting=posting)
+
+
+def test_dashboard_queries_do_not_grow_with_matches_and_applications(
+    graduate, graduate_client, django_capture_on_commit_callbacks
+):
+    _grow(graduate, 2)
+    with django_capture_on_commit_callbacks(execute=True):
+        match_run_request()
+    graduate_client.get(URL)  # warm the per-process caches (visa rules)
+    few, _response = queries_of(lambda: graduate_client.get(URL))
+    _grow(graduate, 6)
+    with django_capture_on_commit_callbacks(execute=True):
+        match_run_request()
+    graduate_client.get(URL)
+    many, response = queries_of(lambda: graduate_client.get(URL))
+    assert len(response.context["matches"]) == 8
+    assert many == few
