@@ -23,6 +23,15 @@ EMAIL_MAX_RETRIES = 5
 def notify_send_email(self, delivery_id: int) -> None:  # type: ignore[no-untyped-def]
     """Send one e-mail; retried with exponential backoff while the mail server fails, and
     recorded as failed after the last retry."""
+    if self.request.is_eager:
+        # In-process (no broker, as in development): there is no queue to wait in, so the
+        # retries run here one after another, and a failure never breaks the caller's request.
+        for attempt in range(self.max_retries + 1):
+            try:
+                email_delivery_send(delivery_id=delivery_id, final=attempt >= self.max_retries)
+            except MailServerError:
+                continue
+            return
     email_delivery_send(delivery_id=delivery_id, final=self.request.retries >= self.max_retries)
 
 
