@@ -4,6 +4,7 @@ colleagues, and staff verification. Writes go through employers.services."""
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -162,7 +163,7 @@ class CompanyApi(APIView):
             EmployerMember.objects.select_related("employer").filter(user=request.user).first()
         )
         if membership is None:
-            raise EmployerMember.DoesNotExist  # -> 404: no company yet
+            raise Http404  # no company yet
         return membership
 
     @extend_schema(operation_id="employer_company_retrieve", responses=CompanyOutputSerializer)

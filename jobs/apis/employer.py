@@ -314,7 +314,8 @@ class EmployerApplicationDetailOutputSerializer(EmployerApplicationOutputSeriali
 
 class MoveInputSerializer(serializers.Serializer):
     to_status = serializers.ChoiceField(
-        choices=[s for s in ApplicationStatus.choices if s[0] != ApplicationStatus.WITHDRAWN]
+        choices=ApplicationStatus.choices,
+        help_text="See allowed_moves; only the graduate withdraws.",
     )
     note = serializers.CharField(
         allow_blank=True,
