@@ -167,11 +167,28 @@ def dashboard_matches(
     return rows
 
 
+COURSE_SUGGESTIONS_TTL = 600  # seconds; the key also changes with the profile and the matches
+
+
 def course_suggestions(*, profile: GraduateProfile, limit: int = 6) -> list[Any] | None:
-    """Courses for the graduate's gaps from the training app; None while it offers none."""
+    """Courses for the graduate's gaps from the training app; None while it offers none.
+
+    Cached per graduate until their profile or the match lists change (or ten minutes pass):
+    planning reads every near-fit posting, and the dashboard asks on every visit."""
+    from django.core.cache import cache
+
+    from matching.selectors import current_run
     from profiles.training_links import training_function
 
     suggest = training_function("course_suggestions_for_graduate")
     if suggest is None:
         return None
-    return list(suggest(graduate=profile, limit=limit))
+    run = current_run()
+    stamp = profile.updated_at.timestamp() if profile.updated_at else 0
+    version = f"{run.pk}.{run.results_version}" if run else "none"
+    key = f"portal:courses:{profile.pk}:{stamp}:{version}:{limit}"
+    suggestions = cache.get(key)
+    if suggestions is None:
+        suggestions = list(suggest(graduate=profile, limit=limit))
+        cache.set(key, suggestions, COURSE_SUGGESTIONS_TTL)
+    return suggestions
