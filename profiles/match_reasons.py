@@ -79,9 +79,7 @@ def top_reasons(explanation: Explanation, limit: int = 3) -> list[str]:
             break
         if factor.name in _LABELS and factor.wanted and factor.value >= 1.0:
             label = _LABELS[factor.name].get(str(factor.offered), str(factor.offered))
-            reasons.append(
-                _("In a %(what)s you want: %(label)s") % _factor_words(factor.name, label)
-            )
+            reasons.append(_("%(what)s you want: %(label)s") % _factor_words(factor.name, label))
         elif factor.name == "salary" and factor.wanted and factor.value >= 1.0:
             reasons.append(_("Pays at least your minimum salary"))
     return reasons[:limit]

@@ -37,7 +37,7 @@ def test_matches_show_score_reasons_and_the_main_gap(graduate_client, matched):
     page = graduate_client.get(URL).content.decode()
     assert page.index("Etch engineer") < page.index("Litho engineer")
     assert "Dry etching: your level 4 meets the 3 asked" in page
-    assert "Industry you want: Semiconductors" in page
+    assert '<li class="ok">Industry you want: Semiconductors</li>' in page
     assert "Photolithography is missing (level 3 asked)" in page
     assert "/100" in page
     assert "Litho engineer &lt;b&gt;now&lt;/b&gt;" in page
