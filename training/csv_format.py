@@ -5,10 +5,11 @@ check rows the same way. Choice columns take the stored code or the label shown 
 any case ("in_person", "In person"); yes/no columns take yes/no, true/false or 1/0.
 """
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django_countries import countries
 
@@ -57,8 +58,8 @@ class RowInvalid(Exception):
 class CourseRow:
     """One row's checked values: provider fields, course fields and skills (skill, level)."""
 
-    provider: dict[str, object]
-    course: dict[str, object]
+    provider: dict[str, Any]
+    course: dict[str, Any]
     skills: list[tuple[Skill, int]] = field(default_factory=list)
 
     @property
@@ -81,7 +82,7 @@ def header_errors(header: list[str]) -> list[str]:
     return errors
 
 
-def _choice(value: str, choices: list[tuple[str, str]], column: str, errors: dict) -> str:
+def _choice(value: str, choices: Sequence[tuple[str, Any]], column: str, errors: dict) -> str:
     wanted = value.strip().casefold()
     for code, label in choices:
         if wanted in (code.casefold(), str(label).casefold()):
@@ -169,7 +170,7 @@ def row_parse(raw: Mapping[str, str], fields: Mapping[str, FieldOfStudy]) -> Cou
     for column in ("provider", "title"):
         if not cell[column]:
             errors[column] = "required"
-    provider = {
+    provider: dict[str, Any] = {
         "name": cell["provider"],
         "kind": _choice(cell["provider_kind"], ProviderKind.choices, "provider_kind", errors),
         "country": _country(cell["provider_country"], "provider_country", errors, required=True),
@@ -195,7 +196,7 @@ def row_parse(raw: Mapping[str, str], fields: Mapping[str, FieldOfStudy]) -> Cou
         for code in cell["eligible_nationalities"].replace(",", ";").split(";")
         if code.strip()
     ]
-    course = {
+    course: dict[str, Any] = {
         "title": cell["title"],
         "kind": _choice(cell["kind"], CourseKind.choices, "kind", errors),
         "mode": _choice(cell["mode"], CourseMode.choices, "mode", errors),

@@ -49,7 +49,7 @@ class SponsorshipForm(forms.Form):
             if not gap.courses:
                 label = _("Training in %(skill)s (no listed course yet)") % {"skill": gap.skill}
                 choices.append((f"skill:{gap.skill.pk}", str(label)))
-        self.fields["target"].choices = choices
+        self.fields["target"].choices = choices  # type: ignore[attr-defined]
 
     def target_ids(self) -> tuple[str, int]:
         kind, _sep, pk = self.cleaned_data["target"].partition(":")

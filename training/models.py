@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -155,7 +157,7 @@ class Course(TimeStampedModel):
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
 
-        errors: dict[str, str] = {}
+        errors: dict[str, Any] = {}
         if self.kind == CourseKind.KOREAN_LANGUAGE and self.topik_target is None:
             errors["topik_target"] = _(
                 "A Korean-language course needs the TOPIK level it prepares for."
