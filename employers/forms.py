@@ -67,7 +67,7 @@ class CandidateFilterForm(forms.Form):
     min_education = forms.ChoiceField(
         label=_("Education at least"),
         required=False,
-        choices=[("", _("Any"))] + list(EducationLevel.choices),
+        choices=[("", _("Any")), *EducationLevel.choices],
     )
     min_score = forms.IntegerField(
         label=_("Score at least (%)"), required=False, min_value=0, max_value=100

@@ -82,9 +82,9 @@ def posting_for_member(*, user: User, pk: int) -> JobPosting:
 
 def application_for_member(*, user: User, pk: int) -> Application:
     """The application if it is to a posting of the user's company; DoesNotExist otherwise."""
-    return Application.objects.select_related(
-        "posting__employer", "graduate__user"
-    ).get(pk=pk, posting__employer__members__user=user)
+    return Application.objects.select_related("posting__employer", "graduate__user").get(
+        pk=pk, posting__employer__members__user=user
+    )
 
 
 def candidate_visible_to_employer(*, profile: GraduateProfile, employer: Employer) -> bool:
@@ -120,9 +120,9 @@ def candidate_explanations(
     needed = {s.skill_id for s in posting_row.skills}
     own = {skill for g in facts.values() for skill in g.skills}
     relations: dict[int, list[tuple[int, float]]] = defaultdict(list)
-    for skill_id, related_id, credit in SkillRelation.objects.filter(
-        skill_id__in=own
-    ).values_list("skill_id", "related_skill_id", "credit"):
+    for skill_id, related_id, credit in SkillRelation.objects.filter(skill_id__in=own).values_list(
+        "skill_id", "related_skill_id", "credit"
+    ):
         relations[skill_id].append((related_id, credit))
     names = dict(Skill.objects.filter(id__in=needed | own).values_list("id", "name"))
     requirements = dict(posting.skills.values_list("skill_id", "requirement"))
@@ -142,8 +142,8 @@ def candidate_explanations(
 def posting_pipeline(*, posting: JobPosting) -> dict[str, list[Application]]:
     """The posting's applications by status, in pipeline order, oldest move first."""
     columns: dict[str, list[Application]] = {status: [] for status in ApplicationStatus.values}
-    for application in (
-        posting.applications.select_related("graduate__user").order_by("status_changed_at", "id")
+    for application in posting.applications.select_related("graduate__user").order_by(
+        "status_changed_at", "id"
     ):
         columns[application.status].append(application)
     return columns

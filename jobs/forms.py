@@ -124,7 +124,8 @@ class PostingSkillForm(forms.Form):
             if skill is None:
                 self.add_error(
                     "skill",
-                    _("“%(label)s” is not in the skill list. Pick a suggestion.") % {"label": label},
+                    _("“%(label)s” is not in the skill list. Pick a suggestion.")
+                    % {"label": label},
                 )
             else:
                 cleaned["skill_obj"] = skill
@@ -149,7 +150,12 @@ class BasePostingSkillFormSet(forms.BaseFormSet):
     def skill_rows(self) -> list[tuple[int, str, int, float]]:
         """(skill id, requirement, min level, weight) for posting_skills_set."""
         return [
-            (f.cleaned_data["skill_obj"].pk, f.cleaned_data["requirement"], f.cleaned_data["min_level"], 1.0)
+            (
+                f.cleaned_data["skill_obj"].pk,
+                f.cleaned_data["requirement"],
+                f.cleaned_data["min_level"],
+                1.0,
+            )
             for f in self.forms
             if f.cleaned_data.get("skill_obj") is not None
         ]

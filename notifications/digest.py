@@ -41,7 +41,9 @@ def match_digests_send(*, day: datetime.date, min_score: float | None = None) ->
     for stored in PostingMatchList.objects.filter(run=run, posting_id__in=list(postings)):
         for record in decoded_list(stored):
             if float(record["score"]) >= threshold:
-                found[int(record["id"])].append((float(record["score"]), postings[stored.posting_id]))
+                found[int(record["id"])].append(
+                    (float(record["score"]), postings[stored.posting_id])
+                )
     profiles = GraduateProfile.objects.select_related("user").in_bulk(list(found))
     for graduate_id, matches in found.items():
         profile = profiles.get(graduate_id)

@@ -84,8 +84,7 @@ def application_move_view(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("Moved to %(status)s.")
-                % {"status": ApplicationStatus(data["to_status"]).label},
+                _("Moved to %(status)s.") % {"status": ApplicationStatus(data["to_status"]).label},
             )
             if request.POST.get("next") == "board":
                 return redirect("employers:pipeline", application.posting_id)

@@ -56,7 +56,9 @@ def candidate_list(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _candidate_or_404(request: HttpRequest, graduate_id: int) -> GraduateProfile:
     try:
-        return candidate_for_employer(employer=membership(request).employer, graduate_id=graduate_id)
+        return candidate_for_employer(
+            employer=membership(request).employer, graduate_id=graduate_id
+        )
     except GraduateProfile.DoesNotExist as exc:
         raise Http404("No such candidate") from exc
 
@@ -118,9 +120,7 @@ def _posting_from_query(request: HttpRequest) -> JobPosting | None:
     raw = request.GET.get("posting", "")
     if not raw.isdigit():
         return None
-    return JobPosting.objects.filter(
-        pk=int(raw), employer=membership(request).employer
-    ).first()
+    return JobPosting.objects.filter(pk=int(raw), employer=membership(request).employer).first()
 
 
 @company_member
@@ -132,7 +132,10 @@ def candidate_invite(request: HttpRequest, pk: int, graduate_id: int) -> HttpRes
     if form.is_valid():
         try:
             posting_invite_candidate(
-                posting=posting, graduate=profile, by=request.user, message=form.cleaned_data["message"]
+                posting=posting,
+                graduate=profile,
+                by=request.user,
+                message=form.cleaned_data["message"],
             )
         except PermissionDenied as exc:
             raise Http404("No such candidate") from exc

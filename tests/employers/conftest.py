@@ -28,9 +28,7 @@ def fitting_graduates(posting, graduate, other_graduate):
     required = posting.skills.get(requirement="required")
     nice = posting.skills.get(requirement="nice")
     for row in (required, nice):
-        factories.GraduateSkillFactory(
-            profile=graduate.graduate_profile, skill=row.skill, level=4
-        )
+        factories.GraduateSkillFactory(profile=graduate.graduate_profile, skill=row.skill, level=4)
     factories.GraduateSkillFactory(
         profile=other_graduate.graduate_profile, skill=nice.skill, level=3
     )

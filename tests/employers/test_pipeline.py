@@ -185,7 +185,9 @@ def test_dashboard_counts_postings_applications_and_time_in_stage(employer, comp
     first = application_submit(
         graduate=factories.GraduateProfileFactory(), posting=posting, cover_letter=""
     )
-    application_submit(graduate=factories.GraduateProfileFactory(), posting=posting, cover_letter="")
+    application_submit(
+        graduate=factories.GraduateProfileFactory(), posting=posting, cover_letter=""
+    )
     application_move(application=first, to_status="screening", by=employer)
     # The first stayed four days in "applied" before screening.
     start = timezone.now() - datetime.timedelta(days=4)

@@ -281,9 +281,7 @@ def test_publishing_below_the_minimum_asks_for_confirmation_first(
     assert draft.status == "open"
 
 
-def test_saving_a_posting_below_the_minimum_shows_the_warning(
-    visa_rules, employer_client, company
-):
+def test_saving_a_posting_below_the_minimum_shows_the_warning(visa_rules, employer_client, company):
     factories.SkillFactory(name="Python")
     data = _form(salary_min_krw="20000000", salary_max_krw="24000000")
     data.update(_skills(("Python", "required", 3)))

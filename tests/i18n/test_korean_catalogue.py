@@ -7,8 +7,10 @@ from pathlib import Path
 
 import polib
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from jobs.services import application_submit
 from notifications.services import notification_create
@@ -40,6 +42,13 @@ EMPLOYER_FILES = (
     "templates/jobs/_salary.html",
     "templates/jobs/_skill_list.html",
 )
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards():
+    """Requests in Korean leave Korean active in this thread; later tests expect English."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def _employer_entries() -> list[polib.POEntry]:
