@@ -24,6 +24,7 @@ from visas.selectors import offer_facts_for_posting, person_facts_for_graduate, 
 from visas.views import OFFICIAL_SOURCES
 
 PAGE_SIZE = 20
+FILTER_FIELDS = ("industry", "region", "job_type", "salary", "topik", "sponsorship")
 
 
 def _graduate_profile(request: HttpRequest) -> GraduateProfile | None:
@@ -65,6 +66,7 @@ def posting_list(request: HttpRequest) -> HttpResponse:
             "sort": sort,
             "querystring": query.urlencode(),
             "is_graduate": profile is not None,
+            "filters_active": any(request.GET.get(name) for name in FILTER_FIELDS),
         },
     )
 

@@ -53,8 +53,8 @@ class Command(BaseCommand):
             results.append(self._measure(client, label, reverse(name), params, options["repeat"]))
         if settings.DEBUG:
             self.stderr.write(
-                "DEBUG is on: templates are parsed again on every request. For production-like "
-                "figures run with DJANGO_DEBUG=false."
+                "DEBUG is on: SQL logging and template debug information slow every request. "
+                "For production-like figures run with DJANGO_DEBUG=false."
             )
         if options["json"]:
             self.stdout.write(json.dumps({"graduate": user.email, "pages": results}, indent=2))
