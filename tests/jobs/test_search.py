@@ -149,3 +149,11 @@ def test_list_queries_do_not_grow_with_postings(who, client, graduate_client):
     many, response = queries_of(lambda: browser.get(URL))
     assert len(response.context["results"]) == 20
     assert many == few
+
+
+def test_filters_fold_away_unless_one_is_in_use(client, catalogue):
+    assert '<details class="more-filters" >' in client.get(URL).content.decode()
+    assert (
+        '<details class="more-filters" open>'
+        in client.get(URL, {"region": "ulsan"}).content.decode()
+    )

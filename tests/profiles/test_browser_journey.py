@@ -55,12 +55,12 @@ def test_graduate_journey_from_sign_up_to_account_deletion(
     page.fill("#id_password2", PASSWORD)
     page.check("#id_agree_terms")
     page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
+    expect(page).to_have_url(re.compile(r"/accounts/confirm-email/$"))
     assert len(mail.outbox) == 1
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[0].body).group(0)
     page.goto(link)
     page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
+    expect(page).to_have_url(re.compile(r"/graduate/$"))  # verified and signed in
     user = User.objects.get(email=EMAIL)
     assert sorted(user.consents.values_list("purpose", flat=True)) == ["privacy", "terms"]
 
@@ -79,8 +79,7 @@ def test_graduate_journey_from_sign_up_to_account_deletion(
     page.select_option("#id_new-country", "VN")
     page.fill("#id_new-graduation_year", "2023")
     page.get_by_role("button", name="Add", exact=True).click()
-    page.wait_for_load_state()
-    assert "Hanoi University of Science and Technology" in page.locator("#list").inner_text()
+    expect(page.locator("#list")).to_contain_text("Hanoi University of Science and Technology")
     _continue(page)
 
     expect(page).to_have_url(re.compile(r"/graduate/profile/skills/$"))
@@ -89,8 +88,7 @@ def test_graduate_journey_from_sign_up_to_account_deletion(
     page.fill("#id_skills-1-name", "Wafer whispering")  # matches nothing: kept for review
     page.shot("profile-step-skills")
     page.get_by_role("button", name="Save and add more rows").click()
-    page.wait_for_load_state()
-    assert page.get_by_text("Waiting for review").is_visible()
+    expect(page.get_by_text("Waiting for review")).to_be_visible()
     assert UnmatchedSkill.objects.filter(label="Wafer whispering").exists()
     _continue(page)
 
@@ -109,8 +107,7 @@ def test_graduate_journey_from_sign_up_to_account_deletion(
     cv.write_bytes(pdf_bytes(pages=2))
     page.set_input_files("#id_cv", str(cv))
     page.get_by_role("button", name="Upload").click()
-    page.wait_for_load_state()
-    assert page.get_by_text("Your current CV").is_visible()
+    expect(page.get_by_text("Your current CV")).to_be_visible()
     page.get_by_role("button", name="Continue").click()
 
     expect(page).to_have_url(re.compile(r"/graduate/profile/visibility/$"))
@@ -119,27 +116,28 @@ def test_graduate_journey_from_sign_up_to_account_deletion(
 
     # 3. The dashboard shows the match with its score, reasons and main gap.
     expect(page).to_have_url(re.compile(r"/graduate/$"))
-    assert page.get_by_role("link", name="Etch process engineer").is_visible()
-    assert page.get_by_text("Dry etching: your level 4 meets the 3 asked").is_visible()
-    assert page.get_by_text("Chemical mechanical polishing is missing").is_visible()
+    expect(page.get_by_role("link", name="Etch process engineer")).to_be_visible()
+    expect(page.get_by_text("Dry etching: your level 4 meets the 3 asked")).to_be_visible()
+    expect(page.get_by_text("Chemical mechanical polishing is missing")).to_be_visible()
     page.shot("dashboard")
     page.set_viewport_size({"width": 390, "height": 844})
     page.reload()
+    expect(page.get_by_role("heading", name="Your best matches")).to_be_visible()
     page.shot("dashboard-phone")
     page.set_viewport_size({"width": 1280, "height": 900})
 
     # 4. Search, open the job, apply.
     page.goto("/jobs/?q=etch")
-    assert page.locator(".job-card .match-pill").first.is_visible()
+    expect(page.locator(".job-card .match-pill").first).to_be_visible()
     page.shot("job-search")
     page.get_by_role("link", name="Etch process engineer").click()
     expect(page).to_have_url(re.compile(rf"/jobs/{open_posting.pk}/$"))
-    assert page.get_by_role("heading", name="How you match").is_visible()
+    expect(page.get_by_role("heading", name="How you match")).to_be_visible()
     page.shot("job-detail")
     page.fill("#id_cover_letter", "I ran dry etch tools for two years.")
     page.get_by_role("button", name="Apply now").click()
     expect(page).to_have_url(re.compile(r"/graduate/applications/\d+/$"))
-    assert page.get_by_text("Your application is sent.").is_visible()
+    expect(page.get_by_text("Your application is sent.")).to_be_visible()
     application = Application.objects.get(graduate__user__email=EMAIL)
     assert application.cover_letter == "I ran dry etch tools for two years."
     page.goto("/graduate/applications/")
@@ -162,7 +160,7 @@ def test_graduate_journey_from_sign_up_to_account_deletion(
     page.check("#id_confirm")
     page.get_by_role("button", name="Delete my account for good").click()
     expect(page).to_have_url(f"{live_server.url}/")
-    assert page.get_by_text("Your account and everything in it are deleted.").is_visible()
+    expect(page.get_by_text("Your account and everything in it are deleted.")).to_be_visible()
     assert not User.objects.filter(email=EMAIL).exists()
     assert not GraduateProfile.objects.filter(pk=profile.pk).exists()
     assert not storage.exists(cv_name)

@@ -304,3 +304,32 @@ def test_becoming_discoverable_records_consent_and_leaving_records_withdrawal(
 def test_profile_start_resumes_at_the_first_step_that_needs_work(graduate_client):
     response = graduate_client.get(reverse("profiles:profile"))
     assert response.url == step("education")  # basics are filled, education is not
+
+
+def test_experience_rows_are_added_and_edited(graduate, graduate_client):
+    response = graduate_client.post(
+        step("experience"),
+        {
+            "new-title": "Line engineer", "new-employer_name": "Busan Marine",
+            "new-country": "KR", "new-start_date": "2023-05-01", "add": "1",
+        },
+    )  # fmt: skip
+    assert response.status_code == 302
+    job = graduate.graduate_profile.experience.get()
+    response = graduate_client.post(
+        reverse("profiles:experience_edit", args=[job.pk]),
+        {
+            "title": "Senior line engineer", "employer_name": "Busan Marine",
+            "country": "KR", "start_date": "2023-05-01", "end_date": "2025-01-31",
+        },
+    )  # fmt: skip
+    assert response.status_code == 302
+    job.refresh_from_db()
+    assert (job.title, str(job.end_date)) == ("Senior line engineer", "2025-01-31")
+
+
+def test_graduate_nav_links_profile_applications_training_and_account(graduate_client):
+    page = graduate_client.get(reverse("profiles:dashboard")).content.decode()
+    for name in ("profiles:profile", "profiles:applications", "profiles:account"):
+        assert f'href="{reverse(name)}"' in page
+    assert 'href="/training/' in page
