@@ -17,7 +17,7 @@ from pytest_django import DjangoDbBlocker
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
-from accounts.models import Role, User
+from accounts.models import User
 from accounts.token_services import api_token_create
 from employers.models import Employer
 from matching.models import MatchRun
@@ -104,7 +104,7 @@ def api_world(
     with django_db_blocker.unblock():
         MatchRun.objects.all().delete()
         Employer.objects.filter(pk=member.employer_id).delete()
-        User.objects.filter(role__in=[Role.GRADUATE, Role.EMPLOYER]).delete()
+        User.objects.filter(pk__in=[graduate.user_id, other.user_id, member.user_id]).delete()
         Skill.objects.filter(pk=skill.pk).delete()
 
 
