@@ -42,18 +42,24 @@ class MatchOutputSerializer(serializers.Serializer):
 
 class PostingSummaryOutputSerializer(serializers.ModelSerializer):
     employer = EmployerPublicOutputSerializer()
+
+    class Meta:
+        model = JobPosting
+        fields = SUMMARY_FIELDS
+
+
+class PostingSearchResultOutputSerializer(PostingSummaryOutputSerializer):
     match = serializers.SerializerMethodField(
         help_text="For a signed-in graduate: the posting's place in their match list, if any."
     )
 
-    class Meta:
-        model = JobPosting
+    class Meta(PostingSummaryOutputSerializer.Meta):
         fields = [*SUMMARY_FIELDS, "match"]
 
     @extend_schema_field(MatchOutputSerializer(allow_null=True))
     def get_match(self, posting: JobPosting) -> dict[str, Any] | None:
         entry: MatchEntry | None = self.context.get("matches", {}).get(posting.pk)
-        return None if entry is None else MatchOutputSerializer(entry).data
+        return None if entry is None else MatchOutputSerializer(entry).data  # type: ignore[return-value]
 
 
 class PostingSkillOutputSerializer(serializers.ModelSerializer):
@@ -100,7 +106,7 @@ class PostingListApi(ListAPIView):
 
     permission_classes = [AllowAny]
     throttle_classes = [SearchThrottle]
-    serializer_class = PostingSummaryOutputSerializer
+    serializer_class = PostingSearchResultOutputSerializer
     filter_backends = [DjangoFilterBackend]
     filterset_class = PostingFilter
 
