@@ -4,8 +4,9 @@ explanations (verified companies only), and staff's match runs (start one, follo
 from typing import Any
 
 from django.conf import settings
-from django.http import Http404
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from django.http import FileResponse, Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
 from rest_framework.request import Request
@@ -27,6 +28,7 @@ from jobs.apis.employer import own_posting
 from jobs.apis.public import MatchOutputSerializer, PostingSummaryOutputSerializer
 from jobs.models import JobPosting, Requirement
 from jobs.selectors import posting_list_public
+from jobs.services import posting_invite_candidate
 from matching.explain import Explanation
 from matching.models import MatchRun
 from matching.selectors import (
@@ -264,13 +266,9 @@ class CandidateDetailApi(APIView):
     )
     def get(self, request: Request, pk: int, graduate_id: int) -> Response:
         posting: JobPosting = own_posting(request, pk)
-        employer = membership_of(request).employer
-        try:
-            profile = candidate_for_employer(employer=employer, graduate_id=graduate_id)
-        except GraduateProfile.DoesNotExist:
-            raise Http404 from None
+        profile = _candidate(request, graduate_id)
         candidate_access_record(
-            employer=employer,
+            employer=posting.employer,
             viewer=request.user,  # type: ignore[arg-type]
             graduate=profile,
             kind=AccessKind.PROFILE,
@@ -279,6 +277,85 @@ class CandidateDetailApi(APIView):
         explanation = candidate_explanations(posting=posting, graduate_ids=[profile.pk])
         context = {"explanation": explanation.get(profile.pk)}
         return Response(CandidateDetailOutputSerializer(profile, context=context).data)
+
+
+def _candidate(request: Request, graduate_id: int) -> GraduateProfile:
+    try:
+        return candidate_for_employer(
+            employer=membership_of(request).employer, graduate_id=graduate_id
+        )
+    except GraduateProfile.DoesNotExist:
+        raise Http404 from None
+
+
+class CandidateCvApi(APIView):
+    """The candidate's CV (PDF) for a company that may see it; each download is logged."""
+
+    permission_classes = [IsVerifiedEmployerMember]
+
+    @extend_schema(
+        operation_id="employer_postings_candidate_cv",
+        responses={
+            (200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY, description="The PDF")
+        },
+    )
+    def get(self, request: Request, pk: int, graduate_id: int) -> FileResponse:
+        posting = own_posting(request, pk)
+        profile = _candidate(request, graduate_id)
+        if not profile.cv:
+            raise Http404
+        candidate_access_record(
+            employer=posting.employer,
+            viewer=request.user,  # type: ignore[arg-type]
+            graduate=profile,
+            kind=AccessKind.CV,
+            posting=posting,
+        )
+        response = FileResponse(
+            profile.cv.open("rb"),
+            as_attachment=True,
+            filename=profile.cv_filename or "cv.pdf",
+            content_type="application/pdf",
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class InvitationInputSerializer(serializers.Serializer):
+    message = serializers.CharField(allow_blank=True, default="", max_length=5000)
+
+
+class InvitationOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    posting = serializers.IntegerField(source="posting_id")
+    graduate = serializers.IntegerField(source="graduate_id")
+    message = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
+class CandidateInviteApi(APIView):
+    """Invite a candidate to apply to this open posting (once per candidate and posting)."""
+
+    permission_classes = [IsVerifiedEmployerMember]
+
+    @extend_schema(
+        operation_id="employer_postings_candidate_invite",
+        request=InvitationInputSerializer,
+        responses={201: InvitationOutputSerializer},
+    )
+    def post(self, request: Request, pk: int, graduate_id: int) -> Response:
+        posting = own_posting(request, pk)
+        profile = _candidate(request, graduate_id)
+        body = InvitationInputSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        invitation = posting_invite_candidate(
+            posting=posting,
+            graduate=profile,
+            by=request.user,  # type: ignore[arg-type]
+            message=body.validated_data["message"],
+        )
+        return Response(InvitationOutputSerializer(invitation).data, status=status.HTTP_201_CREATED)
 
 
 # --- staff: match runs --------------------------------------------------------------------------

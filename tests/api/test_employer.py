@@ -316,3 +316,46 @@ def test_an_unverified_company_sees_no_candidates(
     response = unverified_employer_api.get(f"{E}/postings/{posting.pk}/candidates/")
 
     assert_error(response, 403, "permission_denied")
+
+
+def test_a_candidates_cv_is_downloaded_and_logged(
+    employer_api: APIClient, ranked: dict[str, Any], employer: User
+):
+    from django.core.files.base import ContentFile
+
+    from tests.profiles.factories import pdf_bytes
+
+    seen: GraduateProfile = ranked["seen"]
+    seen.cv.save("cv.pdf", ContentFile(pdf_bytes()), save=True)
+    base = f"{E}/postings/{ranked['posting'].pk}/candidates"
+
+    response = employer_api.get(f"{base}/{seen.pk}/cv/")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert CandidateAccess.objects.filter(viewer=employer, graduate=seen, kind="cv").count() == 1
+    assert_error(employer_api.get(f"{base}/{ranked['hidden'].pk}/cv/"), 404, "not_found")
+
+
+def test_inviting_a_candidate_once(employer_api: APIClient, ranked: dict[str, Any]):
+    from jobs.models import PostingInvitation
+
+    url = f"{E}/postings/{ranked['posting'].pk}/candidates/{ranked['seen'].pk}/invite/"
+
+    response = employer_api.post(url, {"message": "We would like you to apply."})
+
+    assert response.status_code == 201, response.content
+    assert response.json()["graduate"] == ranked["seen"].pk
+    assert_error(employer_api.post(url, {}), 400, "refused")
+    assert PostingInvitation.objects.count() == 1
+    hidden = f"{E}/postings/{ranked['posting'].pk}/candidates/{ranked['hidden'].pk}/invite/"
+    assert_error(employer_api.post(hidden, {}), 404, "not_found")
+
+
+def test_another_company_cannot_see_or_invite_candidates(
+    other_employer_api: APIClient, ranked: dict[str, Any]
+):
+    base = f"{E}/postings/{ranked['posting'].pk}/candidates/{ranked['seen'].pk}"
+    for method, url in [("get", f"{base}/"), ("get", f"{base}/cv/"), ("post", f"{base}/invite/")]:
+        assert_error(getattr(other_employer_api, method)(url), 404, "not_found")
+    assert not CandidateAccess.objects.exists()
