@@ -77,12 +77,12 @@ class MemberOutputSerializer(serializers.ModelSerializer):
         fields = ["id", "email", "full_name", "role", "joined_at"]
 
 
-class InvitationInputSerializer(serializers.Serializer):
+class ColleagueInvitationInputSerializer(serializers.Serializer):
     email = serializers.EmailField()
     role = serializers.ChoiceField(choices=MemberRole.choices, default=MemberRole.RECRUITER)
 
 
-class InvitationOutputSerializer(serializers.Serializer):
+class ColleagueInvitationOutputSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     email = serializers.EmailField()
     role = serializers.ChoiceField(choices=MemberRole.choices)
@@ -220,18 +220,20 @@ class MemberInviteApi(APIView):
 
     @extend_schema(
         operation_id="employer_members_invite",
-        request=InvitationInputSerializer,
-        responses={201: InvitationOutputSerializer},
+        request=ColleagueInvitationInputSerializer,
+        responses={201: ColleagueInvitationOutputSerializer},
     )
     def post(self, request: Request) -> Response:
-        body = InvitationInputSerializer(data=request.data)
+        body = ColleagueInvitationInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         invitation, _token = colleague_invite(
             employer=membership_of(request).employer,
             by=request.user,  # type: ignore[arg-type]
             **body.validated_data,
         )
-        return Response(InvitationOutputSerializer(invitation).data, status=status.HTTP_201_CREATED)
+        return Response(
+            ColleagueInvitationOutputSerializer(invitation).data, status=status.HTTP_201_CREATED
+        )
 
 
 class MemberLeaveApi(APIView):

@@ -322,11 +322,11 @@ class CandidateCvApi(APIView):
         return response
 
 
-class InvitationInputSerializer(serializers.Serializer):
+class CandidateInvitationInputSerializer(serializers.Serializer):
     message = serializers.CharField(allow_blank=True, default="", max_length=5000)
 
 
-class InvitationOutputSerializer(serializers.Serializer):
+class CandidateInvitationOutputSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     posting = serializers.IntegerField(source="posting_id")
     graduate = serializers.IntegerField(source="graduate_id")
@@ -341,13 +341,13 @@ class CandidateInviteApi(APIView):
 
     @extend_schema(
         operation_id="employer_postings_candidate_invite",
-        request=InvitationInputSerializer,
-        responses={201: InvitationOutputSerializer},
+        request=CandidateInvitationInputSerializer,
+        responses={201: CandidateInvitationOutputSerializer},
     )
     def post(self, request: Request, pk: int, graduate_id: int) -> Response:
         posting = own_posting(request, pk)
         profile = _candidate(request, graduate_id)
-        body = InvitationInputSerializer(data=request.data)
+        body = CandidateInvitationInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         invitation = posting_invite_candidate(
             posting=posting,
@@ -355,7 +355,9 @@ class CandidateInviteApi(APIView):
             by=request.user,  # type: ignore[arg-type]
             message=body.validated_data["message"],
         )
-        return Response(InvitationOutputSerializer(invitation).data, status=status.HTTP_201_CREATED)
+        return Response(
+            CandidateInvitationOutputSerializer(invitation).data, status=status.HTTP_201_CREATED
+        )
 
 
 # --- staff: match runs --------------------------------------------------------------------------
