@@ -2,8 +2,9 @@
 
 The input serializers describe the body for the OpenAPI schema; the values are checked by the
 engine's own validators (`validate_person`, `validate_offer`), the same ones the checker page
-uses, so both give the same messages. Errors come back flat, one list of messages per field,
-named by their path in the body: {"errors": {"person.age": ["Age cannot be negative."]}}.
+uses, so both give the same messages. Errors come back in the API's one shape, every problem at
+once, named by their path in the body:
+{"error": {"code": "validation_error", "message": ..., "fields": {"person.age": ["..."]}}}.
 """
 
 from collections.abc import Callable, Mapping
@@ -11,8 +12,9 @@ from datetime import date
 from typing import Any, TypeVar
 
 from django.utils import timezone
+from django.utils.encoding import iri_to_uri
 from drf_spectacular.utils import OpenApiExample, extend_schema
-from rest_framework import serializers
+from rest_framework import exceptions, serializers
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
@@ -132,11 +134,19 @@ class ProgressionOutputSerializer(serializers.Serializer):
     pathway_index = serializers.IntegerField()
 
 
+class UriField(serializers.URLField):
+    """A link as a URI: some official sources have Korean characters in their paths (IRIs),
+    which are percent-encoded so that every client can follow them. No link: null."""
+
+    def to_representation(self, value: str) -> str | None:
+        return iri_to_uri(value) if value else None
+
+
 class SourceOutputSerializer(serializers.Serializer):
     key = serializers.CharField()
     title = serializers.CharField()
     publisher = serializers.CharField()
-    url = serializers.URLField()
+    url = UriField(allow_null=True)
     date_stated = serializers.DateField(allow_null=True)
     date_stated_text = serializers.CharField()
     uncertain = serializers.BooleanField()
@@ -186,13 +196,6 @@ class EvaluateOutputSerializer(serializers.Serializer):
     )
 
 
-class ErrorsOutputSerializer(serializers.Serializer):
-    errors = serializers.DictField(
-        child=serializers.ListField(child=serializers.CharField()),
-        help_text='Messages by field path, e.g. "person.age"; "__all__" for the whole body.',
-    )
-
-
 # --- The operation ------------------------------------------------------------------------------
 
 
@@ -227,7 +230,7 @@ class VisaEvaluateApi(APIView):
             "(https://www.hikorea.go.kr) or the Korea Visa Portal (https://www.visa.go.kr)."
         ),
         request=EvaluateInputSerializer,
-        responses={200: EvaluateOutputSerializer, 400: ErrorsOutputSerializer},
+        responses={200: EvaluateOutputSerializer},
         examples=[
             OpenApiExample("Vietnamese engineer with an offer", value=_EXAMPLE, request_only=True)
         ],
@@ -264,7 +267,8 @@ class VisaEvaluateApi(APIView):
 
 
 def _bad(errors: Errors) -> Response:
-    return Response({"errors": errors}, status=400)
+    """Every problem at once, in the API's one error shape (config.api.errors)."""
+    raise exceptions.ValidationError(errors)
 
 
 def _facts(

@@ -36,14 +36,6 @@ from tests.factories import (
 from tests.visas.conftest import loaded_visa_rules  # noqa: F401 (a module-scoped fixture)
 
 MAX_EXAMPLES = 10
-# Known schema bugs outside the API modules, reported to their owners: these operations are only
-# checked for server errors until test_visa_sources_are_uris (a strict xfail) starts passing.
-KNOWN_SCHEMA_BUGS = {
-    ("GET", "/api/v1/graduate/visa-guidance/"): "visa rule sources include IRIs (Korean path "
-    "characters) but visas.apis.SourceOutputSerializer.url declares format uri",
-    ("POST", "/api/v1/visas/evaluate/"): "the same SourceOutputSerializer.url, inside "
-    "offer_verdict.routes[].sources",
-}
 CONFIG = schemathesis.Config.from_dict(
     {
         "generation": {"mode": "positive", "max-examples": MAX_EXAMPLES, "database": "none"},
@@ -120,19 +112,19 @@ def api_world(
 def test_the_api_conforms_to_its_schema_and_never_fails(
     case: Any, persona: str, api_world: dict[str, str]
 ) -> None:
-    checks = [not_a_server_error]
-    if (case.operation.method.upper(), case.operation.path) not in KNOWN_SCHEMA_BUGS:
-        checks.append(response_schema_conformance)
-    case.call_and_validate(headers={"Authorization": f"Bearer {api_world[persona]}"}, checks=checks)
+    case.call_and_validate(
+        headers={"Authorization": f"Bearer {api_world[persona]}"},
+        checks=[not_a_server_error, response_schema_conformance],
+    )
 
 
 @pytest.mark.django_db
 @pytest.mark.usefixtures("loaded_visa_rules")
-@pytest.mark.xfail(strict=True, reason=KNOWN_SCHEMA_BUGS[("POST", "/api/v1/visas/evaluate/")])
 def test_visa_sources_are_uris(client: Any) -> None:
     """Every source URL the visa guidance returns is a URI (ASCII), as its schema says."""
     body = {"person": {"nationality": "VN", "age": 26, "education_level": "bachelor"},
             "as_of": "2026-03-01"}  # fmt: skip
     response = client.post("/api/v1/visas/evaluate/", json.dumps(body), "application/json")
-    urls = [s["url"] for p in response.json()["pathways"] for s in p["sources"]]
+    urls = [s["url"] for p in response.json()["pathways"] for s in p["sources"] if s["url"]]
     assert urls and all(url.isascii() for url in urls), [u for u in urls if not u.isascii()]
+    assert any("%" in url for url in urls), "the Korean-path sources are percent-encoded"

@@ -119,7 +119,7 @@ def test_bad_input_gives_400_with_field_messages(
     response = _post(client, body)
 
     assert response.status_code == 400
-    errors = response.json()["errors"]
+    errors = response.json()["error"]["fields"]
     assert field in errors, errors
     assert any(message in text for text in errors[field]), errors[field]
 
@@ -127,7 +127,7 @@ def test_bad_input_gives_400_with_field_messages(
 def test_every_bad_field_is_reported_at_once(client: Client):
     body = {"person": {**PERSON, "age": -1, "topik": 9}, "offer": {"annual_salary_krw": "abc"}}
 
-    errors = _post(client, body).json()["errors"]
+    errors = _post(client, body).json()["error"]["fields"]
 
     assert {"person.age", "person.topik", "offer.annual_salary_krw"} <= errors.keys()
 
@@ -137,7 +137,7 @@ def test_a_body_that_is_not_a_json_object_gives_400(client: Client, raw: str):
     response = client.post(URL, raw, content_type="application/json")
 
     assert response.status_code == 400
-    assert "__all__" in response.json()["errors"]
+    assert "__all__" in response.json()["error"]["fields"]
 
 
 def test_get_is_not_allowed(client: Client):
