@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, settings
@@ -68,7 +70,20 @@ def test_served_schema_is_the_one_tested(client: Any) -> None:
 
 
 @pytest.fixture(scope="module")
+def _connections_stay_open() -> Iterator[None]:
+    """The WSGI handler closes "old" database connections at each request's start and end; in a
+    test that runs inside a transaction that would close the test's own connection (PostgreSQL
+    then answers "the connection is closed"). Django's test client unhooks the same signals."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture(scope="module")
 def api_world(
+    _connections_stay_open: None,
     django_db_setup: None,
     django_db_blocker: DjangoDbBlocker,
     loaded_visa_rules: Any,  # noqa: F811
