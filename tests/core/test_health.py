@@ -45,7 +45,7 @@ def test_healthz_is_not_cached(client: Client):
 
 
 @pytest.mark.services
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_healthz_on_the_real_services_reports_postgresql_and_redis(client: Client, settings):
     response = client.get("/healthz")
     body = response.json()

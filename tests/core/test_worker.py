@@ -18,7 +18,7 @@ def _wait_for(predicate, seconds: float = 30.0) -> bool:
 
 
 @pytest.mark.services
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_heartbeat_task_runs_in_a_real_worker_and_writes_to_the_database(celery_worker_process):
     worker_heartbeat.delay()
     assert _wait_for(

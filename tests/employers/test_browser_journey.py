@@ -40,7 +40,7 @@ def _login(page, email: str) -> None:
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_employer_journey_from_sign_up_to_interview(browser_page, live_server):
     page = browser_page
     # Graduates with the skills the role will need, and a current matching run.

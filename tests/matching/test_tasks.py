@@ -20,7 +20,7 @@ def _wait_for(predicate, seconds: float = 60.0) -> bool:
 
 
 @pytest.mark.services
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_full_run_and_an_edit_go_through_the_worker(celery_worker_process):
     skills = factories.SkillFactory.create_batch(4)
     posting = factories.JobPostingFactory()

@@ -16,7 +16,10 @@ from profiles.models import FieldOfStudy, GraduateProfile, UnmatchedSkill
 from tests import factories
 from tests.profiles.factories import pdf_bytes
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 EMAIL = "mai.nguyen@example.com"
 PASSWORD = "Seoul-bound engineer 2026!"
 

@@ -6,7 +6,10 @@ from accounts.models import User
 from tests.factories import PASSWORD
 from tests.training.conftest import World
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_catalogue_filters_and_the_plan_toggle(browser_page, world: World, graduate: User) -> None:  # type: ignore[no-untyped-def]

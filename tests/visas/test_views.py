@@ -338,8 +338,10 @@ def test_nav_links_the_checker_for_everyone_and_the_guidance_for_graduates(
     employer = employer_client.get(reverse("jobs:list")).content.decode()
 
     assert CHECK in anonymous and MINE not in anonymous
-    assert CHECK in graduate and MINE in graduate
     assert CHECK in employer and MINE not in employer
+    # graduates have their own guidance in the menu, and it links to the public checker
+    assert MINE in graduate
+    assert CHECK in graduate_client.get(MINE).content.decode()
 
 
 # --- The box on a job posting -------------------------------------------------------------------
