@@ -9,12 +9,13 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from accounts.http import AuthenticatedHttpRequest
 from accounts.models import ApiToken
 from accounts.token_services import NewApiToken, api_token_create, api_token_revoke
 
@@ -29,7 +30,7 @@ class ApiTokenForm(forms.Form):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def api_tokens(request: HttpRequest) -> HttpResponse:
+def api_tokens(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ApiTokenForm()
     created: NewApiToken | None = None
     if request.method == "POST":
@@ -38,16 +39,13 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
             token = get_object_or_404(
                 ApiToken, pk=_int(request.POST.get("token")), user=request.user
             )
-            api_token_revoke(token=token, by=request.user)  # type: ignore[arg-type]
+            api_token_revoke(token=token, by=request.user)
             messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})
             return redirect("api_tokens")
         form = ApiTokenForm(request.POST)
         if form.is_valid():
             try:
-                created = api_token_create(
-                    user=request.user,  # type: ignore[arg-type]
-                    name=form.cleaned_data["name"],
-                )
+                created = api_token_create(user=request.user, name=form.cleaned_data["name"])
             except ValidationError as error:
                 for field, errors in error.message_dict.items():
                     form.add_error(field if field in form.fields else None, errors)

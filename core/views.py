@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from accounts.http import AuthenticatedHttpRequest
 from core.selectors import platform_figures, staff_overview, system_health
 
 
@@ -18,7 +19,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def healthz(request: HttpRequest) -> JsonResponse:
     components = system_health()
     healthy = all(c.ok for c in components)
-    body = {
+    body: dict[str, object] = {
         "status": "ok" if healthy else "error",
         "components": {c.name: {"ok": c.ok, "detail": c.detail} for c in components},
     }
@@ -28,7 +29,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 @login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Send each role to its own dashboard."""
     user = request.user
     if user.is_staff:
@@ -39,7 +40,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def staff_dashboard(request: HttpRequest) -> HttpResponse:
+def staff_dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not request.user.is_staff:
         raise PermissionDenied
     return render(

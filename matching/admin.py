@@ -8,6 +8,7 @@ from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from accounts.http import AuthenticatedHttpRequest
 from jobs.models import JobPosting
 from matching.models import (
     GraduateMatchList,
@@ -62,7 +63,7 @@ class MatchRunAdmin(admin.ModelAdmin):
         )
         return [run_now, *super().get_urls()]
 
-    def run_now_view(self, request: HttpRequest) -> HttpResponse:
+    def run_now_view(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         """Start a full recompute (POST only; staff who may change runs)."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])

@@ -1,10 +1,11 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.http import AuthenticatedHttpRequest
 from notifications.selectors import notifications_for_user
 from notifications.services import notifications_mark_read
 from notifications.texts import notification_text
@@ -12,7 +13,7 @@ from notifications.texts import notification_text
 
 @login_required
 @require_GET
-def notification_list(request: HttpRequest) -> HttpResponse:
+def notification_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = Paginator(notifications_for_user(user=request.user), 20).get_page(
         request.GET.get("page")
     )
@@ -22,7 +23,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def notification_read(request: HttpRequest) -> HttpResponse:
+def notification_read(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Mark one notification read (`id`) and follow its link, or mark all read (no `id`)."""
     raw = request.POST.get("id", "")
     notification_id = int(raw) if raw.isdigit() else None

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from accounts.http import AuthenticatedHttpRequest
 from profiles.models import (
     EducationRecord,
     FieldOfStudy,
@@ -118,7 +119,7 @@ class UnmatchedSkillAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Map to a taxonomy skill (adds it to the graduates)"))
     def map_to_skill(
-        self, request: HttpRequest, queryset: QuerySet[UnmatchedSkill]
+        self, request: AuthenticatedHttpRequest, queryset: QuerySet[UnmatchedSkill]
     ) -> HttpResponse | None:
         pending = queryset.filter(resolved_skill__isnull=True).select_related("profile")
         form = MapToSkillForm(request.POST if "apply" in request.POST else None)

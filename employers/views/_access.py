@@ -8,14 +8,15 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 
+from accounts.http import AuthenticatedHttpRequest
 from employers.models import EmployerMember
 from employers.selectors import application_for_member, membership_for_user, posting_for_member
 from jobs.models import Application, JobPosting
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 
 def employer_account(view: View) -> View:
@@ -23,7 +24,7 @@ def employer_account(view: View) -> View:
 
     @login_required
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: AuthenticatedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_employer_member:
             raise Http404("Not an employer account")
         return view(request, *args, **kwargs)
@@ -37,7 +38,7 @@ def company_member(view: View) -> View:
 
     @employer_account
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: AuthenticatedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         membership = membership_for_user(user=request.user)
         if membership is None:
             return redirect("employers:company_create")
@@ -51,14 +52,14 @@ def membership(request: HttpRequest) -> EmployerMember:
     return request.membership  # type: ignore[attr-defined,no-any-return]
 
 
-def posting_or_404(request: HttpRequest, pk: int) -> JobPosting:
+def posting_or_404(request: AuthenticatedHttpRequest, pk: int) -> JobPosting:
     try:
         return posting_for_member(user=request.user, pk=pk)
     except JobPosting.DoesNotExist as exc:
         raise Http404("No such posting") from exc
 
 
-def application_or_404(request: HttpRequest, pk: int) -> Application:
+def application_or_404(request: AuthenticatedHttpRequest, pk: int) -> Application:
     try:
         return application_for_member(user=request.user, pk=pk)
     except Application.DoesNotExist as exc:

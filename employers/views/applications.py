@@ -1,10 +1,11 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.http import AuthenticatedHttpRequest
 from employers.forms import ApplicationMoveForm
 from employers.selectors import application_history, posting_pipeline
 from employers.views._access import application_or_404, company_member, form_errors, posting_or_404
@@ -17,7 +18,7 @@ CLOSED_COLUMNS = ("rejected", "withdrawn")
 
 @company_member
 @require_GET
-def pipeline(request: HttpRequest, pk: int) -> HttpResponse:
+def pipeline(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     posting = posting_or_404(request, pk)
     columns = posting_pipeline(posting=posting)
     return render(
@@ -33,13 +34,16 @@ def pipeline(request: HttpRequest, pk: int) -> HttpResponse:
 
 @company_member
 @require_GET
-def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def application_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = application_or_404(request, pk)
     return _detail(request, application, ApplicationMoveForm(application=application))
 
 
 def _detail(
-    request: HttpRequest, application: object, form: ApplicationMoveForm, status: int = 200
+    request: AuthenticatedHttpRequest,
+    application: object,
+    form: ApplicationMoveForm,
+    status: int = 200,
 ) -> HttpResponse:
     return render(
         request,
@@ -57,7 +61,7 @@ def _detail(
 
 @company_member
 @require_POST
-def application_move_view(request: HttpRequest, pk: int) -> HttpResponse:
+def application_move_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Move an application along the pipeline, with a note and a message to the graduate.
     Only the transitions of PIPELINE_TRANSITIONS are offered and accepted."""
     application = application_or_404(request, pk)

@@ -1,10 +1,11 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.http import AuthenticatedHttpRequest
 from employers.forms import CandidateFilterForm, CandidateInviteForm
 from employers.models import AccessKind
 from employers.selectors import candidate_explanations, candidate_for_employer
@@ -33,7 +34,7 @@ def _filters(form: CandidateFilterForm) -> CandidateFilters:
 
 @company_member
 @require_GET
-def candidate_list(request: HttpRequest, pk: int) -> HttpResponse:
+def candidate_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The posting's ranked candidates, each with the explanation of the score and the gaps.
     A company not verified by staff sees no candidate's personal data."""
     posting = posting_or_404(request, pk)
@@ -54,7 +55,7 @@ def candidate_list(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _candidate_or_404(request: HttpRequest, graduate_id: int) -> GraduateProfile:
+def _candidate_or_404(request: AuthenticatedHttpRequest, graduate_id: int) -> GraduateProfile:
     try:
         return candidate_for_employer(
             employer=membership(request).employer, graduate_id=graduate_id
@@ -65,7 +66,7 @@ def _candidate_or_404(request: HttpRequest, graduate_id: int) -> GraduateProfile
 
 @company_member
 @require_GET
-def candidate_detail(request: HttpRequest, pk: int, graduate_id: int) -> HttpResponse:
+def candidate_detail(request: AuthenticatedHttpRequest, pk: int, graduate_id: int) -> HttpResponse:
     posting = posting_or_404(request, pk)
     profile = _candidate_or_404(request, graduate_id)
     candidate_access_record(
@@ -92,7 +93,7 @@ def candidate_detail(request: HttpRequest, pk: int, graduate_id: int) -> HttpRes
 
 @company_member
 @require_GET
-def candidate_cv(request: HttpRequest, graduate_id: int) -> FileResponse:
+def candidate_cv(request: AuthenticatedHttpRequest, graduate_id: int) -> FileResponse:
     """The graduate's CV, for members of a company that may see it; every view is logged."""
     profile = _candidate_or_404(request, graduate_id)
     if not profile.cv:
@@ -116,7 +117,7 @@ def candidate_cv(request: HttpRequest, graduate_id: int) -> FileResponse:
     return response
 
 
-def _posting_from_query(request: HttpRequest) -> JobPosting | None:
+def _posting_from_query(request: AuthenticatedHttpRequest) -> JobPosting | None:
     raw = request.GET.get("posting", "")
     if not raw.isdigit():
         return None
@@ -125,7 +126,7 @@ def _posting_from_query(request: HttpRequest) -> JobPosting | None:
 
 @company_member
 @require_POST
-def candidate_invite(request: HttpRequest, pk: int, graduate_id: int) -> HttpResponse:
+def candidate_invite(request: AuthenticatedHttpRequest, pk: int, graduate_id: int) -> HttpResponse:
     posting = posting_or_404(request, pk)
     profile = _candidate_or_404(request, graduate_id)
     form = CandidateInviteForm(request.POST)

@@ -1,10 +1,11 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthenticatedHttpRequest
 from employers.forms import ColleagueInviteForm, CompanyForm
 from employers.selectors import (
     employer_members,
@@ -24,7 +25,7 @@ from employers.views._access import company_member, employer_account, form_error
 
 
 @employer_account
-def company_create(request: HttpRequest) -> HttpResponse:
+def company_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     if membership_for_user(user=request.user) is not None:
         return redirect("employers:company")
     form = CompanyForm(request.POST or None)
@@ -43,7 +44,7 @@ def company_create(request: HttpRequest) -> HttpResponse:
 
 
 @company_member
-def company_detail(request: HttpRequest) -> HttpResponse:
+def company_detail(request: AuthenticatedHttpRequest) -> HttpResponse:
     member = membership(request)
     return render(
         request,
@@ -59,7 +60,7 @@ def company_detail(request: HttpRequest) -> HttpResponse:
 
 
 @company_member
-def company_edit(request: HttpRequest) -> HttpResponse:
+def company_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
     member = membership(request)
     form = CompanyForm(request.POST or None, instance=member.employer)
     if request.method == "POST" and form.is_valid():
@@ -75,7 +76,7 @@ def company_edit(request: HttpRequest) -> HttpResponse:
 
 @company_member
 @require_POST
-def colleague_invite_view(request: HttpRequest) -> HttpResponse:
+def colleague_invite_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     member = membership(request)
     form = ColleagueInviteForm(request.POST)
     if form.is_valid():
@@ -110,7 +111,7 @@ def colleague_invite_view(request: HttpRequest) -> HttpResponse:
 
 @company_member
 @require_POST
-def member_leave_view(request: HttpRequest) -> HttpResponse:
+def member_leave_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     try:
         member_leave(member=membership(request))
     except MembershipRefused as error:
@@ -122,7 +123,7 @@ def member_leave_view(request: HttpRequest) -> HttpResponse:
 
 
 @employer_account
-def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+def invitation_accept(request: AuthenticatedHttpRequest, token: str) -> HttpResponse:
     invitation = colleague_invitation_for_token(token=token)
     error = ""
     if request.method == "POST":

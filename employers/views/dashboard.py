@@ -1,8 +1,9 @@
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from accounts.http import AuthenticatedHttpRequest
 from employers.selectors import (
     employer_dashboard_figures,
     employer_postings_overview,
@@ -12,7 +13,7 @@ from employers.selectors import (
 
 @login_required
 @require_GET
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not request.user.is_employer_member:
         return redirect("dashboard")
     membership = membership_for_user(user=request.user)

@@ -1,13 +1,19 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.http import AuthenticatedHttpRequest
 from employers.selectors import employer_postings, posting_e7_salary_warning
 from employers.views._access import company_member, form_errors, membership, posting_or_404
-from jobs.forms import PostingForm, PostingSkillFormSet, posting_skill_initial
+from jobs.forms import (
+    BasePostingSkillFormSet,
+    PostingForm,
+    PostingSkillFormSet,
+    posting_skill_initial,
+)
 from jobs.models import JobPosting, PostingStatus
 from jobs.services import (
     posting_close,
@@ -21,7 +27,7 @@ from jobs.services import (
 
 @company_member
 @require_GET
-def posting_list(request: HttpRequest) -> HttpResponse:
+def posting_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     status = status if status in PostingStatus.values else ""
     postings = employer_postings(employer=membership(request).employer, status=status)
@@ -37,7 +43,7 @@ def posting_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _posting_form(request: HttpRequest, posting: JobPosting | None) -> HttpResponse:
+def _posting_form(request: AuthenticatedHttpRequest, posting: JobPosting | None) -> HttpResponse:
     """Create (posting None) or edit a posting with its skills; one page for both."""
     instance = posting or JobPosting(employer=membership(request).employer)
     data = request.POST if request.method == "POST" else None
@@ -65,7 +71,10 @@ def _posting_form(request: HttpRequest, posting: JobPosting | None) -> HttpRespo
 
 
 def _save(
-    request: HttpRequest, form: PostingForm, skills: PostingSkillFormSet, posting: JobPosting | None
+    request: AuthenticatedHttpRequest,
+    form: PostingForm,
+    skills: BasePostingSkillFormSet,
+    posting: JobPosting | None,
 ) -> JobPosting:
     instance = form.save(commit=False)
     fields = form.cleaned_data["accepted_fields"]
@@ -88,18 +97,18 @@ def _salary_warning_text(warning: object) -> str:
 
 
 @company_member
-def posting_create_view(request: HttpRequest) -> HttpResponse:
+def posting_create_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _posting_form(request, None)
 
 
 @company_member
-def posting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def posting_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _posting_form(request, posting_or_404(request, pk))
 
 
 @company_member
 @require_GET
-def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def posting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     posting = posting_or_404(request, pk)
     return render(
         request,
@@ -116,7 +125,7 @@ def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @company_member
 @require_POST
-def posting_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def posting_action(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse:
     """Publish, close, reopen or duplicate. Publishing a posting whose salary is below the E-7
     minimum needs an explicit confirmation after the warning."""
     posting = posting_or_404(request, pk)

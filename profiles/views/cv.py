@@ -18,7 +18,7 @@ from profiles.views.common import graduate_required
 @never_cache
 @require_GET
 @login_required
-def cv_download(request: HttpRequest, pk: int) -> HttpResponse:
+def cv_download(request: HttpRequest, pk: int) -> FileResponse:
     """The CV of profile `pk` as an attachment, for those `cv_visible_to` allows; 404 otherwise
     (the same answer whether the profile exists or not)."""
     profile = GraduateProfile.objects.select_related("user").filter(pk=pk).first()
