@@ -19,7 +19,7 @@ from rest_framework.views import APIView
 
 from accounts.models import ApiToken, Role
 from accounts.token_services import api_token_create, api_token_revoke
-from config.api.permissions import IsGraduate
+from config.api.permissions import IsGraduate, signed_in_user
 from config.api.throttling import SignupThrottle
 
 # --- who am I -----------------------------------------------------------------------------------
@@ -142,7 +142,8 @@ class SignupApi(APIView):
             else:
                 key = next((k for k, v in _FORM_FIELDS.items() if name in v), name)
             errors.setdefault(key, [])
-            errors[key].extend(m for m in messages if m not in errors[key])
+            # An ErrorList yields its messages as str; django-stubs says ValidationError | str.
+            errors[key].extend(m for m in messages if m not in errors[key])  # type: ignore[misc]
         return errors
 
 
@@ -190,16 +191,17 @@ class AccountDeleteApi(APIView):
 
         body = AccountDeleteInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)
+        user = signed_in_user(request)
         form = AccountDeleteForm(
             data={
                 "password": body.validated_data["password"],
                 "confirm": "on" if body.validated_data["confirm"] else "",
             },
-            user=request.user,
+            user=user,
         )
         if not form.is_valid():
-            raise serializers.ValidationError(form.errors)
-        user_account_delete(user=request.user)  # type: ignore[arg-type]
+            raise serializers.ValidationError(form.errors)  # type: ignore[arg-type]  # takes an ErrorDict
+        user_account_delete(user=user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -233,7 +235,9 @@ class ApiTokenListCreateApi(ListAPIView):
     filter_backends: list[type] = []
 
     def get_queryset(self) -> Any:
-        return ApiToken.objects.filter(user=self.request.user).order_by("revoked_at", "-id")
+        return ApiToken.objects.filter(user=signed_in_user(self.request)).order_by(
+            "revoked_at", "-id"
+        )
 
     @extend_schema(operation_id="accounts_tokens_list", tags=["accounts"])
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:

@@ -14,7 +14,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.api.permissions import IsEmployerMember, IsEmployerRole, IsStaff, membership_of
+from config.api.permissions import (
+    IsEmployerMember,
+    IsEmployerRole,
+    IsStaff,
+    membership_of,
+    signed_in_user,
+)
 from config.api.throttling import SearchThrottle
 from employers.models import Employer, EmployerMember, MemberRole, VerificationStatus
 from employers.selectors import employer_members
@@ -160,7 +166,9 @@ class CompanyApi(APIView):
 
     def _membership(self, request: Request) -> EmployerMember:
         membership = (
-            EmployerMember.objects.select_related("employer").filter(user=request.user).first()
+            EmployerMember.objects.select_related("employer")
+            .filter(user=signed_in_user(request))
+            .first()
         )
         if membership is None:
             raise Http404  # no company yet

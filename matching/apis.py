@@ -75,7 +75,7 @@ class SkillTermOutputSerializer(serializers.Serializer):
 
 class ConstraintOutputSerializer(serializers.Serializer):
     name = serializers.CharField()
-    required = serializers.JSONField()
+    required = serializers.JSONField()  # type: ignore[assignment]  # a field; DRF's stubs see Field.required
     actual = serializers.JSONField()
     ok = serializers.BooleanField()
 
@@ -158,7 +158,8 @@ class GraduateMatchListApi(ListAPIView):
 
     @extend_schema(operation_id="graduate_matches_list")
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        page = self.paginate_queryset(self.get_queryset()) or []
+        # DRF paginates any sequence; its stubs accept only a QuerySet.
+        page: list[PostingMatch] = self.paginate_queryset(self.get_queryset()) or []  # type: ignore[arg-type]
         explanations = match_explanations(
             profile=graduate_profile_of(request), postings=[item.posting for item in page]
         )
@@ -229,7 +230,8 @@ class CandidateListApi(ListAPIView):
             filters=CandidateFilters(**query.validated_data),
             limit=settings.MATCHING_TOP_K,
         )
-        page = self.paginate_queryset(candidates) or []
+        # DRF paginates any sequence; its stubs accept only a QuerySet.
+        page: list[CandidateMatch] = self.paginate_queryset(candidates) or []  # type: ignore[arg-type]
         explanations = candidate_explanations(
             posting=posting, graduate_ids=[c.graduate.pk for c in page]
         )

@@ -18,6 +18,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
+from config.api.permissions import signed_in_user
 from jobs.models import JobPosting
 from jobs.selectors import posting_list_public
 from profiles.models import GraduateProfile
@@ -53,7 +54,7 @@ class IsEmployerMember(BasePermission):
 
 
 def _graduate_profile(request: Request) -> GraduateProfile:
-    profile = GraduateProfile.objects.filter(user=request.user).first()
+    profile = GraduateProfile.objects.filter(user=signed_in_user(request)).first()
     if profile is None:
         raise Http404("Create your graduate profile first.")
     return profile

@@ -94,10 +94,10 @@ class EvaluateInputSerializer(serializers.Serializer):
 
 class CriterionOutputSerializer(serializers.Serializer):
     key = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field; DRF's stubs see Field.label
     group = serializers.CharField()
     actual = serializers.CharField()
-    required = serializers.CharField()
+    required = serializers.CharField()  # type: ignore[assignment]  # a field; DRF's stubs see Field.required
     met = serializers.BooleanField(allow_null=True, help_text="null: the facts cannot tell.")
     uncertain = serializers.BooleanField()
     source_keys = serializers.ListField(child=serializers.CharField())
@@ -105,7 +105,7 @@ class CriterionOutputSerializer(serializers.Serializer):
 
 class PointsLineOutputSerializer(serializers.Serializer):
     group = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field; DRF's stubs see Field.label
     points = serializers.IntegerField()
 
 
@@ -138,7 +138,7 @@ class UriField(serializers.URLField):
     """A link as a URI: some official sources have Korean characters in their paths (IRIs),
     which are percent-encoded so that every client can follow them. No link: null."""
 
-    def to_representation(self, value: str) -> str | None:
+    def to_representation(self, value: str) -> str | None:  # type: ignore[override]  # null: no link
         return iri_to_uri(value) if value else None
 
 

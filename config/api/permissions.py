@@ -30,6 +30,13 @@ def _signed_in(request: Request) -> User | None:
     return user if user is not None and user.is_authenticated else None
 
 
+def signed_in_user(request: Request) -> User:
+    """The caller; for views whose permission classes let no anonymous caller in."""
+    user = _signed_in(request)
+    assert user is not None, "use a permission that needs a signed-in caller on this view"
+    return user
+
+
 def graduate_profile_of(request: Request) -> GraduateProfile:
     """The caller's own graduate profile; 404-free because IsGraduate has found it."""
     profile = _graduate_profile(request)

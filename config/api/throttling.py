@@ -15,7 +15,8 @@ class _ScopeThrottle(SimpleRateThrottle):
     scope = ""
 
     def get_rate(self) -> str | None:
-        rate: str | None = api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+        # Rates are strings ("20/min"); DRF's stubs type them as numbers.
+        rate: str | None = api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)  # type: ignore[assignment]
         return rate
 
     def get_cache_key(self, request: Request, view: APIView) -> str:
