@@ -265,10 +265,10 @@ def _incremental(
     posting_compute = []
     for _ in range(max(edits // 4, 5)):
         p = data.postings[rng.randrange(len(data.postings))]
-        skills = list(p.skills)
-        skills[0] = dataclasses.replace(skills[0], min_level=rng.randint(1, 5))
+        posting_skills = list(p.skills)
+        posting_skills[0] = dataclasses.replace(posting_skills[0], min_level=rng.randint(1, 5))
         t0 = time.perf_counter()
-        state.posting_changed(p.id, dataclasses.replace(p, skills=tuple(skills)))
+        state.posting_changed(p.id, dataclasses.replace(p, skills=tuple(posting_skills)))
         posting_compute.append(time.perf_counter() - t0)
     figures["posting_edit_compute"] = _ms(posting_compute)
     return figures

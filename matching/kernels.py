@@ -291,9 +291,9 @@ def score_row(g, gpack, ppack, inv, out_score, out_fit, out_pref):  # type: igno
 
 
 @njit(cache=True, parallel=True)
-def score_column(
+def score_column(  # type: ignore[no-untyped-def]
     j, dense_levels, gpack, ppack, p_start, p_end, p_idx, p_min, p_wpl, out_score, out_fit, out_pref
-):  # type: ignore[no-untyped-def]
+):
     """Posting j against every graduate, from dense levels [skill, graduate]; score 0 = excluded.
 
     Graduates whose dense column is all zero score 0 (the caller keeps it in step with g_idx).

@@ -90,10 +90,12 @@ class Lists:
 class _Growable:
     """Rows of per-entity attribute arrays with spare capacity, plus an id -> row map."""
 
-    def __init__(self, dtypes: dict[str, type], capacity: int) -> None:
+    def __init__(self, dtypes: dict[str, type[np.generic]], capacity: int) -> None:
         self.dtypes = dtypes
         self.size = 0
-        self.arrays = {name: np.zeros(max(capacity, 16), dtype=dt) for name, dt in dtypes.items()}
+        self.arrays: dict[str, np.ndarray] = {
+            name: np.zeros(max(capacity, 16), dtype=dt) for name, dt in dtypes.items()
+        }
         self.row_of: dict[int, int] = {}
 
     def row(self, entity_id: int) -> int:
@@ -137,13 +139,13 @@ class _Entries:
         return start, need
 
 
-GRADUATE_FIELDS = {
+GRADUATE_FIELDS: dict[str, type[np.generic]] = {
     "ids": np.int64, "start": np.int64, "end": np.int64, "topik": np.int8, "education": np.int8,
     "fields": np.uint64, "needs": np.bool_, "discoverable": np.bool_, "industries": np.uint32,
     "regions": np.uint32, "job_types": np.uint32, "sizes": np.uint32, "min_salary": np.float64,
     "relocate": np.bool_, "routes": np.uint32,
 }  # fmt: skip
-POSTING_FIELDS = {
+POSTING_FIELDS: dict[str, type[np.generic]] = {
     "ids": np.int64, "start": np.int64, "end": np.int64, "topik": np.int8, "education": np.int8,
     "fields": np.uint64, "routes": np.uint32, "industry": np.uint32, "region": np.uint32,
     "job_type": np.uint32, "size": np.uint32, "salary_max": np.float64,
@@ -312,7 +314,7 @@ class LiveState:
         heaps = engine.ColumnHeaps.new(self.posts.size, self.cap)
         rows = engine.TopLists.empty(self.grads["ids"].copy(), self.cap)
         if self.grads.size and self.posts.size:
-            engine.kernels.score_block(
+            kernels.score_block(
                 0, self.grads.size, self.cap, self._gpack(), self._ppack(), self._inverted_index(),
                 rows.score, rows.ids, rows.fit, rows.pref, rows.length, rows.total,
                 heaps.score, heaps.ids, heaps.fit, heaps.pref, heaps.length, heaps.total,

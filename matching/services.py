@@ -11,6 +11,7 @@ import logging
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 import numpy as np
 from django.conf import settings
@@ -48,7 +49,8 @@ HEADROOM = 14  # entries kept beyond K, so an entity leaving a list rarely force
 
 
 def list_capacity() -> int:
-    return settings.MATCHING_TOP_K + HEADROOM
+    top_k: int = settings.MATCHING_TOP_K
+    return top_k + HEADROOM
 
 
 # --- storing lists ---------------------------------------------------------------------------
@@ -78,6 +80,8 @@ def _owner_field(model: type[MatchList]) -> str:
 
 
 ListRow = tuple[int, bytes, int, bool]  # owner id, packed entries, length, complete
+# Either side's list model (the abstract MatchList has no manager).
+ListModel = TypeVar("ListModel", GraduateMatchList, PostingMatchList)
 
 
 def _check_identifiers(*names: str) -> None:
@@ -104,7 +108,7 @@ def update_list_rows(*, table: str, owner_column: str, run_id: int, rows: list[L
     if not rows:
         return 0
     values = ", ".join(["(%s::bigint, %s::bytea, %s::smallint, %s::boolean)"] * len(rows))
-    params: list[object] = [v for row in rows for v in row]
+    params: list[int | bytes] = [v for row in rows for v in row]
     _check_identifiers(table, owner_column)
     # Identifiers checked above; every value is a bound parameter.
     sql = (
@@ -115,10 +119,11 @@ def update_list_rows(*, table: str, owner_column: str, run_id: int, rows: list[L
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, run_id])
-        return cursor.rowcount
+        updated: int = cursor.rowcount
+        return updated
 
 
-def lists_insert(*, run: MatchRun, model: type[MatchList], rows: list[ListRow]) -> None:
+def lists_insert(*, run: MatchRun, model: type[ListModel], rows: list[ListRow]) -> None:
     """Insert new list rows in bulk: COPY on PostgreSQL, batched INSERTs elsewhere."""
     owner = _owner_field(model)
     if connection.vendor == "postgresql":
@@ -133,7 +138,7 @@ def lists_insert(*, run: MatchRun, model: type[MatchList], rows: list[ListRow]) 
     )
 
 
-def lists_upsert(*, run: MatchRun, model: type[MatchList], rows: list[ListRow]) -> None:
+def lists_upsert(*, run: MatchRun, model: type[ListModel], rows: list[ListRow]) -> None:
     """Replace some lists of a run (incremental updates): one update, then insert the rest."""
     if not rows:
         return
@@ -206,7 +211,7 @@ def _save_partial(lists: engine.TopLists) -> bytes:
     return buffer.getvalue()
 
 
-def _load_partial(data: bytes) -> engine.TopLists:
+def _load_partial(data: bytes | memoryview) -> engine.TopLists:
     with np.load(io.BytesIO(bytes(data))) as f:
         return engine.TopLists(**{name: f[name] for name in f.files})
 
@@ -301,6 +306,7 @@ def match_run_finish(*, run: MatchRun) -> MatchRun:
         run.compute_ms = sum(b.compute_ms or 0 for b in blocks)
         run.write_ms = round(1000 * (time.perf_counter() - started))
         run.finished_at = timezone.now()
+        assert run.started_at is not None  # match_run_start set it with RUNNING
         run.duration_ms = round((run.finished_at - run.started_at).total_seconds() * 1000)
         run.save()
         MatchRunBlock.objects.filter(run=run).update(partial=b"")
