@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -81,7 +83,7 @@ class CandidateFilterForm(forms.Form):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         names = dict(countries)
-        self.fields["nationality"].choices = [("", _("Any"))] + [
+        cast(forms.ChoiceField, self.fields["nationality"]).choices = [("", _("Any"))] + [
             (code, names.get(code, name)) for code, name in ASEAN_COUNTRIES.items()
         ]
 
@@ -112,7 +114,7 @@ class ApplicationMoveForm(forms.Form):
     def __init__(self, *args: object, application: Application, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         allowed = PIPELINE_TRANSITIONS[application.status] - {ApplicationStatus.WITHDRAWN}
-        self.fields["to_status"].choices = [
+        cast(forms.ChoiceField, self.fields["to_status"]).choices = [
             (status, label) for status, label in ApplicationStatus.choices if status in allowed
         ]
 

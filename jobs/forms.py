@@ -1,7 +1,7 @@
 """The employer's posting form: the posting's details and its skills (names resolved against the
 taxonomy, so a typed alias or Korean name works without JavaScript)."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -109,7 +109,7 @@ class PostingSkillForm(forms.Form):
         coerce=int,
         initial=3,
         required=False,
-        empty_value=3,
+        empty_value=3,  # type: ignore[arg-type]  # any value works; django-stubs says str
     )
 
     def has_changed(self) -> bool:
@@ -161,8 +161,12 @@ class BasePostingSkillFormSet(forms.BaseFormSet):
         ]
 
 
-PostingSkillFormSet = forms.formset_factory(
-    PostingSkillForm, formset=BasePostingSkillFormSet, extra=SKILL_ROWS_EXTRA, max_num=30
+# formset_factory returns a subclass of `formset`; django-stubs types it as a plain BaseFormSet.
+PostingSkillFormSet = cast(
+    type[BasePostingSkillFormSet],
+    forms.formset_factory(
+        PostingSkillForm, formset=BasePostingSkillFormSet, extra=SKILL_ROWS_EXTRA, max_num=30
+    ),
 )
 
 

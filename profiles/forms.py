@@ -1,7 +1,7 @@
 """Forms of the graduate portal: one per profile step, the skills rows, the CV and applying."""
 
 import datetime
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -125,7 +125,7 @@ class ExperienceForm(forms.ModelForm):
         }
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         start, end = data.get("start_date"), data.get("end_date")
         if start and start > timezone.localdate():
             self.add_error("start_date", _("The start date cannot be in the future."))
@@ -148,7 +148,7 @@ class SkillRowForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         name = " ".join((data.get("name") or "").split())
         data["name"] = name
         if name and not data.get("level"):
@@ -177,8 +177,12 @@ class BaseSkillRowFormSet(forms.BaseFormSet):
         ]
 
 
-SkillRowFormSet = formset_factory(
-    SkillRowForm, formset=BaseSkillRowFormSet, extra=3, max_num=40, validate_max=True
+# formset_factory returns a subclass of `formset`; django-stubs types it as a plain BaseFormSet.
+SkillRowFormSet = cast(
+    type[BaseSkillRowFormSet],
+    formset_factory(
+        SkillRowForm, formset=BaseSkillRowFormSet, extra=3, max_num=40, validate_max=True
+    ),
 )
 
 
@@ -207,7 +211,7 @@ class LanguagesForm(forms.ModelForm):
         }
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         test, score = data.get("english_test"), data.get("english_score")
         if test and score is None and "english_score" not in self.errors:
             self.add_error("english_score", _("Give the score of your English test."))

@@ -4,6 +4,7 @@ once with a fixed number of queries."""
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
@@ -11,6 +12,9 @@ from core.choices import CompanySize, EducationLevel, Industry, JobType, KoreaRe
 from jobs.models import JobPosting, PostingSkill
 from matching.explain import ConstraintCheck, Explanation, SkillTerm, explain_pair
 from profiles.models import GraduateProfile
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 MET, PARTIAL, MISSING = "met", "partial", "missing"
 MET_STATUS = "matched"  # matching.explain's status of a skill at or above the level asked
@@ -85,7 +89,7 @@ def top_reasons(explanation: Explanation, limit: int = 3) -> list[str]:
     return reasons[:limit]
 
 
-def _factor_words(name: str, label: str) -> dict[str, str]:
+def _factor_words(name: str, label: "StrOrPromise") -> dict[str, "StrOrPromise"]:
     what = {
         "industry": _("Industry"),
         "region": _("Region"),

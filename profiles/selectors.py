@@ -187,7 +187,7 @@ def course_suggestions(*, profile: GraduateProfile, limit: int = 6) -> list[Any]
     stamp = profile.updated_at.timestamp() if profile.updated_at else 0
     version = f"{run.pk}.{run.results_version}" if run else "none"
     key = f"portal:courses:{profile.pk}:{stamp}:{version}:{limit}"
-    suggestions = cache.get(key)
+    suggestions: list[Any] | None = cache.get(key)
     if suggestions is None:
         suggestions = list(suggest(graduate=profile, limit=limit))
         cache.set(key, suggestions, COURSE_SUGGESTIONS_TTL)

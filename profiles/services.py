@@ -185,9 +185,9 @@ def graduate_skills_set_from_labels(
     # A label staff already mapped for this graduate resolves to that skill.
     resolved = UnmatchedSkill.objects.filter(profile=profile, resolved_skill__isnull=False)
     for row in resolved:
-        typed = unknown.pop(row.label.casefold(), None)
-        if typed is not None and row.resolved_skill_id is not None:
-            levels[row.resolved_skill_id] = max(typed[1], levels.get(row.resolved_skill_id, 0))
+        typed_row = unknown.pop(row.label.casefold(), None)
+        if typed_row is not None and row.resolved_skill_id is not None:
+            levels[row.resolved_skill_id] = max(typed_row[1], levels.get(row.resolved_skill_id, 0))
     graduate_skills_set(profile=profile, levels=levels)
     pending = list(UnmatchedSkill.objects.filter(profile=profile, resolved_skill__isnull=True))
     dropped = [u.pk for u in pending if u.label.casefold() not in unknown]

@@ -108,7 +108,8 @@ def visa_types_with_rules() -> QuerySet[VisaType]:
         ),
         Prefetch(
             "points_tables",
-            queryset=PointsTable.objects.prefetch_related(
+            # .all(): django-stubs loses Prefetch's type variables on an as_manager() manager.
+            queryset=PointsTable.objects.all().prefetch_related(
                 "sources",
                 Prefetch(
                     "groups",

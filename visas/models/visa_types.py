@@ -45,7 +45,7 @@ class VisaType(TimeStampedModel):
     is_points_based = models.BooleanField(_("points-based"), default=False)
     note = models.TextField(_("note"), blank=True)
     details = models.JSONField(_("other details"), default=dict, blank=True)
-    next_visas = models.ManyToManyField(
+    next_visas: "models.ManyToManyField[VisaType, VisaProgression]" = models.ManyToManyField(
         "self",
         through="VisaProgression",
         through_fields=("from_visa", "to_visa"),

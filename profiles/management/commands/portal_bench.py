@@ -19,7 +19,7 @@ from django.urls import reverse
 from accounts.models import User
 from matching.models import GraduateMatchList
 
-PAGES = (
+PAGES: tuple[tuple[str, str, dict[str, str]], ...] = (
     ("dashboard", "profiles:dashboard", {}),
     ("job search", "jobs:list", {}),
     ("job search, text + filters", "jobs:list", {"q": "engineer", "sponsorship": "on"}),
