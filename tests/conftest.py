@@ -195,7 +195,7 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
 @pytest.fixture(scope="session")
-def chromium() -> Iterator[object]:
+def chromium(django_db_setup: None) -> Iterator[object]:
     """Debian's Chromium driven by Playwright (never `playwright install`)."""
     if not Path(CHROMIUM).exists():
         message = f"Chromium is not installed at {CHROMIUM} (apt-get install -y chromium)"
@@ -205,9 +205,20 @@ def chromium() -> Iterator[object]:
     # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
     # between page actions are still synchronous.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # The test database's snapshot of what migrations loaded (for serialized rollback) hangs on
+    # the connection object; Django keeps connections per context, and once Playwright's loop
+    # runs the tests see fresh connection objects without it.
+    snapshots = {
+        alias: getattr(connections[alias], "_test_serialized_contents", None)
+        for alias in connections
+    }
     with sync_playwright() as playwright:
+        for alias, snapshot in snapshots.items():
+            if snapshot is not None:
+                connections[alias]._test_serialized_contents = snapshot  # type: ignore[attr-defined]
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         yield browser
         browser.close()
@@ -215,10 +226,18 @@ def chromium() -> Iterator[object]:
 
 @pytest.fixture
 def browser_page(
-    chromium: object, live_server: object, request: pytest.FixtureRequest
+    chromium: object,
+    live_server: object,
+    django_db_serialized_rollback: None,
+    request: pytest.FixtureRequest,
 ) -> Iterator[object]:
     """A fresh browser context on the live test server; `page.shot(name)` saves a screenshot to
-    test-artifacts/screenshots/ (kept by CI, not committed)."""
+    test-artifacts/screenshots/ (kept by CI, not committed).
+
+    The live server needs a transactional database, emptied after the test; serialized rollback
+    puts back what migrations loaded (fields of study) for the tests that follow. (The marker's
+    `serialized_rollback=True` is not enough: pytest-django's live-server helper asks for the
+    transactional database before it reads the marker.)"""
     context = chromium.new_context(  # type: ignore[attr-defined]
         base_url=live_server.url,
         viewport={"width": 1280, "height": 900},  # type: ignore[attr-defined]

@@ -35,8 +35,8 @@ def _login(page, email: str) -> None:
     page.goto("/accounts/login/")
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("form button[type=submit]").last.click()
 
 
 @pytest.mark.browser
@@ -63,12 +63,12 @@ def test_employer_journey_from_sign_up_to_interview(browser_page, live_server):
     if page.locator("input[name=agree_terms]").count():
         page.check("input[name=agree_terms]")
     assert page.locator("input[name=role][value=employer]").is_checked()
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("form button[type=submit]").last.click()
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[-1].body).group(0)
     page.goto(link)
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("form button[type=submit]").last.click()
 
     # 2. Register the company: pending until staff verify it.
     page.goto("/employer/")
@@ -80,8 +80,8 @@ def test_employer_journey_from_sign_up_to_interview(browser_page, live_server):
     page.select_option("select[name=size_class]", "mid")
     page.select_option("select[name=region]", "gyeonggi")
     page.shot("employer-01-company-form")
-    page.get_by_role("button", name="Register the company").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Register the company").click()
     assert "Pending verification" in page.content()
     page.shot("employer-02-dashboard-pending")
     employer = Employer.objects.get(name="Hanbit Semitech")
@@ -91,12 +91,12 @@ def test_employer_journey_from_sign_up_to_interview(browser_page, live_server):
     staff_page.goto(f"/admin/login/?next=/admin/employers/employer/{employer.pk}/change/")
     staff_page.fill("input[name=username]", staff.email)
     staff_page.fill("input[name=password]", PASSWORD)
-    staff_page.locator("input[type=submit]").click()
-    staff_page.wait_for_load_state()
+    with staff_page.expect_navigation():
+        staff_page.locator("input[type=submit]").click()
     staff_page.select_option("select[name=verification_status]", "verified")
     staff_page.fill("textarea[name=verification_note]", "Checked with the NTS registry.")
-    staff_page.locator("input[name=_save]").click()
-    staff_page.wait_for_load_state()
+    with staff_page.expect_navigation():
+        staff_page.locator("input[name=_save]").click()
     staff_context.close()
     employer.refresh_from_db()
     assert employer.is_verified and employer.verified_by == staff
@@ -114,18 +114,18 @@ def test_employer_journey_from_sign_up_to_interview(browser_page, live_server):
     page.fill("input[name=skills-1-skill]", "Wafer metrology")
     page.select_option("select[name=skills-1-requirement]", "nice")
     page.shot("employer-03-posting-form")
-    page.get_by_role("button", name="Save draft").click()
-    page.wait_for_load_state()
-    page.get_by_role("button", name="Publish", exact=True).click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save draft").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Publish", exact=True).click()
     assert "The posting is published." in page.content()
     page.shot("employer-04-posting-published")
     posting = JobPosting.objects.get(title="Etch process engineer")
     assert posting.is_public
 
     # 5. Ranked candidates with their explanations.
-    page.get_by_role("link", name="Ranked candidates").first.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Ranked candidates").first.click()
     cards = page.locator(".candidate-card")
     assert cards.count() == 2
     assert "Nguyen Thi Lan" in cards.nth(0).inner_text()
@@ -145,8 +145,8 @@ def test_employer_journey_from_sign_up_to_interview(browser_page, live_server):
     page.select_option("select[name=to_status]", "interview")
     page.fill("textarea[name=note]", "Strong etch background")
     page.fill("textarea[name=message]", "Please join us for an interview on Tuesday at 10:00.")
-    page.get_by_role("button", name="Move").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Move").click()
     assert page.locator("#application-status").inner_text() == "Interview"
     page.shot("employer-07-application-moved")
     assert Application.objects.get(pk=application.pk).status == "interview"

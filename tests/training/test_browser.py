@@ -29,8 +29,8 @@ def test_catalogue_filters_and_the_plan_toggle(browser_page, world: World, gradu
     page.goto("/accounts/login/")
     page.fill("input[name=login]", graduate.email)
     page.fill("input[name=password]", PASSWORD)
-    page.press("input[name=password]", "Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.press("input[name=password]", "Enter")
     page.goto(f"/training/plan/{world.posting.pk}/")
     table = page.locator("#plan table")
     assert "Plasma basics" in table.inner_text()
