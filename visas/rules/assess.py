@@ -141,7 +141,7 @@ def _sponsorship_result(offer: OfferFacts, sponsored: bool) -> CriterionResult:
     )
 
 
-def eps_result(offer: OfferFacts) -> CriterionResult:
+def eps_result(offer: OfferFacts, *, group: str = "Job offer") -> CriterionResult:
     stated = {True: "yes", False: "no", None: "not stated"}[offer.eps_job]
     return CriterionResult(
         label="The job is filled through the Employment Permit System (E-9 quota)",
@@ -149,7 +149,7 @@ def eps_result(offer: OfferFacts) -> CriterionResult:
         required="yes",
         met=offer.eps_job,
         key="job_offer.eps_job",
-        group="Job offer",
+        group=group,
     )
 
 

@@ -169,7 +169,7 @@ def _offer_checks(
             key="nationality",
             group=_E9,
         ),
-        eps_result(offer),
+        eps_result(offer, group=_E9),
     )
 
 
