@@ -171,6 +171,11 @@ def applications_write(
         if (graduate.pk, posting.pk) not in have
     ]
     Application.objects.bulk_create([application for _, application in new])
+    for plan, application in new:  # created_at is auto_now_add: date them as their history
+        application.created_at, application.status_changed_at = plan.times[0], plan.times[-1]
+    Application.objects.bulk_update(
+        [application for _, application in new], ["created_at", "status_changed_at"]
+    )
     owners = _employer_actors([posting.employer_id for _, _, posting in chosen])
     ApplicationStatusChange.objects.bulk_create(
         ApplicationStatusChange(

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from random import Random
 
-from accounts.models import Role, User
+from accounts.models import Consent, ConsentPurpose, Role, User
 from core.choices import INDUSTRY_REGIONS
 from core.demo.dates import REFERENCE_DATE
 from core.demo.graduate_history import (
@@ -316,7 +316,22 @@ def graduates_write(
         for plan, profile in new
         for slug, level in plan.skills
     )
+    _consents_write(profiles=[profile for _, profile in new])
     return profiles
+
+
+def _consents_write(*, profiles: list[GraduateProfile]) -> None:
+    """What a graduate agrees to at sign-up (terms, privacy) and, when their profile is
+    discoverable, to being found by employers; dated when the account was made."""
+    Consent.objects.bulk_create(
+        Consent(user_id=profile.user_id, purpose=purpose, recorded_at=profile.user.date_joined)
+        for profile in profiles
+        for purpose in (
+            (ConsentPurpose.TERMS, ConsentPurpose.PRIVACY, ConsentPurpose.DISCOVERY)
+            if profile.visibility == Visibility.DISCOVERABLE
+            else (ConsentPurpose.TERMS, ConsentPurpose.PRIVACY)
+        )
+    )
 
 
 def _profile_build(*, plan: GraduatePlan, user: User) -> GraduateProfile:

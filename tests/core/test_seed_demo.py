@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from pytest_django import DjangoDbBlocker
 
-from accounts.models import Role
+from accounts.models import Consent, ConsentPurpose, Role
 from core.choices import ASEAN_COUNTRIES
 from core.demo.dates import REFERENCE_DATE
 from core.demo.graduates import graduate_plans, nationality_quotas
@@ -29,7 +29,7 @@ from core.demo.vocabulary import vocabulary_load
 from employers.models import Employer, VerificationStatus
 from employers.validators import validate_business_registration_number
 from jobs.models import Application, ApplicationStatus, JobPosting, PostingStatus
-from profiles.models import EducationRecord, GraduateProfile, WorkExperience
+from profiles.models import EducationRecord, GraduateProfile, Visibility, WorkExperience
 from skills.models import Skill
 from training.models import Course, CourseSkill
 
@@ -193,6 +193,20 @@ def test_application_history_leads_to_the_current_status(
             assert after.from_status == before.to_status
             assert after.changed_at > before.changed_at
         assert application.posting.published_at < history[0].changed_at
+        # dated as their history: "applied on" and "in this stage since" agree with it
+        assert application.created_at == history[0].changed_at
+        assert application.status_changed_at == history[-1].changed_at
+
+
+def test_graduates_have_their_sign_up_consents_and_discoverable_ones_the_discovery_consent(
+    seeded: tuple[DemoSeedResult, DemoSeedResult],
+) -> None:
+    given = Counter(Consent.objects.filter(given=True).values_list("user_id", "purpose"))
+    for profile in GraduateProfile.objects.select_related("user"):
+        assert given[(profile.user_id, ConsentPurpose.TERMS)] == 1
+        assert given[(profile.user_id, ConsentPurpose.PRIVACY)] == 1
+        discoverable = profile.visibility == Visibility.DISCOVERABLE
+        assert given[(profile.user_id, ConsentPurpose.DISCOVERY)] == int(discoverable)
 
 
 def test_the_same_seed_plans_the_same_data_and_another_seed_other_data(
