@@ -51,7 +51,13 @@ def candidate_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "employers/candidate_list.html",
-        {"posting": posting, "form": form, "rows": rows, "employer": posting.employer},
+        {
+            "posting": posting,
+            "form": form,
+            "rows": rows,
+            "employer": posting.employer,
+            "filtered": any(value not in (None, "") for value in request.GET.values()),
+        },
     )
 
 

@@ -46,6 +46,21 @@ def test_candidates_are_ranked_with_explanations_and_gaps(
     assert all(explanation is not None for _, explanation in rows)
 
 
+def test_the_empty_list_says_why_without_blaming_filters_that_are_not_set(
+    employer_client, posting, run_matching
+):
+    posting.visa_sponsorship = False
+    posting.save()
+    run_matching()
+    url = reverse("employers:candidate_list", args=[posting.pk])
+
+    unfiltered = employer_client.get(url).content.decode()
+    assert "Loosen the filters" not in unfiltered
+    assert "does not sponsor a visa" in unfiltered
+    filtered = employer_client.get(url, {"nationality": "ID"}).content.decode()
+    assert "Loosen the filters" in filtered
+
+
 def test_filters_narrow_the_ranked_list(employer_client, posting, fitting_graduates, run_matching):
     best, partial = fitting_graduates  # VN and ID
     run_matching()
