@@ -1,5 +1,6 @@
 import hashlib
 import io
+from pathlib import Path
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -8,9 +9,12 @@ from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 from django.utils.translation import gettext as _
 
+from training.csv_format import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from training.forms import CourseImportForm
 from training.models import Course, CourseSkill, SponsorshipInterest, TrainingProvider
 from training.services import ImportReport, course_import_csv
+
+SAMPLE_CSV = Path(__file__).resolve().parent / "data" / "courses-sample.csv"
 
 SESSION_KEY = "training_course_import"
 
@@ -87,9 +91,22 @@ class CourseAdmin(admin.ModelAdmin):
                 "import-csv/",
                 self.admin_site.admin_view(self.import_csv_view),
                 name="training_course_import_csv",
-            )
+            ),
+            path(
+                "import-csv/sample.csv",
+                self.admin_site.admin_view(self.import_csv_sample_view),
+                name="training_course_import_csv_sample",
+            ),
         ]
         return extra + super().get_urls()
+
+    def import_csv_sample_view(self, request: HttpRequest) -> HttpResponse:
+        """The sample file of the documented format, to start a sheet from."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        response = HttpResponse(SAMPLE_CSV.read_bytes(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="courses-sample.csv"'
+        return response
 
     def import_csv_view(self, request: HttpRequest) -> HttpResponse:
         """Upload -> dry run with the full report -> confirm -> import (all or nothing). The
@@ -133,6 +150,8 @@ class CourseAdmin(admin.ModelAdmin):
             "form": form,
             "report": report,
             "digest": digest,
+            "required_columns": REQUIRED_COLUMNS,
+            "optional_columns": OPTIONAL_COLUMNS,
         }
         return render(request, "training/admin_course_import.html", context)
 

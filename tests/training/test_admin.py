@@ -78,3 +78,17 @@ def test_staff_see_sponsorship_interest(staff_client: Client) -> None:
         reverse("admin:training_sponsorshipinterest_change", args=[interest.pk])
     )
     assert "Ten places" in detail.content.decode()
+
+
+def test_import_page_lists_the_columns_and_serves_the_sample_to_staff_only(
+    staff_client: Client, client: Client, graduate: User
+) -> None:
+    page = staff_client.get(IMPORT).content.decode()
+    assert "<code>provider</code>" in page and "<code>skills</code>" in page
+    sample_url = reverse("admin:training_course_import_csv_sample")
+    sample = staff_client.get(sample_url)
+    assert sample.status_code == 200
+    assert sample["Content-Disposition"] == 'attachment; filename="courses-sample.csv"'
+    assert sample.content.decode().startswith("provider,")
+    client.force_login(graduate)
+    assert client.get(sample_url).status_code == 302  # to the admin login
