@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -73,6 +74,10 @@ class JobPosting(TimeStampedModel):
     )
     deadline = models.DateField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    # Full-text document of the title (weight A) and description (C). On PostgreSQL a trigger
+    # keeps it current on every insert and update and a GIN index serves job search
+    # (migration 0004); elsewhere it stays empty and search falls back to substring matching.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         ordering = ["-published_at", "-created_at"]

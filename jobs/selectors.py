@@ -23,9 +23,10 @@ def posting_detail_public(*, pk: int) -> JobPosting:
 def posting_text_search(*, postings: QuerySet[JobPosting], text: str) -> QuerySet[JobPosting]:
     """Postings whose title, description, employer name or skill names match the text.
 
-    On PostgreSQL a full-text search (English configuration, web-search syntax) over title,
-    description and employer name, or any listed skill whose name, Korean name or alias contains
-    the text; elsewhere (SQLite) every word must appear in one of those fields.
+    On PostgreSQL a full-text search (English configuration, web-search syntax) over title and
+    description (the stored, GIN-indexed `search_vector`) and the employer's name, or any listed
+    skill whose name, Korean name or alias contains the text; elsewhere (SQLite) every word must
+    appear in one of those fields.
     """
     text = " ".join(text.split())[:200]
     if not text:
@@ -33,15 +34,10 @@ def posting_text_search(*, postings: QuerySet[JobPosting], text: str) -> QuerySe
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchVector
 
-        vector = (
-            SearchVector("title", weight="A", config="english")
-            + SearchVector("employer__name", weight="B", config="english")
-            + SearchVector("description", weight="C", config="english")
-        )
         query = SearchQuery(text, search_type="websearch", config="english")
-        return postings.annotate(search=vector).filter(
-            Q(search=query) | Exists(_skills_matching(text))
-        )
+        return postings.annotate(
+            employer_search=SearchVector("employer__name", config="english")
+        ).filter(Q(search_vector=query) | Q(employer_search=query) | Exists(_skills_matching(text)))
     for word in text.split()[:8]:
         postings = postings.filter(
             Q(title__icontains=word)

@@ -157,3 +157,18 @@ def test_filters_fold_away_unless_one_is_in_use(client, catalogue):
         '<details class="more-filters" open>'
         in client.get(URL, {"region": "ulsan"}).content.decode()
     )
+
+
+def test_search_follows_edits_of_title_and_description(client):
+    """On PostgreSQL the stored search document is refreshed by a trigger on every change."""
+    posting = factories.JobPostingFactory(title="Battery cell engineer", description="Cells.")
+    url = reverse("jobs:list")
+
+    assert list(client.get(url, {"q": "battery"}).context["page"]) == [posting]
+    assert list(client.get(url, {"q": "electrolyte"}).context["page"]) == []
+    posting.description = "Design the electrolyte formulation of our next cells."
+    posting.save()
+    assert list(client.get(url, {"q": "electrolyte"}).context["page"]) == [posting]
+    posting.title = "Formulation chemist"
+    posting.save()
+    assert list(client.get(url, {"q": "battery"}).context["page"]) == []
