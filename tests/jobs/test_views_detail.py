@@ -98,3 +98,17 @@ def test_only_graduates_apply(client, employer_client, unverified_employer, post
 
 def test_apply_needs_post(graduate_client, posting):
     assert graduate_client.get(apply(posting)).status_code == 405
+
+
+def test_the_description_renders_markdown_safely_for_everyone(client):
+    posting = factories.JobPostingFactory(
+        description="**Clean-room work** on the\n\n- etch line\n- CVD line\n\n"
+        "<script>alert(1)</script> [more](javascript:alert(1))"
+    )
+
+    html = client.get(reverse("jobs:detail", args=[posting.pk])).content.decode()
+
+    assert "<strong>Clean-room work</strong>" in html
+    assert "<li>etch line</li>" in html
+    assert "<script>alert(1)</script>" not in html
+    assert "javascript:alert" not in html
