@@ -235,9 +235,8 @@ def browser_page(
     test-artifacts/screenshots/ (kept by CI, not committed).
 
     The live server needs a transactional database, emptied after the test; serialized rollback
-    puts back what migrations loaded (fields of study) for the tests that follow. (The marker's
-    `serialized_rollback=True` is not enough: pytest-django's live-server helper asks for the
-    transactional database before it reads the marker.)"""
+    (asked for here, so every browser test has it) puts back what migrations loaded (fields of
+    study) for the tests that follow."""
     context = chromium.new_context(  # type: ignore[attr-defined]
         base_url=live_server.url,
         viewport={"width": 1280, "height": 900},  # type: ignore[attr-defined]

@@ -3,7 +3,7 @@
 import pytest
 
 from visas.rules.results import CriterionResult
-from visas.templatetags.visa_steps import in_words
+from visas.templatetags.visa_display import in_words
 
 
 def _criterion(key: str, actual: str) -> CriterionResult:
