@@ -17,10 +17,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.http import signed_in_user
 from accounts.models import ApiToken, Role
 from accounts.token_services import api_token_create, api_token_revoke
-from config.api.permissions import IsGraduate, signed_in_user
-from config.api.throttling import SignupThrottle
+from core.api.throttling import SignupThrottle
+from profiles.permissions import IsGraduate
 
 # --- who am I -----------------------------------------------------------------------------------
 
@@ -41,15 +42,15 @@ class MeApi(APIView):
 
     @extend_schema(operation_id="accounts_me", responses=MeOutputSerializer, tags=["accounts"])
     def get(self, request: Request) -> Response:
-        user = request.user
+        user = signed_in_user(request)
         membership = getattr(user, "employer_membership", None)
         return Response(
             MeOutputSerializer(
                 {
                     "id": user.pk,
-                    "email": user.email,  # type: ignore[union-attr]
-                    "full_name": user.full_name,  # type: ignore[union-attr]
-                    "role": user.role,  # type: ignore[union-attr]
+                    "email": user.email,
+                    "full_name": user.full_name,
+                    "role": user.role,
                     "is_staff": user.is_staff,
                     "employer_id": membership.employer_id if membership else None,
                 }
@@ -167,7 +168,7 @@ class ExportApi(APIView):
     def get(self, request: Request) -> Response:
         from accounts.selectors import user_data_export
 
-        data = user_data_export(user=request.user)  # type: ignore[arg-type]
+        data = user_data_export(user=signed_in_user(request))
         return Response(
             data,
             headers={
@@ -252,7 +253,7 @@ class ApiTokenListCreateApi(ListAPIView):
     def post(self, request: Request) -> Response:
         body = ApiTokenCreateInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        created = api_token_create(user=request.user, name=body.validated_data["name"])  # type: ignore[arg-type]
+        created = api_token_create(user=signed_in_user(request), name=body.validated_data["name"])
         created.token.key = created.key  # type: ignore[attr-defined]
         output = ApiTokenCreatedOutputSerializer(created.token).data
         return Response(
@@ -266,5 +267,5 @@ class ApiTokenRevokeApi(APIView):
     @extend_schema(operation_id="accounts_tokens_revoke", responses={204: None}, tags=["accounts"])
     def delete(self, request: Request, pk: int) -> Response:
         token = get_object_or_404(ApiToken, pk=pk, user=request.user)
-        api_token_revoke(token=token, by=request.user)  # type: ignore[arg-type]
+        api_token_revoke(token=token, by=signed_in_user(request))
         return Response(status=status.HTTP_204_NO_CONTENT)

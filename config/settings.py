@@ -230,12 +230,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     # Fail closed: a view that does not name its permission classes refuses everyone.
-    "DEFAULT_PERMISSION_CLASSES": ["config.api.permissions.DenyAll"],
+    "DEFAULT_PERMISSION_CLASSES": ["core.api.permissions.DenyAll"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "config.api.pagination.ApiPagination",
+    "DEFAULT_PAGINATION_CLASS": "core.api.pagination.ApiPagination",
     "PAGE_SIZE": 20,
-    "EXCEPTION_HANDLER": "config.api.errors.api_exception_handler",
+    "EXCEPTION_HANDLER": "core.api.errors.api_exception_handler",
     "DEFAULT_THROTTLE_RATES": {
         "search": env.str("API_THROTTLE_SEARCH", default="120/min"),
         "signup": env.str("API_THROTTLE_SIGNUP", default="10/hour"),
@@ -262,7 +262,7 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "config.api.errors.document_errors",
+        "core.api.errors.document_errors",
     ],
     # One name per vocabulary shared by several resources.
     "ENUM_NAME_OVERRIDES": {

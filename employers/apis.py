@@ -14,15 +14,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.api.permissions import (
-    IsEmployerMember,
-    IsEmployerRole,
-    IsStaff,
-    membership_of,
-    signed_in_user,
-)
-from config.api.throttling import SearchThrottle
+from accounts.http import signed_in_user
+from core.api.permissions import IsStaff
+from core.api.throttling import SearchThrottle
 from employers.models import Employer, EmployerMember, MemberRole, VerificationStatus
+from employers.permissions import IsEmployerMember, IsEmployerRole, membership_of
 from employers.selectors import employer_members
 from employers.services import (
     colleague_invite,
@@ -186,7 +182,9 @@ class CompanyApi(APIView):
     def post(self, request: Request) -> Response:
         body = CompanyInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        employer = employer_register(user=request.user, employer=Employer(**body.validated_data))  # type: ignore[arg-type]
+        employer = employer_register(
+            user=signed_in_user(request), employer=Employer(**body.validated_data)
+        )
         return Response(CompanyOutputSerializer(employer).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
@@ -200,7 +198,7 @@ class CompanyApi(APIView):
         body.is_valid(raise_exception=True)
         for name, value in body.validated_data.items():
             setattr(employer, name, value)
-        employer = employer_update(employer=employer, by=request.user)  # type: ignore[arg-type]
+        employer = employer_update(employer=employer, by=signed_in_user(request))
         return Response(CompanyOutputSerializer(employer).data)
 
 
@@ -236,7 +234,7 @@ class MemberInviteApi(APIView):
         body.is_valid(raise_exception=True)
         invitation, _token = colleague_invite(
             employer=membership_of(request).employer,
-            by=request.user,  # type: ignore[arg-type]
+            by=signed_in_user(request),
             **body.validated_data,
         )
         return Response(
@@ -299,7 +297,7 @@ class StaffEmployerVerificationApi(APIView):
         employer_set_verification(
             employer=employer,
             status=body.validated_data["status"],
-            by=request.user,  # type: ignore[arg-type]
+            by=signed_in_user(request),
             note=body.validated_data["note"],
         )
         return Response(StaffEmployerOutputSerializer(_staff_employers().get(pk=pk)).data)

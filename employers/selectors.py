@@ -24,10 +24,6 @@ from profiles.models import GraduateProfile, Visibility
 from skills.models import Skill, SkillRelation
 
 
-def membership_for_user(*, user: User) -> EmployerMember | None:
-    return EmployerMember.objects.select_related("employer").filter(user=user).first()
-
-
 def employer_postings_overview(*, employer_id: int) -> QuerySet[JobPosting]:
     """The employer's postings with their application counts, newest first."""
     return (

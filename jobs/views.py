@@ -18,6 +18,7 @@ from jobs.selectors import posting_detail_public, posting_list_public, posting_r
 from jobs.services import ApplicationRefused, application_submit
 from profiles.forms import ApplicationForm
 from profiles.models import GraduateProfile
+from profiles.permissions import signed_in_graduate
 from profiles.selectors import graduate_profile_for_user
 from visas.rules import RuleInputError
 from visas.selectors import offer_facts_for_posting, person_facts_for_graduate, visa_offer_verdict
@@ -27,20 +28,10 @@ PAGE_SIZE = 20
 FILTER_FIELDS = ("industry", "region", "job_type", "salary", "topik", "sponsorship")
 
 
-def _graduate_profile(request: HttpRequest) -> GraduateProfile | None:
-    user = request.user
-    if not isinstance(user, User) or not user.is_graduate:
-        return None
-    profile = GraduateProfile.objects.filter(user=user).first()
-    if profile is not None:
-        profile.user = user
-    return profile
-
-
 @require_GET
 def posting_list(request: HttpRequest) -> HttpResponse:
     """Search the open postings; a graduate sees each one's match score and may sort by it."""
-    profile = _graduate_profile(request)
+    profile = signed_in_graduate(request)
     search = PostingFilter(request.GET or None, queryset=posting_list_public(), request=request)
     postings = search.qs
     sort = search.sort_order() if profile is not None else SORT_DATE
@@ -118,7 +109,7 @@ def posting_apply(request: HttpRequest, pk: int) -> HttpResponse:
     if not user.is_graduate:
         raise Http404("Only graduates apply")
     posting = _posting_or_404(pk)
-    profile = _graduate_profile(request)
+    profile = signed_in_graduate(request)
     form = ApplicationForm(request.POST)
     if profile is not None and form.is_valid():
         try:

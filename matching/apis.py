@@ -13,15 +13,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.api.permissions import (
-    IsGraduate,
-    IsStaff,
-    IsVerifiedEmployerMember,
-    graduate_profile_of,
-    membership_of,
-)
+from accounts.http import signed_in_user
+from core.api.permissions import IsStaff
 from core.choices import EducationLevel
 from employers.models import AccessKind
+from employers.permissions import IsVerifiedEmployerMember, membership_of
 from employers.selectors import candidate_explanations, candidate_for_employer
 from employers.services import candidate_access_record
 from jobs.apis.employer import own_posting
@@ -42,6 +38,7 @@ from matching.selectors import (
 from matching.services import match_run_request
 from profiles.match_reasons import main_gap, match_explanations, top_reasons
 from profiles.models import GraduateProfile
+from profiles.permissions import IsGraduate, graduate_profile_of
 
 # --- explanations -------------------------------------------------------------------------------
 
@@ -271,7 +268,7 @@ class CandidateDetailApi(APIView):
         profile = _candidate(request, graduate_id)
         candidate_access_record(
             employer=posting.employer,
-            viewer=request.user,  # type: ignore[arg-type]
+            viewer=signed_in_user(request),
             graduate=profile,
             kind=AccessKind.PROFILE,
             posting=posting,
@@ -308,7 +305,7 @@ class CandidateCvApi(APIView):
             raise Http404
         candidate_access_record(
             employer=posting.employer,
-            viewer=request.user,  # type: ignore[arg-type]
+            viewer=signed_in_user(request),
             graduate=profile,
             kind=AccessKind.CV,
             posting=posting,
@@ -354,7 +351,7 @@ class CandidateInviteApi(APIView):
         invitation = posting_invite_candidate(
             posting=posting,
             graduate=profile,
-            by=request.user,  # type: ignore[arg-type]
+            by=signed_in_user(request),
             message=body.validated_data["message"],
         )
         return Response(
@@ -398,7 +395,7 @@ class MatchRunListApi(ListAPIView):
         responses={202: MatchRunOutputSerializer},
     )
     def post(self, request: Request) -> Response:
-        run = match_run_request(requested_by=request.user)  # type: ignore[arg-type]
+        run = match_run_request(requested_by=signed_in_user(request))
         run = self.get_queryset().get(pk=run.pk)
         return Response(MatchRunOutputSerializer(run).data, status=status.HTTP_202_ACCEPTED)
 

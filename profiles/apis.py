@@ -16,7 +16,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.api.permissions import IsGraduate, graduate_profile_of
 from profiles.models import (
     EducationRecord,
     FieldOfStudy,
@@ -24,6 +23,7 @@ from profiles.models import (
     GraduateSkill,
     UnmatchedSkill,
 )
+from profiles.permissions import IsGraduate, graduate_profile_of
 from profiles.selectors import (
     education_record_for_graduate,
     graduate_profile_for_user,

@@ -15,7 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.api.throttling import SearchThrottle
+from core.api.throttling import SearchThrottle
 from skills.models import Skill, SkillKind
 from skills.selectors import skill_search
 

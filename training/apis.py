@@ -12,16 +12,17 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import PermissionDenied, ValidationError
-from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.models import User
-from config.api.permissions import signed_in_user
+from accounts.http import signed_in_user
+from employers.permissions import IsEmployerMember, membership_of
 from jobs.models import JobPosting
 from jobs.selectors import posting_list_public
 from profiles.models import GraduateProfile
+from profiles.permissions import IsGraduateAccount, signed_in_graduate
 from skills.models import Skill
 from training.filters import CourseFilter
 from training.models import Course, SponsorshipInterest
@@ -34,27 +35,9 @@ from training.selectors import (
 )
 from training.services import SponsorshipRefused, sponsorship_interest_record
 
-# --- permissions -------------------------------------------------------------------------------
-
-
-class IsGraduate(BasePermission):
-    message = "Only graduates may do this."
-
-    def has_permission(self, request: Request, view: APIView) -> bool:
-        user = request.user
-        return isinstance(user, User) and user.is_graduate
-
-
-class IsEmployerMember(BasePermission):
-    message = "Only members of an employer may do this."
-
-    def has_permission(self, request: Request, view: APIView) -> bool:
-        user = request.user
-        return isinstance(user, User) and hasattr(user, "employer_membership")
-
 
 def _graduate_profile(request: Request) -> GraduateProfile:
-    profile = GraduateProfile.objects.filter(user=signed_in_user(request)).first()
+    profile = signed_in_graduate(request)
     if profile is None:
         raise Http404("Create your graduate profile first.")
     return profile
@@ -215,7 +198,7 @@ class ProviderListApi(generics.ListAPIView):
 class PlanApi(APIView):
     """The signed-in graduate's gap-closing plan for an open posting."""
 
-    permission_classes = [IsAuthenticated, IsGraduate]
+    permission_classes = [IsAuthenticated, IsGraduateAccount]
 
     @extend_schema(
         parameters=[PlanQueryInputSerializer],
@@ -238,7 +221,7 @@ class PlanApi(APIView):
 class SuggestionsApi(APIView):
     """Courses for the gaps most common among the jobs that nearly fit the signed-in graduate."""
 
-    permission_classes = [IsAuthenticated, IsGraduate]
+    permission_classes = [IsAuthenticated, IsGraduateAccount]
 
     @extend_schema(
         parameters=[OpenApiParameter("limit", int, description="1-20, default 6")],
@@ -264,7 +247,7 @@ class SponsorshipApi(generics.ListCreateAPIView):
     def get_queryset(self) -> Any:
         if getattr(self, "swagger_fake_view", False):  # schema generation: no user
             return SponsorshipInterest.objects.none()
-        membership = self.request.user.employer_membership  # type: ignore[union-attr]
+        membership = membership_of(self.request)
         return SponsorshipInterest.objects.filter(employer_id=membership.employer_id)
 
     @extend_schema(request=SponsorshipInputSerializer, responses={201: SponsorshipOutputSerializer})
@@ -272,7 +255,7 @@ class SponsorshipApi(generics.ListCreateAPIView):
         body = SponsorshipInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data
-        membership = request.user.employer_membership  # type: ignore[union-attr]
+        membership = membership_of(request)
         posting = (
             JobPosting.objects.select_related("employer")
             .filter(pk=data["posting"], employer_id=membership.employer_id)
@@ -291,7 +274,7 @@ class SponsorshipApi(generics.ListCreateAPIView):
                 raise ValidationError({"skill": ["No such skill."]})
         try:
             interest = sponsorship_interest_record(
-                user=request.user,  # type: ignore[arg-type]
+                user=signed_in_user(request),
                 posting=posting,
                 course=course,
                 skill=skill,

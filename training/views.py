@@ -14,10 +14,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.models import User
+from accounts.http import signed_in_user
+from employers.permissions import signed_in_member
 from jobs.models import JobPosting
 from jobs.selectors import posting_list_public
 from profiles.models import GraduateProfile
+from profiles.permissions import signed_in_graduate
 from skills.models import Skill
 from training.filters import CourseFilter
 from training.forms import PlanObjectiveForm, SponsorshipForm
@@ -65,15 +67,9 @@ def course_list(request: HttpRequest) -> HttpResponse:
 
 def _graduate_profile(request: HttpRequest) -> GraduateProfile | None:
     """The signed-in graduate's profile (None before they create one); other roles get 403."""
-    user = request.user
-    if not isinstance(user, User) or not user.is_graduate:
+    if not signed_in_user(request).is_graduate:
         raise PermissionDenied
-    return (
-        GraduateProfile.objects.select_related("user")
-        .prefetch_related("education__field_of_study", "experience")
-        .filter(user=user)
-        .first()
-    )
+    return signed_in_graduate(request)
 
 
 @require_GET
@@ -83,14 +79,10 @@ def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
     except Course.DoesNotExist as exc:
         raise Http404("No such course") from exc
     context: dict[str, Any] = {"course": course}
-    user = request.user
-    if course.topik_target and isinstance(user, User) and user.is_graduate:
-        profile = GraduateProfile.objects.filter(user=user).first()
-        if profile is not None and profile.topik_level < course.topik_target:
-            context["visa_effects"] = topik_visa_effects(
-                graduate=profile, level=course.topik_target
-            )
-            context["topik_now"] = profile.topik_level
+    profile = signed_in_graduate(request)
+    if course.topik_target and profile is not None and profile.topik_level < course.topik_target:
+        context["visa_effects"] = topik_visa_effects(graduate=profile, level=course.topik_target)
+        context["topik_now"] = profile.topik_level
     return render(request, "training/course_detail.html", context)
 
 
@@ -129,8 +121,7 @@ def for_me(request: HttpRequest) -> HttpResponse:
 
 def _posting_for_employer(request: HttpRequest, pk: int) -> JobPosting:
     """One of the signed-in member's company's postings; 404 for anyone else's or anyone else."""
-    user = request.user
-    membership = getattr(user, "employer_membership", None) if isinstance(user, User) else None
+    membership = signed_in_member(request)
     if membership is None:
         raise Http404("No such posting")
     try:
@@ -162,7 +153,7 @@ def sponsor(request: HttpRequest, posting_pk: int) -> HttpResponse:
             skill = Skill.objects.filter(pk=pk).first() if kind == "skill" else None
             try:
                 sponsorship_interest_record(
-                    user=request.user,  # type: ignore[arg-type]
+                    user=signed_in_user(request),
                     posting=posting,
                     course=course,
                     skill=skill,

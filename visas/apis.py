@@ -267,7 +267,7 @@ class VisaEvaluateApi(APIView):
 
 
 def _bad(errors: Errors) -> Response:
-    """Every problem at once, in the API's one error shape (config.api.errors)."""
+    """Every problem at once, in the API's one error shape (core.api.errors)."""
     raise exceptions.ValidationError(errors)
 
 

@@ -11,9 +11,10 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 from django_countries import countries
 
-from accounts.models import User
+from accounts.http import signed_in_user
 from core.choices import EducationLevel
 from profiles.models import GraduateProfile
+from profiles.permissions import signed_in_graduate
 from profiles.selectors import graduate_profile_for_user
 from visas.forms import VisaCheckForm, WhatIfForm
 from visas.rules import ELIGIBLE, ELIGIBLE_ONCE, NOT_OPEN, Guidance, RuleInputError
@@ -49,10 +50,9 @@ def check(request: HttpRequest) -> HttpResponse:
 @require_GET
 def mine(request: HttpRequest) -> HttpResponse:
     """The graduate's guidance from their profile, with "what if" controls (works without JS)."""
-    graduate = _graduate(request)
-    if graduate is None:
+    if not signed_in_user(request).is_graduate:
         return redirect("dashboard")
-    return render(request, "visas/mine.html", _mine_context(request, _profile_or_none(graduate)))
+    return render(request, "visas/mine.html", _mine_context(request, _own_profile(request)))
 
 
 @login_required
@@ -60,8 +60,7 @@ def mine(request: HttpRequest) -> HttpResponse:
 def mine_results(request: HttpRequest) -> HttpResponse:
     """The results fragment of `mine` for htmx. Opened directly (no HX-Request header), it sends
     the browser to the full page with the same answers instead of showing a bare fragment."""
-    graduate = _graduate(request)
-    if graduate is None:
+    if not signed_in_user(request).is_graduate:
         return redirect("dashboard")
     full_page = reverse("visas:mine")
     if request.GET:
@@ -72,23 +71,17 @@ def mine_results(request: HttpRequest) -> HttpResponse:
         response = render(
             request,
             "visas/mine_results_partial.html",
-            _mine_context(request, _profile_or_none(graduate)),
+            _mine_context(request, _own_profile(request)),
         )
         response["HX-Push-Url"] = full_page
     patch_vary_headers(response, ["HX-Request"])
     return response
 
 
-def _graduate(request: HttpRequest) -> User | None:
-    user = request.user
-    return user if isinstance(user, User) and user.is_graduate else None
-
-
-def _profile_or_none(user: User) -> GraduateProfile | None:
-    try:
-        return graduate_profile_for_user(user=user)
-    except GraduateProfile.DoesNotExist:
-        return None
+def _own_profile(request: HttpRequest) -> GraduateProfile | None:
+    """The graduate's profile with what the visa rules read, or None before they have one."""
+    graduate = signed_in_graduate(request)
+    return None if graduate is None else graduate_profile_for_user(user=graduate.user)
 
 
 def _mine_context(request: HttpRequest, profile: GraduateProfile | None) -> dict[str, Any]:

@@ -13,7 +13,8 @@ from django.shortcuts import redirect
 
 from accounts.http import AuthenticatedHttpRequest
 from employers.models import EmployerMember
-from employers.selectors import application_for_member, membership_for_user, posting_for_member
+from employers.permissions import signed_in_member
+from employers.selectors import application_for_member, posting_for_member
 from jobs.models import Application, JobPosting
 
 View = Callable[..., HttpResponseBase]
@@ -33,23 +34,25 @@ def employer_account(view: View) -> View:
 
 
 def company_member(view: View) -> View:
-    """Employer accounts that belong to a company; `request.membership` is theirs. Those without
-    a company are sent to set one up."""
+    """Employer accounts that belong to a company (`membership(request)` is theirs). Those
+    without a company are sent to set one up."""
 
     @employer_account
     @wraps(view)
     def wrapper(request: AuthenticatedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        membership = membership_for_user(user=request.user)
+        membership = signed_in_member(request)
         if membership is None:
             return redirect("employers:company_create")
-        request.membership = membership  # type: ignore[attr-defined]
         return view(request, *args, **kwargs)
 
     return wrapper
 
 
 def membership(request: HttpRequest) -> EmployerMember:
-    return request.membership  # type: ignore[attr-defined,no-any-return]
+    """The member's company membership, in views behind `company_member`."""
+    found = signed_in_member(request)
+    assert found is not None, "use company_member on this view"
+    return found
 
 
 def posting_or_404(request: AuthenticatedHttpRequest, pk: int) -> JobPosting:

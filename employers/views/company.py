@@ -7,10 +7,10 @@ from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
 from employers.forms import ColleagueInviteForm, CompanyForm
+from employers.permissions import signed_in_member
 from employers.selectors import (
     employer_members,
     employer_open_invitations,
-    membership_for_user,
 )
 from employers.services import (
     MembershipRefused,
@@ -26,7 +26,7 @@ from employers.views._access import company_member, employer_account, form_error
 
 @employer_account
 def company_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    if membership_for_user(user=request.user) is not None:
+    if signed_in_member(request) is not None:
         return redirect("employers:company")
     form = CompanyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

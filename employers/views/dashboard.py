@@ -4,10 +4,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from accounts.http import AuthenticatedHttpRequest
+from employers.permissions import signed_in_member
 from employers.selectors import (
     employer_dashboard_figures,
     employer_postings_overview,
-    membership_for_user,
 )
 
 
@@ -16,7 +16,7 @@ from employers.selectors import (
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not request.user.is_employer_member:
         return redirect("dashboard")
-    membership = membership_for_user(user=request.user)
+    membership = signed_in_member(request)
     if membership is None:
         return render(request, "employers/dashboard.html", {"membership": None})
     employer = membership.employer

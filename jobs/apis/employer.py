@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.api.permissions import IsEmployerMember, membership_of
+from employers.permissions import IsEmployerMember, membership_of
 from employers.selectors import (
     application_for_member,
     application_history,

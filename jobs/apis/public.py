@@ -17,14 +17,14 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from accounts.models import Role
-from config.api.throttling import SearchThrottle
+from core.api.throttling import SearchThrottle
 from employers.apis import EmployerPublicOutputSerializer
 from jobs.filters import SORT_MATCH, PostingFilter
 from jobs.models import JobPosting, PostingSkill
 from jobs.selectors import posting_detail_public, posting_list_public, posting_rank_by_match
 from matching.selectors import MatchEntry, matches_for_graduate
-from profiles.models import FieldOfStudy, GraduateProfile
+from profiles.models import FieldOfStudy
+from profiles.permissions import signed_in_graduate
 
 SUMMARY_FIELDS = [
     "id", "title", "employer", "occupation", "region", "job_type", "salary_min_krw",
@@ -92,14 +92,6 @@ class PostingDetailOutputSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
 
 
-def graduate_of(request: Request) -> GraduateProfile | None:
-    """The caller's graduate profile when a graduate calls a public endpoint, else None."""
-    user = request.user
-    if not user or not user.is_authenticated or user.role != Role.GRADUATE:  # type: ignore[union-attr]
-        return None
-    return GraduateProfile.objects.filter(user=user).first()
-
-
 class PostingListApi(ListAPIView):
     """Search open postings. Graduates get `match` and are sorted best match first unless they
     ask for `sort=date`; everyone else gets the newest first."""
@@ -116,7 +108,7 @@ class PostingListApi(ListAPIView):
     @extend_schema(operation_id="postings_list")
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         postings = self.filter_queryset(self.get_queryset())
-        profile = graduate_of(request)
+        profile = signed_in_graduate(request)
         matches: dict[int, MatchEntry] = {}
         if profile is not None:
             found = matches_for_graduate(graduate=profile, limit=settings.MATCHING_TOP_K)

@@ -8,7 +8,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-from accounts.models import User
+from accounts.http import signed_in_user
+from profiles.permissions import signed_in_graduate
 from profiles.services import graduate_profile_get_or_create
 
 View = Callable[..., HttpResponse]
@@ -16,16 +17,15 @@ View = Callable[..., HttpResponse]
 
 def graduate_required(view: View) -> View:
     """Signed-in graduates only (others go to their own dashboard); the view receives the
-    graduate's profile as `profile`, created empty if sign-up did not make one."""
+    graduate's profile as `profile`, created empty if there is none yet."""
 
     @login_required
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        user = request.user
-        if not isinstance(user, User) or not user.is_graduate:
+        user = signed_in_user(request)
+        if not user.is_graduate:
             return redirect("dashboard")
-        profile = graduate_profile_get_or_create(user=user)
-        profile.user = user  # spares a query wherever the page shows the name
+        profile = signed_in_graduate(request) or graduate_profile_get_or_create(user=user)
         return view(request, *args, profile=profile, **kwargs)
 
     return wrapper

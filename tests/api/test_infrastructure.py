@@ -16,8 +16,8 @@ from rest_framework.settings import api_settings
 from rest_framework.test import APIClient, APIRequestFactory
 from rest_framework.views import APIView
 
-from config.api.errors import api_exception_handler, flatten_detail
-from config.api.permissions import DenyAll
+from core.api.errors import api_exception_handler, flatten_detail
+from core.api.permissions import DenyAll
 from jobs.services import ApplicationRefused
 from tests.api.helpers import assert_error
 from tests.factories import EmployerFactory, SkillFactory
