@@ -3,6 +3,7 @@ import logging
 from django.db import transaction
 
 from accounts.models import Consent, ConsentPurpose, Role, User
+from core.changes import ChangeKind, change_announce
 
 logger = logging.getLogger(__name__)
 
@@ -46,8 +47,6 @@ def user_account_delete(*, user: User) -> None:
     job drops graduates that no longer exist). Files are deleted only after the commit, so a
     failed deletion leaves nothing half-done.
     """
-    from matching.models import ChangeKind
-    from matching.services import matching_change_record
     from profiles.models import GraduateProfile
 
     profile = GraduateProfile.objects.filter(user=user).first()
@@ -55,6 +54,6 @@ def user_account_delete(*, user: User) -> None:
         if profile.cv:
             storage, name = profile.cv.storage, profile.cv.name
             transaction.on_commit(lambda: storage.delete(name))
-        matching_change_record(kind=ChangeKind.GRADUATE, entity_id=profile.pk)
+        change_announce(kind=ChangeKind.GRADUATE, entity_id=profile.pk)
     logger.info("Deleting account %s at the user's request", user.pk)
     user.delete()

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.changes import ChangeKind, change_announce
 from employers.models import (
     CandidateAccess,
     ColleagueInvitation,
@@ -47,10 +48,8 @@ def employer_set_verification(
 
 def employer_postings_touch(*, employer: Employer) -> None:
     """Verification decides whether the employer's postings match anyone: re-score them."""
-    from jobs.services import posting_touch
-
-    for posting in employer.postings.all():
-        posting_touch(posting=posting)
+    for posting_id in employer.postings.values_list("pk", flat=True):
+        change_announce(kind=ChangeKind.POSTING, entity_id=posting_id)
 
 
 # --- company profile and members ---------------------------------------------------------------

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.changes import ChangeKind, change_announce
 from jobs.models import (
     PIPELINE_TRANSITIONS,
     Application,
@@ -28,10 +29,7 @@ COVER_LETTER_MAX = 5000
 
 def posting_touch(*, posting: JobPosting) -> None:
     """Anything that changes how the posting matches: re-score it after commit."""
-    from matching.models import ChangeKind
-    from matching.services import matching_change_record
-
-    matching_change_record(kind=ChangeKind.POSTING, entity_id=posting.pk)
+    change_announce(kind=ChangeKind.POSTING, entity_id=posting.pk)
 
 
 @transaction.atomic

@@ -3,6 +3,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.changes import ChangeKind
+
 # One list entry as stored: the other side's id, the score (float64, so that stored and freshly
 # computed scores compare exactly), and fit and preference for display.
 ENTRY_DTYPE = np.dtype([("id", "<i8"), ("score", "<f8"), ("fit", "<f4"), ("pref", "<f4")])
@@ -159,11 +161,6 @@ class PostingMatchList(MatchList):
     def __str__(self) -> str:
         noun = "graduate" if self.length == 1 else "graduates"
         return f"{self.posting}: {self.length} {noun} (run {self.run_id})"
-
-
-class ChangeKind(models.TextChoices):
-    GRADUATE = "graduate", _("Graduate")
-    POSTING = "posting", _("Posting")
 
 
 class MatchingChange(models.Model):

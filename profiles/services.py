@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import ConsentPurpose, User
+from core.changes import ChangeKind, change_announce
 from profiles.models import (
     EducationRecord,
     GraduateProfile,
@@ -63,11 +64,8 @@ def graduate_preferences_update(
 
 def graduate_profile_touch(*, profile: GraduateProfile) -> None:
     """Anything that changes how the graduate matches: re-score them after commit."""
-    from matching.models import ChangeKind
-    from matching.services import matching_change_record
-
     GraduateProfile.objects.filter(pk=profile.pk).update(updated_at=timezone.now())
-    matching_change_record(kind=ChangeKind.GRADUATE, entity_id=profile.pk)
+    change_announce(kind=ChangeKind.GRADUATE, entity_id=profile.pk)
 
 
 # --- the guided profile's writes -------------------------------------------------------------
