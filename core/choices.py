@@ -1,4 +1,4 @@
-"""Vocabularies shared by profiles, employers, jobs and training.
+"""Vocabularies shared by several apps (profiles, employers, jobs, training, notifications).
 
 Each is a closed list because matching compares them as categories; the labels are what users see.
 """
@@ -99,3 +99,16 @@ ASEAN_COUNTRIES: dict[str, str] = {
     "VN": "Vietnam",
     "TL": "Timor-Leste",
 }
+
+
+class ApplicationStatus(models.TextChoices):
+    """Where an application stands in the hiring pipeline (jobs.models.PIPELINE_TRANSITIONS says
+    which may follow which); notifications name it to the graduate."""
+
+    APPLIED = "applied", _("Applied")
+    SCREENING = "screening", _("Screening")
+    INTERVIEW = "interview", _("Interview")
+    OFFER = "offer", _("Offer")
+    HIRED = "hired", _("Hired")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")

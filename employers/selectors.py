@@ -20,7 +20,6 @@ from jobs.models import (
 from matching.explain import Explanation, explain_pair
 from matching.models import PostingMatchList
 from matching.selectors import graduate_facts, posting_facts
-from profiles.models import GraduateProfile, Visibility
 from skills.models import Skill, SkillRelation
 
 
@@ -81,28 +80,6 @@ def application_for_member(*, user: User, pk: int) -> Application:
     return Application.objects.select_related("posting__employer", "graduate__user").get(
         pk=pk, posting__employer__members__user=user
     )
-
-
-def candidate_visible_to_employer(*, profile: GraduateProfile, employer: Employer) -> bool:
-    """An employer sees a graduate's profile and CV only when staff verified the company and the
-    graduate lets verified employers find them, or applied to one of this company's postings."""
-    if not employer.is_verified:
-        return False
-    if profile.visibility == Visibility.DISCOVERABLE:
-        return True
-    return Application.objects.filter(graduate=profile, posting__employer=employer).exists()
-
-
-def candidate_for_employer(*, employer: Employer, graduate_id: int) -> GraduateProfile:
-    """The graduate's profile if the employer may see it; GraduateProfile.DoesNotExist if not."""
-    profile = (
-        GraduateProfile.objects.select_related("user")
-        .prefetch_related("education__field_of_study", "skills__skill", "experience")
-        .get(pk=graduate_id)
-    )
-    if not candidate_visible_to_employer(profile=profile, employer=employer):
-        raise GraduateProfile.DoesNotExist
-    return profile
 
 
 def candidate_explanations(

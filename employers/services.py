@@ -19,6 +19,8 @@ from employers.models import (
     VerificationStatus,
 )
 from jobs.models import JobPosting
+from notifications.models import EmailDelivery
+from notifications.services import absolute_url, email_queue
 from profiles.models import GraduateProfile
 
 
@@ -139,12 +141,31 @@ def colleague_invite(
     )
     invitation.full_clean()
     invitation.save()
-    from notifications.services import colleague_invitation_email
-
-    colleague_invitation_email(
+    _colleague_invitation_email(
         invitation=invitation, accept_path=reverse("employers:invitation_accept", args=[token])
     )
     return invitation, token
+
+
+def _colleague_invitation_email(
+    *, invitation: ColleagueInvitation, accept_path: str
+) -> EmailDelivery:
+    """The e-mail with the link that lets a colleague join the company (once per invitation)."""
+    params = {
+        "company": invitation.employer.name,
+        "inviter": invitation.invited_by.get_full_name() if invitation.invited_by else "",
+        "role": invitation.role,
+    }
+    return email_queue(
+        key=f"colleague-invitation:{invitation.pk}",
+        to_email=invitation.email,
+        template="colleague_invitation",
+        context={
+            "kind": "colleague_invitation",
+            "params": params,
+            "url": absolute_url(accept_path),
+        },
+    )
 
 
 def colleague_invitation_for_token(*, token: str) -> ColleagueInvitation | None:

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.choices import EducationLevel, JobType, KoreaRegion
+from core.choices import ApplicationStatus, EducationLevel, JobType, KoreaRegion
 from core.models import TimeStampedModel
 
 
@@ -162,16 +162,6 @@ class PostingSkill(models.Model):
 
     def __str__(self) -> str:
         return f"{self.skill} ≥ {self.min_level} ({self.get_requirement_display()})"
-
-
-class ApplicationStatus(models.TextChoices):
-    APPLIED = "applied", _("Applied")
-    SCREENING = "screening", _("Screening")
-    INTERVIEW = "interview", _("Interview")
-    OFFER = "offer", _("Offer")
-    HIRED = "hired", _("Hired")
-    REJECTED = "rejected", _("Rejected")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 # The hiring pipeline: which status may follow which. Withdrawing is the graduate's move; every

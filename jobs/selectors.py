@@ -1,8 +1,9 @@
 from django.db import connection
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 
-from employers.models import VerificationStatus
-from jobs.models import JobPosting, PostingSkill, PostingStatus
+from employers.models import Employer, VerificationStatus
+from jobs.models import Application, JobPosting, PostingSkill, PostingStatus
+from profiles.models import GraduateProfile, Visibility
 
 
 def posting_list_public() -> QuerySet[JobPosting]:
@@ -70,3 +71,28 @@ def posting_rank_by_match(
         output_field=IntegerField(),
     )
     return postings.annotate(match_rank=rank).order_by("match_rank", "-published_at", "-id")
+
+
+# --- what employers may see of graduates ---------------------------------------------------
+
+
+def candidate_visible_to_employer(*, profile: GraduateProfile, employer: Employer) -> bool:
+    """An employer sees a graduate's profile and CV only when staff verified the company and the
+    graduate lets verified employers find them, or applied to one of this company's postings."""
+    if not employer.is_verified:
+        return False
+    if profile.visibility == Visibility.DISCOVERABLE:
+        return True
+    return Application.objects.filter(graduate=profile, posting__employer=employer).exists()
+
+
+def candidate_for_employer(*, employer: Employer, graduate_id: int) -> GraduateProfile:
+    """The graduate's profile if the employer may see it; GraduateProfile.DoesNotExist if not."""
+    profile = (
+        GraduateProfile.objects.select_related("user")
+        .prefetch_related("education__field_of_study", "skills__skill", "experience")
+        .get(pk=graduate_id)
+    )
+    if not candidate_visible_to_employer(profile=profile, employer=employer):
+        raise GraduateProfile.DoesNotExist
+    return profile

@@ -1,8 +1,9 @@
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,6 +19,8 @@ from jobs.models import (
     PostingSkill,
     PostingStatus,
 )
+from jobs.selectors import candidate_visible_to_employer
+from notifications.services import notify
 from profiles.models import GraduateProfile
 
 if TYPE_CHECKING:
@@ -94,9 +97,7 @@ def application_submit(
     ApplicationStatusChange.objects.create(
         application=application, changed_by=graduate.user, to_status=ApplicationStatus.APPLIED
     )
-    from notifications.services import application_submitted_notify
-
-    application_submitted_notify(application=application)
+    _application_submitted_notify(application=application)
     return application
 
 
@@ -166,12 +167,10 @@ def _application_transition(
     application.save(
         update_fields=["status", "status_changed_at", "rejection_reason", "updated_at"]
     )
-    from notifications.services import application_moved_notify, application_withdrawn_notify
-
     if to_status == ApplicationStatus.WITHDRAWN:
-        application_withdrawn_notify(application=application, change_id=change.pk)
+        _application_withdrawn_notify(application=application, change=change)
     else:
-        application_moved_notify(application=application, change=change)
+        _application_moved_notify(application=application, change=change)
     return application
 
 
@@ -274,10 +273,7 @@ def posting_invite_candidate(
     """Invite a graduate to apply to an open posting; once per graduate and posting.
 
     `by` must be a member of the posting's company, which must be verified, and the graduate
-    must be one the company may see (see employers.selectors.candidate_visible_to_employer)."""
-    from employers.selectors import candidate_visible_to_employer
-    from notifications.services import posting_invitation_notify
-
+    must be one the company may see (see jobs.selectors.candidate_visible_to_employer)."""
     membership = getattr(by, "employer_membership", None)
     if membership is None or membership.employer_id != posting.employer_id:
         raise PermissionDenied("Only the posting's employer can invite candidates.")
@@ -296,5 +292,82 @@ def posting_invite_candidate(
     invitation = PostingInvitation.objects.create(
         posting=posting, graduate=graduate, invited_by=by, message=message.strip()
     )
-    posting_invitation_notify(invitation=invitation)
+    _posting_invitation_notify(invitation=invitation)
     return invitation
+
+
+# --- who hears of it ---------------------------------------------------------------------------
+
+
+def _posting_params(application: Application) -> dict[str, Any]:
+    posting = application.posting
+    return {
+        "posting_title": posting.title,
+        "company": posting.employer.name,
+        "graduate_name": application.graduate.user.get_full_name(),
+    }
+
+
+def _application_submitted_notify(*, application: Application) -> None:
+    """Every member of the posting's company hears of a new application."""
+    params = _posting_params(application)
+    url = reverse("employers:application_detail", args=[application.pk])
+    for member in application.posting.employer.members.select_related("user"):
+        notify(
+            user=member.user,
+            kind="new_application",
+            key=f"new-application:{application.pk}:{member.user_id}",
+            params=params,
+            url=url,
+        )
+
+
+def _application_withdrawn_notify(
+    *, application: Application, change: ApplicationStatusChange
+) -> None:
+    """The company's members hear that the graduate withdrew (in the app only)."""
+    params = _posting_params(application)
+    url = reverse("employers:application_detail", args=[application.pk])
+    for member in application.posting.employer.members.select_related("user"):
+        notify(
+            user=member.user,
+            kind="application_withdrawn",
+            key=f"application-withdrawn:{change.pk}:{member.user_id}",
+            params=params,
+            url=url,
+            email=False,
+        )
+
+
+def _application_moved_notify(*, application: Application, change: ApplicationStatusChange) -> None:
+    """The graduate hears where the application went, with the employer's message if any."""
+    rejected = change.to_status == ApplicationStatus.REJECTED
+    params = {
+        **_posting_params(application),
+        "status": change.to_status,
+        "message": change.message,
+        "rejection_reason": application.rejection_reason if rejected else "",
+    }
+    notify(
+        user=application.graduate.user,
+        kind="application_moved",
+        key=f"application-moved:{change.pk}",
+        params=params,
+        url=reverse("profiles:dashboard"),
+    )
+
+
+def _posting_invitation_notify(*, invitation: PostingInvitation) -> None:
+    """The graduate hears that an employer invites them to apply."""
+    posting = invitation.posting
+    notify(
+        user=invitation.graduate.user,
+        kind="invited_to_apply",
+        key=f"invited-to-apply:{invitation.pk}",
+        params={
+            "posting_title": posting.title,
+            "company": posting.employer.name,
+            "message": invitation.message,
+        },
+        url=reverse("jobs:detail", args=[posting.pk]),
+    )

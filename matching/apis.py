@@ -18,12 +18,12 @@ from core.api.permissions import IsStaff
 from core.choices import EducationLevel
 from employers.models import AccessKind
 from employers.permissions import IsVerifiedEmployerMember, membership_of
-from employers.selectors import candidate_explanations, candidate_for_employer
+from employers.selectors import candidate_explanations
 from employers.services import candidate_access_record
 from jobs.apis.employer import own_posting
 from jobs.apis.public import MatchOutputSerializer, PostingSummaryOutputSerializer
 from jobs.models import JobPosting, Requirement
-from jobs.selectors import posting_list_public
+from jobs.selectors import candidate_for_employer, posting_list_public
 from jobs.services import posting_invite_candidate
 from matching.explain import Explanation
 from matching.models import MatchRun

@@ -6,7 +6,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from jobs.models import ApplicationStatus
+from core.choices import ApplicationStatus
 
 
 @dataclass(frozen=True)

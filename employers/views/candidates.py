@@ -8,10 +8,11 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.http import AuthenticatedHttpRequest
 from employers.forms import CandidateFilterForm, CandidateInviteForm
 from employers.models import AccessKind
-from employers.selectors import candidate_explanations, candidate_for_employer
+from employers.selectors import candidate_explanations
 from employers.services import candidate_access_record
 from employers.views._access import company_member, form_errors, membership, posting_or_404
 from jobs.models import Application, JobPosting, PostingInvitation
+from jobs.selectors import candidate_for_employer
 from jobs.services import posting_invite_candidate
 from matching.selectors import CandidateFilters, candidates_for_posting
 from profiles.models import GraduateProfile

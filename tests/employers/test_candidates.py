@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from employers.models import CandidateAccess
-from employers.selectors import candidate_visible_to_employer
 from jobs.models import PostingInvitation
+from jobs.selectors import candidate_visible_to_employer
 from jobs.services import PostingRefused, application_submit, posting_invite_candidate
 from notifications.models import Notification
 from tests import factories
