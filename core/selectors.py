@@ -11,7 +11,7 @@ from django.utils import timezone
 from config.celery import app
 from core.models import WorkerHeartbeat
 from employers.models import Employer, VerificationStatus
-from jobs.models import Application, JobPosting, PostingStatus
+from jobs.models import Application, JobPosting
 from matching.models import MatchRun
 from profiles.models import GraduateProfile
 from training.models import Course
@@ -72,9 +72,7 @@ def platform_figures() -> PlatformFigures:
     """Headline counts for the home page and the staff dashboard."""
 
     return PlatformFigures(
-        open_postings=JobPosting.objects.filter(
-            status=PostingStatus.OPEN, employer__verification_status=VerificationStatus.VERIFIED
-        ).count(),
+        open_postings=JobPosting.objects.public().count(),
         verified_employers=Employer.objects.filter(
             verification_status=VerificationStatus.VERIFIED
         ).count(),

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.choices import ApplicationStatus, EducationLevel, JobType, KoreaRegion
 from core.models import TimeStampedModel
+from employers.models import VerificationStatus
 
 
 class PostingStatus(models.TextChoices):
@@ -21,6 +22,18 @@ class EnglishRequirement(models.TextChoices):
     BASIC = "basic", _("Basic")
     WORKING = "working", _("Working proficiency")
     FLUENT = "fluent", _("Fluent")
+
+
+class JobPostingQuerySet(models.QuerySet["JobPosting"]):
+    def public(self) -> "JobPostingQuerySet":
+        """What anyone may see, search, match and apply to: open, its employer verified by staff,
+        and not past its deadline (the deadline day itself still counts). The one definition:
+        every page, count, API, the matching engine and applying use it."""
+        return self.filter(
+            models.Q(deadline__isnull=True) | models.Q(deadline__gte=timezone.localdate()),
+            status=PostingStatus.OPEN,
+            employer__verification_status=VerificationStatus.VERIFIED,
+        )
 
 
 class JobPosting(TimeStampedModel):
@@ -79,6 +92,8 @@ class JobPosting(TimeStampedModel):
     # (migration 0004); elsewhere it stays empty and search falls back to substring matching.
     search_vector = SearchVectorField(null=True, editable=False)
 
+    objects = JobPostingQuerySet.as_manager()
+
     class Meta:
         ordering = ["-published_at", "-created_at"]
         indexes = [
@@ -116,15 +131,10 @@ class JobPosting(TimeStampedModel):
             )
 
     @property
-    def is_open(self) -> bool:
-        if self.status != PostingStatus.OPEN:
-            return False
-        return self.deadline is None or self.deadline >= timezone.localdate()
-
-    @property
     def is_public(self) -> bool:
-        """Anyone may see it: open, and its employer verified by staff."""
-        return self.status == PostingStatus.OPEN and self.employer.is_verified
+        """Whether this posting passes `JobPostingQuerySet.public` (the database answers, so the
+        two can never disagree)."""
+        return self.pk is not None and JobPosting.objects.public().filter(pk=self.pk).exists()
 
 
 class Requirement(models.TextChoices):

@@ -1,20 +1,14 @@
 from django.db import connection
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 
-from employers.models import Employer, VerificationStatus
-from jobs.models import Application, JobPosting, PostingSkill, PostingStatus
+from employers.models import Employer
+from jobs.models import Application, JobPosting, PostingSkill
 from profiles.models import GraduateProfile, Visibility
 
 
 def posting_list_public() -> QuerySet[JobPosting]:
-    """Open postings of verified employers, newest first: what anyone may browse."""
-    return (
-        JobPosting.objects.filter(
-            status=PostingStatus.OPEN, employer__verification_status=VerificationStatus.VERIFIED
-        )
-        .select_related("employer")
-        .order_by("-published_at", "-id")
-    )
+    """The public postings (JobPostingQuerySet.public), newest first: what anyone may browse."""
+    return JobPosting.objects.public().select_related("employer").order_by("-published_at", "-id")
 
 
 def posting_detail_public(*, pk: int) -> JobPosting:

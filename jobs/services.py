@@ -80,7 +80,7 @@ def application_submit(
     *, graduate: GraduateProfile, posting: JobPosting, cover_letter: str
 ) -> Application:
     """Apply once to an open, public posting; the first history row records the application."""
-    if not posting.is_public or not posting.is_open:
+    if not posting.is_public:
         raise ApplicationRefused(_("This posting is not open for applications."))
     if len(cover_letter) > COVER_LETTER_MAX:
         raise ValidationError(
@@ -277,7 +277,7 @@ def posting_invite_candidate(
     membership = getattr(by, "employer_membership", None)
     if membership is None or membership.employer_id != posting.employer_id:
         raise PermissionDenied("Only the posting's employer can invite candidates.")
-    if not posting.is_public or not posting.is_open:
+    if not posting.is_public:
         raise PostingRefused(_("Only an open, published posting can invite candidates."))
     if not candidate_visible_to_employer(profile=graduate, employer=posting.employer):
         raise PermissionDenied("This graduate cannot be invited by this employer.")

@@ -9,8 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from core.choices import EducationLevel
-from employers.models import VerificationStatus
-from jobs.models import JobPosting, PostingSkill, PostingStatus
+from jobs.models import JobPosting, PostingSkill
 from matching.explain import CourseOffer, Explanation, explain_pair
 from matching.facts import (
     ALL_ROUTES,
@@ -140,13 +139,8 @@ def graduate_facts(
 
 
 def matchable_postings() -> QuerySet[JobPosting]:
-    """Postings that take part in matching: open, not past the deadline, employer verified."""
-    today = timezone.localdate()
-    return JobPosting.objects.filter(
-        Q(deadline__isnull=True) | Q(deadline__gte=today),
-        status=PostingStatus.OPEN,
-        employer__verification_status=VerificationStatus.VERIFIED,
-    )
+    """Postings that take part in matching: the public ones (JobPostingQuerySet.public)."""
+    return JobPosting.objects.public()
 
 
 def posting_facts(
