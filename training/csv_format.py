@@ -47,6 +47,9 @@ COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 _YES = {"yes", "true", "1", "y"}
 _NO = {"no", "false", "0", "n"}
 
+# A message per column; insertion order is the order the import report lists them in.
+Errors = dict[str, str]
+
 
 class RowInvalid(Exception):
     def __init__(self, errors: dict[str, str]) -> None:
@@ -82,7 +85,7 @@ def header_errors(header: list[str]) -> list[str]:
     return errors
 
 
-def _choice(value: str, choices: Sequence[tuple[str, Any]], column: str, errors: dict) -> str:
+def _choice(value: str, choices: Sequence[tuple[str, Any]], column: str, errors: Errors) -> str:
     wanted = value.strip().casefold()
     for code, label in choices:
         if wanted in (code.casefold(), str(label).casefold()):
@@ -92,7 +95,7 @@ def _choice(value: str, choices: Sequence[tuple[str, Any]], column: str, errors:
     return ""
 
 
-def _int(value: str, column: str, errors: dict, low: int, high: int) -> int | None:
+def _int(value: str, column: str, errors: Errors, low: int, high: int) -> int | None:
     if not value.strip():
         return None
     try:
@@ -105,7 +108,7 @@ def _int(value: str, column: str, errors: dict, low: int, high: int) -> int | No
     return number
 
 
-def _date(value: str, column: str, errors: dict) -> date | None:
+def _date(value: str, column: str, errors: Errors) -> date | None:
     if not value.strip():
         return None
     try:
@@ -115,7 +118,7 @@ def _date(value: str, column: str, errors: dict) -> date | None:
         return None
 
 
-def _country(value: str, column: str, errors: dict, *, required: bool = False) -> str:
+def _country(value: str, column: str, errors: Errors, *, required: bool = False) -> str:
     code = value.strip().upper()
     if not code:
         if required:
@@ -126,7 +129,7 @@ def _country(value: str, column: str, errors: dict, *, required: bool = False) -
     return code
 
 
-def _skills(value: str, errors: dict) -> list[tuple[Skill, int]]:
+def _skills(value: str, errors: Errors) -> list[tuple[Skill, int]]:
     """ "PLC programming:3; Python:2": names (or aliases, Korean names) with levels 1-5."""
     found: list[tuple[Skill, int]] = []
     problems: list[str] = []
@@ -152,7 +155,7 @@ def _skills(value: str, errors: dict) -> list[tuple[Skill, int]]:
     return found
 
 
-def _bool(value: str, column: str, errors: dict, default: bool) -> bool:
+def _bool(value: str, column: str, errors: Errors, default: bool) -> bool:
     text = value.strip().casefold()
     if not text:
         return default
@@ -162,41 +165,83 @@ def _bool(value: str, column: str, errors: dict, default: bool) -> bool:
     return default
 
 
+def _optional_choice(
+    value: str, choices: Sequence[tuple[str, Any]], column: str, errors: Errors, *, default: str
+) -> str:
+    """`default` for an empty cell; anything else must be one of the choices."""
+    return _choice(value, choices, column, errors) if value else default
+
+
+def _cost(value: str, errors: Errors) -> Decimal:
+    """US dollars, with or without thousands separators ("1,400.50"); an empty cell is 0."""
+    if not value:
+        return Decimal(0)
+    try:
+        cost = Decimal(value.replace(",", ""))
+    except InvalidOperation:
+        errors["cost_usd"] = f"“{value}” is not an amount"
+        return Decimal(0)
+    if not cost.is_finite() or cost < 0:
+        errors["cost_usd"] = f"“{value}” is not an amount of 0 or more"
+    return cost
+
+
+def _field_of_study(
+    value: str, fields: Mapping[str, FieldOfStudy], errors: Errors
+) -> FieldOfStudy | None:
+    if not value:
+        return None
+    field_of_study = fields.get(value)
+    if field_of_study is None:
+        errors["field_of_study"] = f"“{value}” is not an ISCED-F field code"
+    return field_of_study
+
+
+def _nationalities(value: str, errors: Errors) -> list[str]:
+    """Two-letter codes separated by ";" (or ","); the column's message names the last bad one."""
+    return [
+        _country(code, "eligible_nationalities", errors)
+        for code in value.replace(",", ";").split(";")
+        if code.strip()
+    ]
+
+
 def row_parse(raw: Mapping[str, str], fields: Mapping[str, FieldOfStudy]) -> CourseRow:
     """Checked values of one row, or RowInvalid with a message per column. `fields` maps ISCED-F
     codes to fields of study."""
     cell = {c: (raw.get(c) or "").strip() for c in COLUMNS}
-    errors: dict[str, str] = {}
+    errors: Errors = {}
     for column in ("provider", "title"):
         if not cell[column]:
             errors[column] = "required"
-    provider: dict[str, Any] = {
+    provider = _provider(cell, errors)
+    course = _course(cell, fields, errors)
+    _place_with_provider(course, provider, cell)
+    skills = _skills(cell["skills"], errors)
+    if errors:
+        raise RowInvalid(errors)
+    return CourseRow(provider=provider, course=course, skills=skills)
+
+
+def _provider(cell: Mapping[str, str], errors: Errors) -> dict[str, Any]:
+    return {
         "name": cell["provider"],
         "kind": _choice(cell["provider_kind"], ProviderKind.choices, "provider_kind", errors),
         "country": _country(cell["provider_country"], "provider_country", errors, required=True),
         "city": cell["provider_city"],
         "website": cell["provider_website"],
     }
-    cost = Decimal(0)
-    if cell["cost_usd"]:
-        try:
-            cost = Decimal(cell["cost_usd"].replace(",", ""))
-        except InvalidOperation:
-            errors["cost_usd"] = f"“{cell['cost_usd']}” is not an amount"
-        else:
-            if not cost.is_finite() or cost < 0:
-                errors["cost_usd"] = f"“{cell['cost_usd']}” is not an amount of 0 or more"
-    field_of_study = None
-    if cell["field_of_study"]:
-        field_of_study = fields.get(cell["field_of_study"])
-        if field_of_study is None:
-            errors["field_of_study"] = f"“{cell['field_of_study']}” is not an ISCED-F field code"
-    nationalities = [
-        _country(code, "eligible_nationalities", errors)
-        for code in cell["eligible_nationalities"].replace(",", ";").split(";")
-        if code.strip()
-    ]
-    course: dict[str, Any] = {
+
+
+def _course(
+    cell: Mapping[str, str], fields: Mapping[str, FieldOfStudy], errors: Errors
+) -> dict[str, Any]:
+    # Read ahead of the other columns: `errors` keeps insertion order, which is the order the
+    # report lists a row's problems in, and these three have always come before kind and mode.
+    cost = _cost(cell["cost_usd"], errors)
+    field_of_study = _field_of_study(cell["field_of_study"], fields, errors)
+    nationalities = _nationalities(cell["eligible_nationalities"], errors)
+    return {
         "title": cell["title"],
         "kind": _choice(cell["kind"], CourseKind.choices, "kind", errors),
         "mode": _choice(cell["mode"], CourseMode.choices, "mode", errors),
@@ -209,13 +254,13 @@ def row_parse(raw: Mapping[str, str], fields: Mapping[str, FieldOfStudy]) -> Cou
         "intake": cell["intake"],
         "hours": _int(cell["hours"], "hours", errors, 1, 20000),
         "cost_usd": cost,
-        "funding": _choice(cell["funding"], Funding.choices, "funding", errors)
-        if cell["funding"]
-        else Funding.SELF_PAID,
+        "funding": _optional_choice(
+            cell["funding"], Funding.choices, "funding", errors, default=Funding.SELF_PAID
+        ),
         "topik_target": _int(cell["topik_target"], "topik_target", errors, 1, 6),
-        "degree_level": _choice(cell["degree_level"], DegreeLevel.choices, "degree_level", errors)
-        if cell["degree_level"]
-        else "",
+        "degree_level": _optional_choice(
+            cell["degree_level"], DegreeLevel.choices, "degree_level", errors, default=""
+        ),
         "field_of_study": field_of_study,
         "eligibility": cell["eligibility"],
         "eligible_nationalities": nationalities,
@@ -224,12 +269,15 @@ def row_parse(raw: Mapping[str, str], fields: Mapping[str, FieldOfStudy]) -> Cou
         "url": cell["url"],
         "is_active": _bool(cell["is_active"], "is_active", errors, default=True),
     }
+
+
+def _place_with_provider(
+    course: dict[str, Any], provider: Mapping[str, Any], cell: Mapping[str, str]
+) -> None:
+    """A course that is not online and names no country takes place where its provider is: the
+    provider's country, and its city unless the row gives one."""
     if course["mode"] != CourseMode.ONLINE and not course["country"]:
         course["country"], course["city"] = (
             provider["country"],
             course["city"] or cell["provider_city"],
         )
-    skills = _skills(cell["skills"], errors)
-    if errors:
-        raise RowInvalid(errors)
-    return CourseRow(provider=provider, course=course, skills=skills)

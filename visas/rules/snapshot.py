@@ -89,75 +89,94 @@ def snapshot_from_rows(rows: Mapping[str, Any], *, on: date) -> RulesSnapshot:
 
     Dates may be `date` objects or ISO text, numbers may be Decimal: both builders end up equal.
     """
-    groups_by_visa: dict[str, list[Row]] = defaultdict(list)
-    for group in rows["criterion_groups"]:
-        groups_by_visa[group["visa"]].append(group)
-    criteria_by_group: dict[tuple[str, str], list[Row]] = defaultdict(list)
-    for criterion in rows["criteria"]:
-        if in_period(on, _date(criterion["valid_from"]), _date(criterion["valid_to"])):
-            criteria_by_group[(criterion["visa"], criterion["group"])].append(criterion)
-    tables: dict[str, PointsTableRule] = {}
-    for table in rows["points_tables"]:
-        if in_period(on, _date(table["valid_from"]), _date(table["valid_to"])):
-            tables[table["visa"]] = _points_table(table)
-    visa_types = {
-        visa["code"]: VisaTypeRule(
-            code=visa["code"],
-            name=visa["name"],
-            name_ko=visa["name_ko"],
-            category=visa["category"],
-            summary=visa["summary"],
-            uncertain=bool(visa["uncertain"]),
-            is_points_based=bool(visa["is_points_based"]),
-            last_verified=_date(visa["last_verified"]),
-            note=visa["note"],
-            details=dict(visa["details"] or {}),
-            source_keys=_keys(visa["sources"]),
-            criterion_groups=_group_tree(groups_by_visa[visa["code"]], criteria_by_group),
-            points_table=tables.get(visa["code"]),
-        )
-        for visa in rows["visa_types"]
-    }
     return RulesSnapshot(
         on=on,
-        visa_types=visa_types,
-        salary_thresholds=tuple(
-            sorted(
-                (_threshold(row) for row in rows["salary_thresholds"]),
-                key=lambda t: (t.visa, t.key, t.applies_to, t.valid_from or date.min),
-            )
-        ),
-        gni=tuple(sorted((_gni(row) for row in rows["gni_values"]), key=lambda g: -g.year)),
-        sending_countries=tuple(
-            sorted(
-                (
-                    SendingCountryRule(
-                        visa=row["visa"],
-                        country=str(row["country"]).upper(),
-                        note=row["note"],
-                        source_keys=_keys(row["sources"]),
-                    )
-                    for row in rows["sending_countries"]
-                ),
-                key=lambda s: (s.visa, s.country),
-            )
-        ),
-        progressions=tuple(
-            sorted(
-                (
-                    ProgressionRule(
-                        from_code=row["from"],
-                        to_code=row["to"],
-                        note=row["note"],
-                        order=row["order"],
-                    )
-                    for row in rows["progressions"]
-                ),
-                key=lambda p: (p.from_code, p.order, p.to_code),
-            )
-        ),
+        visa_types=_visa_types(rows, on),
+        salary_thresholds=_salary_thresholds(rows["salary_thresholds"]),
+        gni=_gni_figures(rows["gni_values"]),
+        sending_countries=_sending_countries(rows["sending_countries"]),
+        progressions=_progressions(rows["progressions"]),
         notes=tuple(sorted((_note(row) for row in rows["notes"]), key=lambda n: n.key)),
         sources={row["key"]: _source(row) for row in sorted(rows["sources"], key=_by_key)},
+    )
+
+
+def _visa_types(rows: Mapping[str, Any], on: date) -> dict[str, VisaTypeRule]:
+    """Each visa type with its criterion groups and its points table, as in force on `on`."""
+    groups_by_visa: defaultdict[str, list[Row]] = defaultdict(list)
+    for group in rows["criterion_groups"]:
+        groups_by_visa[group["visa"]].append(group)
+    criteria_by_group = _criteria_in_force(rows["criteria"], on)
+    tables = _points_tables_in_force(rows["points_tables"], on)
+    return {
+        visa["code"]: _visa_type(visa, groups_by_visa[visa["code"]], criteria_by_group, tables)
+        for visa in rows["visa_types"]
+    }
+
+
+def _criteria_in_force(criteria: Iterable[Row], on: date) -> dict[tuple[str, str], list[Row]]:
+    """The criteria in force on `on`, keyed by (visa, group key)."""
+    by_group: defaultdict[tuple[str, str], list[Row]] = defaultdict(list)
+    for criterion in criteria:
+        if in_period(on, _date(criterion["valid_from"]), _date(criterion["valid_to"])):
+            by_group[(criterion["visa"], criterion["group"])].append(criterion)
+    return by_group
+
+
+def _points_tables_in_force(tables: Iterable[Row], on: date) -> dict[str, PointsTableRule]:
+    """The points table in force on `on` for each visa that has one, keyed by visa."""
+    in_force: dict[str, PointsTableRule] = {}
+    for table in tables:
+        if in_period(on, _date(table["valid_from"]), _date(table["valid_to"])):
+            in_force[table["visa"]] = _points_table(table)
+    return in_force
+
+
+def _visa_type(
+    visa: Row,
+    groups: list[Row],
+    criteria_by_group: Mapping[tuple[str, str], list[Row]],
+    tables: Mapping[str, PointsTableRule],
+) -> VisaTypeRule:
+    return VisaTypeRule(
+        code=visa["code"],
+        name=visa["name"],
+        name_ko=visa["name_ko"],
+        category=visa["category"],
+        summary=visa["summary"],
+        uncertain=bool(visa["uncertain"]),
+        is_points_based=bool(visa["is_points_based"]),
+        last_verified=_date(visa["last_verified"]),
+        note=visa["note"],
+        details=dict(visa["details"] or {}),
+        source_keys=_keys(visa["sources"]),
+        criterion_groups=_group_tree(groups, criteria_by_group),
+        points_table=tables.get(visa["code"]),
+    )
+
+
+def _salary_thresholds(rows: Iterable[Row]) -> tuple[SalaryThresholdRule, ...]:
+    """Every period's thresholds, not only those in force (see the module docstring)."""
+    return tuple(
+        sorted(
+            (_threshold(row) for row in rows),
+            key=lambda t: (t.visa, t.key, t.applies_to, t.valid_from or date.min),
+        )
+    )
+
+
+def _gni_figures(rows: Iterable[Row]) -> tuple[GniFigure, ...]:
+    """Newest year first."""
+    return tuple(sorted((_gni(row) for row in rows), key=lambda g: -g.year))
+
+
+def _sending_countries(rows: Iterable[Row]) -> tuple[SendingCountryRule, ...]:
+    return tuple(sorted((_sending_country(row) for row in rows), key=lambda s: (s.visa, s.country)))
+
+
+def _progressions(rows: Iterable[Row]) -> tuple[ProgressionRule, ...]:
+    return tuple(
+        sorted((_progression(row) for row in rows), key=lambda p: (p.from_code, p.order, p.to_code))
     )
 
 
@@ -284,6 +303,24 @@ def _gni(row: Row) -> GniFigure:
         uncertain=bool(row["uncertain"]),
         note=row["note"],
         source_keys=_keys(row["sources"]),
+    )
+
+
+def _sending_country(row: Row) -> SendingCountryRule:
+    return SendingCountryRule(
+        visa=row["visa"],
+        country=str(row["country"]).upper(),
+        note=row["note"],
+        source_keys=_keys(row["sources"]),
+    )
+
+
+def _progression(row: Row) -> ProgressionRule:
+    return ProgressionRule(
+        from_code=row["from"],
+        to_code=row["to"],
+        note=row["note"],
+        order=row["order"],
     )
 
 
