@@ -17,10 +17,7 @@ from jobs.models import (
     JobPosting,
     PostingStatus,
 )
-from matching.explain import Explanation, explain_pair
 from matching.models import PostingMatchList
-from matching.selectors import graduate_facts, posting_facts
-from skills.models import Skill, SkillRelation
 
 
 def employer_postings_overview(*, employer_id: int) -> QuerySet[JobPosting]:
@@ -80,36 +77,6 @@ def application_for_member(*, user: User, pk: int) -> Application:
     return Application.objects.select_related("posting__employer", "graduate__user").get(
         pk=pk, posting__employer__members__user=user
     )
-
-
-def candidate_explanations(
-    *, posting: JobPosting, graduate_ids: list[int]
-) -> dict[int, Explanation]:
-    """`pair_explanation` for many graduates of one posting in a constant number of queries."""
-    if not graduate_ids:
-        return {}
-    facts = {g.id: g for g in graduate_facts(ids=graduate_ids)}
-    (posting_row,) = posting_facts(ids=[posting.pk], only_matchable=False)
-    needed = {s.skill_id for s in posting_row.skills}
-    own = {skill for g in facts.values() for skill in g.skills}
-    relations: dict[int, list[tuple[int, float]]] = defaultdict(list)
-    for skill_id, related_id, credit in SkillRelation.objects.filter(skill_id__in=own).values_list(
-        "skill_id", "related_skill_id", "credit"
-    ):
-        relations[skill_id].append((related_id, credit))
-    names = dict(Skill.objects.filter(id__in=needed | own).values_list("id", "name"))
-    requirements = dict(posting.skills.values_list("skill_id", "requirement"))
-    return {
-        gid: explain_pair(
-            graduate=g,
-            posting=posting_row,
-            relations=dict(relations),
-            skill_names=names,
-            courses_by_skill={},
-            requirements=requirements,
-        )
-        for gid, g in facts.items()
-    }
 
 
 def posting_pipeline(*, posting: JobPosting) -> dict[str, list[Application]]:

@@ -73,9 +73,12 @@ def _ranked_ids(profile: GraduateProfile) -> list[int]:
 
 def _scores(profile: GraduateProfile, postings: list[JobPosting]) -> dict[int, Any]:
     """Per posting on the page: the graduate's score and main gap (computed live)."""
-    from profiles.match_reasons import main_gap, match_explanations
+    from matching.reasons import main_gap
+    from matching.selectors import explanations_for
 
-    explanations = match_explanations(profile=profile, postings=postings)
+    explanations = explanations_for(
+        graduate_ids=[profile.pk], posting_ids=[p.pk for p in postings]
+    ).by_posting()
     return {
         pid: {"score": e.score, "excluded": e.excluded, "gap": main_gap(e)}
         for pid, e in explanations.items()
@@ -133,13 +136,13 @@ def posting_apply(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _graduate_context(user: User, posting: JobPosting, form: ApplicationForm) -> dict[str, Any]:
     """How the graduate matches (met / partial / missing), courses for the gaps, and applying."""
-    from matching.selectors import pair_explanation
-    from profiles.match_reasons import checklist
+    from matching.reasons import checklist
+    from training.selectors import explanation_with_courses
 
     profile = GraduateProfile.objects.filter(user=user).first()
     if profile is None:
         return {"apply_form": form}
-    explanation = pair_explanation(graduate=profile, posting=posting)
+    explanation = explanation_with_courses(graduate=profile, posting=posting)
     skills, constraints = checklist(explanation)
     gap_courses = []
     seen: set[int] = set()

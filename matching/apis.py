@@ -18,7 +18,6 @@ from core.api.permissions import IsStaff
 from core.choices import EducationLevel
 from employers.models import AccessKind
 from employers.permissions import IsVerifiedEmployerMember, membership_of
-from employers.selectors import candidate_explanations
 from employers.services import candidate_access_record
 from jobs.apis.employer import own_posting
 from jobs.apis.public import MatchOutputSerializer, PostingSummaryOutputSerializer
@@ -27,18 +26,19 @@ from jobs.selectors import candidate_for_employer, posting_list_public
 from jobs.services import posting_invite_candidate
 from matching.explain import Explanation
 from matching.models import MatchRun
+from matching.reasons import main_gap, top_reasons
 from matching.selectors import (
     CandidateFilters,
     CandidateMatch,
     PostingMatch,
     candidates_for_posting,
+    explanations_for,
     matches_for_graduate,
-    pair_explanation,
 )
 from matching.services import match_run_request
-from profiles.match_reasons import main_gap, match_explanations, top_reasons
 from profiles.models import GraduateProfile
 from profiles.permissions import IsGraduate, graduate_profile_of
+from training.selectors import explanation_with_courses
 
 # --- explanations -------------------------------------------------------------------------------
 
@@ -157,9 +157,10 @@ class GraduateMatchListApi(ListAPIView):
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         # DRF paginates any sequence; its stubs accept only a QuerySet.
         page: list[PostingMatch] = self.paginate_queryset(self.get_queryset()) or []  # type: ignore[arg-type]
-        explanations = match_explanations(
-            profile=graduate_profile_of(request), postings=[item.posting for item in page]
-        )
+        explanations = explanations_for(
+            graduate_ids=[graduate_profile_of(request).pk],
+            posting_ids=[item.posting.pk for item in page],
+        ).by_posting()
         output = GraduateMatchOutputSerializer(
             page, many=True, context={"explanations": explanations, "request": request}
         )
@@ -176,7 +177,9 @@ class GraduateMatchDetailApi(APIView):
         posting = posting_list_public().filter(pk=posting_id).first()
         if posting is None:
             raise Http404
-        explanation = pair_explanation(graduate=graduate_profile_of(request), posting=posting)
+        explanation = explanation_with_courses(
+            graduate=graduate_profile_of(request), posting=posting
+        )
         return Response(_explanation(explanation))
 
 
@@ -229,9 +232,9 @@ class CandidateListApi(ListAPIView):
         )
         # DRF paginates any sequence; its stubs accept only a QuerySet.
         page: list[CandidateMatch] = self.paginate_queryset(candidates) or []  # type: ignore[arg-type]
-        explanations = candidate_explanations(
-            posting=posting, graduate_ids=[c.graduate.pk for c in page]
-        )
+        explanations = explanations_for(
+            graduate_ids=[c.graduate.pk for c in page], posting_ids=[posting.pk]
+        ).by_graduate()
         output = CandidateOutputSerializer(page, many=True, context={"explanations": explanations})
         return self.get_paginated_response(output.data)
 
@@ -273,8 +276,8 @@ class CandidateDetailApi(APIView):
             kind=AccessKind.PROFILE,
             posting=posting,
         )
-        explanation = candidate_explanations(posting=posting, graduate_ids=[profile.pk])
-        context = {"explanation": explanation.get(profile.pk)}
+        explained = explanations_for(graduate_ids=[profile.pk], posting_ids=[posting.pk])
+        context = {"explanation": explained.pair(profile.pk, posting.pk)}
         return Response(CandidateDetailOutputSerializer(profile, context=context).data)
 
 

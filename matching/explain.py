@@ -6,14 +6,19 @@ operations as matching/reference.py, so the explanation adds up exactly: the ski
 `score` is the reference score bit for bit (0 with `excluded=True` when the reference excludes the
 pair). Everything else is still filled in for an excluded pair, so the reader sees why.
 
-Skill statuses: "matched" (own level reaches the minimum), "related" (a related skill gives a
-higher effective level than the graduate's own), "below_level" (own level below the minimum, no
-relation gives more), "missing" (effective level 0). Skills still short of the minimum list up to
-three courses that teach them to it. Computed on read; nothing here touches the database.
+The vocabulary (`SkillStatus`, `Constraint`, `Preference`) carries the labels every page and the
+API show, so graduates and employers read the same words. Skill statuses: matched (own level
+reaches the minimum), related (a related skill gives a higher effective level than the graduate's
+own), below_level (own level below the minimum, no relation gives more), missing (effective level
+0). Skills still short of the minimum list up to three courses that teach them to it, from the
+offers the caller passes in. Computed on read; nothing here touches the database.
 """
 
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from core.choices import EducationLevel
 from matching import kernels, reference
@@ -23,6 +28,33 @@ from matching.facts import GraduateFacts, PostingFacts
 MAX_COURSES = 3
 REQUIREMENTS = ("required", "nice")
 _EDUCATION_NAMES: tuple[str, ...] = tuple(EducationLevel.values)
+
+
+class SkillStatus(models.TextChoices):
+    MATCHED = "matched", _("Meets the level")
+    RELATED = "related", _("Covered by a related skill")
+    BELOW_LEVEL = "below_level", _("Below the level")
+    MISSING = "missing", _("Missing")
+
+
+class Constraint(models.TextChoices):
+    """The hard constraints: one failed excludes the pair."""
+
+    TOPIK = "topik", _("Korean (TOPIK)")
+    EDUCATION = "education", _("Education")
+    FIELDS = "fields", _("Field of study")
+    SPONSORSHIP = "sponsorship", _("Visa sponsorship")
+    VISA_ROUTE = "visa_route", _("Visa route")
+
+
+class Preference(models.TextChoices):
+    """The preference factors, in the formula's order."""
+
+    INDUSTRY = "industry", _("Industry")
+    REGION = "region", _("Region")
+    JOB_TYPE = "job_type", _("Job type")
+    COMPANY_SIZE = "company_size", _("Company size")
+    SALARY = "salary", _("Salary")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,13 +87,13 @@ class SkillTerm:
     via_name: str | None
     credit: float  # min(effective, min_level) / min_level
     contribution: float
-    status: str
+    status: SkillStatus
     courses: list[CourseOffer] = field(default_factory=list)
 
 
 @dataclass(slots=True)
 class ConstraintCheck:
-    name: str
+    name: Constraint
     required: Any
     actual: Any
     ok: bool
@@ -71,7 +103,7 @@ class ConstraintCheck:
 class PreferenceFactor:
     """value in [0, 1] times weight is this factor's share of `preference`."""
 
-    name: str
+    name: Preference
     wanted: list[str] | int  # codes the graduate wants ([] = open), or a minimum salary (0 = open)
     offered: str | int
     value: float
@@ -124,22 +156,22 @@ def _education_name(rank: int, unset: str) -> str:
 def _constraints(g: GraduateFacts, p: PostingFacts) -> list[ConstraintCheck]:
     fields_ok = not p.accepted_fields or bool(g.fields & p.accepted_fields)
     return [
-        ConstraintCheck("topik", p.min_topik, g.topik, g.topik >= p.min_topik),
+        ConstraintCheck(Constraint.TOPIK, p.min_topik, g.topik, g.topik >= p.min_topik),
         ConstraintCheck(
-            "education",
+            Constraint.EDUCATION,
             _education_name(p.min_education_rank, "any"),
             _education_name(g.education_rank, "none"),
             g.education_rank >= p.min_education_rank,
         ),
-        ConstraintCheck("fields", sorted(p.accepted_fields), sorted(g.fields), fields_ok),
+        ConstraintCheck(Constraint.FIELDS, sorted(p.accepted_fields), sorted(g.fields), fields_ok),
         ConstraintCheck(
-            "sponsorship",
+            Constraint.SPONSORSHIP,
             g.needs_sponsorship,
             p.sponsors_visa,
             not (g.needs_sponsorship and not p.sponsors_visa),
         ),
         ConstraintCheck(
-            "visa_route",
+            Constraint.VISA_ROUTE,
             g.needs_sponsorship,
             p.sponsors_visa,
             not (g.needs_sponsorship and p.sponsors_visa and not (g.visa_routes & p.offer_routes)),
@@ -148,18 +180,20 @@ def _constraints(g: GraduateFacts, p: PostingFacts) -> list[ConstraintCheck]:
 
 
 def _constraint_reason(check: ConstraintCheck) -> str:
-    if check.name == "topik":
+    if check.name == Constraint.TOPIK:
         return f"TOPIK level {check.actual} is below the required {check.required}"
-    if check.name == "education":
+    if check.name == Constraint.EDUCATION:
         return f"education {check.actual} is below the required {check.required}"
-    if check.name == "fields":
+    if check.name == Constraint.FIELDS:
         return "field of study is not among those the posting accepts"
-    if check.name == "visa_route":
+    if check.name == Constraint.VISA_ROUTE:
         return "no visa route this offer opens is open to this graduate"
     return "visa sponsorship is needed but the posting does not offer it"
 
 
-def _set_factor(name: str, wanted: frozenset[str], offered: str, weight: float) -> PreferenceFactor:
+def _set_factor(
+    name: Preference, wanted: frozenset[str], offered: str, weight: float
+) -> PreferenceFactor:
     if not wanted:
         return PreferenceFactor(name, [], offered, kernels.NEUTRAL, weight, "no preference given")
     value = 1.0 if offered in wanted else 0.0
@@ -168,7 +202,7 @@ def _set_factor(name: str, wanted: frozenset[str], offered: str, weight: float) 
 
 def _preference_factors(g: GraduateFacts, p: PostingFacts) -> list[PreferenceFactor]:
     """The five factors in the formula's order, values as reference.preference computes them."""
-    region = _set_factor("region", g.regions, p.region, kernels.W_REGION)
+    region = _set_factor(Preference.REGION, g.regions, p.region, kernels.W_REGION)
     if region.value == 0.0 and g.willing_to_relocate:
         region.value = kernels.RELOCATE_CREDIT
         region.note = "outside the wanted regions; relocation credit (willing to relocate)"
@@ -185,12 +219,17 @@ def _preference_factors(g: GraduateFacts, p: PostingFacts) -> list[PreferenceFac
         else:
             salary_value = (ratio - kernels.SALARY_FLOOR_RATIO) / (1.0 - kernels.SALARY_FLOOR_RATIO)
     return [
-        _set_factor("industry", g.industries, p.industry, kernels.W_INDUSTRY),
+        _set_factor(Preference.INDUSTRY, g.industries, p.industry, kernels.W_INDUSTRY),
         region,
-        _set_factor("job_type", g.job_types, p.job_type, kernels.W_JOB_TYPE),
-        _set_factor("company_size", g.company_sizes, p.company_size, kernels.W_SIZE),
+        _set_factor(Preference.JOB_TYPE, g.job_types, p.job_type, kernels.W_JOB_TYPE),
+        _set_factor(Preference.COMPANY_SIZE, g.company_sizes, p.company_size, kernels.W_SIZE),
         PreferenceFactor(
-            "salary", wanted_salary, p.salary_max_krw, salary_value, kernels.W_SALARY, salary_note
+            Preference.SALARY,
+            wanted_salary,
+            p.salary_max_krw,
+            salary_value,
+            kernels.W_SALARY,
+            salary_note,
         ),
     ]
 
@@ -255,13 +294,13 @@ def _skill_terms(
             contribution = min(level, m) * (w / m)
             total += contribution
         if own >= s.min_level:
-            status = "matched"
+            status = SkillStatus.MATCHED
         elif via_id is not None:
-            status = "related"
+            status = SkillStatus.RELATED
         elif own > 0:
-            status = "below_level"
+            status = SkillStatus.BELOW_LEVEL
         else:
-            status = "missing"
+            status = SkillStatus.MISSING
         short = level < m
         terms.append(
             SkillTerm(
@@ -296,8 +335,8 @@ def _gap_summary(
     the skills, so only the fit is recomputed."""
     fit, score, excluded = current
     gaps = [t for t in terms if t.effective_level < t.min_level]
-    missing = sum(t.status == "missing" for t in gaps)
-    below = sum(t.status == "below_level" for t in gaps)
+    missing = sum(t.status == SkillStatus.MISSING for t in gaps)
+    below = sum(t.status == SkillStatus.BELOW_LEVEL for t in gaps)
     related = len(gaps) - missing - below
     if not gaps:
         note = "no skill gaps" + ("; the pair is excluded" if excluded else "")

@@ -1,7 +1,7 @@
 """Reads for matching: the facts the engine scores, and the stored lists the pages show."""
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,7 +32,6 @@ from profiles.models import (
     WorkExperience,
 )
 from skills.models import Skill, SkillRelation
-from training.models import CourseSkill
 from visas.rules import RulesSnapshot, offer_routes, person_routes, work_routes_loaded
 from visas.rules.graduate import DegreeRow, JobRow, offer_facts, person_facts
 from visas.selectors import rules_snapshot_cached
@@ -331,47 +330,85 @@ def decoded_list(stored: GraduateMatchList | PostingMatchList) -> np.ndarray:
     return stored.decoded()[: stored.length]
 
 
-def pair_explanation(*, graduate: GraduateProfile, posting: JobPosting) -> Explanation:
-    """Why this graduate and this posting match (or not), term by term, with courses for gaps.
+# --- why a pair scores what it scores ----------------------------------------------------------
 
-    Computed on read from the current data (about 20 microseconds of arithmetic, a few queries).
-    """
-    g = graduate_facts(ids=[graduate.pk])[0]
-    p = posting_facts(ids=[posting.pk], only_matchable=False)[0]
-    needed = {s.skill_id for s in p.skills}
+CourseOffers = dict[int, list[CourseOffer]]
+
+
+@dataclass(frozen=True)
+class Explained:
+    """Explanations keyed by (graduate id, posting id)."""
+
+    pairs: dict[tuple[int, int], Explanation]
+
+    def pair(self, graduate_id: int, posting_id: int) -> Explanation:
+        return self.pairs[(graduate_id, posting_id)]
+
+    def by_posting(self) -> dict[int, Explanation]:
+        """For one graduate: their explanation per posting id."""
+        return {posting_id: e for (_graduate_id, posting_id), e in self.pairs.items()}
+
+    def by_graduate(self) -> dict[int, Explanation]:
+        """For one posting: each graduate's explanation, by graduate id."""
+        return {graduate_id: e for (graduate_id, _posting_id), e in self.pairs.items()}
+
+
+def explanations_for(
+    *,
+    graduate_ids: Collection[int],
+    posting_ids: Collection[int],
+    courses_by_skill: CourseOffers | None = None,
+) -> Explained:
+    """Why each graduate and each posting match (or not), term by term, keyed by
+    (graduate id, posting id): the one way every page and API explains a match.
+
+    Computed on read from the current rows (about 20 microseconds of arithmetic per pair) in a
+    constant number of queries, so ask for one graduate and many postings, or one posting and
+    many graduates, in one call. Postings need not be public (an employer explains their drafts).
+    `courses_by_skill`: course offers per skill id, listed on the skills still short of the level
+    asked (training.selectors.course_offers_by_skill loads them)."""
+    if not graduate_ids or not posting_ids:
+        return Explained({})
+    return explanations_from_facts(
+        graduates=graduate_facts(ids=graduate_ids),
+        postings=posting_facts(ids=posting_ids, only_matchable=False),
+        courses_by_skill=courses_by_skill,
+    )
+
+
+def explanations_from_facts(
+    *,
+    graduates: Sequence[GraduateFacts],
+    postings: Sequence[PostingFacts],
+    courses_by_skill: CourseOffers | None = None,
+) -> Explained:
+    """`explanations_for` on facts the caller already holds, possibly changed (a training plan
+    explains the graduate as they would be after the courses). Loads the skill relations, names
+    and requirement kinds the facts need: three queries."""
+    own = {skill for g in graduates for skill in g.skills}
+    needed = {s.skill_id for p in postings for s in p.skills}
     relations: dict[int, list[tuple[int, float]]] = defaultdict(list)
-    for r in SkillRelation.objects.filter(skill_id__in=list(g.skills)).values_list(
-        "skill_id", "related_skill_id", "credit"
-    ):
-        relations[r[0]].append((r[1], r[2]))
-    names = dict(Skill.objects.filter(id__in=needed | set(g.skills)).values_list("id", "name"))
-    requirements = dict(
-        PostingSkill.objects.filter(posting=posting).values_list("skill_id", "requirement")
-    )
-    courses: dict[int, list[CourseOffer]] = defaultdict(list)
-    for row in (
-        CourseSkill.objects.filter(skill_id__in=needed, course__is_active=True)
-        .select_related("course__provider")
-        .order_by("course__hours", "course__cost_usd", "course_id")
-    ):
-        c = row.course
-        courses[row.skill_id].append(
-            CourseOffer(
-                course_id=c.pk,
-                title=c.title,
-                provider=c.provider.name,
-                level_reached=row.level_reached,
-                hours=c.hours,
-                cost_usd=float(c.cost_usd),
-                funding=c.funding,
-                kind=c.kind,
-            )
+    for skill_id, related_id, credit in SkillRelation.objects.filter(
+        skill_id__in=list(own)
+    ).values_list("skill_id", "related_skill_id", "credit"):
+        relations[skill_id].append((related_id, credit))
+    names = dict(Skill.objects.filter(id__in=needed | own).values_list("id", "name"))
+    requirements: dict[int, dict[int, str]] = defaultdict(dict)
+    for posting_id, skill_id, requirement in PostingSkill.objects.filter(
+        posting_id__in=[p.id for p in postings]
+    ).values_list("posting_id", "skill_id", "requirement"):
+        requirements[posting_id][skill_id] = requirement
+    table = dict(relations)
+    pairs = {
+        (g.id, p.id): explain_pair(
+            graduate=g,
+            posting=p,
+            relations=table,
+            skill_names=names,
+            courses_by_skill=courses_by_skill,
+            requirements=requirements.get(p.id, {}),
         )
-    return explain_pair(
-        graduate=g,
-        posting=p,
-        relations=dict(relations),
-        skill_names=names,
-        courses_by_skill=dict(courses),
-        requirements=requirements,
-    )
+        for g in graduates
+        for p in postings
+    }
+    return Explained(pairs)

@@ -145,11 +145,13 @@ def dashboard_matches(
 ) -> list[MatchRow]:
     """The graduate's best matches with reasons and the main gap; `is_new` marks postings
     published after `since` (the last visit; None = everything is new)."""
-    from matching.selectors import matches_for_graduate
-    from profiles.match_reasons import main_gap, match_explanations, top_reasons
+    from matching.reasons import main_gap, top_reasons
+    from matching.selectors import explanations_for, matches_for_graduate
 
     matches = matches_for_graduate(graduate=profile, limit=limit)
-    explanations = match_explanations(profile=profile, postings=[m.posting for m in matches])
+    explanations = explanations_for(
+        graduate_ids=[profile.pk], posting_ids=[m.posting.pk for m in matches]
+    ).by_posting()
     rows = []
     for item in matches:
         explanation = explanations.get(item.posting.pk)

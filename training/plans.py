@@ -2,8 +2,9 @@
 courses for the gaps common among the jobs that nearly fit them, and a posting's common gaps
 among its top candidates (for employers who sponsor training).
 
-Gaps and scores come from the matching engine's own explanation (matching.explain.explain_pair on
-matching.selectors' facts), so "score before" is the match score the graduate sees. "Score after"
+Gaps and scores come from the matching engine's own explanation
+(matching.selectors.explanations_from_facts), so "score before" is the match score the graduate
+sees. "Score after"
 is the same formula with the graduate's skills raised to the levels the planned courses reach (every
 skill those courses teach, not only the gaps, so partial credit counts too) and their TOPIK raised
 to the level a planned Korean-language course prepares for; the visa routes the engine uses as a
@@ -15,29 +16,31 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from typing import Literal
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from jobs.models import JobPosting, PostingSkill
-from matching.explain import Explanation, explain_pair
+from jobs.models import JobPosting
+from matching.explain import Explanation, SkillStatus
 from matching.facts import GraduateFacts, PostingFacts
 from matching.selectors import (
     candidates_for_posting,
+    explanations_from_facts,
     graduate_facts,
     matches_for_graduate,
     posting_facts,
 )
 from profiles.models import GraduateProfile
-from skills.models import Skill, SkillRelation
+from skills.models import Skill
 from training.models import PLANNABLE_KINDS, Course, CourseKind
 from training.planner import Candidate, Gap, plan_cover
 from visas.rules import RuleInputError, person_routes, work_routes_loaded
 from visas.selectors import person_facts_for_graduate, rules_snapshot_cached, visa_guidance
 
 OBJECTIVES = ("hours", "cost")
-TOPIK = "topik"
+TOPIK: Literal["topik"] = "topik"
 NEAR_FIT_POSTINGS = 20
 SPONSOR_CANDIDATES = 20
 TOP_GAPS = 8
@@ -52,7 +55,7 @@ class GapItem:
     name: str
     level_needed: int
     own_level: float  # effective level (a related skill may give some); TOPIK for TOPIK
-    status: str  # missing, below_level, related, topik
+    status: SkillStatus | Literal["topik"]
     requirement: str = "required"
     weight: float = 0.0
 
@@ -125,15 +128,6 @@ class SponsorGap:
 
 
 # --- shared pieces -----------------------------------------------------------------------------
-
-
-def _relations(skill_ids: Iterable[int]) -> dict[int, list[tuple[int, float]]]:
-    table: dict[int, list[tuple[int, float]]] = defaultdict(list)
-    for source, related, credit in SkillRelation.objects.filter(
-        skill_id__in=list(skill_ids)
-    ).values_list("skill_id", "related_skill_id", "credit"):
-        table[source].append((related, credit))
-    return dict(table)
 
 
 def _gaps(explanation: Explanation, g: GraduateFacts, p: PostingFacts) -> list[GapItem]:
@@ -254,15 +248,7 @@ def course_plan_for_posting(
     needed = {s.skill_id for s in p.skills}
     topik_needed = p.min_topik if g.topik < p.min_topik else None
     catalogue = list(_plannable(skill_ids=needed, topik=topik_needed))
-    taught = {cs.skill_id for c in catalogue for cs in c.skills.all()}
-    relations = _relations(set(g.skills) | taught)
-    names = dict(Skill.objects.filter(id__in=needed).values_list("id", "name"))
-    requirements = dict(
-        PostingSkill.objects.filter(posting=posting).values_list("skill_id", "requirement")
-    )
-    before = explain_pair(
-        graduate=g, posting=p, relations=relations, skill_names=names, requirements=requirements
-    )
+    before = explanations_from_facts(graduates=[g], postings=[p]).pair(g.id, p.id)
     gaps = _gaps(before, g, p)
     plan = plan_cover(
         [Gap(gap.key, gap.level_needed, gap.weight) for gap in gaps],
@@ -272,7 +258,7 @@ def course_plan_for_posting(
     chosen = [by_id[pk] for pk in plan.course_ids]
     chosen.sort(key=lambda c: (c.start_date is None, c.start_date, c.title))
     after_facts = _raised(g, chosen, graduate)
-    after = explain_pair(graduate=after_facts, posting=p, relations=relations, skill_names=names)
+    after = explanations_from_facts(graduates=[after_facts], postings=[p]).pair(g.id, p.id)
     gap_names = {gap.key: gap.name for gap in gaps}
     return CoursePlan(
         posting=posting,
@@ -313,11 +299,10 @@ def course_suggestions_for_graduate(
         return []
     g = graduate_facts(ids=[graduate.pk])[0]
     postings = posting_facts(ids=[m.posting.pk for m in matches], only_matchable=False)
-    relations = _relations(g.skills)
+    explained = explanations_from_facts(graduates=[g], postings=postings)
     demand: dict[Hashable, list[tuple[int, int]]] = defaultdict(list)  # key -> (posting, level)
     for p in postings:
-        explanation = explain_pair(graduate=g, posting=p, relations=relations, skill_names={})
-        for gap in _gaps(explanation, g, p):
+        for gap in _gaps(explained.pair(g.id, p.id), g, p):
             demand[gap.key].append((p.id, gap.level_needed))
     top = [key for key, _ in Counter({k: len(v) for k, v in demand.items()}).most_common(TOP_GAPS)]
     if not top:
@@ -392,10 +377,10 @@ def sponsor_gaps_for_posting(*, posting: JobPosting) -> list[SponsorGap]:
         return []
     facts = graduate_facts(ids=[c.graduate.pk for c in candidates])
     p = posting_facts(ids=[posting.pk], only_matchable=False)[0]
-    relations = _relations({s for g in facts for s in g.skills})
+    explained = explanations_from_facts(graduates=facts, postings=[p])
     counts: Counter[int] = Counter()
     for g in facts:
-        explanation = explain_pair(graduate=g, posting=p, relations=relations, skill_names={})
+        explanation = explained.pair(g.id, p.id)
         counts.update(t.skill_id for t in explanation.skills if t.effective_level < t.min_level)
     top = counts.most_common(TOP_GAPS)
     levels = {s.skill_id: s.min_level for s in p.skills}

@@ -8,6 +8,8 @@ re-exported here, so other apps import every training read from this module:
     courses_for_topik(*, level) -> QuerySet[Course]
 """
 
+from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -16,6 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from core.choices import EducationLevel
+from jobs.models import JobPosting, PostingSkill
+from matching.explain import CourseOffer, Explanation
+from matching.selectors import CourseOffers, explanations_for
 from profiles.models import FieldOfStudy, GraduateProfile
 from training.models import (
     Course,
@@ -49,11 +54,13 @@ __all__ = [
     "VisaEffect",
     "course_detail_public",
     "course_list_public",
+    "course_offers_by_skill",
     "course_plan_for_posting",
     "course_search",
     "course_suggestions_for_graduate",
     "courses_for_topik",
     "degree_pathways_for_graduate",
+    "explanation_with_courses",
     "provider_list_public",
     "sponsor_gaps_for_posting",
     "sponsorship_interests_for_posting",
@@ -246,3 +253,44 @@ def _degree_routes(graduate: GraduateProfile) -> list[PathwayResult]:
         return []
     guidance = visa_guidance(person=person, offer=None, on=timezone.localdate())
     return [p for p in guidance.pathways if p.code in DEGREE_ROUTES]
+
+
+# --- courses for the gaps a match explanation shows --------------------------------------------
+
+
+def course_offers_by_skill(*, skill_ids: Collection[int]) -> CourseOffers:
+    """The active courses that teach each skill, cheapest in hours first, as the match
+    explanation lists them (matching.explain picks up to three that reach the level asked)."""
+    offers: CourseOffers = defaultdict(list)
+    rows = (
+        CourseSkill.objects.filter(skill_id__in=list(skill_ids), course__is_active=True)
+        .select_related("course__provider")
+        .order_by("course__hours", "course__cost_usd", "course_id")
+    )
+    for row in rows:
+        course = row.course
+        offers[row.skill_id].append(
+            CourseOffer(
+                course_id=course.pk,
+                title=course.title,
+                provider=course.provider.name,
+                level_reached=row.level_reached,
+                hours=course.hours,
+                cost_usd=float(course.cost_usd),
+                funding=course.funding,
+                kind=course.kind,
+            )
+        )
+    return dict(offers)
+
+
+def explanation_with_courses(*, graduate: GraduateProfile, posting: JobPosting) -> Explanation:
+    """How the graduate matches the posting (matching.selectors.explanations_for), with the
+    courses that close each skill still short of the level asked."""
+    needed = PostingSkill.objects.filter(posting=posting).values_list("skill_id", flat=True)
+    explained = explanations_for(
+        graduate_ids=[graduate.pk],
+        posting_ids=[posting.pk],
+        courses_by_skill=course_offers_by_skill(skill_ids=list(needed)),
+    )
+    return explained.pair(graduate.pk, posting.pk)

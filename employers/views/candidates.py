@@ -8,13 +8,12 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.http import AuthenticatedHttpRequest
 from employers.forms import CandidateFilterForm, CandidateInviteForm
 from employers.models import AccessKind
-from employers.selectors import candidate_explanations
 from employers.services import candidate_access_record
 from employers.views._access import company_member, form_errors, membership, posting_or_404
 from jobs.models import Application, JobPosting, PostingInvitation
 from jobs.selectors import candidate_for_employer
 from jobs.services import posting_invite_candidate
-from matching.selectors import CandidateFilters, candidates_for_posting
+from matching.selectors import CandidateFilters, candidates_for_posting, explanations_for
 from profiles.models import GraduateProfile
 
 CANDIDATES_SHOWN = 50
@@ -45,9 +44,9 @@ def candidate_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         candidates = candidates_for_posting(
             posting=posting, filters=_filters(form), limit=CANDIDATES_SHOWN
         )
-        explanations = candidate_explanations(
-            posting=posting, graduate_ids=[c.graduate.pk for c in candidates]
-        )
+        explanations = explanations_for(
+            graduate_ids=[c.graduate.pk for c in candidates], posting_ids=[posting.pk]
+        ).by_graduate()
     rows = [(c, explanations.get(c.graduate.pk)) for c in candidates]
     return render(
         request,
@@ -83,7 +82,9 @@ def candidate_detail(request: AuthenticatedHttpRequest, pk: int, graduate_id: in
         kind=AccessKind.PROFILE,
         posting=posting,
     )
-    explanation = candidate_explanations(posting=posting, graduate_ids=[profile.pk]).get(profile.pk)
+    explanation = explanations_for(graduate_ids=[profile.pk], posting_ids=[posting.pk]).pair(
+        profile.pk, posting.pk
+    )
     return render(
         request,
         "employers/candidate_detail.html",

@@ -13,13 +13,13 @@ from matching.selectors import (
     candidates_for_posting,
     graduate_facts,
     matches_for_graduate,
-    pair_explanation,
     posting_facts,
     relation_facts,
 )
 from matching.services import list_capacity, match_run_request, matching_changes_apply
 from profiles.services import graduate_preferences_update, graduate_skills_set
 from tests import factories
+from training.selectors import explanation_with_courses
 
 pytestmark = pytest.mark.django_db
 
@@ -189,7 +189,7 @@ def test_pair_explanation_adds_up_and_offers_courses_for_gaps(world):
     graduate.skills.filter(skill=gap.skill).delete()
     course = factories.CourseFactory(hours=40)
     factories.CourseSkillFactory(course=course, skill=gap.skill, level_reached=5)
-    explanation = pair_explanation(graduate=graduate, posting=posting)
+    explanation = explanation_with_courses(graduate=graduate, posting=posting)
     assert abs(sum(t.contribution for t in explanation.skills) - explanation.fit) < 1e-12
     missing = next(t for t in explanation.skills if t.skill_id == gap.skill_id)
     assert missing.status == "missing"

@@ -9,11 +9,15 @@ from pytest_django import DjangoDbBlocker
 
 from core.demo.logins import DEMO_GRADUATE
 from core.demo.services import DemoSize, demo_seed
-from matching.selectors import matchable_postings, pair_explanation
+from matching.selectors import matchable_postings
 from profiles.models import GraduateProfile
 from profiles.services import graduate_skills_set
 from training.models import Course
-from training.selectors import course_plan_for_posting, degree_pathways_for_graduate
+from training.selectors import (
+    course_plan_for_posting,
+    degree_pathways_for_graduate,
+    explanation_with_courses,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +40,7 @@ def test_the_best_plan_for_the_demo_graduate_raises_her_real_score(demo: None) -
     plans = [course_plan_for_posting(graduate=graduate, posting=p) for p in postings]
     plan = max(plans, key=lambda p: p.score_gain)
     assert plan.courses and plan.score_gain > 0.1
-    assert pair_explanation(graduate=graduate, posting=plan.posting).score == pytest.approx(
+    assert explanation_with_courses(graduate=graduate, posting=plan.posting).score == pytest.approx(
         plan.score_before
     )
     levels = dict(graduate.skills.values_list("skill_id", "level"))
@@ -44,7 +48,7 @@ def test_the_best_plan_for_the_demo_graduate_raises_her_real_score(demo: None) -
         for taught in course.skills.all():
             levels[taught.skill_id] = max(levels.get(taught.skill_id, 0), taught.level_reached)
     graduate_skills_set(profile=graduate, levels=levels, source="course")
-    after = pair_explanation(graduate=graduate, posting=plan.posting)
+    after = explanation_with_courses(graduate=graduate, posting=plan.posting)
     assert after.score == pytest.approx(plan.score_after)
     assert after.score > plan.score_before
 
