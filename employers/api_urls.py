@@ -3,8 +3,6 @@ from django.urls import path
 from employers import apis
 
 urlpatterns = [
-    path("employers/", apis.EmployerListApi.as_view(), name="api-employers-list"),
-    path("employers/<int:pk>/", apis.EmployerDetailApi.as_view(), name="api-employers-detail"),
     path("employer/company/", apis.CompanyApi.as_view(), name="api-employer-company"),
     path("employer/members/", apis.MemberListApi.as_view(), name="api-employer-members"),
     path(

@@ -3,20 +3,18 @@ colleagues, and staff verification. Writes go through employers.services."""
 
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.generics import ListAPIView, RetrieveAPIView
-from rest_framework.permissions import AllowAny
+from rest_framework.generics import ListAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.http import signed_in_user
 from core.api.permissions import IsStaff
-from core.api.throttling import SearchThrottle
 from employers.models import Employer, EmployerMember, MemberRole, VerificationStatus
 from employers.permissions import IsEmployerMember, IsEmployerRole, membership_of
 from employers.selectors import employer_members
@@ -27,7 +25,6 @@ from employers.services import (
     employer_update,
     member_leave,
 )
-from jobs.models import PostingStatus
 
 # --- serializers --------------------------------------------------------------------------------
 
@@ -40,14 +37,6 @@ class EmployerPublicOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = Employer
         fields = PUBLIC_FIELDS
-
-
-class EmployerPublicDetailOutputSerializer(serializers.ModelSerializer):
-    open_postings = serializers.IntegerField(help_text="Open postings anyone can see.")
-
-    class Meta:
-        model = Employer
-        fields = [*PUBLIC_FIELDS, "description", "open_postings"]
 
 
 class CompanyInputSerializer(serializers.ModelSerializer):
@@ -113,42 +102,6 @@ class VerificationInputSerializer(serializers.Serializer):
 
 
 # --- public -------------------------------------------------------------------------------------
-
-
-def _verified() -> QuerySet[Employer]:
-    return Employer.objects.filter(verification_status=VerificationStatus.VERIFIED)
-
-
-class EmployerListApi(ListAPIView):
-    """Verified companies, by name; filter by industry, region or size."""
-
-    permission_classes = [AllowAny]
-    throttle_classes = [SearchThrottle]
-    serializer_class = EmployerPublicOutputSerializer
-    filterset_fields = ["industry", "region", "size_class"]
-
-    def get_queryset(self) -> QuerySet[Employer]:
-        return _verified().order_by("name", "id")
-
-    @extend_schema(operation_id="employers_list", tags=["employers"])
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
-
-
-class EmployerDetailApi(RetrieveAPIView):
-    """One verified company; an unverified or unknown id gives 404."""
-
-    permission_classes = [AllowAny]
-    serializer_class = EmployerPublicDetailOutputSerializer
-
-    def get_queryset(self) -> QuerySet[Employer]:
-        return _verified().annotate(
-            open_postings=Count("postings", filter=Q(postings__status=PostingStatus.OPEN))
-        )
-
-    @extend_schema(operation_id="employers_retrieve", tags=["employers"])
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
 
 
 # --- the member's own company -------------------------------------------------------------------

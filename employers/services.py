@@ -18,7 +18,6 @@ from employers.models import (
     MemberRole,
     VerificationStatus,
 )
-from jobs.models import JobPosting
 from notifications.models import EmailDelivery
 from notifications.services import absolute_url, email_queue
 from profiles.models import GraduateProfile
@@ -142,7 +141,7 @@ def colleague_invite(
     invitation.full_clean()
     invitation.save()
     _colleague_invitation_email(
-        invitation=invitation, accept_path=reverse("employers:invitation_accept", args=[token])
+        invitation=invitation, accept_path=reverse("employer:invitation_accept", args=[token])
     )
     return invitation, token
 
@@ -216,9 +215,10 @@ def candidate_access_record(
     viewer: User,
     graduate: GraduateProfile,
     kind: str,
-    posting: JobPosting | None = None,
+    posting_id: int | None = None,
 ) -> CandidateAccess:
-    """Log that a member looked at a graduate's profile or CV (every view, never merged)."""
+    """Log that a member looked at a graduate's profile or CV (every view, never merged), and
+    from which of the company's postings, if any."""
     return CandidateAccess.objects.create(
-        employer=employer, viewer=viewer, graduate=graduate, kind=kind, posting=posting
+        employer=employer, viewer=viewer, graduate=graduate, kind=kind, posting_id=posting_id
     )

@@ -3,7 +3,6 @@ from django.urls import path
 from jobs.apis import employer, graduate, public
 
 urlpatterns = [
-    path("postings/", public.PostingListApi.as_view(), name="api-postings-list"),
     path("postings/<int:pk>/", public.PostingDetailApi.as_view(), name="api-postings-detail"),
     # the graduate's applications
     path(
@@ -22,11 +21,6 @@ urlpatterns = [
         name="api-graduate-application-withdraw",
     ),
     # the employer's postings and pipeline
-    path(
-        "employer/postings/",
-        employer.EmployerPostingListApi.as_view(),
-        name="api-employer-postings",
-    ),
     path(
         "employer/postings/<int:pk>/",
         employer.EmployerPostingDetailApi.as_view(),

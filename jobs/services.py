@@ -311,7 +311,7 @@ def _posting_params(application: Application) -> dict[str, Any]:
 def _application_submitted_notify(*, application: Application) -> None:
     """Every member of the posting's company hears of a new application."""
     params = _posting_params(application)
-    url = reverse("employers:application_detail", args=[application.pk])
+    url = reverse("employer:application_detail", args=[application.pk])
     for member in application.posting.employer.members.select_related("user"):
         notify(
             user=member.user,
@@ -327,7 +327,7 @@ def _application_withdrawn_notify(
 ) -> None:
     """The company's members hear that the graduate withdrew (in the app only)."""
     params = _posting_params(application)
-    url = reverse("employers:application_detail", args=[application.pk])
+    url = reverse("employer:application_detail", args=[application.pk])
     for member in application.posting.employer.members.select_related("user"):
         notify(
             user=member.user,
@@ -353,7 +353,7 @@ def _application_moved_notify(*, application: Application, change: ApplicationSt
         kind="application_moved",
         key=f"application-moved:{change.pk}",
         params=params,
-        url=reverse("profiles:dashboard"),
+        url=reverse("graduate:dashboard"),
     )
 
 

@@ -5,11 +5,6 @@ from matching import apis
 urlpatterns = [
     path("graduate/matches/", apis.GraduateMatchListApi.as_view(), name="api-graduate-matches"),
     path(
-        "graduate/matches/<int:posting_id>/",
-        apis.GraduateMatchDetailApi.as_view(),
-        name="api-graduate-match",
-    ),
-    path(
         "employer/postings/<int:pk>/candidates/",
         apis.CandidateListApi.as_view(),
         name="api-employer-candidates",

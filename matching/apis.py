@@ -20,9 +20,9 @@ from employers.models import AccessKind
 from employers.permissions import IsVerifiedEmployerMember, membership_of
 from employers.services import candidate_access_record
 from jobs.apis.employer import own_posting
-from jobs.apis.public import MatchOutputSerializer, PostingSummaryOutputSerializer
+from jobs.apis.public import PostingSummaryOutputSerializer
 from jobs.models import JobPosting, Requirement
-from jobs.selectors import candidate_for_employer, posting_list_public
+from jobs.selectors import candidate_for_employer
 from jobs.services import posting_invite_candidate
 from matching.explain import Explanation
 from matching.models import MatchRun
@@ -38,7 +38,14 @@ from matching.selectors import (
 from matching.services import match_run_request
 from profiles.models import GraduateProfile
 from profiles.permissions import IsGraduate, graduate_profile_of
-from training.selectors import explanation_with_courses
+
+
+class MatchOutputSerializer(serializers.Serializer):
+    rank = serializers.IntegerField(help_text="1 = the best match in the list.")
+    score = serializers.FloatField(help_text="0-1: harmonic mean of fit and preference.")
+    fit = serializers.FloatField()
+    preference = serializers.FloatField()
+
 
 # --- explanations -------------------------------------------------------------------------------
 
@@ -112,7 +119,7 @@ class ExplanationOutputSerializer(serializers.Serializer):
     gap_summary = GapSummaryOutputSerializer()
 
 
-def _explanation(explanation: Explanation | None) -> dict[str, Any] | None:
+def explanation_output(explanation: Explanation | None) -> dict[str, Any] | None:
     if explanation is None:
         return None
     return ExplanationOutputSerializer(explanation.as_dict()).data  # type: ignore[return-value]
@@ -167,22 +174,6 @@ class GraduateMatchListApi(ListAPIView):
         return self.get_paginated_response(output.data)
 
 
-class GraduateMatchDetailApi(APIView):
-    """How the graduate matches one open posting, term by term, with courses for the gaps."""
-
-    permission_classes = [IsGraduate]
-
-    @extend_schema(operation_id="graduate_matches_explain", responses=ExplanationOutputSerializer)
-    def get(self, request: Request, posting_id: int) -> Response:
-        posting = posting_list_public().filter(pk=posting_id).first()
-        if posting is None:
-            raise Http404
-        explanation = explanation_with_courses(
-            graduate=graduate_profile_of(request), posting=posting
-        )
-        return Response(_explanation(explanation))
-
-
 # --- a posting's candidates ---------------------------------------------------------------------
 
 
@@ -207,7 +198,7 @@ class CandidateOutputSerializer(serializers.Serializer):
 
     @extend_schema_field(ExplanationOutputSerializer(allow_null=True))
     def get_explanation(self, candidate: CandidateMatch) -> dict[str, Any] | None:
-        return _explanation(self.context.get("explanations", {}).get(candidate.graduate.pk))
+        return explanation_output(self.context.get("explanations", {}).get(candidate.graduate.pk))
 
 
 class CandidateListApi(ListAPIView):
@@ -255,7 +246,7 @@ class CandidateDetailOutputSerializer(serializers.Serializer):
 
     @extend_schema_field(ExplanationOutputSerializer(allow_null=True))
     def get_explanation(self, profile: GraduateProfile) -> dict[str, Any] | None:
-        return _explanation(self.context["explanation"])
+        return explanation_output(self.context["explanation"])
 
 
 class CandidateDetailApi(APIView):
@@ -274,7 +265,7 @@ class CandidateDetailApi(APIView):
             viewer=signed_in_user(request),
             graduate=profile,
             kind=AccessKind.PROFILE,
-            posting=posting,
+            posting_id=posting.pk,
         )
         explained = explanations_for(graduate_ids=[profile.pk], posting_ids=[posting.pk])
         context = {"explanation": explained.pair(profile.pk, posting.pk)}
@@ -311,7 +302,7 @@ class CandidateCvApi(APIView):
             viewer=signed_in_user(request),
             graduate=profile,
             kind=AccessKind.CV,
-            posting=posting,
+            posting_id=posting.pk,
         )
         response = FileResponse(
             profile.cv.open("rb"),

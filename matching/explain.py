@@ -6,55 +6,27 @@ operations as matching/reference.py, so the explanation adds up exactly: the ski
 `score` is the reference score bit for bit (0 with `excluded=True` when the reference excludes the
 pair). Everything else is still filled in for an excluded pair, so the reader sees why.
 
-The vocabulary (`SkillStatus`, `Constraint`, `Preference`) carries the labels every page and the
-API show, so graduates and employers read the same words. Skill statuses: matched (own level
-reaches the minimum), related (a related skill gives a higher effective level than the graduate's
-own), below_level (own level below the minimum, no relation gives more), missing (effective level
-0). Skills still short of the minimum list up to three courses that teach them to it, from the
-offers the caller passes in. Computed on read; nothing here touches the database.
+The vocabulary (matching.vocabulary: `SkillStatus`, `Constraint`, `Preference`) carries the
+labels every page and the API show, so graduates and employers read the same words. Skill
+statuses: matched (own level reaches the minimum), related (a related skill gives a higher
+effective level than the graduate's own), below_level (own level below the minimum, no relation
+gives more), missing (effective level 0). Skills still short of the minimum list up to three
+courses that teach them to it, from the offers the caller passes in. Computed on read; nothing
+here touches the database.
 """
 
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from django.db import models
-from django.utils.translation import gettext_lazy as _
-
 from core.choices import EducationLevel
 from matching import kernels, reference
 from matching.engine import expand_levels, normalised_weights
 from matching.facts import GraduateFacts, PostingFacts
+from matching.vocabulary import Constraint, Preference, SkillStatus
 
 MAX_COURSES = 3
 REQUIREMENTS = ("required", "nice")
 _EDUCATION_NAMES: tuple[str, ...] = tuple(EducationLevel.values)
-
-
-class SkillStatus(models.TextChoices):
-    MATCHED = "matched", _("Meets the level")
-    RELATED = "related", _("Covered by a related skill")
-    BELOW_LEVEL = "below_level", _("Below the level")
-    MISSING = "missing", _("Missing")
-
-
-class Constraint(models.TextChoices):
-    """The hard constraints: one failed excludes the pair."""
-
-    TOPIK = "topik", _("Korean (TOPIK)")
-    EDUCATION = "education", _("Education")
-    FIELDS = "fields", _("Field of study")
-    SPONSORSHIP = "sponsorship", _("Visa sponsorship")
-    VISA_ROUTE = "visa_route", _("Visa route")
-
-
-class Preference(models.TextChoices):
-    """The preference factors, in the formula's order."""
-
-    INDUSTRY = "industry", _("Industry")
-    REGION = "region", _("Region")
-    JOB_TYPE = "job_type", _("Job type")
-    COMPANY_SIZE = "company_size", _("Company size")
-    SALARY = "salary", _("Salary")
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,14 +8,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from core.choices import CompanySize, EducationLevel, Industry, JobType, KoreaRegion
-from matching.explain import (
-    Constraint,
-    ConstraintCheck,
-    Explanation,
-    Preference,
-    SkillStatus,
-    SkillTerm,
-)
+from matching.explain import ConstraintCheck, Explanation, SkillTerm
+from matching.vocabulary import Constraint, Preference, SkillStatus
 
 MET, PARTIAL, MISSING = "met", "partial", "missing"  # the checklist's three states
 _OFFERED_LABELS = {

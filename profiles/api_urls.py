@@ -14,7 +14,4 @@ urlpatterns = [
     ),
     path("graduate/skills/", apis.SkillsApi.as_view(), name="api-graduate-skills"),
     path("graduate/cv/", apis.CvApi.as_view(), name="api-graduate-cv"),
-    path(
-        "graduate/visa-guidance/", apis.VisaGuidanceApi.as_view(), name="api-graduate-visa-guidance"
-    ),
 ]

@@ -6,7 +6,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import FileResponse, Http404
-from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -42,9 +41,6 @@ from profiles.services import (
     graduate_skills_set_from_labels,
     graduate_visibility_set,
 )
-from visas.apis import EvaluateOutputSerializer
-from visas.rules import RuleInputError
-from visas.selectors import person_facts_for_graduate, visa_guidance
 
 PREFERENCE_FIELDS = [
     "preferred_industries", "preferred_regions", "preferred_job_types",
@@ -371,31 +367,3 @@ class CvApi(APIView):
     def delete(self, request: Request) -> Response:
         graduate_cv_remove(profile=graduate_profile_of(request))
         return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-class VisaGuidanceApi(APIView):
-    """The visa routes open to the graduate today, from their profile (guidance, not legal
-    advice). Without a nationality on the profile: 400 naming the field."""
-
-    permission_classes = [IsGraduate]
-
-    @extend_schema(operation_id="graduate_visa_guidance", responses=EvaluateOutputSerializer)
-    def get(self, request: Request) -> Response:
-        profile = _profile(request)
-        on = timezone.localdate()
-        try:
-            person = person_facts_for_graduate(profile=profile, on=on)
-        except RuleInputError as error:
-            raise serializers.ValidationError(
-                {field: [message] for field, message in error.errors.items()}
-            ) from None
-        guidance = visa_guidance(person=person, offer=None, on=on)
-        output = {
-            "on": guidance.on,
-            "pathways": guidance.pathways,
-            "gni": guidance.gni,
-            "uncertain": guidance.uncertain,
-            "notes": guidance.notes,
-            "offer_verdict": None,
-        }
-        return Response(EvaluateOutputSerializer(output).data)

@@ -1,14 +1,12 @@
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from jobs.models import Application, ApplicationStatusChange
 from profiles.models import (
     EducationRecord,
     GraduateProfile,
@@ -32,34 +30,6 @@ def graduate_profile_for_user(*, user: User) -> GraduateProfile:
         )
         .get(user=user)
     )
-
-
-def graduate_applications(*, profile: GraduateProfile) -> QuerySet[Application]:
-    return Application.objects.filter(graduate=profile).select_related("posting__employer")
-
-
-def graduate_application_list(*, profile: GraduateProfile) -> QuerySet[Application]:
-    """The graduate's applications, newest first, with the number of employer messages."""
-    return (
-        graduate_applications(profile=profile)
-        .annotate(messages_count=Count("history", filter=~Q(history__message="")))
-        .order_by("-created_at", "-id")
-    )
-
-
-def graduate_application_detail(*, profile: GraduateProfile, pk: int) -> Application:
-    """One of the graduate's own applications with its history; 404 for anyone else's."""
-    history = Prefetch(
-        "history",
-        queryset=ApplicationStatusChange.objects.order_by("changed_at", "id"),
-        to_attr="timeline",
-    )
-    application = (
-        graduate_applications(profile=profile).prefetch_related(history).filter(pk=pk).first()
-    )
-    if application is None:
-        raise Http404("No such application")
-    return application
 
 
 def education_record_for_graduate(*, profile: GraduateProfile, pk: int) -> EducationRecord:
@@ -130,67 +100,86 @@ def profile_completeness(*, profile: GraduateProfile) -> tuple[int, list[Improve
     return round(100 * done / len(checks)), missing
 
 
-@dataclass(frozen=True)
-class MatchRow:
-    posting: Any
-    score: float
-    fit: float
-    reasons: list[str]
-    gap: str | None
-    is_new: bool
+# --- the graduate's data export -----------------------------------------------------------------
 
 
-def dashboard_matches(
-    *, profile: GraduateProfile, limit: int = 10, since: datetime | None = None
-) -> list[MatchRow]:
-    """The graduate's best matches with reasons and the main gap; `is_new` marks postings
-    published after `since` (the last visit; None = everything is new)."""
-    from matching.reasons import main_gap, top_reasons
-    from matching.selectors import explanations_for, matches_for_graduate
+def graduate_profile_export(*, profile: GraduateProfile) -> dict[str, Any]:
+    """The profile with its education, experience and skills as JSON-ready data (the CV file is
+    listed by name and date; it is downloaded on its own). Part of the person's data export."""
+    profile = (
+        GraduateProfile.objects.filter(pk=profile.pk)
+        .prefetch_related("education__field_of_study", "experience", "skills__skill")
+        .get()
+    )
+    return {
+        "profile": _profile_fields(profile),
+        "education": [
+            {
+                "level": e.level,
+                "field_of_study": e.field_of_study.code,
+                "field_of_study_name": e.field_of_study.name,
+                "programme": e.programme,
+                "institution": e.institution,
+                "country": str(e.country),
+                "graduation_year": e.graduation_year,
+            }
+            for e in profile.education.all()
+        ],
+        "experience": [
+            {
+                "title": x.title,
+                "employer_name": x.employer_name,
+                "country": str(x.country),
+                "start_date": x.start_date.isoformat(),
+                "end_date": x.end_date.isoformat() if x.end_date else None,
+                "description": x.description,
+            }
+            for x in profile.experience.all()
+        ],
+        "skills": [
+            {"skill": s.skill.name, "level": s.level, "source": s.source}
+            for s in profile.skills.all()
+        ],
+        "unmatched_skills": [
+            {
+                "label": u.label,
+                "level": u.level,
+                "created_at": u.created_at.isoformat(),
+                "resolved": u.resolved_skill_id is not None,
+            }
+            for u in UnmatchedSkill.objects.filter(profile=profile).order_by("created_at", "id")
+        ],
+    }
 
-    matches = matches_for_graduate(graduate=profile, limit=limit)
-    explanations = explanations_for(
-        graduate_ids=[profile.pk], posting_ids=[m.posting.pk for m in matches]
-    ).by_posting()
-    rows = []
-    for item in matches:
-        explanation = explanations.get(item.posting.pk)
-        published = item.posting.published_at
-        rows.append(
-            MatchRow(
-                posting=item.posting,
-                score=item.match.score,
-                fit=item.match.fit,
-                reasons=top_reasons(explanation) if explanation else [],
-                gap=main_gap(explanation) if explanation else None,
-                is_new=since is None or (published is not None and published > since),
-            )
-        )
-    return rows
 
-
-COURSE_SUGGESTIONS_TTL = 600  # seconds; the key also changes with the profile and the matches
-
-
-def course_suggestions(*, profile: GraduateProfile, limit: int = 6) -> list[Any] | None:
-    """Courses for the graduate's gaps from the training app; None while it offers none.
-
-    Cached per graduate until their profile or the match lists change (or ten minutes pass):
-    planning reads every near-fit posting, and the dashboard asks on every visit."""
-    from django.core.cache import cache
-
-    from matching.selectors import current_run
-    from profiles.training_links import training_function
-
-    suggest = training_function("course_suggestions_for_graduate")
-    if suggest is None:
-        return None
-    run = current_run()
-    stamp = profile.updated_at.timestamp() if profile.updated_at else 0
-    version = f"{run.pk}.{run.results_version}" if run else "none"
-    key = f"portal:courses:{profile.pk}:{stamp}:{version}:{limit}"
-    suggestions: list[Any] | None = cache.get(key)
-    if suggestions is None:
-        suggestions = list(suggest(graduate=profile, limit=limit))
-        cache.set(key, suggestions, COURSE_SUGGESTIONS_TTL)
-    return suggestions
+def _profile_fields(profile: GraduateProfile) -> dict[str, Any]:
+    return {
+        "nationality": str(profile.nationality or ""),
+        "date_of_birth": profile.date_of_birth.isoformat() if profile.date_of_birth else None,
+        "phone": str(profile.phone or ""),
+        "current_country": str(profile.current_country or ""),
+        "current_city": profile.current_city,
+        "headline": profile.headline,
+        "summary": profile.summary,
+        "topik_level": profile.topik_level,
+        "kiip_stage": profile.kiip_stage,
+        "english_test": profile.english_test,
+        "english_score": float(profile.english_score)
+        if profile.english_score is not None
+        else None,
+        "current_visa": profile.current_visa,
+        "needs_visa_sponsorship": profile.needs_visa_sponsorship,
+        "preferred_industries": profile.preferred_industries,
+        "preferred_regions": profile.preferred_regions,
+        "preferred_job_types": profile.preferred_job_types,
+        "preferred_company_sizes": profile.preferred_company_sizes,
+        "min_salary_krw": profile.min_salary_krw,
+        "willing_to_relocate": profile.willing_to_relocate,
+        "visibility": profile.visibility,
+        "cv": {
+            "file_name": profile.cv_original_name,
+            "uploaded_at": profile.cv_uploaded_at.isoformat() if profile.cv_uploaded_at else None,
+        }
+        if profile.cv
+        else None,
+    }

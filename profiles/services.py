@@ -1,3 +1,4 @@
+import logging
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -6,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import ConsentPurpose, User
+from accounts.services import consent_record
 from core.changes import ChangeKind, change_announce
 from profiles.models import (
     EducationRecord,
@@ -16,6 +18,9 @@ from profiles.models import (
     WorkExperience,
 )
 from skills.models import Skill
+from skills.selectors import skill_for_label
+
+logger = logging.getLogger(__name__)
 
 
 def graduate_profile_get_or_create(*, user: User) -> GraduateProfile:
@@ -165,8 +170,6 @@ def graduate_skills_set_from_labels(
     ones no longer listed are removed. Two labels naming one skill keep the higher level. Returns
     the graduate's pending unmatched skills. Queues a re-match (through graduate_skills_set).
     """
-    from skills.selectors import skill_for_label
-
     levels: dict[int, int] = {}
     unknown: dict[str, tuple[str, int]] = {}  # casefolded label -> (label as typed, level)
     for typed, level in rows:
@@ -224,8 +227,6 @@ def unmatched_skill_resolve(
 def graduate_visibility_set(*, profile: GraduateProfile, visibility: str) -> GraduateProfile:
     """Who may see the profile. Becoming discoverable records the discovery consent; leaving it
     records the withdrawal (the consent log is append-only)."""
-    from accounts.services import consent_record
-
     was_discoverable = profile.visibility == Visibility.DISCOVERABLE
     profile = graduate_preferences_update(profile=profile, visibility=visibility)
     now_discoverable = visibility == Visibility.DISCOVERABLE
@@ -274,3 +275,23 @@ def graduate_matches_seen(*, user: User) -> None:
     """Remember when the graduate last looked at their matches ("new since your last visit")."""
     user.last_seen_matches_at = timezone.now()
     User.objects.filter(pk=user.pk).update(last_seen_matches_at=user.last_seen_matches_at)
+
+
+@transaction.atomic
+def graduate_account_delete(*, user: User) -> None:
+    """Delete the user and everything that is theirs: the graduate profile with its education,
+    experience, skills and applications, the CV file, and their matches.
+
+    The profile's stored match list goes with it (foreign key); the postings' lists still name
+    the graduate until matching re-scores them, so the change is announced (matching drops
+    graduates that no longer exist). Files are deleted only after the commit, so a
+    failed deletion leaves nothing half-done.
+    """
+    profile = GraduateProfile.objects.filter(user=user).first()
+    if profile is not None:
+        if profile.cv:
+            storage, name = profile.cv.storage, profile.cv.name
+            transaction.on_commit(lambda: storage.delete(name))
+        change_announce(kind=ChangeKind.GRADUATE, entity_id=profile.pk)
+    logger.info("Deleting account %s at the user's request", user.pk)
+    user.delete()

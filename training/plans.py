@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from jobs.models import JobPosting
-from matching.explain import Explanation, SkillStatus
+from matching.explain import Explanation
 from matching.facts import GraduateFacts, PostingFacts
 from matching.selectors import (
     candidates_for_posting,
@@ -32,6 +32,7 @@ from matching.selectors import (
     matches_for_graduate,
     posting_facts,
 )
+from matching.vocabulary import SkillStatus
 from profiles.models import GraduateProfile
 from skills.models import Skill
 from training.models import PLANNABLE_KINDS, Course, CourseKind

@@ -11,9 +11,11 @@ re-exported here, so other apps import every training read from this module:
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -41,7 +43,7 @@ from training.plans import (
     course_suggestions_for_graduate,
     sponsor_gaps_for_posting,
 )
-from visas.rules import PathwayResult, RuleInputError
+from visas.rules import Guidance, PathwayResult, RuleInputError
 from visas.selectors import person_facts_for_graduate, visa_guidance
 
 __all__ = [
@@ -51,6 +53,7 @@ __all__ = [
     "GapItem",
     "PlannedCourse",
     "SponsorGap",
+    "StepCourses",
     "VisaEffect",
     "course_detail_public",
     "course_list_public",
@@ -58,6 +61,7 @@ __all__ = [
     "course_plan_for_posting",
     "course_search",
     "course_suggestions_for_graduate",
+    "courses_for_next_steps",
     "courses_for_topik",
     "degree_pathways_for_graduate",
     "explanation_with_courses",
@@ -294,3 +298,35 @@ def explanation_with_courses(*, graduate: GraduateProfile, posting: JobPosting) 
         courses_by_skill=course_offers_by_skill(skill_ids=list(needed)),
     )
     return explained.pair(graduate.pk, posting.pk)
+
+
+# --- courses for the next steps of visa guidance ----------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StepCourses:
+    """Courses in the training catalogue that help with a next step, and where to list them."""
+
+    count: int
+    url: str
+
+
+def courses_for_next_steps(*, guidance: Guidance) -> dict[str, StepCourses]:
+    """For each next step the catalogue can help with (reach a TOPIK level, earn a degree in
+    Korea), keyed by the step's `skill_hint`: how many courses there are and the catalogue
+    filtered to them. One count per distinct hint."""
+    catalogue = reverse("training:catalogue")
+    hints = {step.skill_hint for p in guidance.pathways for step in p.next_steps}
+    found: dict[str, StepCourses] = {}
+    for hint in sorted(hints):
+        kind, _sep, value = hint.partition(":")
+        if kind == "topik" and value.isdigit():
+            count = courses_for_topik(level=int(value)).count()
+            query = {"kind": CourseKind.KOREAN_LANGUAGE, "topik": value}
+        elif kind == "degree" and value in ("master", "doctorate"):
+            count = course_list_public().filter(kind=CourseKind.DEGREE, degree_level=value).count()
+            query = {"kind": CourseKind.DEGREE}
+        else:
+            continue
+        found[hint] = StepCourses(count=count, url=f"{catalogue}?{urlencode(query)}")
+    return found

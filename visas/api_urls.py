@@ -1,7 +1,8 @@
 from django.urls import path
 
-from visas.apis import VisaEvaluateApi
+from visas.apis import VisaEvaluateApi, VisaGuidanceApi
 
 urlpatterns = [
-    path("evaluate/", VisaEvaluateApi.as_view(), name="api-visas-evaluate"),
+    path("visas/evaluate/", VisaEvaluateApi.as_view(), name="api-visas-evaluate"),
+    path("graduate/visa-guidance/", VisaGuidanceApi.as_view(), name="api-graduate-visa-guidance"),
 ]

@@ -22,7 +22,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from visas.forms import EARLIEST_AS_OF, LATEST_AS_OF
+from profiles.permissions import IsGraduate, graduate_profile_of
+from profiles.selectors import graduate_profile_for_user
 from visas.rules import (
     PATHWAY_CODES,
     RuleInputError,
@@ -30,7 +31,13 @@ from visas.rules import (
     validate_person,
 )
 from visas.rules.facts import EDUCATION_LEVELS, EMPLOYER_SIZES
-from visas.selectors import visa_guidance, visa_offer_verdict
+from visas.selectors import (
+    EARLIEST_AS_OF,
+    LATEST_AS_OF,
+    person_facts_for_graduate,
+    visa_guidance,
+    visa_offer_verdict,
+)
 
 Facts = TypeVar("Facts")
 Errors = dict[str, list[str]]
@@ -303,3 +310,34 @@ def _as_of(raw: Any, errors: Errors) -> date | None:
         errors["as_of"] = [f"Choose a day between {EARLIEST_AS_OF} and {LATEST_AS_OF}."]
         return None
     return day
+
+
+# --- the graduate's own guidance ---
+
+
+class VisaGuidanceApi(APIView):
+    """The visa routes open to the graduate today, from their profile (guidance, not legal
+    advice). Without a nationality on the profile: 400 naming the field."""
+
+    permission_classes = [IsGraduate]
+
+    @extend_schema(operation_id="graduate_visa_guidance", responses=EvaluateOutputSerializer)
+    def get(self, request: Request) -> Response:
+        profile = graduate_profile_for_user(user=graduate_profile_of(request).user)
+        on = timezone.localdate()
+        try:
+            person = person_facts_for_graduate(profile=profile, on=on)
+        except RuleInputError as error:
+            raise serializers.ValidationError(
+                {field: [message] for field, message in error.errors.items()}
+            ) from None
+        guidance = visa_guidance(person=person, offer=None, on=on)
+        output = {
+            "on": guidance.on,
+            "pathways": guidance.pathways,
+            "gni": guidance.gni,
+            "uncertain": guidance.uncertain,
+            "notes": guidance.notes,
+            "offer_verdict": None,
+        }
+        return Response(EvaluateOutputSerializer(output).data)

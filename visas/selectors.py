@@ -2,18 +2,14 @@
 
 import time
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
-from urllib.parse import urlencode
 
 from django.db import models
 from django.db.models import Prefetch, QuerySet
-from django.urls import reverse
 from django.utils import timezone
 from django_countries.fields import Country
 
-from jobs.models import JobPosting
 from profiles.models import GraduateProfile
 from visas.models import (
     CriterionGroup,
@@ -39,8 +35,12 @@ from visas.rules import (
     evaluate_all,
     evaluate_offer,
 )
-from visas.rules.graduate import DegreeRow, JobRow, offer_facts, person_facts
+from visas.rules.graduate import DegreeRow, JobRow, person_facts
 from visas.rules.snapshot import RulesSnapshot, snapshot_from_rows
+
+# The days a visa question may be asked "as of" (the checker's form and the API accept these).
+EARLIEST_AS_OF = date(2000, 1, 1)
+LATEST_AS_OF = date(2099, 12, 31)
 
 
 def gni_for_year(*, year: int) -> GniValue | None:
@@ -282,17 +282,6 @@ def person_facts_for_graduate(*, profile: GraduateProfile, on: date | None = Non
     return facts
 
 
-def offer_facts_for_posting(*, posting: JobPosting) -> OfferFacts:
-    """A job posting as a job offer (see visas.rules.graduate.offer_facts)."""
-    return offer_facts(
-        salary_max_krw=posting.salary_max_krw,
-        e7_code=posting.e7_code,
-        employer_size=posting.employer.size_class,
-        sponsorship=posting.visa_sponsorship,
-        eps_job=posting.is_eps_job,
-    )
-
-
 def visa_guidance(*, person: PersonFacts, offer: OfferFacts | None, on: date) -> Guidance:
     """Every route for the person (and offer) under the rules in force on `on`."""
     return evaluate_all(person=person, offer=offer, rules=_snapshot_for(on))
@@ -309,35 +298,3 @@ def _snapshot_for(on: date) -> RulesSnapshot:
     if on == timezone.localdate():
         return rules_snapshot_cached(on=on)
     return rules_snapshot(on=on)
-
-
-@dataclass(frozen=True, slots=True)
-class StepCourses:
-    """Courses in the training catalogue that help with a next step, and where to list them."""
-
-    count: int
-    url: str
-
-
-def courses_for_next_steps(*, guidance: Guidance) -> dict[str, StepCourses]:
-    """For each next step the catalogue can help with (reach a TOPIK level, earn a degree in
-    Korea), keyed by the step's `skill_hint`: how many courses there are and the catalogue
-    filtered to them. One count per distinct hint."""
-    from training.models import CourseKind
-    from training.selectors import course_list_public, courses_for_topik
-
-    catalogue = reverse("training:catalogue")
-    hints = {step.skill_hint for p in guidance.pathways for step in p.next_steps}
-    found: dict[str, StepCourses] = {}
-    for hint in sorted(hints):
-        kind, _sep, value = hint.partition(":")
-        if kind == "topik" and value.isdigit():
-            count = courses_for_topik(level=int(value)).count()
-            query = {"kind": CourseKind.KOREAN_LANGUAGE, "topik": value}
-        elif kind == "degree" and value in ("master", "doctorate"):
-            count = course_list_public().filter(kind=CourseKind.DEGREE, degree_level=value).count()
-            query = {"kind": CourseKind.DEGREE}
-        else:
-            continue
-        found[hint] = StepCourses(count=count, url=f"{catalogue}?{urlencode(query)}")
-    return found

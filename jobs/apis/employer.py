@@ -3,7 +3,6 @@ another company's ids give 404, and no body can name the company: it is always t
 
 from typing import Any
 
-from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
@@ -13,14 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from employers.permissions import IsEmployerMember, membership_of
-from employers.selectors import (
-    application_for_member,
-    application_history,
-    employer_postings,
-    posting_for_member,
-    posting_pipeline,
-)
+from employers.permissions import IsEmployerMember
 from jobs.apis.public import FieldOfStudyOutputSerializer, PostingSkillOutputSerializer
 from jobs.models import (
     PIPELINE_TRANSITIONS,
@@ -28,13 +20,17 @@ from jobs.models import (
     ApplicationStatus,
     ApplicationStatusChange,
     JobPosting,
-    PostingStatus,
     Requirement,
+)
+from jobs.selectors import (
+    application_for_member,
+    application_history,
+    posting_for_member,
+    posting_pipeline,
 )
 from jobs.services import (
     application_move,
     posting_close,
-    posting_create,
     posting_duplicate,
     posting_publish,
     posting_reopen,
@@ -137,44 +133,6 @@ def _current_rows(
     fields = list(posting.accepted_fields.all())
     skills = [(s.skill_id, s.requirement, s.min_level, s.weight) for s in posting.skills.all()]
     return fields, skills
-
-
-class EmployerPostingListApi(ListAPIView):
-    """The company's postings, newest first (`?status=draft|open|closed`); POST creates a draft."""
-
-    permission_classes = [IsEmployerMember]
-    serializer_class = EmployerPostingSummaryOutputSerializer
-    filter_backends: list[type] = []
-
-    def get_queryset(self) -> QuerySet[JobPosting]:
-        wanted = self.request.query_params.get("status", "")
-        return employer_postings(
-            employer=membership_of(self.request).employer,
-            status=wanted if wanted in PostingStatus.values else "",
-        )
-
-    @extend_schema(operation_id="employer_postings_list")
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
-
-    @extend_schema(
-        operation_id="employer_postings_create",
-        request=PostingInputSerializer,
-        responses={201: EmployerPostingOutputSerializer},
-    )
-    def post(self, request: Request) -> Response:
-        body = PostingInputSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        data = dict(body.validated_data)
-        fields, skills = data.pop("accepted_fields", []), data.pop("skills", [])
-        posting = posting_create(
-            employer=membership_of(request).employer,
-            posting=JobPosting(**data),
-            accepted_fields=fields,
-            skills=skills,
-        )
-        output = EmployerPostingOutputSerializer(own_posting(request, posting.pk)).data
-        return Response(output, status=status.HTTP_201_CREATED)
 
 
 class EmployerPostingDetailApi(APIView):

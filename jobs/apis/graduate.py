@@ -14,10 +14,13 @@ from rest_framework.views import APIView
 from core.api.throttling import ApplyThrottle
 from jobs.apis.public import PostingSummaryOutputSerializer
 from jobs.models import Application, ApplicationStatusChange, JobPosting
-from jobs.selectors import posting_list_public
+from jobs.selectors import (
+    graduate_application_detail,
+    graduate_application_list,
+    posting_list_public,
+)
 from jobs.services import COVER_LETTER_MAX, application_submit, application_withdraw
 from profiles.permissions import IsGraduate, graduate_profile_of
-from profiles.selectors import graduate_application_detail, graduate_application_list
 
 
 class ApplicationInputSerializer(serializers.Serializer):

@@ -19,9 +19,9 @@ from tests.factories import PASSWORD
 from tests.profiles.factories import pdf_bytes
 
 pytestmark = pytest.mark.django_db
-EXPORT = reverse("profiles:account_export")
-DELETE = reverse("profiles:account_delete")
-ACCOUNT = reverse("profiles:account")
+EXPORT = reverse("graduate:account_export")
+DELETE = reverse("graduate:account_delete")
+ACCOUNT = reverse("graduate:account")
 
 
 @pytest.fixture(autouse=True)
@@ -92,7 +92,7 @@ def test_delete_removes_user_profile_cv_applications_and_matches(
     factories.PostingSkillFactory(posting=posting, skill=skill, min_level=2)
     Application.objects.create(graduate=profile, posting=posting)
     graduate_client.post(
-        reverse("profiles:step", kwargs={"step": "cv"}),
+        reverse("graduate:step", kwargs={"step": "cv"}),
         {"cv": SimpleUploadedFile("cv.pdf", pdf_bytes()), "upload": "1"},
     )
     with django_capture_on_commit_callbacks(execute=True):

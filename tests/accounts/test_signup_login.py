@@ -51,7 +51,7 @@ def test_graduate_signs_up_verifies_and_lands_on_the_graduate_dashboard(client: 
     assert EmailAddress.objects.get(user=user).verified
     response = client.get(reverse("dashboard"))
     assert response.status_code == 302
-    assert response.url == reverse("profiles:dashboard")
+    assert response.url == reverse("graduate:dashboard")
     assert client.get(response.url).status_code == 200
 
 
@@ -62,7 +62,7 @@ def test_employer_signs_up_and_lands_on_the_employer_dashboard(client: Client):
     assert not GraduateProfile.objects.filter(user=user).exists()
     _confirm_from_mail(client)
     response = client.get(reverse("dashboard"))
-    assert response.url == reverse("employers:dashboard")
+    assert response.url == reverse("employer:dashboard")
     page = client.get(response.url)
     assert page.status_code == 200
     assert "company" in page.content.decode().lower()

@@ -31,7 +31,7 @@ def test_candidates_are_ranked_with_explanations_and_gaps(
     best, partial = fitting_graduates
     run_matching()
 
-    page = employer_client.get(reverse("employers:candidate_list", args=[posting.pk]))
+    page = employer_client.get(reverse("employer:candidate_list", args=[posting.pk]))
 
     html = page.content.decode()
     assert page.status_code == 200
@@ -52,7 +52,7 @@ def test_the_empty_list_says_why_without_blaming_filters_that_are_not_set(
     posting.visa_sponsorship = False
     posting.save()
     run_matching()
-    url = reverse("employers:candidate_list", args=[posting.pk])
+    url = reverse("employer:candidate_list", args=[posting.pk])
 
     unfiltered = employer_client.get(url).content.decode()
     assert "Loosen the filters" not in unfiltered
@@ -64,7 +64,7 @@ def test_the_empty_list_says_why_without_blaming_filters_that_are_not_set(
 def test_filters_narrow_the_ranked_list(employer_client, posting, fitting_graduates, run_matching):
     best, partial = fitting_graduates  # VN and ID
     run_matching()
-    url = reverse("employers:candidate_list", args=[posting.pk])
+    url = reverse("employer:candidate_list", args=[posting.pk])
 
     by_country = employer_client.get(url, {"nationality": "ID"}).context["rows"]
     assert [c.graduate for c, _ in by_country] == [partial]
@@ -81,7 +81,7 @@ def test_graduates_who_do_not_allow_discovery_are_not_ranked(
     partial.visibility = "applied_only"
     partial.save()
     run_matching()
-    rows = employer_client.get(reverse("employers:candidate_list", args=[posting.pk])).context[
+    rows = employer_client.get(reverse("employer:candidate_list", args=[posting.pk])).context[
         "rows"
     ]
     assert [c.graduate for c, _ in rows] == [best]
@@ -91,7 +91,7 @@ def test_the_candidate_list_uses_a_constant_number_of_queries(
     employer_client, posting, fitting_graduates, run_matching, django_assert_num_queries
 ):
     run_matching()
-    url = reverse("employers:candidate_list", args=[posting.pk])
+    url = reverse("employer:candidate_list", args=[posting.pk])
     with CaptureQueriesContext(connection) as few:
         employer_client.get(url)
     for _ in range(4):
@@ -108,11 +108,11 @@ def test_an_unverified_company_sees_no_candidates_personal_data(
 ):
     company = unverified_employer.employer_membership.employer
     posting = factories.JobPostingFactory(employer=company)
-    page = _as(unverified_employer).get(reverse("employers:candidate_list", args=[posting.pk]))
+    page = _as(unverified_employer).get(reverse("employer:candidate_list", args=[posting.pk]))
     for profile in fitting_graduates:
         assert profile.user.get_full_name() not in page.content.decode()
     assert "Pending verification" in page.content.decode()
-    url = reverse("employers:candidate_detail", args=[posting.pk, fitting_graduates[0].pk])
+    url = reverse("employer:candidate_detail", args=[posting.pk, fitting_graduates[0].pk])
     assert _as(unverified_employer).get(url).status_code == 404
 
 
@@ -148,7 +148,7 @@ def test_applying_to_another_company_does_not_open_the_profile(graduate, posting
 
 
 def test_viewing_a_profile_is_logged(employer, employer_client, posting, graduate):
-    url = reverse("employers:candidate_detail", args=[posting.pk, graduate.graduate_profile.pk])
+    url = reverse("employer:candidate_detail", args=[posting.pk, graduate.graduate_profile.pk])
     page = employer_client.get(url)
     assert page.status_code == 200 and graduate.email in page.content.decode()
     employer_client.get(url)
@@ -161,7 +161,7 @@ def test_a_hidden_profile_gives_404_and_is_not_logged(employer_client, posting, 
     profile = graduate.graduate_profile
     profile.visibility = "hidden"
     profile.save()
-    url = reverse("employers:candidate_detail", args=[posting.pk, profile.pk])
+    url = reverse("employer:candidate_detail", args=[posting.pk, profile.pk])
     assert employer_client.get(url).status_code == 404
     assert not CandidateAccess.objects.exists()
 
@@ -177,7 +177,7 @@ def cv(graduate, settings, tmp_path):
 
 
 def test_every_cv_download_is_logged(employer, employer_client, cv, posting):
-    url = reverse("employers:candidate_cv", args=[cv.pk]) + f"?posting={posting.pk}"
+    url = reverse("employer:candidate_cv", args=[cv.pk]) + f"?posting={posting.pk}"
     for _ in range(2):
         response = employer_client.get(url)
         assert response.status_code == 200
@@ -190,7 +190,7 @@ def test_every_cv_download_is_logged(employer, employer_client, cv, posting):
 @pytest.mark.parametrize("persona", ["unverified_employer", "graduate", "other_graduate"])
 def test_others_cannot_download_the_cv(request, cv, persona):
     user = request.getfixturevalue(persona)
-    response = _as(user).get(reverse("employers:candidate_cv", args=[cv.pk]))
+    response = _as(user).get(reverse("employer:candidate_cv", args=[cv.pk]))
     assert response.status_code == 404
     assert not CandidateAccess.objects.exists()
 
@@ -198,11 +198,11 @@ def test_others_cannot_download_the_cv(request, cv, persona):
 def test_a_cv_not_open_to_discovery_gives_404(employer_client, cv):
     cv.visibility = "applied_only"
     cv.save()
-    assert employer_client.get(reverse("employers:candidate_cv", args=[cv.pk])).status_code == 404
+    assert employer_client.get(reverse("employer:candidate_cv", args=[cv.pk])).status_code == 404
 
 
 def test_anonymous_visitors_sign_in_before_any_cv(cv):
-    assert Client().get(reverse("employers:candidate_cv", args=[cv.pk])).status_code == 302
+    assert Client().get(reverse("employer:candidate_cv", args=[cv.pk])).status_code == 302
 
 
 # --- inviting a candidate --------------------------------------------------------------------
@@ -211,7 +211,7 @@ def test_anonymous_visitors_sign_in_before_any_cv(cv):
 def test_inviting_a_candidate_notifies_them_by_app_and_e_mail(
     employer_client, posting, graduate, mailoutbox, django_capture_on_commit_callbacks
 ):
-    url = reverse("employers:candidate_invite", args=[posting.pk, graduate.graduate_profile.pk])
+    url = reverse("employer:candidate_invite", args=[posting.pk, graduate.graduate_profile.pk])
     with django_capture_on_commit_callbacks(execute=True):
         response = employer_client.post(url, {"message": "Your etch work <b>fits</b>."})
     assert response.status_code == 302
@@ -237,7 +237,7 @@ def test_another_company_cannot_invite_to_this_posting(other_employer, posting, 
             posting=posting, graduate=graduate.graduate_profile, by=other_employer
         )
     client = _as(other_employer)
-    url = reverse("employers:candidate_invite", args=[posting.pk, graduate.graduate_profile.pk])
+    url = reverse("employer:candidate_invite", args=[posting.pk, graduate.graduate_profile.pk])
     assert client.post(url).status_code == 404
     assert not PostingInvitation.objects.exists()
 

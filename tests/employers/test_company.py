@@ -46,7 +46,7 @@ def _client(user) -> Client:
 
 
 def test_registering_a_company_makes_it_pending_with_the_user_as_owner(newcomer):
-    response = _client(newcomer).post(reverse("employers:company_create"), COMPANY)
+    response = _client(newcomer).post(reverse("employer:company_create"), COMPANY)
 
     assert response.status_code == 302
     employer = Employer.objects.get(name="Cheongju Cell Tech")
@@ -59,7 +59,7 @@ def test_a_bad_registration_number_is_refused_and_the_form_keeps_what_was_typed(
     valid = COMPANY["business_registration_number"]
     wrong = valid[:-1] + str((int(valid[-1]) + 1) % 10)
     data = {**COMPANY, "business_registration_number": wrong}
-    response = _client(newcomer).post(reverse("employers:company_create"), data)
+    response = _client(newcomer).post(reverse("employer:company_create"), data)
 
     assert response.status_code == 200
     assert "check digit" in response.content.decode()
@@ -70,7 +70,7 @@ def test_a_bad_registration_number_is_refused_and_the_form_keeps_what_was_typed(
 
 def test_a_company_registered_twice_points_to_joining_by_invitation(newcomer, company):
     data = {**COMPANY, "business_registration_number": company.business_registration_number}
-    response = _client(newcomer).post(reverse("employers:company_create"), data)
+    response = _client(newcomer).post(reverse("employer:company_create"), data)
 
     assert "Ask a colleague there to invite you" in response.content.decode()
     assert not EmployerMember.objects.filter(user=newcomer).exists()
@@ -88,26 +88,26 @@ def test_a_graduate_cannot_register_a_company(graduate):
 
 def test_employer_without_company_is_sent_to_set_it_up(newcomer):
     client = _client(newcomer)
-    assert client.get(reverse("employers:posting_list")).url == reverse("employers:company_create")
-    page = client.get(reverse("employers:dashboard"))
-    assert reverse("employers:company_create") in page.content.decode()
+    assert client.get(reverse("employer:posting_list")).url == reverse("employer:company_create")
+    page = client.get(reverse("employer:dashboard"))
+    assert reverse("employer:company_create") in page.content.decode()
 
 
 @pytest.mark.parametrize(
     "name", ["company_create", "company", "company_edit", "posting_list", "posting_create"]
 )
 def test_graduates_get_404_and_anonymous_visitors_sign_in(graduate_client: Client, name):
-    assert graduate_client.get(reverse(f"employers:{name}")).status_code == 404
-    response = Client().get(reverse(f"employers:{name}"))
+    assert graduate_client.get(reverse(f"employer:{name}")).status_code == 404
+    response = Client().get(reverse(f"employer:{name}"))
     assert response.status_code == 302 and reverse("account_login") in response.url
 
 
 def test_owner_edits_the_profile_but_a_verified_name_stays(employer_client: Client, company):
     data = {**COMPANY, "business_registration_number": company.business_registration_number}
-    response = employer_client.post(reverse("employers:company_edit"), data)
+    response = employer_client.post(reverse("employer:company_edit"), data)
     assert "keeps its name" in response.content.decode()
     data["name"] = company.name
-    response = employer_client.post(reverse("employers:company_edit"), data)
+    response = employer_client.post(reverse("employer:company_edit"), data)
     assert response.status_code == 302
     company.refresh_from_db()
     assert company.description == "Pouch cells for e-bikes."
@@ -117,7 +117,7 @@ def test_a_recruiter_cannot_edit_the_company_profile(company):
     recruiter = factories.EmployerMemberFactory(employer=company, role=MemberRole.RECRUITER).user
     data = {**COMPANY, "name": company.name}
     data["business_registration_number"] = company.business_registration_number
-    response = _client(recruiter).post(reverse("employers:company_edit"), data)
+    response = _client(recruiter).post(reverse("employer:company_edit"), data)
     assert "Only an owner" in response.content.decode()
 
 
@@ -133,7 +133,7 @@ def test_an_invitation_mails_a_link_that_lets_the_colleague_join(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = employer_client.post(
-            reverse("employers:colleague_invite"), {"email": newcomer.email, "role": "recruiter"}
+            reverse("employer:colleague_invite"), {"email": newcomer.email, "role": "recruiter"}
         )
     assert response.status_code == 302
     (mail,) = mailoutbox
@@ -194,13 +194,13 @@ def test_a_member_of_another_company_cannot_invite_to_this_one(other_employer, c
 
 def test_a_recruiter_can_leave(company):
     recruiter = factories.EmployerMemberFactory(employer=company, role=MemberRole.RECRUITER)
-    response = _client(recruiter.user).post(reverse("employers:member_leave"))
+    response = _client(recruiter.user).post(reverse("employer:member_leave"))
     assert response.status_code == 302
     assert not EmployerMember.objects.filter(pk=recruiter.pk).exists()
 
 
 def test_the_last_owner_cannot_leave(employer_client: Client, employer):
-    response = employer_client.post(reverse("employers:member_leave"), follow=True)
+    response = employer_client.post(reverse("employer:member_leave"), follow=True)
     assert "last owner" in response.content.decode()
     assert EmployerMember.objects.filter(user=employer).exists()
 
@@ -213,5 +213,5 @@ def test_an_owner_can_leave_when_another_owner_stays(employer, company):
 
 def test_company_page_lists_colleagues_and_open_invitations(employer_client, employer, company):
     colleague_invite(employer=company, by=employer, email="park@example.com")
-    page = employer_client.get(reverse("employers:company")).content.decode()
+    page = employer_client.get(reverse("employer:company")).content.decode()
     assert employer.email in page and "park@example.com" in page

@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from employers.selectors import employer_dashboard_figures
 from jobs.models import PIPELINE_TRANSITIONS, ApplicationStatus, ApplicationStatusChange
+from jobs.selectors import employer_dashboard_figures
 from jobs.services import application_move, application_submit
 from notifications.models import Notification
 from tests import factories
@@ -27,7 +27,7 @@ def application(posting, graduate):
 
 
 def _move(client: Client, application, **data):
-    return client.post(reverse("employers:application_move", args=[application.pk]), data)
+    return client.post(reverse("employer:application_move", args=[application.pk]), data)
 
 
 def test_moving_records_who_when_note_and_message_and_tells_the_graduate(
@@ -107,7 +107,7 @@ def test_a_crafted_post_from_another_company_changes_nothing(other_employer, app
     assert response.status_code == 404
     application.refresh_from_db()
     assert application.status == "applied" and application.history.count() == 1
-    detail = client.get(reverse("employers:application_detail", args=[application.pk]))
+    detail = client.get(reverse("employer:application_detail", args=[application.pk]))
     assert detail.status_code == 404
 
 
@@ -116,7 +116,7 @@ def test_other_personas_cannot_see_or_move_the_application(request, application,
     client = Client()
     client.force_login(request.getfixturevalue(persona))
     assert _move(client, application, to_status="screening").status_code == 404
-    url = reverse("employers:application_detail", args=[application.pk])
+    url = reverse("employer:application_detail", args=[application.pk])
     assert client.get(url).status_code == 404
     application.refresh_from_db()
     assert application.status == "applied"
@@ -130,7 +130,7 @@ def test_anonymous_visitors_sign_in_first(application):
 
 
 def test_the_application_page_shows_letter_escaped_and_history(employer_client, application):
-    page = employer_client.get(reverse("employers:application_detail", args=[application.pk]))
+    page = employer_client.get(reverse("employer:application_detail", args=[application.pk]))
     html = page.content.decode()
     assert "Hello &lt;team&gt;" in html and "<team>" not in html
     assert 'value="screening"' in html and 'value="offer"' not in html
@@ -142,7 +142,7 @@ def test_the_board_puts_applications_in_their_columns(employer, employer_client,
     for profile in profiles:
         moved.append(application_submit(graduate=profile, posting=posting, cover_letter=""))
     application_move(application=moved[1], to_status="interview", by=employer)
-    page = employer_client.get(reverse("employers:pipeline", args=[posting.pk]))
+    page = employer_client.get(reverse("employer:pipeline", args=[posting.pk]))
     columns = {status: apps for status, _label, apps in page.context["board"]}
     assert columns["applied"] == [moved[0], moved[2]]
     assert columns["interview"] == [moved[1]]
@@ -154,7 +154,7 @@ def test_the_board_uses_a_constant_number_of_queries(
     application_submit(
         graduate=factories.GraduateProfileFactory(), posting=posting, cover_letter=""
     )
-    url = reverse("employers:pipeline", args=[posting.pk])
+    url = reverse("employer:pipeline", args=[posting.pk])
     with CaptureQueriesContext(connection) as few:
         employer_client.get(url)
     for _ in range(4):
@@ -207,7 +207,7 @@ def test_dashboard_counts_postings_applications_and_time_in_stage(employer, comp
 
 
 def test_dashboard_page_shows_the_figures(employer_client, posting, application):
-    page = employer_client.get(reverse("employers:dashboard"))
+    page = employer_client.get(reverse("employer:dashboard"))
     html = page.content.decode()
     assert page.status_code == 200
     assert "Hiring pipeline" in html and posting.title in html
@@ -216,5 +216,5 @@ def test_dashboard_page_shows_the_figures(employer_client, posting, application)
 def test_another_company_sees_none_of_this_on_its_dashboard(other_employer, posting, application):
     client = Client()
     client.force_login(other_employer)
-    html = client.get(reverse("employers:dashboard")).content.decode()
+    html = client.get(reverse("employer:dashboard")).content.decode()
     assert posting.title not in html

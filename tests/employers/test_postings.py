@@ -9,11 +9,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from employers.selectors import posting_e7_salary_warning
 from jobs.models import JobPosting, PostingStatus
-from jobs.selectors import posting_list_public
+from jobs.selectors import posting_e7_salary_warning, posting_list_public
 from jobs.services import PostingRefused, posting_close, posting_publish, posting_reopen
-from jobs.templatetags.posting_text import render_markdown
+from portal.templatetags.posting_text import render_markdown
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -59,10 +58,10 @@ def test_creating_a_posting_saves_a_draft_with_its_skills(employer_client: Clien
     cad = factories.SkillFactory(name="AutoCAD", name_ko="오토캐드")
     data = _form(**_skills(("Python", "required", 4), ("오토캐드", "nice", 2)))
 
-    response = employer_client.post(reverse("employers:posting_create"), data)
+    response = employer_client.post(reverse("employer:posting_create"), data)
 
     posting = JobPosting.objects.get(title="Battery cell engineer")
-    assert response.url == reverse("employers:posting_detail", args=[posting.pk])
+    assert response.url == reverse("employer:posting_detail", args=[posting.pk])
     assert (posting.employer, posting.status, posting.published_at) == (company, "draft", None)
     rows = {(s.skill_id, s.requirement, s.min_level) for s in posting.skills.all()}
     assert rows == {(python.pk, "required", 4), (cad.pk, "nice", 2)}
@@ -70,7 +69,7 @@ def test_creating_a_posting_saves_a_draft_with_its_skills(employer_client: Clien
 
 def test_an_unknown_skill_keeps_everything_typed_and_saves_nothing(employer_client: Client):
     data = _form(title="Keep <me>", **_skills(("Quantum knitting", "required", 3)))
-    response = employer_client.post(reverse("employers:posting_create"), data)
+    response = employer_client.post(reverse("employer:posting_create"), data)
 
     page = response.content.decode()
     assert response.status_code == 400
@@ -81,7 +80,7 @@ def test_an_unknown_skill_keeps_everything_typed_and_saves_nothing(employer_clie
 
 def test_a_salary_range_upside_down_is_refused_with_a_field_message(employer_client: Client):
     response = employer_client.post(
-        reverse("employers:posting_create"),
+        reverse("employer:posting_create"),
         _form(salary_min_krw="50000000", salary_max_krw="40000000"),
     )
     assert response.status_code == 400
@@ -92,13 +91,13 @@ def test_editing_replaces_the_skills(employer_client: Client, posting):
     factories.SkillFactory(name="Python")
     data = _form(**_skills(("Python", "required", 5)))
     data["skills-TOTAL_FORMS"] = "3"
-    response = employer_client.post(reverse("employers:posting_edit", args=[posting.pk]), data)
+    response = employer_client.post(reverse("employer:posting_edit", args=[posting.pk]), data)
     assert response.status_code == 302
     assert [s.skill.name for s in posting.skills.all()] == ["Python"]
 
 
 def test_the_edit_form_shows_the_current_skills(employer_client: Client, posting):
-    page = employer_client.get(reverse("employers:posting_edit", args=[posting.pk]))
+    page = employer_client.get(reverse("employer:posting_edit", args=[posting.pk]))
     for row in posting.skills.all():
         assert f'value="{row.skill.name}"' in page.content.decode()
 
@@ -106,7 +105,7 @@ def test_the_edit_form_shows_the_current_skills(employer_client: Client, posting
 def test_a_verified_company_publishes_a_draft(employer_client: Client, company):
     draft = factories.JobPostingFactory(employer=company, status="draft", published_at=None)
     factories.PostingSkillFactory(posting=draft)
-    response = employer_client.post(reverse("employers:posting_publish", args=[draft.pk]))
+    response = employer_client.post(reverse("employer:posting_publish", args=[draft.pk]))
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.status == "open" and draft.published_at is not None
@@ -120,7 +119,7 @@ def test_an_unverified_company_prepares_postings_but_cannot_publish(unverified_e
     draft = factories.JobPostingFactory(employer=company, status="draft", published_at=None)
     factories.PostingSkillFactory(posting=draft)
 
-    response = client.post(reverse("employers:posting_publish", args=[draft.pk]), follow=True)
+    response = client.post(reverse("employer:posting_publish", args=[draft.pk]), follow=True)
 
     assert "not verified yet" in response.content.decode()
     draft.refresh_from_db()
@@ -149,20 +148,20 @@ def test_publishing_needs_a_skill_and_a_deadline_in_the_future(company):
 def test_close_and_reopen_follow_the_status(employer_client: Client, posting):
     with pytest.raises(PostingRefused):
         posting_reopen(posting=posting)
-    employer_client.post(reverse("employers:posting_close", args=[posting.pk]))
+    employer_client.post(reverse("employer:posting_close", args=[posting.pk]))
     posting.refresh_from_db()
     assert posting.status == PostingStatus.CLOSED
     with pytest.raises(PostingRefused):
         posting_close(posting=posting)
-    employer_client.post(reverse("employers:posting_reopen", args=[posting.pk]))
+    employer_client.post(reverse("employer:posting_reopen", args=[posting.pk]))
     posting.refresh_from_db()
     assert posting.status == PostingStatus.OPEN
 
 
 def test_duplicating_makes_a_draft_copy_with_skills_and_fields(employer_client: Client, posting):
-    response = employer_client.post(reverse("employers:posting_duplicate", args=[posting.pk]))
+    response = employer_client.post(reverse("employer:posting_duplicate", args=[posting.pk]))
     copy = JobPosting.objects.exclude(pk=posting.pk).get()
-    assert response.url == reverse("employers:posting_edit", args=[copy.pk])
+    assert response.url == reverse("employer:posting_edit", args=[copy.pk])
     assert copy.status == "draft" and copy.published_at is None
     assert copy.title == f"{posting.title} (copy)"
     assert {s.skill_id for s in copy.skills.all()} == {s.skill_id for s in posting.skills.all()}
@@ -185,7 +184,7 @@ def test_duplicating_makes_a_draft_copy_with_skills_and_fields(employer_client: 
 def test_another_companys_posting_gives_404(other_employer, posting, name, method):
     client = Client()
     client.force_login(other_employer)
-    response = getattr(client, method)(reverse(f"employers:{name}", args=[posting.pk]))
+    response = getattr(client, method)(reverse(f"employer:{name}", args=[posting.pk]))
     assert response.status_code == 404
     posting.refresh_from_db()
     assert posting.status == "open" and JobPosting.objects.count() == 1
@@ -193,7 +192,7 @@ def test_another_companys_posting_gives_404(other_employer, posting, name, metho
 
 @pytest.mark.parametrize("name", ["posting_detail", "candidate_list", "pipeline"])
 def test_graduates_get_404_and_anonymous_visitors_sign_in(graduate_client, posting, name):
-    url = reverse(f"employers:{name}", args=[posting.pk])
+    url = reverse(f"employer:{name}", args=[posting.pk])
     assert graduate_client.get(url).status_code == 404
     assert Client().get(url).status_code == 302
 
@@ -201,17 +200,17 @@ def test_graduates_get_404_and_anonymous_visitors_sign_in(graduate_client, posti
 def test_posting_list_queries_stay_constant(employer_client, company, django_assert_num_queries):
     factories.JobPostingFactory.create_batch(2, employer=company)
     with CaptureQueriesContext(connection) as few:
-        employer_client.get(reverse("employers:posting_list"))
+        employer_client.get(reverse("employer:posting_list"))
     factories.JobPostingFactory.create_batch(5, employer=company)
     with django_assert_num_queries(len(few)):
-        page = employer_client.get(reverse("employers:posting_list"))
+        page = employer_client.get(reverse("employer:posting_list"))
     assert page.content.decode().count("/employer/postings/") >= 7
 
 
 def test_the_description_renders_markdown_without_scripts(employer_client, posting):
     posting.description = "**Bold** <script>alert(1)</script> [x](javascript:alert(1))"
     posting.save()
-    page = employer_client.get(reverse("employers:posting_detail", args=[posting.pk]))
+    page = employer_client.get(reverse("employer:posting_detail", args=[posting.pk]))
     html = page.content.decode()
     assert "<strong>Bold</strong>" in html
     assert "alert(1)" not in html
@@ -268,7 +267,7 @@ def test_publishing_below_the_minimum_asks_for_confirmation_first(
         salary_max_krw=24_000_000,
     )
     factories.PostingSkillFactory(posting=draft)
-    url = reverse("employers:posting_publish", args=[draft.pk])
+    url = reverse("employer:posting_publish", args=[draft.pk])
 
     response = employer_client.post(url, follow=True)
     draft.refresh_from_db()
@@ -285,5 +284,5 @@ def test_saving_a_posting_below_the_minimum_shows_the_warning(visa_rules, employ
     factories.SkillFactory(name="Python")
     data = _form(salary_min_krw="20000000", salary_max_krw="24000000")
     data.update(_skills(("Python", "required", 3)))
-    response = employer_client.post(reverse("employers:posting_create"), data, follow=True)
+    response = employer_client.post(reverse("employer:posting_create"), data, follow=True)
     assert "below the E-7 minimum" in response.content.decode()

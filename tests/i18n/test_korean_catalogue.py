@@ -28,12 +28,13 @@ MO = PO.with_suffix(".mo")
 EMPLOYER_FILES = (
     "employers/",
     "notifications/",
-    "templates/employers/",
+    "portal/employer/",
+    "templates/employer/",
     "templates/notifications/",
-    "jobs/forms.py",
     "jobs/models.py",
     "jobs/services.py",
     "core/choices.py",
+    "matching/vocabulary.py",
     "templates/base.html",
     "templates/_nav.html",
     "templates/_language_switcher.html",
@@ -41,11 +42,11 @@ EMPLOYER_FILES = (
     "templates/_pagination.html",
     "templates/_form_field.html",
     "templates/allauth/",
-    "accounts/forms.py",
+    "portal/account/forms.py",
     "templates/jobs/_salary.html",
     "templates/jobs/_skill_list.html",
     "templates/account/api_tokens.html",
-    "accounts/token_views.py",
+    "portal/account/tokens.py",
     "accounts/token_services.py",
 )
 
@@ -169,17 +170,17 @@ def korean_employer(employer, graduate, django_capture_on_commit_callbacks):
 def test_every_employer_page_renders_in_korean(korean_employer):
     client, posting, application, profile = korean_employer
     pages = [
-        reverse("employers:dashboard"),
-        reverse("employers:company"),
-        reverse("employers:company_edit"),
-        reverse("employers:posting_list"),
-        reverse("employers:posting_create"),
-        reverse("employers:posting_detail", args=[posting.pk]),
-        reverse("employers:posting_edit", args=[posting.pk]),
-        reverse("employers:candidate_list", args=[posting.pk]),
-        reverse("employers:candidate_detail", args=[posting.pk, profile.pk]),
-        reverse("employers:pipeline", args=[posting.pk]),
-        reverse("employers:application_detail", args=[application.pk]),
+        reverse("employer:dashboard"),
+        reverse("employer:company"),
+        reverse("employer:company_edit"),
+        reverse("employer:posting_list"),
+        reverse("employer:posting_create"),
+        reverse("employer:posting_detail", args=[posting.pk]),
+        reverse("employer:posting_edit", args=[posting.pk]),
+        reverse("employer:candidate_list", args=[posting.pk]),
+        reverse("employer:candidate_detail", args=[posting.pk, profile.pk]),
+        reverse("employer:pipeline", args=[posting.pk]),
+        reverse("employer:application_detail", args=[application.pk]),
         reverse("api_tokens"),
         reverse("notifications:list"),
     ]
@@ -191,7 +192,7 @@ def test_every_employer_page_renders_in_korean(korean_employer):
         assert _english_left(html) == [], url
     dashboard = client.get(pages[0]).content.decode()
     assert "기업 대시보드" in dashboard and "채용 단계" in dashboard
-    application_page = reverse("employers:application_detail", args=[application.pk])
+    application_page = reverse("employer:application_detail", args=[application.pk])
     assert "면접" in client.get(application_page).content.decode()
 
 
@@ -200,7 +201,7 @@ def test_the_company_set_up_and_sign_up_pages_render_in_korean():
     newcomer = factories.UserFactory(role="employer")
     client = Client(HTTP_ACCEPT_LANGUAGE="ko")
     client.force_login(newcomer)
-    for url in [reverse("employers:dashboard"), reverse("employers:company_create")]:
+    for url in [reverse("employer:dashboard"), reverse("employer:company_create")]:
         html = client.get(url).content.decode()
         assert _english_left(html) == [], url
         assert "회사 프로필 등록" in html

@@ -53,7 +53,7 @@ def test_anonymous_and_employers_see_no_match_checklist(client, employer_client,
 def test_apply_with_a_cover_letter(graduate, graduate_client, posting):
     response = graduate_client.post(apply(posting), {"cover_letter": "I run <b>etch</b> tools."})
     application = Application.objects.get(graduate=graduate.graduate_profile, posting=posting)
-    assert response.url == reverse("profiles:application_detail", args=[application.pk])
+    assert response.url == reverse("graduate:application_detail", args=[application.pk])
     assert application.cover_letter == "I run <b>etch</b> tools."
     page = graduate_client.get(detail(posting)).content.decode()
     assert "You applied" in page

@@ -6,16 +6,13 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from jobs.selectors import offer_facts_for_posting
 from matching.selectors import graduate_facts, posting_facts
 from profiles.models import FieldOfStudy, GraduateProfile, WorkExperience
 from tests import factories
 from visas.rules import offer_routes, person_routes
 from visas.rules.graduate import DegreeRow, JobRow, person_facts
-from visas.selectors import (
-    offer_facts_for_posting,
-    person_facts_for_graduate,
-    rules_snapshot_cached,
-)
+from visas.selectors import person_facts_for_graduate, rules_snapshot_cached
 from visas.services import visa_rules_load
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from tests import factories
 from tests.profiles.querycount import queries_of
 
 pytestmark = pytest.mark.django_db
-LIST = reverse("profiles:applications")
+LIST = reverse("graduate:applications")
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def application(graduate, employer):
 
 def test_history_shows_employer_messages_but_never_internal_notes(graduate_client, application):
     page = graduate_client.get(
-        reverse("profiles:application_detail", args=[application.pk])
+        reverse("graduate:application_detail", args=[application.pk])
     ).content.decode()
     assert "We are &lt;em&gt;reviewing&lt;/em&gt; your CV." in page
     assert "INTERNAL" not in page
@@ -49,8 +49,8 @@ def test_list_shows_status_and_message_count(graduate_client, application):
 def test_another_graduates_application_is_404(application, other_graduate, employer_client):
     client = Client()
     client.force_login(other_graduate)
-    detail = reverse("profiles:application_detail", args=[application.pk])
-    withdraw = reverse("profiles:application_withdraw", args=[application.pk])
+    detail = reverse("graduate:application_detail", args=[application.pk])
+    withdraw = reverse("graduate:application_withdraw", args=[application.pk])
     assert client.get(detail).status_code == 404
     assert client.post(withdraw).status_code == 404
     application.refresh_from_db()
@@ -59,12 +59,12 @@ def test_another_graduates_application_is_404(application, other_graduate, emplo
 
 
 def test_anonymous_is_sent_to_log_in(client, application):
-    response = client.get(reverse("profiles:application_detail", args=[application.pk]))
+    response = client.get(reverse("graduate:application_detail", args=[application.pk]))
     assert response.url.startswith(reverse("account_login"))
 
 
 def test_withdraw_then_withdraw_again_is_refused_politely(graduate_client, application):
-    url = reverse("profiles:application_withdraw", args=[application.pk])
+    url = reverse("graduate:application_withdraw", args=[application.pk])
     response = graduate_client.post(url, follow=True)
     assert "Your application is withdrawn." in response.content.decode()
     application.refresh_from_db()
@@ -76,7 +76,7 @@ def test_withdraw_then_withdraw_again_is_refused_politely(graduate_client, appli
 
 
 def test_withdraw_needs_post(graduate_client, application):
-    url = reverse("profiles:application_withdraw", args=[application.pk])
+    url = reverse("graduate:application_withdraw", args=[application.pk])
     assert graduate_client.get(url).status_code == 405
 
 

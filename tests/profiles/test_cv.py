@@ -9,7 +9,7 @@ from profiles.models import GraduateProfile
 from tests.profiles.factories import pdf_bytes
 
 pytestmark = pytest.mark.django_db
-STEP = reverse("profiles:step", kwargs={"step": "cv"})
+STEP = reverse("graduate:step", kwargs={"step": "cv"})
 
 
 def _upload(client: Client, name: str, content: bytes, **extra: str) -> object:
@@ -77,7 +77,7 @@ def test_replacing_the_cv_deletes_the_old_file(
 def test_owner_downloads_their_cv_as_an_attachment(graduate, graduate_client):
     _upload(graduate_client, "Lan CV.pdf", pdf_bytes())
     profile = GraduateProfile.objects.get(user=graduate)
-    response = graduate_client.get(reverse("profiles:cv_download", args=[profile.pk]))
+    response = graduate_client.get(reverse("graduate:cv_download", args=[profile.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment")
@@ -91,7 +91,7 @@ def test_cv_of_another_graduate_is_404_for_everyone_but_its_owner_and_staff(
     other_client = Client()
     other_client.force_login(other_graduate)
     _upload(other_client, "other.pdf", pdf_bytes())
-    url = reverse("profiles:cv_download", args=[other_graduate.graduate_profile.pk])
+    url = reverse("graduate:cv_download", args=[other_graduate.graduate_profile.pk])
     assert graduate_client.get(url).status_code == 404
     assert employer_client.get(url).status_code == 404
     assert client.get(url).status_code == 302  # anonymous: to the login page
@@ -102,11 +102,11 @@ def test_cv_of_another_graduate_is_404_for_everyone_but_its_owner_and_staff(
 def test_a_profile_without_cv_and_a_missing_profile_both_give_404(graduate_client, graduate):
     assert (
         graduate_client.get(
-            reverse("profiles:cv_download", args=[graduate.graduate_profile.pk])
+            reverse("graduate:cv_download", args=[graduate.graduate_profile.pk])
         ).status_code
         == 404
     )
-    assert graduate_client.get(reverse("profiles:cv_download", args=[999999])).status_code == 404
+    assert graduate_client.get(reverse("graduate:cv_download", args=[999999])).status_code == 404
 
 
 def test_remove_cv(graduate, graduate_client, django_capture_on_commit_callbacks):
@@ -115,7 +115,7 @@ def test_remove_cv(graduate, graduate_client, django_capture_on_commit_callbacks
     cv = GraduateProfile.objects.get(user=graduate).cv
     storage, name = cv.storage, cv.name
     with django_capture_on_commit_callbacks(execute=True):
-        graduate_client.post(reverse("profiles:cv_remove"))
+        graduate_client.post(reverse("graduate:cv_remove"))
     assert not GraduateProfile.objects.get(user=graduate).cv
     assert not storage.exists(name)
 
@@ -123,7 +123,7 @@ def test_remove_cv(graduate, graduate_client, django_capture_on_commit_callbacks
 def test_continue_without_a_cv_moves_on(graduate_client):
     response = graduate_client.post(STEP, {"continue": "1"})
     assert response.status_code == 302
-    assert response.url == reverse("profiles:step", kwargs={"step": "visibility"})
+    assert response.url == reverse("graduate:step", kwargs={"step": "visibility"})
 
 
 def test_private_media_is_not_served_under_media_url(graduate, graduate_client, settings):

@@ -19,14 +19,14 @@ def test_graduate_dashboard_lists_matches_best_first(
     factories.GraduateSkillFactory(profile=graduate.graduate_profile, skill=skill, level=3)
     with django_capture_on_commit_callbacks(execute=True):
         match_run_request()
-    page = graduate_client.get(reverse("profiles:dashboard")).content.decode()
+    page = graduate_client.get(reverse("graduate:dashboard")).content.decode()
     assert "Etch process engineer" in page and "Deposition engineer" in page
     assert page.index("Etch process engineer") < page.index("Deposition engineer")
     assert "No matches yet" not in page
 
 
 def test_dashboard_without_a_run_explains_the_empty_state(graduate_client):
-    page = graduate_client.get(reverse("profiles:dashboard")).content.decode()
+    page = graduate_client.get(reverse("graduate:dashboard")).content.decode()
     assert "No matches yet" in page
 
 
@@ -46,13 +46,13 @@ def test_employer_dashboard_counts_at_most_k_ranked_candidates(
         factories.GraduateSkillFactory(skill=skill, level=3)
     with django_capture_on_commit_callbacks(execute=True):
         match_run_request()
-    response = employer_client.get(reverse("employers:dashboard"))
+    response = employer_client.get(reverse("employer:dashboard"))
     row = next(p for p in response.context["postings"] if p.pk == posting.pk)
     assert row.ranked_candidates == 2
 
 
 def test_employer_dashboard_counts_zero_candidates_without_a_run(employer, employer_client):
     posting = factories.JobPostingFactory(employer=employer.employer_membership.employer)
-    response = employer_client.get(reverse("employers:dashboard"))
+    response = employer_client.get(reverse("employer:dashboard"))
     row = next(p for p in response.context["postings"] if p.pk == posting.pk)
     assert row.ranked_candidates == 0

@@ -13,7 +13,7 @@ from tests import factories
 from tests.profiles.querycount import queries_of
 
 pytestmark = pytest.mark.django_db
-URL = reverse("profiles:dashboard")
+URL = reverse("graduate:dashboard")
 
 
 @pytest.fixture
@@ -63,13 +63,13 @@ def test_new_matches_are_marked_since_the_last_visit(graduate, graduate_client, 
 
 def test_the_dashboard_says_when_matches_are_being_refreshed(graduate, graduate_client):
     graduate_client.post(
-        reverse("profiles:step", kwargs={"step": "preferences"}),
+        reverse("graduate:step", kwargs={"step": "preferences"}),
         {"preferred_industries": ["batteries"], "min_salary_krw": "30000000", "continue": "1"},
     )
     page = graduate_client.get(URL).content.decode()
     assert "being refreshed" in page
     assert 'hx-get="/graduate/matches/"' in page
-    partial = graduate_client.get(reverse("profiles:dashboard_matches"))
+    partial = graduate_client.get(reverse("graduate:dashboard_matches"))
     assert partial.status_code == 200
     assert "<html" not in partial.content.decode()
 
@@ -86,7 +86,7 @@ def test_saving_skills_refreshes_matches_incrementally(
         "skills-1-name": lith.name, "skills-1-level": "5", "continue": "1",
     }  # fmt: skip
     with django_capture_on_commit_callbacks(execute=True):
-        graduate_client.post(reverse("profiles:step", kwargs={"step": "skills"}), data)
+        graduate_client.post(reverse("graduate:step", kwargs={"step": "skills"}), data)
     response = graduate_client.get(URL)
     assert not response.context["refreshing"]
     rows = {row.posting.pk: row for row in response.context["matches"]}
@@ -97,7 +97,7 @@ def test_applications_and_their_status_are_listed(graduate, graduate_client):
     application = factories.ApplicationFactory(graduate=graduate.graduate_profile)
     page = graduate_client.get(URL).content.decode()
     assert application.posting.title in page
-    assert reverse("profiles:application_detail", args=[application.pk]) in page
+    assert reverse("graduate:application_detail", args=[application.pk]) in page
     assert "Applied" in page
 
 
@@ -106,7 +106,7 @@ def test_completeness_names_what_would_improve_matches(graduate_client):
     page = response.content.decode()
     assert "What would improve your matches" in page
     assert "List at least three skills" in page
-    assert reverse("profiles:step", kwargs={"step": "skills"}) in page
+    assert reverse("graduate:step", kwargs={"step": "skills"}) in page
 
 
 def test_employer_and_anonymous_do_not_get_the_graduate_dashboard(client, employer_client):

@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from accounts.models import Consent
 from matching.models import MatchingChange
+from portal.graduate.steps import STEP_SLUGS
 from profiles.models import EducationRecord, FieldOfStudy, GraduateProfile, UnmatchedSkill
-from profiles.steps import STEP_SLUGS
 from tests import factories
 from tests.profiles.factories import WorkExperienceFactory
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def step(slug: str) -> str:
-    return reverse("profiles:step", kwargs={"step": slug})
+    return reverse("graduate:step", kwargs={"step": slug})
 
 
 @pytest.mark.parametrize("slug", STEP_SLUGS)
@@ -71,7 +71,7 @@ def test_save_and_finish_later_goes_to_the_dashboard(graduate_client):
         step("basics"),
         {"full_name": "A B", "nationality": "VN", "date_of_birth": "2000-01-01", "later": "1"},
     )
-    assert response.url == reverse("profiles:dashboard")
+    assert response.url == reverse("graduate:dashboard")
 
 
 def test_basics_errors_keep_what_was_typed_and_escape_it(graduate, graduate_client):
@@ -229,7 +229,7 @@ def test_education_rows_are_added_edited_and_deleted(graduate, graduate_client):
     )  # fmt: skip
     assert response.status_code == 302
     record = EducationRecord.objects.get(profile=graduate.graduate_profile)
-    edit = reverse("profiles:education_edit", args=[record.pk])
+    edit = reverse("graduate:education_edit", args=[record.pk])
     response = graduate_client.post(
         edit,
         {
@@ -240,7 +240,7 @@ def test_education_rows_are_added_edited_and_deleted(graduate, graduate_client):
     assert response.status_code == 302
     record.refresh_from_db()
     assert (record.level, record.institution) == ("master", "KAIST")
-    graduate_client.post(reverse("profiles:education_delete", args=[record.pk]))
+    graduate_client.post(reverse("graduate:education_delete", args=[record.pk]))
     assert not EducationRecord.objects.filter(pk=record.pk).exists()
 
 
@@ -253,16 +253,16 @@ def test_someone_elses_education_and_experience_are_404(graduate_client, other_g
     record = factories.EducationRecordFactory(profile=other_graduate.graduate_profile)
     job = WorkExperienceFactory(profile=other_graduate.graduate_profile)
     for url in (
-        reverse("profiles:education_edit", args=[record.pk]),
-        reverse("profiles:experience_edit", args=[job.pk]),
+        reverse("graduate:education_edit", args=[record.pk]),
+        reverse("graduate:experience_edit", args=[job.pk]),
     ):
         assert graduate_client.get(url).status_code == 404
     assert (
-        graduate_client.post(reverse("profiles:education_delete", args=[record.pk])).status_code
+        graduate_client.post(reverse("graduate:education_delete", args=[record.pk])).status_code
         == 404
     )
     assert (
-        graduate_client.post(reverse("profiles:experience_delete", args=[job.pk])).status_code
+        graduate_client.post(reverse("graduate:experience_delete", args=[job.pk])).status_code
         == 404
     )
     assert EducationRecord.objects.filter(pk=record.pk).exists()
@@ -302,7 +302,7 @@ def test_becoming_discoverable_records_consent_and_leaving_records_withdrawal(
 
 
 def test_profile_start_resumes_at_the_first_step_that_needs_work(graduate_client):
-    response = graduate_client.get(reverse("profiles:profile"))
+    response = graduate_client.get(reverse("graduate:profile"))
     assert response.url == step("education")  # basics are filled, education is not
 
 
@@ -317,7 +317,7 @@ def test_experience_rows_are_added_and_edited(graduate, graduate_client):
     assert response.status_code == 302
     job = graduate.graduate_profile.experience.get()
     response = graduate_client.post(
-        reverse("profiles:experience_edit", args=[job.pk]),
+        reverse("graduate:experience_edit", args=[job.pk]),
         {
             "title": "Senior line engineer", "employer_name": "Busan Marine",
             "country": "KR", "start_date": "2023-05-01", "end_date": "2025-01-31",
@@ -329,7 +329,7 @@ def test_experience_rows_are_added_and_edited(graduate, graduate_client):
 
 
 def test_graduate_nav_links_profile_applications_training_and_account(graduate_client):
-    page = graduate_client.get(reverse("profiles:dashboard")).content.decode()
-    for name in ("profiles:profile", "profiles:applications", "profiles:account"):
+    page = graduate_client.get(reverse("graduate:dashboard")).content.decode()
+    for name in ("graduate:profile", "graduate:applications", "graduate:account"):
         assert f'href="{reverse(name)}"' in page
     assert 'href="/training/' in page

@@ -47,7 +47,7 @@ def test_a_mapped_label_typed_again_resolves_to_the_mapped_skill(graduate, gradu
         "skills-MIN_NUM_FORMS": "0", "skills-MAX_NUM_FORMS": "40",
         "skills-0-name": "wafer whispering", "skills-0-level": "5", "continue": "1",
     }  # fmt: skip
-    graduate_client.post(reverse("profiles:step", kwargs={"step": "skills"}), data)
+    graduate_client.post(reverse("graduate:step", kwargs={"step": "skills"}), data)
     assert GraduateSkill.objects.get(profile=profile, skill=skill).level == 5
     assert UnmatchedSkill.objects.filter(profile=profile).count() == 1
 

@@ -7,8 +7,8 @@ import pytest
 from django.db import transaction
 from pytest_django import DjangoDbBlocker
 
-from core.demo.logins import DEMO_GRADUATE
-from core.demo.services import DemoSize, demo_seed
+from demo.logins import DEMO_GRADUATE
+from demo.services import DemoSize, demo_seed
 from matching.selectors import matchable_postings
 from profiles.models import GraduateProfile
 from profiles.services import graduate_skills_set

@@ -2,8 +2,8 @@
 
 import pytest
 
+from portal.templatetags.visa_display import in_words
 from visas.rules.results import CriterionResult
-from visas.templatetags.visa_display import in_words
 
 
 def _criterion(key: str, actual: str) -> CriterionResult:

@@ -5,11 +5,12 @@ import datetime
 import pytest
 from pytest_django import DjangoAssertNumQueries
 
+from jobs.selectors import offer_facts_for_posting
 from profiles.models import FieldOfStudy, WorkExperience
 from profiles.selectors import graduate_profile_for_user
 from tests import factories
 from visas.rules import RuleInputError
-from visas.selectors import offer_facts_for_posting, person_facts_for_graduate
+from visas.selectors import person_facts_for_graduate
 
 pytestmark = pytest.mark.django_db
 

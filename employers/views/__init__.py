@@ -1,1 +1,0 @@
-"""The employer portal's views, one module per part of the journey."""

@@ -1,0 +1,50 @@
+"""Reads for jobs, by concern: postings (the public catalogue, a member's own posting, the E-7
+salary check), applications (a graduate's, a member's, a posting's pipeline and the company's
+figures) and candidates (what an employer may see of a graduate). Import from here."""
+
+from jobs.selectors.applications import (
+    CompanyFigures,
+    StageTime,
+    application_for_member,
+    application_history,
+    employer_dashboard_figures,
+    graduate_application_detail,
+    graduate_application_list,
+    graduate_applications,
+    graduate_applications_export,
+    posting_pipeline,
+)
+from jobs.selectors.candidates import candidate_for_employer, candidate_visible_to_employer
+from jobs.selectors.postings import (
+    SalaryWarning,
+    offer_facts_for_posting,
+    posting_detail_public,
+    posting_e7_salary_warning,
+    posting_for_member,
+    posting_list_public,
+    posting_rank_by_match,
+    posting_text_search,
+)
+
+__all__ = [
+    "CompanyFigures",
+    "SalaryWarning",
+    "StageTime",
+    "application_for_member",
+    "application_history",
+    "candidate_for_employer",
+    "candidate_visible_to_employer",
+    "employer_dashboard_figures",
+    "graduate_application_detail",
+    "graduate_application_list",
+    "graduate_applications",
+    "graduate_applications_export",
+    "offer_facts_for_posting",
+    "posting_detail_public",
+    "posting_e7_salary_warning",
+    "posting_for_member",
+    "posting_list_public",
+    "posting_pipeline",
+    "posting_rank_by_match",
+    "posting_text_search",
+]

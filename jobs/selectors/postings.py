@@ -1,0 +1,136 @@
+"""Reads of postings: the public catalogue and its search, a member's own posting, and the
+E-7 salary check for a posting that sponsors a visa."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from accounts.models import User
+from jobs.models import JobPosting, PostingSkill
+from visas.models import ThresholdScope
+from visas.rules import OfferFacts
+from visas.rules.graduate import offer_facts
+from visas.selectors import gni_for_year, salary_threshold_in_force
+
+
+def posting_list_public() -> QuerySet[JobPosting]:
+    """The public postings (JobPostingQuerySet.public), newest first: what anyone may browse."""
+    return JobPosting.objects.public().select_related("employer").order_by("-published_at", "-id")
+
+
+def posting_detail_public(*, pk: int) -> JobPosting:
+    return posting_list_public().prefetch_related("skills__skill", "accepted_fields").get(pk=pk)
+
+
+def posting_text_search(*, postings: QuerySet[JobPosting], text: str) -> QuerySet[JobPosting]:
+    """Postings whose title, description, employer name or skill names match the text.
+
+    On PostgreSQL a full-text search (English configuration, web-search syntax) over title and
+    description (the stored, GIN-indexed `search_vector`) and the employer's name, or any listed
+    skill whose name, Korean name or alias contains the text; elsewhere (SQLite) every word must
+    appear in one of those fields.
+    """
+    text = " ".join(text.split())[:200]
+    if not text:
+        return postings
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        query = SearchQuery(text, search_type="websearch", config="english")
+        return postings.annotate(
+            employer_search=SearchVector("employer__name", config="english")
+        ).filter(Q(search_vector=query) | Q(employer_search=query) | Exists(_skills_matching(text)))
+    for word in text.split()[:8]:
+        postings = postings.filter(
+            Q(title__icontains=word)
+            | Q(description__icontains=word)
+            | Q(employer__name__icontains=word)
+            | Q(employer__name_ko__icontains=word)
+            | Exists(_skills_matching(word))
+        )
+    return postings
+
+
+def _skills_matching(text: str) -> QuerySet[PostingSkill]:
+    return PostingSkill.objects.filter(
+        Q(skill__name__icontains=text)
+        | Q(skill__name_ko__icontains=text)
+        | Q(skill__aliases__alias__icontains=text),
+        posting=OuterRef("pk"),
+    )
+
+
+def posting_rank_by_match(
+    *, postings: QuerySet[JobPosting], ranked_ids: list[int]
+) -> QuerySet[JobPosting]:
+    """Order postings by their rank in `ranked_ids` (best first), then the rest newest first."""
+    if not ranked_ids:
+        return postings.order_by("-published_at", "-id")
+    rank = Case(
+        *[When(pk=pid, then=Value(n)) for n, pid in enumerate(ranked_ids)],
+        default=Value(len(ranked_ids)),
+        output_field=IntegerField(),
+    )
+    return postings.annotate(match_rank=rank).order_by("match_rank", "-published_at", "-id")
+
+
+# --- what employers may see of graduates ---------------------------------------------------
+
+
+def posting_for_member(*, user: User, pk: int) -> JobPosting:
+    """The posting if it belongs to the user's company; JobPosting.DoesNotExist otherwise."""
+    return (
+        JobPosting.objects.select_related("employer")
+        .prefetch_related("skills__skill", "accepted_fields")
+        .get(pk=pk, employer__members__user=user)
+    )
+
+
+@dataclass(frozen=True)
+class SalaryWarning:
+    threshold_krw: int
+    whole_range_below: bool
+    label: str
+    uncertain: bool
+
+
+def posting_e7_salary_warning(
+    *, posting: JobPosting, on: datetime.date | None = None
+) -> SalaryWarning | None:
+    """A warning when a posting that sponsors an E-7 visa offers less than the E-7-1 minimum
+    salary in force (for the company's size), from the dated rules in visas; None when the salary
+    is enough, the posting sponsors no E-7 visa (none, or an EPS/E-9 job) or no rule is known."""
+    if not posting.visa_sponsorship or posting.is_eps_job:
+        return None
+    on = on or timezone.localdate()
+    size = posting.employer.size_class if posting.employer_id else ""
+    scope = ThresholdScope.SME_OR_VENTURE if size == "sme" else ThresholdScope.ALL
+    threshold = salary_threshold_in_force(visa_code="E-7-1", on=on, applies_to=scope)
+    if threshold is None:
+        return None
+    amount = threshold.amount_krw
+    if amount is None and threshold.gni_multiplier is not None:
+        gni = gni_for_year(year=on.year - 1)
+        amount = int(gni.value_krw * threshold.gni_multiplier) if gni else None
+    if amount is None or posting.salary_min_krw is None or posting.salary_min_krw >= amount:
+        return None
+    return SalaryWarning(
+        threshold_krw=amount,
+        whole_range_below=(posting.salary_max_krw or 0) < amount,
+        label=threshold.label,
+        uncertain=threshold.uncertain,
+    )
+
+
+def offer_facts_for_posting(*, posting: JobPosting) -> OfferFacts:
+    """A job posting as a job offer (see visas.rules.graduate.offer_facts)."""
+    return offer_facts(
+        salary_max_krw=posting.salary_max_krw,
+        e7_code=posting.e7_code,
+        employer_size=posting.employer.size_class,
+        sponsorship=posting.visa_sponsorship,
+        eps_job=posting.is_eps_job,
+    )

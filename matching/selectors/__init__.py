@@ -1,0 +1,51 @@
+"""Reads for matching, by concern: facts (what the engine scores, from the platform's rows),
+lists (the stored match lists the pages show) and explanations (why a pair matches). Import from
+here."""
+
+from matching.selectors.explanations import (
+    CourseOffers,
+    Explained,
+    explanations_for,
+    explanations_from_facts,
+)
+from matching.selectors.facts import (
+    graduate_facts,
+    matchable_postings,
+    pending_changes,
+    posting_facts,
+    relation_facts,
+)
+from matching.selectors.lists import (
+    CandidateFilters,
+    CandidateMatch,
+    MatchEntry,
+    PostingMatch,
+    candidates_for_posting,
+    current_run,
+    decoded_list,
+    graduate_matches_refreshing,
+    graduate_ranked_posting_ids,
+    matches_for_graduate,
+)
+
+__all__ = [
+    "CandidateFilters",
+    "CandidateMatch",
+    "CourseOffers",
+    "Explained",
+    "MatchEntry",
+    "PostingMatch",
+    "candidates_for_posting",
+    "current_run",
+    "decoded_list",
+    "explanations_for",
+    "explanations_from_facts",
+    "graduate_facts",
+    "graduate_matches_refreshing",
+    "graduate_ranked_posting_ids",
+    "matchable_postings",
+    "matches_for_graduate",
+    "pending_changes",
+    "posting_facts",
+    "relation_facts",
+]

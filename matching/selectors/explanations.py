@@ -1,0 +1,95 @@
+"""Why a graduate and a posting match: the one way every page and API explains a match."""
+
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from jobs.models import PostingSkill
+from matching.explain import CourseOffer, Explanation, explain_pair
+from matching.facts import (
+    GraduateFacts,
+    PostingFacts,
+)
+from matching.selectors.facts import graduate_facts, posting_facts
+from skills.models import Skill, SkillRelation
+
+CourseOffers = dict[int, list[CourseOffer]]
+
+
+@dataclass(frozen=True)
+class Explained:
+    """Explanations keyed by (graduate id, posting id)."""
+
+    pairs: dict[tuple[int, int], Explanation]
+
+    def pair(self, graduate_id: int, posting_id: int) -> Explanation:
+        return self.pairs[(graduate_id, posting_id)]
+
+    def by_posting(self) -> dict[int, Explanation]:
+        """For one graduate: their explanation per posting id."""
+        return {posting_id: e for (_graduate_id, posting_id), e in self.pairs.items()}
+
+    def by_graduate(self) -> dict[int, Explanation]:
+        """For one posting: each graduate's explanation, by graduate id."""
+        return {graduate_id: e for (graduate_id, _posting_id), e in self.pairs.items()}
+
+
+def explanations_for(
+    *,
+    graduate_ids: Collection[int],
+    posting_ids: Collection[int],
+    courses_by_skill: CourseOffers | None = None,
+) -> Explained:
+    """Why each graduate and each posting match (or not), term by term, keyed by
+    (graduate id, posting id): the one way every page and API explains a match.
+
+    Computed on read from the current rows (about 20 microseconds of arithmetic per pair) in a
+    constant number of queries, so ask for one graduate and many postings, or one posting and
+    many graduates, in one call. Postings need not be public (an employer explains their drafts).
+    `courses_by_skill`: course offers per skill id, listed on the skills still short of the level
+    asked (training.selectors.course_offers_by_skill loads them)."""
+    if not graduate_ids or not posting_ids:
+        return Explained({})
+    return explanations_from_facts(
+        graduates=graduate_facts(ids=graduate_ids),
+        postings=posting_facts(ids=posting_ids, only_matchable=False),
+        courses_by_skill=courses_by_skill,
+    )
+
+
+def explanations_from_facts(
+    *,
+    graduates: Sequence[GraduateFacts],
+    postings: Sequence[PostingFacts],
+    courses_by_skill: CourseOffers | None = None,
+) -> Explained:
+    """`explanations_for` on facts the caller already holds, possibly changed (a training plan
+    explains the graduate as they would be after the courses). Loads the skill relations, names
+    and requirement kinds the facts need: three queries."""
+    own = {skill for g in graduates for skill in g.skills}
+    needed = {s.skill_id for p in postings for s in p.skills}
+    relations: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for skill_id, related_id, credit in SkillRelation.objects.filter(
+        skill_id__in=list(own)
+    ).values_list("skill_id", "related_skill_id", "credit"):
+        relations[skill_id].append((related_id, credit))
+    names = dict(Skill.objects.filter(id__in=needed | own).values_list("id", "name"))
+    requirements: dict[int, dict[int, str]] = defaultdict(dict)
+    for posting_id, skill_id, requirement in PostingSkill.objects.filter(
+        posting_id__in=[p.id for p in postings]
+    ).values_list("posting_id", "skill_id", "requirement"):
+        requirements[posting_id][skill_id] = requirement
+    table = dict(relations)
+    pairs = {
+        (g.id, p.id): explain_pair(
+            graduate=g,
+            posting=p,
+            relations=table,
+            skill_names=names,
+            courses_by_skill=courses_by_skill,
+            requirements=requirements.get(p.id, {}),
+        )
+        for g in graduates
+        for p in postings
+    }
+    return Explained(pairs)

@@ -1,0 +1,233 @@
+"""The facts the engine scores, read from the platform's rows in a fixed number of queries."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from core.choices import EducationLevel
+from jobs.models import JobPosting, PostingSkill
+from matching.facts import (
+    ALL_ROUTES,
+    GraduateFacts,
+    PostingFacts,
+    PostingSkillFacts,
+    SkillRelationFacts,
+)
+from matching.models import (
+    MatchingChange,
+)
+from profiles.models import (
+    EducationRecord,
+    GraduateProfile,
+    GraduateSkill,
+    Visibility,
+    WorkExperience,
+)
+from skills.models import SkillRelation
+from visas.rules import RulesSnapshot, offer_routes, person_routes, work_routes_loaded
+from visas.rules.graduate import DegreeRow, JobRow, offer_facts, person_facts
+from visas.selectors import rules_snapshot_cached
+
+_EDUCATION_RANK = {level: EducationLevel.rank(level) for level in EducationLevel.values}
+
+
+def _field_codes(code: str) -> set[str]:
+    """A detailed ISCED-F field also counts as its narrow field (0714 -> 071)."""
+    return {code, code[:3]} if len(code) == 4 else {code}
+
+
+def _visa_rules() -> RulesSnapshot | None:
+    """Today's visa rules, or None when no work route is loaded (an empty database): then the
+    route masks stay "any" and matching works without them."""
+    rules = rules_snapshot_cached(on=timezone.localdate())
+    return rules if work_routes_loaded(rules) else None
+
+
+@dataclass
+class _History:
+    """What the graduates' other rows say: skills, education and work, by profile id."""
+
+    skills: dict[int, dict[int, int]] = field(default_factory=lambda: defaultdict(dict))
+    education: dict[int, int] = field(default_factory=dict)  # highest EducationLevel.rank
+    fields: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+    degrees: dict[int, list[DegreeRow]] = field(default_factory=lambda: defaultdict(list))
+    jobs: dict[int, list[JobRow]] = field(default_factory=lambda: defaultdict(list))
+
+
+_GRADUATE_COLUMNS = (
+    "id", "topik_level", "needs_visa_sponsorship", "visibility", "preferred_industries",
+    "preferred_regions", "preferred_job_types", "preferred_company_sizes", "min_salary_krw",
+    "willing_to_relocate", "nationality", "date_of_birth", "kiip_stage", "current_visa",
+)  # fmt: skip
+
+
+def graduate_facts(
+    *, ids: Iterable[int] | None = None, id_range: tuple[int, int] | None = None
+) -> list[GraduateFacts]:
+    """Facts of graduates (all, the given ids, or an inclusive id range), ordered by id.
+
+    Four queries whatever the number of graduates (plus the visa rules, cached per process)."""
+    profiles = GraduateProfile.objects.order_by("id")
+    if ids is not None:
+        profiles = profiles.filter(id__in=list(ids))
+    if id_range is not None:
+        profiles = profiles.filter(id__gte=id_range[0], id__lte=id_range[1])
+    rows = list(profiles.values_list(*_GRADUATE_COLUMNS))
+    history = _history([r[0] for r in rows])
+    rules, today = _visa_rules(), timezone.localdate()
+    facts = []
+    for (pid, topik, needs, visibility, industries, regions, job_types, sizes, min_salary,
+         relocate, nationality, born, kiip, visa) in rows:  # fmt: skip
+        routes = ALL_ROUTES
+        if rules is not None:
+            person = person_facts(
+                nationality=nationality, born=born, topik=topik, kiip_stage=kiip,
+                current_visa=visa, degrees=history.degrees.get(pid, ()),
+                jobs=history.jobs.get(pid, ()), on=today,
+            )  # fmt: skip
+            routes = ALL_ROUTES if person is None else person_routes(person, rules)
+        facts.append(
+            GraduateFacts(
+                id=pid,
+                skills=history.skills.get(pid, {}),
+                topik=topik,
+                education_rank=history.education.get(pid, -1),
+                fields=frozenset(history.fields.get(pid, ())),
+                needs_sponsorship=needs,
+                visa_routes=routes,
+                discoverable=visibility == Visibility.DISCOVERABLE,
+                industries=frozenset(industries or ()),
+                regions=frozenset(regions or ()),
+                job_types=frozenset(job_types or ()),
+                company_sizes=frozenset(sizes or ()),
+                min_salary_krw=min_salary or 0,
+                willing_to_relocate=relocate,
+            )
+        )
+    return facts
+
+
+def _history(wanted: list[int]) -> _History:
+    """Skills, education and experience of the `wanted` profiles (ascending ids): three queries
+    over the id range, filtered here (cheaper than an IN list of 100,000 ids)."""
+    history = _History()
+    if not wanted:
+        return history
+    in_range = {"profile_id__gte": wanted[0], "profile_id__lte": wanted[-1]}
+    wanted_set = set(wanted)
+    for pid, skill_id, level in GraduateSkill.objects.filter(**in_range).values_list(
+        "profile_id", "skill_id", "level"
+    ):
+        if pid in wanted_set:
+            history.skills[pid][skill_id] = level
+    for pid, degree, code, stem, country, year in EducationRecord.objects.filter(
+        **in_range
+    ).values_list(
+        "profile_id", "level", "field_of_study__code", "field_of_study__is_stem", "country",
+        "graduation_year",
+    ):  # fmt: skip
+        if pid in wanted_set:
+            history.education[pid] = max(history.education.get(pid, -1), _EDUCATION_RANK[degree])
+            history.fields[pid] |= _field_codes(code)
+            history.degrees[pid].append(DegreeRow(degree, stem, country, year))
+    for pid, start, end, country in WorkExperience.objects.filter(**in_range).values_list(
+        "profile_id", "start_date", "end_date", "country"
+    ):
+        if pid in wanted_set:
+            history.jobs[pid].append(JobRow(start, end, country))
+    return history
+
+
+def matchable_postings() -> QuerySet[JobPosting]:
+    """Postings that take part in matching: the public ones (JobPostingQuerySet.public)."""
+    return JobPosting.objects.public()
+
+
+def posting_facts(
+    *, ids: Iterable[int] | None = None, only_matchable: bool = True
+) -> list[PostingFacts]:
+    """Facts of matchable postings (all, or those of the given ids that are matchable)."""
+    postings = (matchable_postings() if only_matchable else JobPosting.objects.all()).order_by("id")
+    if ids is not None:
+        postings = postings.filter(id__in=list(ids))
+    rows = list(
+        postings.values_list(
+            "id", "min_topik", "min_education", "visa_sponsorship", "employer__industry",
+            "region", "job_type", "employer__size_class", "salary_max_krw", "e7_code",
+            "is_eps_job",
+        )
+    )  # fmt: skip
+    wanted = {r[0] for r in rows}
+    skills: dict[int, list[PostingSkillFacts]] = defaultdict(list)
+    for pid, skill_id, min_level, weight in PostingSkill.objects.filter(
+        posting_id__in=postings.values("id")
+    ).values_list("posting_id", "skill_id", "min_level", "weight"):
+        skills[pid].append(PostingSkillFacts(skill_id, min_level, weight))
+    fields: dict[int, set[str]] = defaultdict(set)
+    through = JobPosting.accepted_fields.through
+    for pid, code in through.objects.filter(jobposting_id__in=postings.values("id")).values_list(
+        "jobposting_id", "fieldofstudy__code"
+    ):
+        fields[pid].add(code)
+    rules = _visa_rules()
+    return [
+        PostingFacts(
+            id=pid,
+            skills=tuple(sorted(skills.get(pid, []), key=lambda s: s.skill_id)),
+            min_topik=topik,
+            min_education_rank=EducationLevel.rank(education) if education else -1,
+            accepted_fields=frozenset(fields.get(pid, ())),
+            sponsors_visa=sponsors,
+            visa_routes=_posting_routes(rules, salary_max, e7_code, size, sponsors, eps_job),
+            industry=industry,
+            region=region,
+            job_type=job_type,
+            company_size=size,
+            salary_max_krw=salary_max,
+        )
+        for (pid, topik, education, sponsors, industry, region, job_type, size, salary_max,
+             e7_code, eps_job) in rows
+        if pid in wanted
+    ]  # fmt: skip
+
+
+def _posting_routes(
+    rules: RulesSnapshot | None,
+    salary_max: int,
+    e7_code: str,
+    size: str,
+    sponsors: bool,
+    eps_job: bool,
+) -> int | None:
+    if rules is None:
+        return None
+    offer = offer_facts(
+        salary_max_krw=salary_max,
+        e7_code=e7_code,
+        employer_size=size,
+        sponsorship=sponsors,
+        eps_job=eps_job,
+    )
+    return offer_routes(offer, rules)
+
+
+def relation_facts() -> list[SkillRelationFacts]:
+    return [
+        SkillRelationFacts(skill_id, related_id, credit)
+        for skill_id, related_id, credit in SkillRelation.objects.values_list(
+            "skill_id", "related_skill_id", "credit"
+        )
+    ]
+
+
+def pending_changes(*, limit: int) -> list[MatchingChange]:
+    from django.db.models import F
+
+    return list(
+        MatchingChange.objects.filter(
+            Q(applied_at__isnull=True) | Q(applied_at__lt=F("requested_at"))
+        ).order_by("requested_at")[:limit]
+    )

@@ -1,0 +1,136 @@
+"""The stored match lists the pages and the API show: a graduate's postings, a posting's
+candidates, and whether a refresh is pending."""
+
+from dataclasses import dataclass
+
+import numpy as np
+from django.db.models import Q
+
+from core.choices import EducationLevel
+from jobs.models import JobPosting
+from matching.models import (
+    GraduateMatchList,
+    MatchingChange,
+    MatchRun,
+    PostingMatchList,
+)
+from matching.selectors.facts import matchable_postings
+from profiles.models import (
+    GraduateProfile,
+    Visibility,
+)
+
+
+def current_run() -> MatchRun | None:
+    return MatchRun.objects.filter(is_current=True).first()
+
+
+# --- what pages show -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MatchEntry:
+    rank: int
+    score: float
+    fit: float
+    preference: float
+
+
+def _entries(
+    stored: GraduateMatchList | PostingMatchList | None, limit: int
+) -> list[tuple[int, MatchEntry]]:
+    if stored is None:
+        return []
+    records = stored.decoded()[: min(limit, stored.length)]
+    return [
+        (int(r["id"]), MatchEntry(n + 1, float(r["score"]), float(r["fit"]), float(r["pref"])))
+        for n, r in enumerate(records)
+    ]
+
+
+@dataclass(frozen=True)
+class PostingMatch:
+    posting: JobPosting
+    match: MatchEntry
+
+
+def matches_for_graduate(*, graduate: GraduateProfile, limit: int = 50) -> list[PostingMatch]:
+    """The graduate's best open postings, best first (two queries, whatever the limit)."""
+    run = current_run()
+    if run is None:
+        return []
+    stored = GraduateMatchList.objects.filter(run=run, graduate=graduate).first()
+    entries = _entries(stored, limit)
+    postings = matchable_postings().select_related("employer").in_bulk([pid for pid, _ in entries])
+    return [PostingMatch(postings[pid], m) for pid, m in entries if pid in postings]
+
+
+def graduate_ranked_posting_ids(*, graduate: GraduateProfile) -> list[int]:
+    """The ids in the graduate's stored match list, best first (the headroom beyond K too)."""
+    run = current_run()
+    stored = GraduateMatchList.objects.filter(run=run, graduate=graduate).first() if run else None
+    return [] if stored is None else [int(pid) for pid in decoded_list(stored)["id"]]
+
+
+@dataclass(frozen=True)
+class CandidateMatch:
+    graduate: GraduateProfile
+    match: MatchEntry
+
+
+@dataclass(frozen=True)
+class CandidateFilters:
+    nationality: str = ""
+    min_topik: int | None = None
+    min_education: str = ""
+    min_score: float | None = None
+    order_by: str = "score"  # or "fit"
+
+
+def candidates_for_posting(
+    *, posting: JobPosting, filters: CandidateFilters | None = None, limit: int = 50
+) -> list[CandidateMatch]:
+    """A posting's best discoverable graduates, best first, filtered (two queries)."""
+    filters = filters or CandidateFilters()
+    run = current_run()
+    if run is None:
+        return []
+    stored = PostingMatchList.objects.filter(run=run, posting=posting).first()
+    entries = _entries(stored, limit)
+    profiles = GraduateProfile.objects.select_related("user").filter(
+        id__in=[gid for gid, _ in entries], visibility=Visibility.DISCOVERABLE
+    )
+    if filters.nationality:
+        profiles = profiles.filter(nationality=filters.nationality)
+    if filters.min_topik is not None:
+        profiles = profiles.filter(topik_level__gte=filters.min_topik)
+    if filters.min_education:
+        allowed = EducationLevel.values[EducationLevel.rank(filters.min_education) :]
+        profiles = profiles.filter(education__level__in=allowed).distinct()
+    found = {p.id: p for p in profiles}
+    result = [
+        CandidateMatch(found[gid], m)
+        for gid, m in entries
+        if gid in found and (filters.min_score is None or m.score >= filters.min_score)
+    ]
+    if filters.order_by == "fit":
+        result.sort(key=lambda c: (-c.match.fit, -c.match.score, c.graduate.id))
+    return result
+
+
+def graduate_matches_refreshing(*, graduate: GraduateProfile) -> bool:
+    """True while an edit of this graduate waits in the outbox to be re-scored."""
+    from django.db.models import F
+
+    return MatchingChange.objects.filter(
+        Q(applied_at__isnull=True) | Q(applied_at__lt=F("requested_at")),
+        kind="graduate",
+        entity_id=graduate.pk,
+    ).exists()
+
+
+def decoded_list(stored: GraduateMatchList | PostingMatchList) -> np.ndarray:
+    return stored.decoded()[: stored.length]
+
+
+# --- why a pair scores what it scores ----------------------------------------------------------

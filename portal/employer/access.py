@@ -1,0 +1,74 @@
+"""Who may use the employer portal, and one ownership helper per object kind.
+
+Someone else's posting or application gives 404, never 403: the portal does not confirm that an
+object of another company exists."""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponseBase
+from django.shortcuts import redirect
+
+from accounts.http import AuthenticatedHttpRequest
+from employers.models import EmployerMember
+from employers.permissions import signed_in_member
+from jobs.models import Application, JobPosting
+from jobs.selectors import application_for_member, posting_for_member
+
+View = Callable[..., HttpResponseBase]
+
+
+def employer_account(view: View) -> View:
+    """Signed-in employer accounts only (others get 404; anonymous visitors sign in first)."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: AuthenticatedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not request.user.is_employer_member:
+            raise Http404("Not an employer account")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def company_member(view: View) -> View:
+    """Employer accounts that belong to a company (`membership(request)` is theirs). Those
+    without a company are sent to set one up."""
+
+    @employer_account
+    @wraps(view)
+    def wrapper(request: AuthenticatedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        membership = signed_in_member(request)
+        if membership is None:
+            return redirect("employer:company_create")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def membership(request: HttpRequest) -> EmployerMember:
+    """The member's company membership, in views behind `company_member`."""
+    found = signed_in_member(request)
+    assert found is not None, "use company_member on this view"
+    return found
+
+
+def posting_or_404(request: AuthenticatedHttpRequest, pk: int) -> JobPosting:
+    try:
+        return posting_for_member(user=request.user, pk=pk)
+    except JobPosting.DoesNotExist as exc:
+        raise Http404("No such posting") from exc
+
+
+def application_or_404(request: AuthenticatedHttpRequest, pk: int) -> Application:
+    try:
+        return application_for_member(user=request.user, pk=pk)
+    except Application.DoesNotExist as exc:
+        raise Http404("No such application") from exc
+
+
+def form_errors(error: Exception) -> list[str]:
+    """The user-facing messages of a ValidationError (or its subclasses)."""
+    return list(getattr(error, "messages", [str(error)]))

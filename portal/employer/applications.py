@@ -1,0 +1,96 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts.http import AuthenticatedHttpRequest
+from jobs.models import ApplicationStatus
+from jobs.selectors import application_history, posting_pipeline
+from jobs.services import application_move
+from portal.employer.access import application_or_404, company_member, form_errors, posting_or_404
+from portal.employer.forms import ApplicationMoveForm
+
+BOARD_COLUMNS = ("applied", "screening", "interview", "offer", "hired")
+CLOSED_COLUMNS = ("rejected", "withdrawn")
+
+
+@company_member
+@require_GET
+def pipeline(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    posting = posting_or_404(request, pk)
+    columns = posting_pipeline(posting=posting)
+    return render(
+        request,
+        "employer/pipeline.html",
+        {
+            "posting": posting,
+            "board": [(s, ApplicationStatus(s).label, columns[s]) for s in BOARD_COLUMNS],
+            "closed": [(s, ApplicationStatus(s).label, columns[s]) for s in CLOSED_COLUMNS],
+        },
+    )
+
+
+@company_member
+@require_GET
+def application_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    application = application_or_404(request, pk)
+    return _detail(request, application, ApplicationMoveForm(application=application))
+
+
+def _detail(
+    request: AuthenticatedHttpRequest,
+    application: object,
+    form: ApplicationMoveForm,
+    status: int = 200,
+) -> HttpResponse:
+    return render(
+        request,
+        "employer/application_detail.html",
+        {
+            "application": application,
+            "posting": application.posting,  # type: ignore[attr-defined]
+            "history": application_history(application=application),  # type: ignore[arg-type]
+            "form": form,
+            "visible": application.posting.employer.is_verified,  # type: ignore[attr-defined]
+        },
+        status=status,
+    )
+
+
+@company_member
+@require_POST
+def application_move_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Move an application along the pipeline, with a note and a message to the graduate.
+    Only the transitions of PIPELINE_TRANSITIONS are offered and accepted."""
+    application = application_or_404(request, pk)
+    form = ApplicationMoveForm(request.POST, application=application)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            application_move(
+                application=application,
+                to_status=data["to_status"],
+                by=request.user,
+                note=data["note"],
+                message=data["message"],
+                rejection_reason=data["rejection_reason"],
+            )
+        except PermissionDenied as exc:
+            raise Http404("No such application") from exc
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, form_errors(error))
+        else:
+            messages.success(
+                request,
+                _("Moved to %(status)s.") % {"status": ApplicationStatus(data["to_status"]).label},
+            )
+            if request.POST.get("next") == "board":
+                return redirect("employer:pipeline", application.posting_id)
+            return redirect("employer:application_detail", application.pk)
+    return _detail(request, application, form, status=400)

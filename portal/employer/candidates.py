@@ -1,0 +1,159 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts.http import AuthenticatedHttpRequest
+from employers.models import AccessKind
+from employers.services import candidate_access_record
+from jobs.models import Application, JobPosting, PostingInvitation
+from jobs.selectors import candidate_for_employer
+from jobs.services import posting_invite_candidate
+from matching.selectors import CandidateFilters, candidates_for_posting, explanations_for
+from portal.employer.access import company_member, form_errors, membership, posting_or_404
+from portal.employer.forms import CandidateFilterForm, CandidateInviteForm
+from profiles.models import GraduateProfile
+
+CANDIDATES_SHOWN = 50
+
+
+def _filters(form: CandidateFilterForm) -> CandidateFilters:
+    if not form.is_valid():
+        return CandidateFilters()
+    data = form.cleaned_data
+    return CandidateFilters(
+        nationality=data.get("nationality") or "",
+        min_topik=data.get("min_topik"),
+        min_education=data.get("min_education") or "",
+        min_score=data["min_score"] / 100 if data.get("min_score") is not None else None,
+        order_by=data.get("order_by") or "score",
+    )
+
+
+@company_member
+@require_GET
+def candidate_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The posting's ranked candidates, each with the explanation of the score and the gaps.
+    A company not verified by staff sees no candidate's personal data."""
+    posting = posting_or_404(request, pk)
+    form = CandidateFilterForm(request.GET or None)
+    candidates, explanations = [], {}
+    if posting.employer.is_verified:
+        candidates = candidates_for_posting(
+            posting=posting, filters=_filters(form), limit=CANDIDATES_SHOWN
+        )
+        explanations = explanations_for(
+            graduate_ids=[c.graduate.pk for c in candidates], posting_ids=[posting.pk]
+        ).by_graduate()
+    rows = [(c, explanations.get(c.graduate.pk)) for c in candidates]
+    return render(
+        request,
+        "employer/candidate_list.html",
+        {
+            "posting": posting,
+            "form": form,
+            "rows": rows,
+            "employer": posting.employer,
+            "filtered": any(value not in (None, "") for value in request.GET.values()),
+        },
+    )
+
+
+def _candidate_or_404(request: AuthenticatedHttpRequest, graduate_id: int) -> GraduateProfile:
+    try:
+        return candidate_for_employer(
+            employer=membership(request).employer, graduate_id=graduate_id
+        )
+    except GraduateProfile.DoesNotExist as exc:
+        raise Http404("No such candidate") from exc
+
+
+@company_member
+@require_GET
+def candidate_detail(request: AuthenticatedHttpRequest, pk: int, graduate_id: int) -> HttpResponse:
+    posting = posting_or_404(request, pk)
+    profile = _candidate_or_404(request, graduate_id)
+    candidate_access_record(
+        employer=posting.employer,
+        viewer=request.user,
+        graduate=profile,
+        kind=AccessKind.PROFILE,
+        posting_id=posting.pk,
+    )
+    explanation = explanations_for(graduate_ids=[profile.pk], posting_ids=[posting.pk]).pair(
+        profile.pk, posting.pk
+    )
+    return render(
+        request,
+        "employer/candidate_detail.html",
+        {
+            "posting": posting,
+            "profile": profile,
+            "explanation": explanation,
+            "invite_form": CandidateInviteForm(),
+            "invited": PostingInvitation.objects.filter(posting=posting, graduate=profile).first(),
+            "application": Application.objects.filter(posting=posting, graduate=profile).first(),
+        },
+    )
+
+
+@company_member
+@require_GET
+def candidate_cv(request: AuthenticatedHttpRequest, graduate_id: int) -> FileResponse:
+    """The graduate's CV, for members of a company that may see it; every view is logged."""
+    profile = _candidate_or_404(request, graduate_id)
+    if not profile.cv:
+        raise Http404("No CV")
+    posting = _posting_from_query(request)
+    candidate_access_record(
+        employer=membership(request).employer,
+        viewer=request.user,
+        graduate=profile,
+        kind=AccessKind.CV,
+        posting_id=posting.pk if posting else None,
+    )
+    response = FileResponse(
+        profile.cv.open("rb"),
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=profile.cv_filename or "cv.pdf",
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _posting_from_query(request: AuthenticatedHttpRequest) -> JobPosting | None:
+    raw = request.GET.get("posting", "")
+    if not raw.isdigit():
+        return None
+    return JobPosting.objects.filter(pk=int(raw), employer=membership(request).employer).first()
+
+
+@company_member
+@require_POST
+def candidate_invite(request: AuthenticatedHttpRequest, pk: int, graduate_id: int) -> HttpResponse:
+    posting = posting_or_404(request, pk)
+    profile = _candidate_or_404(request, graduate_id)
+    form = CandidateInviteForm(request.POST)
+    if form.is_valid():
+        try:
+            posting_invite_candidate(
+                posting=posting,
+                graduate=profile,
+                by=request.user,
+                message=form.cleaned_data["message"],
+            )
+        except PermissionDenied as exc:
+            raise Http404("No such candidate") from exc
+        except ValidationError as error:
+            for text in form_errors(error):
+                messages.error(request, text)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is invited to apply.") % {"name": profile.user.get_full_name()},
+            )
+    return redirect("employer:candidate_detail", posting.pk, profile.pk)

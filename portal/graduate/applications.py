@@ -1,0 +1,40 @@
+"""My applications: the list, one application's history with the employer's messages, withdraw."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from jobs.selectors import graduate_application_detail, graduate_application_list
+from jobs.services import ApplicationRefused
+from jobs.services import application_withdraw as application_withdraw_service
+from portal.graduate.access import graduate_required
+from profiles.models import GraduateProfile
+
+
+@require_GET
+@graduate_required
+def application_list(request: HttpRequest, profile: GraduateProfile) -> HttpResponse:
+    applications = list(graduate_application_list(profile=profile))
+    return render(request, "graduate/application_list.html", {"applications": applications})
+
+
+@require_GET
+@graduate_required
+def application_detail(request: HttpRequest, pk: int, profile: GraduateProfile) -> HttpResponse:
+    application = graduate_application_detail(profile=profile, pk=pk)
+    return render(request, "graduate/application_detail.html", {"application": application})
+
+
+@require_POST
+@graduate_required
+def application_withdraw(request: HttpRequest, pk: int, profile: GraduateProfile) -> HttpResponse:
+    application = graduate_application_detail(profile=profile, pk=pk)
+    try:
+        application_withdraw_service(application=application, by=profile.user)
+    except ApplicationRefused as refused:
+        messages.error(request, " ".join(refused.messages))
+    else:
+        messages.success(request, _("Your application is withdrawn."))
+    return redirect("graduate:application_detail", pk=application.pk)

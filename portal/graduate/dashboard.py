@@ -1,0 +1,56 @@
+"""The graduate's dashboard: matches with reasons, applications, courses, profile completeness."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from jobs.selectors import graduate_application_list
+from matching.selectors import graduate_matches_refreshing
+from portal.graduate.access import graduate_required
+from portal.graduate.selectors import course_suggestions, dashboard_matches
+from profiles.models import GraduateProfile
+from profiles.selectors import graduate_profile_for_user, profile_completeness
+from profiles.services import graduate_matches_seen
+
+DASHBOARD_MATCHES = 8
+
+
+@require_GET
+@graduate_required
+def dashboard(request: HttpRequest, profile: GraduateProfile) -> HttpResponse:
+    user = profile.user
+    since = user.last_seen_matches_at
+    profile = graduate_profile_for_user(user=user)
+    completeness, missing = profile_completeness(profile=profile)
+    matches = dashboard_matches(profile=profile, limit=DASHBOARD_MATCHES, since=since)
+    graduate_matches_seen(user=user)
+    return render(
+        request,
+        "graduate/dashboard.html",
+        {
+            "profile": profile,
+            "completeness": completeness,
+            "missing": missing,
+            "applications": list(graduate_application_list(profile=profile)[:5]),
+            "matches": matches,
+            "new_matches": sum(1 for m in matches if m.is_new),
+            "first_visit": since is None,
+            "refreshing": graduate_matches_refreshing(graduate=profile),
+            "courses": course_suggestions(profile=profile),
+        },
+    )
+
+
+@require_GET
+@graduate_required
+def dashboard_matches_partial(request: HttpRequest, profile: GraduateProfile) -> HttpResponse:
+    """The matches section alone, polled by htmx while a refresh is pending."""
+    return render(
+        request,
+        "graduate/_dashboard_matches.html",
+        {
+            "matches": dashboard_matches(profile=profile, limit=DASHBOARD_MATCHES, since=None),
+            "refreshing": graduate_matches_refreshing(graduate=profile),
+            "polled": True,
+        },
+    )

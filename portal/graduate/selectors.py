@@ -1,0 +1,147 @@
+"""Reads the graduate's pages combine from several apps: the dashboard's matches with their
+reasons, course suggestions, and what the job page adds for a graduate."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.core.cache import cache
+from django.forms import Form
+from django.utils import timezone
+
+from accounts.models import User
+from jobs.models import Application, JobPosting
+from jobs.selectors import offer_facts_for_posting
+from matching.reasons import checklist, main_gap, top_reasons
+from matching.selectors import current_run, explanations_for, matches_for_graduate
+from profiles.models import GraduateProfile
+from profiles.selectors import graduate_profile_for_user
+from training.selectors import (
+    CourseSuggestion,
+    course_plan_for_posting,
+    course_suggestions_for_graduate,
+    explanation_with_courses,
+)
+from visas.rules import RuleInputError
+from visas.selectors import person_facts_for_graduate, visa_offer_verdict
+
+
+@dataclass(frozen=True)
+class MatchRow:
+    posting: JobPosting
+    score: float
+    fit: float
+    reasons: list[str]
+    gap: str | None
+    is_new: bool
+
+
+def dashboard_matches(
+    *, profile: GraduateProfile, limit: int = 10, since: datetime | None = None
+) -> list[MatchRow]:
+    """The graduate's best matches with reasons and the main gap; `is_new` marks postings
+    published after `since` (the last visit; None = everything is new)."""
+    matches = matches_for_graduate(graduate=profile, limit=limit)
+    explanations = explanations_for(
+        graduate_ids=[profile.pk], posting_ids=[m.posting.pk for m in matches]
+    ).by_posting()
+    rows = []
+    for item in matches:
+        explanation = explanations.get(item.posting.pk)
+        published = item.posting.published_at
+        rows.append(
+            MatchRow(
+                posting=item.posting,
+                score=item.match.score,
+                fit=item.match.fit,
+                reasons=top_reasons(explanation) if explanation else [],
+                gap=main_gap(explanation) if explanation else None,
+                is_new=since is None or (published is not None and published > since),
+            )
+        )
+    return rows
+
+
+COURSE_SUGGESTIONS_TTL = 600  # seconds; the key also changes with the profile and the matches
+
+
+def course_suggestions(*, profile: GraduateProfile, limit: int = 6) -> list[CourseSuggestion]:
+    """Courses for the gaps common among the graduate's best matches (training's suggestions).
+
+    Cached per graduate until their profile or the match lists change (or ten minutes pass):
+    planning reads every near-fit posting, and the dashboard asks on every visit."""
+    run = current_run()
+    stamp = profile.updated_at.timestamp() if profile.updated_at else 0
+    version = f"{run.pk}.{run.results_version}" if run else "none"
+    key = f"portal:courses:{profile.pk}:{stamp}:{version}:{limit}"
+    suggestions: list[CourseSuggestion] | None = cache.get(key)
+    if suggestions is None:
+        suggestions = course_suggestions_for_graduate(graduate=profile, limit=limit)
+        cache.set(key, suggestions, COURSE_SUGGESTIONS_TTL)
+    return suggestions
+
+
+def search_scores(*, profile: GraduateProfile, postings: list[JobPosting]) -> dict[int, Any]:
+    """Per posting on a search page: the graduate's score and main gap (computed live)."""
+    explanations = explanations_for(
+        graduate_ids=[profile.pk], posting_ids=[p.pk for p in postings]
+    ).by_posting()
+    return {
+        pid: {"score": e.score, "excluded": e.excluded, "gap": main_gap(e)}
+        for pid, e in explanations.items()
+    }
+
+
+# --- the job page ------------------------------------------------------------------------------
+
+
+def job_page_for_graduate(*, user: User, posting: JobPosting, form: Form) -> dict[str, Any]:
+    """What the job page adds for a graduate: the visa box, how they match (met / partial /
+    missing) with the courses for their gaps and the plan of fewest hours, and applying."""
+    return {**_visa_box(user, posting), **_how_you_match(user, posting, form)}
+
+
+def _how_you_match(user: User, posting: JobPosting, form: Form) -> dict[str, Any]:
+    profile = GraduateProfile.objects.filter(user=user).first()
+    if profile is None:
+        return {"apply_form": form}
+    explanation = explanation_with_courses(graduate=profile, posting=posting)
+    skills, constraints = checklist(explanation)
+    gap_courses = []
+    seen: set[int] = set()
+    for term in explanation.skills:
+        for course in term.courses:
+            if course.course_id not in seen:
+                seen.add(course.course_id)
+                gap_courses.append({"skill": term.name, "course": course})
+    return {
+        "apply_form": form,
+        "application": Application.objects.filter(graduate=profile, posting=posting).first(),
+        "explanation": explanation,
+        "skill_checks": skills,
+        "constraint_checks": constraints,
+        "gap_courses": gap_courses,
+        "course_plan": course_plan_for_posting(graduate=profile, posting=posting),
+    }
+
+
+def _visa_box(graduate: User, posting: JobPosting) -> dict[str, Any]:
+    """Whether the posting, as an offer, opens a visa route for the signed-in graduate."""
+    try:
+        profile = graduate_profile_for_user(user=graduate)
+        person = person_facts_for_graduate(profile=profile)
+    except GraduateProfile.DoesNotExist:
+        return {"visa_gaps": {"nationality": "Your profile has no nationality yet."}}
+    except RuleInputError as error:
+        return {"visa_gaps": error.errors}
+    verdict = visa_offer_verdict(
+        person=person, offer=offer_facts_for_posting(posting=posting), on=timezone.localdate()
+    )
+    if not verdict.routes:  # no rules loaded: no answer rather than a misleading "no"
+        return {"visa_verdict": None}
+    threshold = verdict.salary_threshold_krw
+    return {
+        "visa_verdict": verdict,
+        "visa_salary_floor_below": threshold is not None
+        and posting.salary_min_krw < threshold <= posting.salary_max_krw,
+    }

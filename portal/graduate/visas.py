@@ -1,0 +1,91 @@
+"""The graduate's own visa guidance, from their profile, with "what if" controls."""
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_GET
+from django_countries import countries
+
+from accounts.http import signed_in_user
+from core.choices import EducationLevel
+from portal.public.forms import WhatIfForm
+from portal.public.visas import OFFICIAL_SOURCES, visa_results
+from profiles.models import GraduateProfile
+from profiles.permissions import signed_in_graduate
+from profiles.selectors import graduate_profile_for_user
+from visas.rules import RuleInputError
+from visas.selectors import person_facts_for_graduate, visa_guidance
+
+_EDUCATION_LABELS = dict(EducationLevel.choices)
+
+
+@login_required
+@require_GET
+def mine(request: HttpRequest) -> HttpResponse:
+    """The graduate's guidance from their profile, with "what if" controls (works without JS)."""
+    if not signed_in_user(request).is_graduate:
+        return redirect("dashboard")
+    return render(request, "visas/mine.html", _mine_context(request, _own_profile(request)))
+
+
+@login_required
+@require_GET
+def mine_results(request: HttpRequest) -> HttpResponse:
+    """The results fragment of `mine` for htmx. Opened directly (no HX-Request header), it sends
+    the browser to the full page with the same answers instead of showing a bare fragment."""
+    if not signed_in_user(request).is_graduate:
+        return redirect("dashboard")
+    full_page = reverse("visas:mine")
+    if request.GET:
+        full_page += "?" + request.GET.urlencode()
+    if not request.htmx:  # type: ignore[attr-defined]
+        response: HttpResponse = redirect(full_page)
+    else:
+        response = render(
+            request,
+            "visas/mine_results_partial.html",
+            _mine_context(request, _own_profile(request)),
+        )
+        response["HX-Push-Url"] = full_page
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _own_profile(request: HttpRequest) -> GraduateProfile | None:
+    """The graduate's profile with what the visa rules read, or None before they have one."""
+    graduate = signed_in_graduate(request)
+    return None if graduate is None else graduate_profile_for_user(user=graduate.user)
+
+
+def _mine_context(request: HttpRequest, profile: GraduateProfile | None) -> dict[str, Any]:
+    context: dict[str, Any] = {"profile": profile, "official_sources": OFFICIAL_SOURCES}
+    if profile is None:
+        context["profile_gaps"] = {"nationality": "Your profile has no nationality yet."}
+        return {**context, **visa_results(None)}
+    try:
+        person = person_facts_for_graduate(profile=profile)
+    except RuleInputError as error:
+        context["profile_gaps"] = error.errors
+        return {**context, **visa_results(None)}
+    submitted = any(name in request.GET for name in WhatIfForm.base_fields)
+    form = WhatIfForm(request.GET if submitted else None, person=person)
+    offer = None
+    if submitted and form.is_valid():
+        person, offer = form.cleaned_data["person"], form.cleaned_data["offer"]
+    guidance = visa_guidance(person=person, offer=offer, on=timezone.localdate())
+    return {
+        **context,
+        "form": form,
+        "person": person,
+        "offer": offer,
+        "what_if": person.topik != form.person.topik or offer is not None,
+        "nationality_name": countries.name(form.person.nationality),
+        "education_label": _EDUCATION_LABELS.get(form.person.education_level, ""),
+        "degree_country_name": countries.name(form.person.degree_country),
+        **visa_results(guidance),
+    }

@@ -1,0 +1,119 @@
+"""Public endpoints whose answer needs more than their resource's own app: the posting search
+(with a signed-in graduate's match) and the companies (with their public postings counted)."""
+
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Count, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema, extend_schema_field
+from rest_framework import serializers
+from rest_framework.generics import ListAPIView, RetrieveAPIView
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from core.api.throttling import SearchThrottle
+from employers.apis import PUBLIC_FIELDS, EmployerPublicOutputSerializer
+from employers.models import Employer, VerificationStatus
+from jobs.apis.public import SUMMARY_FIELDS, PostingSummaryOutputSerializer
+from jobs.filters import SORT_MATCH, PostingFilter
+from jobs.models import JobPosting
+from jobs.selectors import posting_list_public, posting_rank_by_match
+from matching.apis import MatchOutputSerializer
+from matching.selectors import MatchEntry, matches_for_graduate
+from profiles.permissions import signed_in_graduate
+
+
+class PostingSearchResultOutputSerializer(PostingSummaryOutputSerializer):
+    match = serializers.SerializerMethodField(
+        help_text="For a signed-in graduate: the posting's place in their match list, if any."
+    )
+
+    class Meta(PostingSummaryOutputSerializer.Meta):
+        fields = [*SUMMARY_FIELDS, "match"]
+
+    @extend_schema_field(MatchOutputSerializer(allow_null=True))
+    def get_match(self, posting: JobPosting) -> dict[str, Any] | None:
+        entry: MatchEntry | None = self.context.get("matches", {}).get(posting.pk)
+        return None if entry is None else MatchOutputSerializer(entry).data  # type: ignore[return-value]
+
+
+class PostingListApi(ListAPIView):
+    """Search open postings. Graduates get `match` and are sorted best match first unless they
+    ask for `sort=date`; everyone else gets the newest first."""
+
+    permission_classes = [AllowAny]
+    throttle_classes = [SearchThrottle]
+    serializer_class = PostingSearchResultOutputSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = PostingFilter
+
+    def get_queryset(self) -> QuerySet[JobPosting]:
+        return posting_list_public()
+
+    @extend_schema(operation_id="postings_list")
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        postings = self.filter_queryset(self.get_queryset())
+        profile = signed_in_graduate(request)
+        matches: dict[int, MatchEntry] = {}
+        if profile is not None:
+            found = matches_for_graduate(graduate=profile, limit=settings.MATCHING_TOP_K)
+            matches = {m.posting.pk: m.match for m in found}
+            if request.query_params.get("sort", SORT_MATCH) == SORT_MATCH:
+                postings = posting_rank_by_match(postings=postings, ranked_ids=list(matches))
+        page = self.paginate_queryset(postings)
+        output = self.get_serializer(page, many=True, context={"matches": matches})
+        return self.get_paginated_response(output.data)
+
+
+# --- companies ---
+
+
+class EmployerPublicDetailOutputSerializer(serializers.ModelSerializer):
+    open_postings = serializers.IntegerField(help_text="Open postings anyone can see.")
+
+    class Meta:
+        model = Employer
+        fields = [*PUBLIC_FIELDS, "description", "open_postings"]
+
+
+def _verified() -> QuerySet[Employer]:
+    return Employer.objects.filter(verification_status=VerificationStatus.VERIFIED)
+
+
+class EmployerListApi(ListAPIView):
+    """Verified companies, by name; filter by industry, region or size."""
+
+    permission_classes = [AllowAny]
+    throttle_classes = [SearchThrottle]
+    serializer_class = EmployerPublicOutputSerializer
+    filterset_fields = ["industry", "region", "size_class"]
+
+    def get_queryset(self) -> QuerySet[Employer]:
+        return _verified().order_by("name", "id")
+
+    @extend_schema(operation_id="employers_list", tags=["employers"])
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+
+class EmployerDetailApi(RetrieveAPIView):
+    """One verified company; an unverified or unknown id gives 404."""
+
+    permission_classes = [AllowAny]
+    serializer_class = EmployerPublicDetailOutputSerializer
+
+    def get_queryset(self) -> QuerySet[Employer]:
+        public = JobPosting.objects.public().filter(employer=OuterRef("pk"))
+        return _verified().annotate(
+            open_postings=Coalesce(
+                Subquery(public.values("employer").annotate(n=Count("pk")).values("n")[:1]),
+                Value(0),
+            )
+        )
+
+    @extend_schema(operation_id="employers_retrieve", tags=["employers"])
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)

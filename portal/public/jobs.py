@@ -1,0 +1,112 @@
+"""The public job search and job pages; a signed-in graduate also sees their match, the visa
+box and the courses for their gaps, and applies here."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts.http import signed_in
+from jobs.filters import SORT_DATE, SORT_MATCH, PostingFilter
+from jobs.models import JobPosting
+from jobs.selectors import posting_detail_public, posting_list_public, posting_rank_by_match
+from jobs.services import ApplicationRefused, application_submit
+from matching.selectors import graduate_ranked_posting_ids
+from portal.graduate.forms import ApplicationForm
+from portal.graduate.selectors import job_page_for_graduate, search_scores
+from portal.public.visas import OFFICIAL_SOURCES
+from profiles.permissions import signed_in_graduate
+
+PAGE_SIZE = 20
+FILTER_FIELDS = ("industry", "region", "job_type", "salary", "topik", "sponsorship")
+
+
+@require_GET
+def posting_list(request: HttpRequest) -> HttpResponse:
+    """Search the open postings; a graduate sees each one's match score and may sort by it."""
+    profile = signed_in_graduate(request)
+    search = PostingFilter(request.GET or None, queryset=posting_list_public(), request=request)
+    postings = search.qs
+    sort = search.sort_order() if profile is not None else SORT_DATE
+    if sort == SORT_MATCH and profile is not None:
+        postings = posting_rank_by_match(
+            postings=postings, ranked_ids=graduate_ranked_posting_ids(graduate=profile)
+        )
+    page = Paginator(postings, PAGE_SIZE).get_page(request.GET.get("page"))
+    postings_on_page = list(page.object_list)
+    scores = search_scores(profile=profile, postings=postings_on_page) if profile else {}
+    query = request.GET.copy()
+    query.pop("page", None)
+    template = (
+        "jobs/_posting_results.html"
+        if getattr(request, "htmx", False)
+        else "jobs/posting_list.html"
+    )
+    return render(
+        request,
+        template,
+        {
+            "page": page,
+            "filter": search,
+            "results": [(p, scores.get(p.pk)) for p in postings_on_page],
+            "sort": sort,
+            "querystring": query.urlencode(),
+            "is_graduate": profile is not None,
+            "filters_active": any(request.GET.get(name) for name in FILTER_FIELDS),
+        },
+    )
+
+
+def _posting_or_404(pk: int) -> JobPosting:
+    try:
+        return posting_detail_public(pk=pk)
+    except JobPosting.DoesNotExist as exc:
+        raise Http404("No such open posting") from exc
+
+
+@require_GET
+def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    posting = _posting_or_404(pk)
+    context: dict[str, Any] = {"posting": posting, "official_sources": OFFICIAL_SOURCES}
+    user = signed_in(request)
+    if user is not None and user.is_graduate:
+        context.update(job_page_for_graduate(user=user, posting=posting, form=ApplicationForm()))
+    return render(request, "jobs/posting_detail.html", context)
+
+
+@require_POST
+def posting_apply(request: HttpRequest, pk: int) -> HttpResponse:
+    """Apply with a cover letter. A refusal (already applied, closed) is a message, not an
+    error page; an invalid cover letter shows the page again with the text kept."""
+    user = signed_in(request)
+    if user is None:
+        return redirect_to_login(reverse("jobs:detail", args=[pk]))
+    if not user.is_graduate:
+        raise Http404("Only graduates apply")
+    posting = _posting_or_404(pk)
+    profile = signed_in_graduate(request)
+    form = ApplicationForm(request.POST)
+    if profile is not None and form.is_valid():
+        try:
+            application = application_submit(
+                graduate=profile, posting=posting, cover_letter=form.cleaned_data["cover_letter"]
+            )
+        except ApplicationRefused as refused:
+            messages.warning(request, " ".join(refused.messages))
+            return redirect("jobs:detail", pk=posting.pk)
+        except ValidationError as invalid:
+            for field, errors in invalid.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("Your application is sent. You can follow it here."))
+            return redirect("graduate:application_detail", pk=application.pk)
+    context: dict[str, Any] = {"posting": posting, "official_sources": OFFICIAL_SOURCES}
+    context.update(job_page_for_graduate(user=user, posting=posting, form=form))
+    return render(request, "jobs/posting_detail.html", context, status=400)

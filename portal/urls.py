@@ -1,0 +1,152 @@
+"""Every page of the site, by URL: find a page here, then open its view.
+
+Views live by who uses the page: portal/public (anyone), portal/graduate, portal/employer,
+portal/staff, and portal/account (any signed-in account). URL names keep their area's
+namespace: graduate:, employer:, jobs:, training:, visas:, skills:, notifications:.
+"""
+
+from django.urls import include, path
+
+from portal.account import notifications, tokens
+from portal.account import views as account
+from portal.employer import applications as employer_applications
+from portal.employer import candidates, company, postings
+from portal.employer import dashboard as employer_dashboard
+from portal.employer import training as employer_training
+from portal.graduate import account as graduate_account
+from portal.graduate import applications as graduate_applications
+from portal.graduate import cv, profile
+from portal.graduate import dashboard as graduate_dashboard
+from portal.graduate import training as graduate_training
+from portal.graduate import visas as graduate_visas
+from portal.public import home, jobs, skills
+from portal.public import training as public_training
+from portal.public import visas as public_visas
+from portal.staff.dashboard import staff_dashboard
+
+graduate = [
+    path("", graduate_dashboard.dashboard, name="dashboard"),
+    path("matches/", graduate_dashboard.dashboard_matches_partial, name="dashboard_matches"),
+    path("profile/", profile.profile_start, name="profile"),
+    path("profile/education/<int:pk>/", profile.education_edit, name="education_edit"),
+    path("profile/education/<int:pk>/delete/", profile.education_delete, name="education_delete"),
+    path("profile/experience/<int:pk>/", profile.experience_edit, name="experience_edit"),
+    path(
+        "profile/experience/<int:pk>/delete/", profile.experience_delete, name="experience_delete"
+    ),
+    path("profile/cv/remove/", cv.cv_remove, name="cv_remove"),
+    path("profile/<slug:step>/", profile.profile_step, name="step"),
+    path("cv/<int:pk>/", cv.cv_download, name="cv_download"),
+    path("applications/", graduate_applications.application_list, name="applications"),
+    path(
+        "applications/<int:pk>/",
+        graduate_applications.application_detail,
+        name="application_detail",
+    ),
+    path(
+        "applications/<int:pk>/withdraw/",
+        graduate_applications.application_withdraw,
+        name="application_withdraw",
+    ),
+    path("account/", graduate_account.graduate_account, name="account"),
+    path("account/export/", graduate_account.account_export, name="account_export"),
+    path("account/delete/", graduate_account.account_delete, name="account_delete"),
+]
+
+employer = [
+    path("", employer_dashboard.dashboard, name="dashboard"),
+    path("company/new/", company.company_create, name="company_create"),
+    path("company/", company.company_detail, name="company"),
+    path("company/edit/", company.company_edit, name="company_edit"),
+    path("company/invite/", company.colleague_invite_view, name="colleague_invite"),
+    path("company/leave/", company.member_leave_view, name="member_leave"),
+    path("join/<str:token>/", company.invitation_accept, name="invitation_accept"),
+    path("postings/", postings.posting_list, name="posting_list"),
+    path("postings/new/", postings.posting_create_view, name="posting_create"),
+    path("postings/<int:pk>/", postings.posting_detail, name="posting_detail"),
+    path("postings/<int:pk>/edit/", postings.posting_edit, name="posting_edit"),
+    *[
+        path(
+            f"postings/<int:pk>/{action}/",
+            postings.posting_action,
+            {"action": action},
+            name=f"posting_{action}",
+        )
+        for action in ("publish", "close", "reopen", "duplicate")
+    ],
+    path("postings/<int:pk>/candidates/", candidates.candidate_list, name="candidate_list"),
+    path(
+        "postings/<int:pk>/candidates/<int:graduate_id>/",
+        candidates.candidate_detail,
+        name="candidate_detail",
+    ),
+    path(
+        "postings/<int:pk>/candidates/<int:graduate_id>/invite/",
+        candidates.candidate_invite,
+        name="candidate_invite",
+    ),
+    path("candidates/<int:graduate_id>/cv/", candidates.candidate_cv, name="candidate_cv"),
+    path("postings/<int:pk>/applications/", employer_applications.pipeline, name="pipeline"),
+    path(
+        "applications/<int:pk>/",
+        employer_applications.application_detail,
+        name="application_detail",
+    ),
+    path(
+        "applications/<int:pk>/move/",
+        employer_applications.application_move_view,
+        name="application_move",
+    ),
+]
+
+job_pages = [
+    path("", jobs.posting_list, name="list"),
+    path("<int:pk>/", jobs.posting_detail, name="detail"),
+    path("<int:pk>/apply/", jobs.posting_apply, name="apply"),
+]
+
+training = [
+    path("", public_training.course_list, name="catalogue"),
+    path("courses/<int:pk>/", public_training.course_detail, name="course_detail"),
+    path("plan/<int:posting_pk>/", graduate_training.plan_for_posting, name="plan"),
+    path("for-me/", graduate_training.for_me, name="for_me"),
+    path("sponsor/<int:posting_pk>/", employer_training.sponsor, name="sponsor"),
+]
+
+visas = [
+    path("check/", public_visas.check, name="check"),
+    path("mine/", graduate_visas.mine, name="mine"),
+    path("mine/results/", graduate_visas.mine_results, name="mine_results"),
+]
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("healthz", home.healthz, name="healthz"),
+    path("dashboard/", account.dashboard, name="dashboard"),
+    path("staff/", staff_dashboard, name="staff_dashboard"),
+    path("accounts/signup/", account.SignupView.as_view(), name="account_signup"),
+    path("accounts/tokens/", tokens.api_tokens, name="api_tokens"),
+    path("graduate/", include((graduate, "graduate"))),
+    path("employer/", include((employer, "employer"))),
+    path("jobs/", include((job_pages, "jobs"))),
+    path("training/", include((training, "training"))),
+    path("visas/", include((visas, "visas"))),
+    path(
+        "skills/",
+        include(
+            ([path("autocomplete/", skills.skill_autocomplete, name="autocomplete")], "skills")
+        ),
+    ),
+    path(
+        "notifications/",
+        include(
+            (
+                [
+                    path("", notifications.notification_list, name="list"),
+                    path("read/", notifications.notification_read, name="read"),
+                ],
+                "notifications",
+            )
+        ),
+    ),
+]
