@@ -175,10 +175,10 @@ def lists_upsert(*, run: MatchRun, model: type[ListModel], rows: list[ListRow]) 
 
 def match_run_request(*, requested_by: User | None = None) -> MatchRun:
     """Queue a full recompute; the workers take it from there (see matching.tasks)."""
-    from matching.tasks import matching_run_start
+    from matching.tasks import matching_run_start_task
 
     run = MatchRun.objects.create(requested_by=requested_by, top_k=settings.MATCHING_TOP_K)
-    matching_run_start.delay_on_commit(run.pk)
+    matching_run_start_task.delay_on_commit(run.pk)
     return run
 
 
@@ -358,12 +358,12 @@ def _enqueue_apply() -> None:
 def _send_apply_once() -> None:
     from django.core.cache import cache
 
-    from matching.tasks import matching_apply_changes
+    from matching.tasks import matching_apply_changes_task
 
     # Many edits in a short time share one queued job; the job clears the key when it starts.
     # The beat sweep (every minute) catches anything a lost message left behind.
     if cache.add(APPLY_QUEUED_KEY, 1, timeout=30):
-        matching_apply_changes.delay()
+        matching_apply_changes_task.delay()
 
 
 APPLY_QUEUED_KEY = "matching:apply-queued"

@@ -302,7 +302,7 @@ def test_a_run_that_fails_before_it_starts_is_recorded_as_failed(world, monkeypa
     monkeypatch.setattr(services, "match_run_start", broken)
     run = MatchRun.objects.create()
     with pytest.raises(RuntimeError):
-        tasks.matching_run_start(run.pk)
+        tasks.matching_run_start_task(run.pk)
     run.refresh_from_db()
     assert run.status == "failed" and "database gone" in run.error
     assert run.finished_at >= run.started_at
