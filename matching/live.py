@@ -17,74 +17,7 @@ import numpy as np
 
 from matching import engine, kernels
 from matching.facts import GraduateFacts, PostingFacts, SkillRelationFacts
-
-
-@dataclass
-class Lists:
-    """Lists of one side: row r belongs to the entity at row r of that side."""
-
-    ids: np.ndarray  # (n, cap) int64, -1 padded
-    score: np.ndarray  # (n, cap)
-    fit: np.ndarray
-    pref: np.ndarray
-    length: np.ndarray  # (n,)
-    complete: np.ndarray  # (n,) bool
-
-    @classmethod
-    def from_top(cls, top: engine.TopLists) -> "Lists":
-        cap = top.ids.shape[1]
-        return cls(
-            top.ids.copy(), top.score.copy(), top.fit.copy(), top.pref.copy(),
-            top.length.copy(), top.total <= cap,
-        )  # fmt: skip
-
-    def grow(self, rows: int) -> None:
-        cap = self.ids.shape[1]
-        self.ids = np.vstack([self.ids, np.full((rows, cap), -1, dtype=np.int64)])
-        for name in ("score", "fit", "pref"):
-            setattr(self, name, np.vstack([getattr(self, name), np.zeros((rows, cap))]))
-        self.length = np.concatenate([self.length, np.zeros(rows, dtype=np.int64)])
-        self.complete = np.concatenate([self.complete, np.ones(rows, dtype=np.bool_)])
-
-    def entries(self, row: int) -> list[tuple[int, float, float, float]]:
-        return engine.list_entries(self, row)
-
-    def set_from_dense(self, row: int, ids: np.ndarray, score: np.ndarray, fit: np.ndarray,
-                       pref: np.ndarray, eligible: np.ndarray) -> None:  # fmt: skip
-        """Replace a list with the exact best entries of a fully scored row or column."""
-        cap = self.ids.shape[1]
-        candidates = np.flatnonzero((score > 0.0) & eligible)
-        total = len(candidates)
-        if total > cap:
-            # Only entries at least as good as the cap-th best can be chosen (ties included).
-            kth = np.partition(score[candidates], total - cap)[total - cap]
-            candidates = candidates[score[candidates] >= kth]
-        order = np.lexsort((ids[candidates], -score[candidates]))[:cap]
-        chosen = candidates[order]
-        n = len(chosen)
-        self.ids[row, :] = -1
-        self.ids[row, :n] = ids[chosen]
-        self.score[row, :n], self.fit[row, :n], self.pref[row, :n] = (
-            score[chosen],
-            fit[chosen],
-            pref[chosen],
-        )
-        self.score[row, n:] = self.fit[row, n:] = self.pref[row, n:] = 0.0
-        self.length[row] = n
-        self.complete[row] = total <= cap
-
-    def patch_many(
-        self, rows: np.ndarray, other_id: int, score: np.ndarray, fit: np.ndarray,
-        pref: np.ndarray,
-    ) -> np.ndarray:  # fmt: skip
-        """`patch` for many rows at once (compiled); returns the rows that changed."""
-        changed = np.zeros(len(rows), dtype=np.bool_)
-        if len(rows):
-            kernels.patch_rows(
-                self.ids, self.score, self.fit, self.pref, self.length, self.complete,
-                rows.astype(np.int64), other_id, score, fit, pref, changed,
-            )  # fmt: skip
-        return rows[changed]
+from matching.toplists import ColumnHeaps, Lists, TopLists
 
 
 class _Growable:
@@ -179,8 +112,8 @@ class LiveState:
             self._set_posting(p)
         for g in graduates:
             self._set_graduate(g)
-        self.g_lists = Lists.from_top(engine.TopLists.empty(self.grads["ids"].copy(), cap))
-        self.p_lists = Lists.from_top(engine.TopLists.empty(self.posts["ids"].copy(), cap))
+        self.g_lists = Lists.from_top(TopLists.empty(self.grads["ids"].copy(), cap))
+        self.p_lists = Lists.from_top(TopLists.empty(self.posts["ids"].copy(), cap))
 
     # --- vocabularies -------------------------------------------------------------------------
 
@@ -311,8 +244,8 @@ class LiveState:
 
     def recompute_all(self) -> None:
         """Both sides' lists from scratch (the same kernel as a full run)."""
-        heaps = engine.ColumnHeaps.new(self.posts.size, self.cap)
-        rows = engine.TopLists.empty(self.grads["ids"].copy(), self.cap)
+        heaps = ColumnHeaps.new(self.posts.size, self.cap)
+        rows = TopLists.empty(self.grads["ids"].copy(), self.cap)
         if self.grads.size and self.posts.size:
             kernels.score_block(
                 0, self.grads.size, self.cap, self._gpack(), self._ppack(), self._inverted_index(),

@@ -23,7 +23,7 @@ from django.utils import timezone
 from accounts.models import User
 from matching import engine
 from matching.facts import GraduateFacts, PostingFacts
-from matching.live import Changed, Lists, LiveState
+from matching.live import Changed, LiveState
 from matching.models import (
     ENTRY_DTYPE,
     ChangeKind,
@@ -41,6 +41,7 @@ from matching.selectors import (
     posting_facts,
     relation_facts,
 )
+from matching.toplists import Lists, TopLists, merge_posting_lists
 from profiles.models import GraduateProfile
 
 logger = logging.getLogger(__name__)
@@ -63,7 +64,7 @@ def _packed(ids: np.ndarray, score: np.ndarray, fit: np.ndarray, pref: np.ndarra
 
 
 def list_rows(
-    owner_ids: np.ndarray, lists: engine.TopLists | Lists, rows: np.ndarray
+    owner_ids: np.ndarray, lists: TopLists | Lists, rows: np.ndarray
 ) -> list[tuple[int, bytes, int, bool]]:
     cap = lists.ids.shape[1]
     packed = _packed(lists.ids[rows], lists.score[rows], lists.fit[rows], lists.pref[rows])
@@ -202,7 +203,7 @@ def match_run_start(*, run: MatchRun) -> list[int]:
     return list(range(len(ranges)))
 
 
-def _save_partial(lists: engine.TopLists) -> bytes:
+def _save_partial(lists: TopLists) -> bytes:
     buffer = io.BytesIO()
     np.savez(
         buffer, owner_ids=lists.owner_ids, ids=lists.ids, score=lists.score, fit=lists.fit,
@@ -211,9 +212,9 @@ def _save_partial(lists: engine.TopLists) -> bytes:
     return buffer.getvalue()
 
 
-def _load_partial(data: bytes | memoryview) -> engine.TopLists:
+def _load_partial(data: bytes | memoryview) -> TopLists:
     with np.load(io.BytesIO(bytes(data))) as f:
-        return engine.TopLists(**{name: f[name] for name in f.files})
+        return TopLists(**{name: f[name] for name in f.files})
 
 
 def _arrays(
@@ -264,13 +265,13 @@ def match_run_block(*, run: MatchRun, number: int) -> bool:
         return run.blocks_done == run.blocks_total
 
 
-def _aligned(parts: list[engine.TopLists]) -> list[engine.TopLists]:
+def _aligned(parts: list[TopLists]) -> list[TopLists]:
     """Put every block's partial lists on the same posting rows (the union of their ids)."""
     union = np.unique(np.concatenate([p.owner_ids for p in parts]))
     aligned = []
     for part in parts:
         cap = part.ids.shape[1]
-        full = engine.TopLists.empty(union, cap)
+        full = TopLists.empty(union, cap)
         rows = np.searchsorted(union, part.owner_ids)
         for name in ("ids", "score", "fit", "pref", "length", "total"):
             getattr(full, name)[rows] = getattr(part, name)
@@ -286,7 +287,7 @@ def match_run_finish(*, run: MatchRun) -> MatchRun:
     blocks = list(run.blocks.filter(done=True).order_by("number"))
     cap = list_capacity()
     parts = [_load_partial(b.partial) for b in blocks if b.partial]
-    postings = engine.merge_posting_lists(_aligned(parts), cap) if parts else None
+    postings = merge_posting_lists(_aligned(parts), cap) if parts else None
     with transaction.atomic():
         run = MatchRun.objects.select_for_update().get(pk=run.pk)
         if run.status != RunStatus.RUNNING:
