@@ -29,7 +29,8 @@ SIZE_BITS = _bits(CompanySize.values)
 MAX_EDUCATION_RANK = len(EducationLevel.values) - 1
 
 
-def _mask(codes: Iterable[str], bits: dict[str, int]) -> int:
+def bit_mask(codes: Iterable[str], bits: dict[str, int]) -> int:
+    """The OR of the codes' bits; a code without a bit adds nothing."""
     mask = 0
     for code in codes:
         mask |= bits.get(code, 0)
@@ -190,13 +191,13 @@ def build_graduates(
         level=np.concatenate(lvl_parts) if lvl_parts else np.zeros(0, np.float64),
         topik=np.array([g.topik for g in graduates], dtype=np.int8),
         education=np.array([g.education_rank for g in graduates], dtype=np.int8),
-        fields=np.array([_mask(g.fields, vocab.field_bits) for g in graduates], dtype=np.uint64),
+        fields=np.array([bit_mask(g.fields, vocab.field_bits) for g in graduates], dtype=np.uint64),
         needs_sponsorship=np.array([g.needs_sponsorship for g in graduates], dtype=np.bool_),
         discoverable=np.array([g.discoverable for g in graduates], dtype=np.bool_),
-        industries=np.array([_mask(g.industries, INDUSTRY_BITS) for g in graduates], np.uint32),
-        regions=np.array([_mask(g.regions, REGION_BITS) for g in graduates], np.uint32),
-        job_types=np.array([_mask(g.job_types, JOB_TYPE_BITS) for g in graduates], np.uint32),
-        sizes=np.array([_mask(g.company_sizes, SIZE_BITS) for g in graduates], np.uint32),
+        industries=np.array([bit_mask(g.industries, INDUSTRY_BITS) for g in graduates], np.uint32),
+        regions=np.array([bit_mask(g.regions, REGION_BITS) for g in graduates], np.uint32),
+        job_types=np.array([bit_mask(g.job_types, JOB_TYPE_BITS) for g in graduates], np.uint32),
+        sizes=np.array([bit_mask(g.company_sizes, SIZE_BITS) for g in graduates], np.uint32),
         min_salary=np.array([g.min_salary_krw for g in graduates], dtype=np.float64),
         relocate=np.array([g.willing_to_relocate for g in graduates], dtype=np.bool_),
         routes=np.array([g.visa_routes for g in graduates], dtype=np.uint32),
@@ -233,7 +234,7 @@ def build_postings(postings: Sequence[PostingFacts], vocab: Vocabulary) -> Posti
         topik=np.array([p.min_topik for p in postings], dtype=np.int8),
         education=np.array([p.min_education_rank for p in postings], dtype=np.int8),
         fields=np.array(
-            [_mask(p.accepted_fields, vocab.field_bits) for p in postings], dtype=np.uint64
+            [bit_mask(p.accepted_fields, vocab.field_bits) for p in postings], dtype=np.uint64
         ),
         routes=np.array([p.offer_routes for p in postings], dtype=np.uint32),
         industry=np.array([INDUSTRY_BITS.get(p.industry, 0) for p in postings], np.uint32),

@@ -153,10 +153,10 @@ class LiveState:
         a["topik"][row], a["education"][row] = g.topik, g.education_rank
         a["fields"][row] = self._fields(g.fields)
         a["needs"][row], a["discoverable"][row] = g.needs_sponsorship, g.discoverable
-        a["industries"][row] = engine._mask(g.industries, engine.INDUSTRY_BITS)
-        a["regions"][row] = engine._mask(g.regions, engine.REGION_BITS)
-        a["job_types"][row] = engine._mask(g.job_types, engine.JOB_TYPE_BITS)
-        a["sizes"][row] = engine._mask(g.company_sizes, engine.SIZE_BITS)
+        a["industries"][row] = engine.bit_mask(g.industries, engine.INDUSTRY_BITS)
+        a["regions"][row] = engine.bit_mask(g.regions, engine.REGION_BITS)
+        a["job_types"][row] = engine.bit_mask(g.job_types, engine.JOB_TYPE_BITS)
+        a["sizes"][row] = engine.bit_mask(g.company_sizes, engine.SIZE_BITS)
         a["min_salary"][row], a["relocate"][row] = g.min_salary_krw, g.willing_to_relocate
         a["routes"][row] = g.visa_routes
         return row
