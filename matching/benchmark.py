@@ -20,10 +20,11 @@ import numpy as np
 from django.db import connection, transaction
 
 from matching import engine, reference
-from matching.live import LiveState
+from matching.live import Changed, LiveState, Side, StoredList
 from matching.models import GraduateMatchList, PostingMatchList
 from matching.services import copy_list_rows, list_rows, update_list_rows
 from matching.synthetic import SyntheticInstance, synthetic_instance
+from matching.toplists import TopLists
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
@@ -196,18 +197,27 @@ def _write(result: engine.FullResult) -> dict[str, Any]:
     return figures
 
 
-def _store_changed(state: LiveState, changed: Any) -> None:
+def _stored(top: TopLists) -> Iterator[StoredList]:
+    """A full run's lists as the rows a run stores."""
+    cap = top.ids.shape[1]
+    for row, owner_id in enumerate(top.owner_ids.tolist()):
+        n = top.length[row]
+        yield StoredList(
+            owner_id, top.ids[row, :n], top.score[row, :n], top.fit[row, :n], top.pref[row, :n],
+            bool(top.total[row] <= cap),
+        )  # fmt: skip
+
+
+def _store_changed(state: LiveState, changed: Changed) -> None:
     """What an incremental update writes: the changed lists of both sides, one UPDATE each."""
-    for table, owner, ids, lists, rows in (
-        ("bench_matching_graduatematchlist", "graduate_id", state.grads["ids"], state.g_lists,
-         changed.graduates),
-        ("bench_matching_postingmatchlist", "posting_id", state.posts["ids"], state.p_lists,
-         changed.postings),
-    ):  # fmt: skip
+    sides: tuple[tuple[str, str, Side, set[int]], ...] = (
+        ("bench_matching_graduatematchlist", "graduate_id", "graduates", changed.graduates),
+        ("bench_matching_postingmatchlist", "posting_id", "postings", changed.postings),
+    )
+    for table, owner, side, rows in sides:
         selected = np.array(sorted(rows), dtype=np.int64)
-        update_list_rows(
-            table=table, owner_column=owner, run_id=1, rows=list_rows(ids, lists, selected)
-        )
+        lists = list_rows(state.owner_ids(side), state.lists(side), selected)
+        update_list_rows(table=table, owner_column=owner, run_id=1, rows=lists)
 
 
 def _incremental(
@@ -219,15 +229,8 @@ def _incremental(
     data = instance.data
     started = time.perf_counter()
     state = LiveState(data.graduates, data.postings, data.relations, cap=64, visible=50)
-    state._grow_lists()
-    for lists, top in ((state.g_lists, result.graduates), (state.p_lists, result.postings)):
-        lists.ids[:], lists.score[:], lists.fit[:], lists.pref[:] = (
-            top.ids,
-            top.score,
-            top.fit,
-            top.pref,
-        )
-        lists.length[:], lists.complete[:] = top.length, top.total <= 64
+    state.load_lists("graduates", _stored(result.graduates))
+    state.load_lists("postings", _stored(result.postings))
     figures: dict[str, Any] = {"state_load_s": round(time.perf_counter() - started, 2)}
     rng = random.Random(3)
     skill_ids = sorted({s for g in data.graduates[:2000] for s in g.skills})

@@ -12,6 +12,7 @@ from a full row or column, so what users see is always the exact top-`visible`.
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal, NamedTuple
 
 import numpy as np
 
@@ -85,6 +86,20 @@ POSTING_FIELDS: dict[str, type[np.generic]] = {
 }  # fmt: skip
 
 
+Side = Literal["graduates", "postings"]
+
+
+class StoredList(NamedTuple):
+    """One entity's list as kept outside the state (a run's stored lists), best first."""
+
+    owner_id: int
+    ids: np.ndarray
+    score: np.ndarray
+    fit: np.ndarray
+    pref: np.ndarray
+    complete: bool
+
+
 class LiveState:
     """Everything incremental matching needs, in memory; see the module docstring."""
 
@@ -114,6 +129,32 @@ class LiveState:
             self._set_graduate(g)
         self.g_lists = Lists.from_top(TopLists.empty(self.grads["ids"].copy(), cap))
         self.p_lists = Lists.from_top(TopLists.empty(self.posts["ids"].copy(), cap))
+
+    # --- each side's lists, for storing and reloading them ------------------------------------
+
+    def _side(self, side: Side) -> tuple[_Growable, Lists]:
+        return (self.grads, self.g_lists) if side == "graduates" else (self.posts, self.p_lists)
+
+    def owner_ids(self, side: Side) -> np.ndarray:
+        """The entity id of each row of `side`: row r's list belongs to `owner_ids(side)[r]`."""
+        return self._side(side)[0]["ids"]
+
+    def lists(self, side: Side) -> Lists:
+        """The current lists of `side`, to read; they change only through this state's methods."""
+        return self._side(side)[1]
+
+    def load_lists(self, side: Side, stored: Iterable[StoredList]) -> None:
+        """Put back lists kept outside the state (the current run's), replacing those rows' lists.
+
+        A list whose owner this state does not hold is skipped; a row with no stored list keeps
+        the list it had (a new state's: empty and complete).
+        """
+        self._grow_lists()
+        entities, lists = self._side(side)
+        for entry in stored:
+            row = entities.row_of.get(entry.owner_id)
+            if row is not None:
+                lists.set_row(row, entry.ids, entry.score, entry.fit, entry.pref, entry.complete)
 
     # --- vocabularies -------------------------------------------------------------------------
 

@@ -9,21 +9,22 @@ between are recorded in the MatchingChange outbox and re-applied to the new run 
 import io
 import logging
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F, Value
+from django.db.models import F, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accounts.models import User
 from matching import engine
 from matching.facts import GraduateFacts, PostingFacts
-from matching.live import Changed, LiveState
+from matching.live import Changed, LiveState, StoredList
 from matching.models import (
     ENTRY_DTYPE,
     ChangeKind,
@@ -388,26 +389,22 @@ def _live_state(run: MatchRun) -> LiveState:
         graduate_facts(), posting_facts(), relation_facts(), list_capacity(),
         settings.MATCHING_TOP_K,
     )  # fmt: skip
-    for model, side, lists in (
-        (GraduateMatchList, state.grads, state.g_lists),
-        (PostingMatchList, state.posts, state.p_lists),
-    ):
-        state._grow_lists()
-        owner = _owner_field(model)
-        for owner_id, entries, length, complete in model.objects.filter(run=run).values_list(
-            owner, "entries", "length", "complete"
-        ):
-            row = side.row_of.get(owner_id)
-            if row is None:
-                continue
-            records = np.frombuffer(bytes(entries), dtype=ENTRY_DTYPE)
-            lists.ids[row, :length] = records["id"]
-            lists.score[row, :length] = records["score"]
-            lists.fit[row, :length] = records["fit"]
-            lists.pref[row, :length] = records["pref"]
-            lists.length[row], lists.complete[row] = length, complete
+    state.load_lists("graduates", _stored_lists(run, GraduateMatchList))
+    state.load_lists("postings", _stored_lists(run, PostingMatchList))
     _live = _Live((run.pk, run.created_at, run.results_version), state)
     return state
+
+
+def _stored_lists(run: MatchRun, model: type[ListModel]) -> Iterator[StoredList]:
+    """The run's lists of one side, decoded, in no particular order."""
+    owner = _owner_field(model)
+    for owner_id, entries, complete in model.objects.filter(run=run).values_list(
+        owner, "entries", "complete"
+    ):
+        records = np.frombuffer(bytes(entries), dtype=ENTRY_DTYPE)
+        yield StoredList(
+            owner_id, records["id"], records["score"], records["fit"], records["pref"], complete
+        )
 
 
 @dataclass(frozen=True)
@@ -469,28 +466,29 @@ def _apply(state: LiveState, changes: list[MatchingChange]) -> Changed:
 
 
 def _store_changed(run: MatchRun, state: LiveState, changed: Changed) -> None:
-    existing_graduates = set(
-        GraduateProfile.objects.filter(id__in=state.grads["ids"][sorted(changed.graduates)].tolist())
-        .values_list("id", flat=True)
-    )  # fmt: skip
-    g_rows = np.array(
-        [r for r in sorted(changed.graduates) if int(state.grads["ids"][r]) in existing_graduates],
-        dtype=np.int64,
-    )
-    lists_upsert(
-        run=run, model=GraduateMatchList, rows=list_rows(state.grads["ids"], state.g_lists, g_rows)
-    )
     from jobs.models import JobPosting
 
-    p_ids = state.posts["ids"][sorted(changed.postings)].tolist()
-    existing_postings = set(JobPosting.objects.filter(id__in=p_ids).values_list("id", flat=True))
-    p_rows = np.array(
-        [r for r in sorted(changed.postings) if int(state.posts["ids"][r]) in existing_postings],
-        dtype=np.int64,
-    )
+    g_ids = state.owner_ids("graduates")
+    g_rows = _rows_still_present(g_ids, changed.graduates, GraduateProfile.objects.all())
     lists_upsert(
-        run=run, model=PostingMatchList, rows=list_rows(state.posts["ids"], state.p_lists, p_rows)
+        run=run, model=GraduateMatchList, rows=list_rows(g_ids, state.lists("graduates"), g_rows)
     )
+    p_ids = state.owner_ids("postings")
+    p_rows = _rows_still_present(p_ids, changed.postings, JobPosting.objects.all())
+    lists_upsert(
+        run=run, model=PostingMatchList, rows=list_rows(p_ids, state.lists("postings"), p_rows)
+    )
+
+
+def _rows_still_present(
+    owner_ids: np.ndarray, rows: set[int], entities: QuerySet[Any]
+) -> np.ndarray:
+    """The rows, ascending, whose entity still exists: a deleted one can have no list row."""
+    candidates = sorted(rows)
+    present = set(
+        entities.filter(id__in=owner_ids[candidates].tolist()).values_list("id", flat=True)
+    )
+    return np.array([r for r in candidates if int(owner_ids[r]) in present], dtype=np.int64)
 
 
 STALLED_AFTER = timedelta(hours=2)

@@ -181,17 +181,18 @@ class Lists:
             candidates = candidates[score[candidates] >= kth]
         order = np.lexsort((ids[candidates], -score[candidates]))[:cap]
         chosen = candidates[order]
-        n = len(chosen)
+        self.set_row(row, ids[chosen], score[chosen], fit[chosen], pref[chosen], total <= cap)
+
+    def set_row(self, row: int, ids: np.ndarray, score: np.ndarray, fit: np.ndarray,
+                pref: np.ndarray, complete: bool) -> None:  # fmt: skip
+        """Replace a list with the given entries (best first, at most `cap` of them)."""
+        n = len(ids)
         self.ids[row, :] = -1
-        self.ids[row, :n] = ids[chosen]
-        self.score[row, :n], self.fit[row, :n], self.pref[row, :n] = (
-            score[chosen],
-            fit[chosen],
-            pref[chosen],
-        )
+        self.ids[row, :n] = ids
+        self.score[row, :n], self.fit[row, :n], self.pref[row, :n] = score, fit, pref
         self.score[row, n:] = self.fit[row, n:] = self.pref[row, n:] = 0.0
         self.length[row] = n
-        self.complete[row] = total <= cap
+        self.complete[row] = complete
 
     def patch_many(
         self, rows: np.ndarray, other_id: int, score: np.ndarray, fit: np.ndarray,
