@@ -170,13 +170,16 @@ CELERY_TIMEZONE = "Asia/Seoul"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Synced into django-celery-beat's tables at beat start; staff can edit the timing in the admin.
 CELERY_BEAT_SCHEDULE = {
-    "worker-heartbeat": {"task": "core.tasks.worker_heartbeat", "schedule": 60.0},
+    "worker-heartbeat": {"task": "core.tasks.worker_heartbeat_task", "schedule": 60.0},
     "matching-nightly-full-run": {
-        "task": "matching.tasks.matching_nightly_run",
+        "task": "matching.tasks.matching_nightly_run_task",
         "schedule": crontab(hour=3, minute=0),
     },
-    "matching-sweep-outbox": {"task": "matching.tasks.matching_apply_changes", "schedule": 60.0},
-    "matching-sweep-runs": {"task": "matching.tasks.matching_sweep_runs", "schedule": 600.0},
+    "matching-sweep-outbox": {
+        "task": "matching.tasks.matching_apply_changes_task",
+        "schedule": 60.0,
+    },
+    "matching-sweep-runs": {"task": "matching.tasks.matching_sweep_runs_task", "schedule": 600.0},
     "notifications-match-digests": {
         "task": "notifications.tasks.notify_match_digests",
         "schedule": crontab(hour=8, minute=0),

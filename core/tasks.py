@@ -4,6 +4,6 @@ from core.services import worker_heartbeat_record
 
 
 @shared_task(bind=True)
-def worker_heartbeat(self) -> None:  # type: ignore[no-untyped-def]
+def worker_heartbeat_task(self) -> None:  # type: ignore[no-untyped-def]
     """Periodic (Celery beat): a worker takes tasks from the broker and reaches the database."""
     worker_heartbeat_record(worker=self.request.hostname or "in-process")

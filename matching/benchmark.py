@@ -5,6 +5,7 @@ skills). Database writes go to temporary tables shaped like the real list tables
 benchmark needs no profiles or postings in the database and leaves nothing behind.
 """
 
+import dataclasses
 import os
 import random
 import statistics
@@ -20,10 +21,12 @@ import numpy as np
 from django.db import connection, transaction
 
 from matching import engine, reference
-from matching.live import LiveState
+from matching.facts import MatchingInput
+from matching.live import Changed, LiveState, Side, StoredList
 from matching.models import GraduateMatchList, PostingMatchList
 from matching.services import copy_list_rows, list_rows, update_list_rows
 from matching.synthetic import SyntheticInstance, synthetic_instance
+from matching.toplists import TopLists
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
@@ -196,54 +199,72 @@ def _write(result: engine.FullResult) -> dict[str, Any]:
     return figures
 
 
-def _store_changed(state: LiveState, changed: Any) -> None:
+def _stored(top: TopLists) -> Iterator[StoredList]:
+    """A full run's lists as the rows a run stores."""
+    cap = top.ids.shape[1]
+    for row, owner_id in enumerate(top.owner_ids.tolist()):
+        n = top.length[row]
+        yield StoredList(
+            owner_id, top.ids[row, :n], top.score[row, :n], top.fit[row, :n], top.pref[row, :n],
+            bool(top.total[row] <= cap),
+        )  # fmt: skip
+
+
+def _store_changed(state: LiveState, changed: Changed) -> None:
     """What an incremental update writes: the changed lists of both sides, one UPDATE each."""
-    for table, owner, ids, lists, rows in (
-        ("bench_matching_graduatematchlist", "graduate_id", state.grads["ids"], state.g_lists,
-         changed.graduates),
-        ("bench_matching_postingmatchlist", "posting_id", state.posts["ids"], state.p_lists,
-         changed.postings),
-    ):  # fmt: skip
+    sides: tuple[tuple[str, str, Side, set[int]], ...] = (
+        ("bench_matching_graduatematchlist", "graduate_id", "graduates", changed.graduates),
+        ("bench_matching_postingmatchlist", "posting_id", "postings", changed.postings),
+    )
+    for table, owner, side, rows in sides:
         selected = np.array(sorted(rows), dtype=np.int64)
-        update_list_rows(
-            table=table, owner_column=owner, run_id=1, rows=list_rows(ids, lists, selected)
-        )
+        lists = list_rows(state.owner_ids(side), state.lists(side), selected)
+        update_list_rows(table=table, owner_column=owner, run_id=1, rows=lists)
 
 
 def _incremental(
     instance: SyntheticInstance, result: engine.FullResult, *, edits: int, write: bool
 ) -> dict[str, Any]:
     """One entity at a time against the full population, lists patched in memory (and stored)."""
-    import dataclasses
-
     data = instance.data
     started = time.perf_counter()
     state = LiveState(data.graduates, data.postings, data.relations, cap=64, visible=50)
-    state._grow_lists()
-    for lists, top in ((state.g_lists, result.graduates), (state.p_lists, result.postings)):
-        lists.ids[:], lists.score[:], lists.fit[:], lists.pref[:] = (
-            top.ids,
-            top.score,
-            top.fit,
-            top.pref,
-        )
-        lists.length[:], lists.complete[:] = top.length, top.total <= 64
+    state.load_lists("graduates", _stored(result.graduates))
+    state.load_lists("postings", _stored(result.postings))
     figures: dict[str, Any] = {"state_load_s": round(time.perf_counter() - started, 2)}
     rng = random.Random(3)
-    skill_ids = sorted({s for g in data.graduates[:2000] for s in g.skills})
-    graduate_compute, graduate_total, touched = [], [], []
     use_db = write and connection.vendor == "postgresql"
+    figures.update(_graduate_edits(state, data, result, rng, edits=edits, use_db=use_db))
+    figures["posting_edit_compute"] = _posting_edits(state, data, rng, count=max(edits // 4, 5))
+    return figures
+
+
+def _copy_full_lists(result: engine.FullResult) -> None:
+    """The full run's lists into the temporary tables, for the incremental UPDATEs to hit."""
+    for table, owner, top in (
+        ("bench_matching_graduatematchlist", "graduate_id", result.graduates),
+        ("bench_matching_postingmatchlist", "posting_id", result.postings),
+    ):
+        rows = list_rows(top.owner_ids, top, np.arange(len(top.owner_ids)))
+        copy_list_rows(table=table, owner_column=owner, run_id=1, rows=rows)
+
+
+def _graduate_edits(
+    state: LiveState,
+    data: MatchingInput,
+    result: engine.FullResult,
+    rng: random.Random,
+    *,
+    edits: int,
+    use_db: bool,
+) -> dict[str, Any]:
+    """Random graduates gain or change one skill; time the update, and its writes with `use_db`."""
+    skill_ids = sorted({s for g in data.graduates[:2000] for s in g.skills})
+    compute, total, touched = [], [], []
     with transaction.atomic():
         if use_db:
             _temp_tables()
-            rows = np.arange(len(result.graduates.owner_ids))
-            copy_list_rows(table="bench_matching_graduatematchlist", owner_column="graduate_id",
-                           run_id=1, rows=list_rows(result.graduates.owner_ids, result.graduates,
-                                                    rows))  # fmt: skip
-            rows = np.arange(len(result.postings.owner_ids))
-            copy_list_rows(table="bench_matching_postingmatchlist", owner_column="posting_id",
-                           run_id=1, rows=list_rows(result.postings.owner_ids, result.postings,
-                                                    rows))  # fmt: skip
+            _copy_full_lists(result)
         for _ in range(edits):
             g = data.graduates[rng.randrange(len(data.graduates))]
             skills = dict(g.skills)
@@ -254,21 +275,27 @@ def _incremental(
             t1 = time.perf_counter()
             if use_db:
                 _store_changed(state, changed)
-            graduate_compute.append(t1 - t0)
-            graduate_total.append(time.perf_counter() - t0)
+            compute.append(t1 - t0)
+            total.append(time.perf_counter() - t0)
             touched.append(len(changed.postings))
         transaction.set_rollback(True)
-    figures["graduate_edit_compute"] = _ms(graduate_compute)
+    figures: dict[str, Any] = {"graduate_edit_compute": _ms(compute)}
     if use_db:
-        figures["graduate_edit_with_db_writes"] = _ms(graduate_total)
+        figures["graduate_edit_with_db_writes"] = _ms(total)
     figures["posting_lists_patched_per_graduate_edit"] = round(statistics.mean(touched), 1)
-    posting_compute = []
-    for _ in range(max(edits // 4, 5)):
+    return figures
+
+
+def _posting_edits(
+    state: LiveState, data: MatchingInput, rng: random.Random, *, count: int
+) -> dict[str, float]:
+    """Random postings change the minimum level of their first skill; time each update."""
+    compute = []
+    for _ in range(count):
         p = data.postings[rng.randrange(len(data.postings))]
         posting_skills = list(p.skills)
         posting_skills[0] = dataclasses.replace(posting_skills[0], min_level=rng.randint(1, 5))
         t0 = time.perf_counter()
         state.posting_changed(p.id, dataclasses.replace(p, skills=tuple(posting_skills)))
-        posting_compute.append(time.perf_counter() - t0)
-    figures["posting_edit_compute"] = _ms(posting_compute)
-    return figures
+        compute.append(time.perf_counter() - t0)
+    return _ms(compute)

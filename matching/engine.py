@@ -1,21 +1,21 @@
 """Exact two-sided top-K matching: facts in, ranked lists out (numpy + numba, no Django).
 
-`build_arrays` turns GraduateFacts/PostingFacts into compact arrays once; `full_run` scores every
-pair in blocks of graduates and returns, for every graduate, its best `cap` postings and, for every
-posting, its best `cap` discoverable graduates. The formula is in matching/kernels.py. Results are
-exact: every pair is scored, nothing is pruned, ties break by id.
+`build_graduates` and `build_postings` turn GraduateFacts/PostingFacts into compact arrays once
+(indices from a shared `Vocabulary`); `full_run` scores every pair in blocks of graduates and
+returns, for every graduate, its best `cap` postings and, for every posting, its best `cap`
+discoverable graduates (as matching.toplists.TopLists). The formula is in matching/kernels.py.
+Results are exact: every pair is scored, nothing is pruned, ties break by id.
 """
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-import numba
 import numpy as np
 
 from core.choices import CompanySize, EducationLevel, Industry, JobType, KoreaRegion
 from matching import kernels
 from matching.facts import GraduateFacts, PostingFacts, SkillRelationFacts
+from matching.toplists import ColumnHeaps, TopLists, concat_lists
 
 
 def _bits(vocabulary: Sequence[str]) -> dict[str, int]:
@@ -29,7 +29,8 @@ SIZE_BITS = _bits(CompanySize.values)
 MAX_EDUCATION_RANK = len(EducationLevel.values) - 1
 
 
-def _mask(codes: Iterable[str], bits: dict[str, int]) -> int:
+def bit_mask(codes: Iterable[str], bits: dict[str, int]) -> int:
+    """The OR of the codes' bits; a code without a bit adds nothing."""
     mask = 0
     for code in codes:
         mask |= bits.get(code, 0)
@@ -190,13 +191,13 @@ def build_graduates(
         level=np.concatenate(lvl_parts) if lvl_parts else np.zeros(0, np.float64),
         topik=np.array([g.topik for g in graduates], dtype=np.int8),
         education=np.array([g.education_rank for g in graduates], dtype=np.int8),
-        fields=np.array([_mask(g.fields, vocab.field_bits) for g in graduates], dtype=np.uint64),
+        fields=np.array([bit_mask(g.fields, vocab.field_bits) for g in graduates], dtype=np.uint64),
         needs_sponsorship=np.array([g.needs_sponsorship for g in graduates], dtype=np.bool_),
         discoverable=np.array([g.discoverable for g in graduates], dtype=np.bool_),
-        industries=np.array([_mask(g.industries, INDUSTRY_BITS) for g in graduates], np.uint32),
-        regions=np.array([_mask(g.regions, REGION_BITS) for g in graduates], np.uint32),
-        job_types=np.array([_mask(g.job_types, JOB_TYPE_BITS) for g in graduates], np.uint32),
-        sizes=np.array([_mask(g.company_sizes, SIZE_BITS) for g in graduates], np.uint32),
+        industries=np.array([bit_mask(g.industries, INDUSTRY_BITS) for g in graduates], np.uint32),
+        regions=np.array([bit_mask(g.regions, REGION_BITS) for g in graduates], np.uint32),
+        job_types=np.array([bit_mask(g.job_types, JOB_TYPE_BITS) for g in graduates], np.uint32),
+        sizes=np.array([bit_mask(g.company_sizes, SIZE_BITS) for g in graduates], np.uint32),
         min_salary=np.array([g.min_salary_krw for g in graduates], dtype=np.float64),
         relocate=np.array([g.willing_to_relocate for g in graduates], dtype=np.bool_),
         routes=np.array([g.visa_routes for g in graduates], dtype=np.uint32),
@@ -233,7 +234,7 @@ def build_postings(postings: Sequence[PostingFacts], vocab: Vocabulary) -> Posti
         topik=np.array([p.min_topik for p in postings], dtype=np.int8),
         education=np.array([p.min_education_rank for p in postings], dtype=np.int8),
         fields=np.array(
-            [_mask(p.accepted_fields, vocab.field_bits) for p in postings], dtype=np.uint64
+            [bit_mask(p.accepted_fields, vocab.field_bits) for p in postings], dtype=np.uint64
         ),
         routes=np.array([p.offer_routes for p in postings], dtype=np.uint32),
         industry=np.array([INDUSTRY_BITS.get(p.industry, 0) for p in postings], np.uint32),
@@ -242,81 +243,6 @@ def build_postings(postings: Sequence[PostingFacts], vocab: Vocabulary) -> Posti
         size=np.array([SIZE_BITS.get(p.company_size, 0) for p in postings], np.uint32),
         salary_max=np.array([p.salary_max_krw for p in postings], dtype=np.float64),
     )
-
-
-@dataclass
-class TopLists:
-    """For each entity (row), its best entries, best first; ids -1 pad the unused slots.
-
-    `total` counts every pair that qualified, so a list is complete when total <= its length.
-    """
-
-    owner_ids: np.ndarray  # int64 (n,)
-    ids: np.ndarray  # int64 (n, cap)
-    score: np.ndarray  # float64 (n, cap)
-    fit: np.ndarray
-    pref: np.ndarray
-    length: np.ndarray  # int64 (n,)
-    total: np.ndarray  # int64 (n,)
-
-    @classmethod
-    def empty(cls, owner_ids: np.ndarray, cap: int) -> "TopLists":
-        n = len(owner_ids)
-        return cls(
-            owner_ids=owner_ids,
-            ids=np.full((n, cap), -1, dtype=np.int64),
-            score=np.zeros((n, cap)),
-            fit=np.zeros((n, cap)),
-            pref=np.zeros((n, cap)),
-            length=np.zeros(n, dtype=np.int64),
-            total=np.zeros(n, dtype=np.int64),
-        )
-
-    def entries(self, row: int) -> list[tuple[int, float, float, float]]:
-        return list_entries(self, row)
-
-
-def list_entries(lists: "TopLists | Any", row: int) -> list[tuple[int, float, float, float]]:
-    """One row's (other id, score, fit, preference) entries, best first (any list container)."""
-    n = int(lists.length[row])
-    return [
-        (int(lists.ids[row, e]), float(lists.score[row, e]), float(lists.fit[row, e]),
-         float(lists.pref[row, e]))
-        for e in range(n)
-    ]  # fmt: skip
-
-
-@dataclass
-class ColumnHeaps:
-    """Per-thread bounded heaps of each posting's best graduates, kept across blocks."""
-
-    score: np.ndarray  # (threads, postings, cap)
-    ids: np.ndarray
-    fit: np.ndarray
-    pref: np.ndarray
-    length: np.ndarray  # (threads, postings)
-    total: np.ndarray
-    floor: np.ndarray  # fit below which a pair cannot enter the heap
-
-    @classmethod
-    def new(cls, postings: int, cap: int) -> "ColumnHeaps":
-        threads = max(1, numba.get_num_threads())
-        shape = (threads, postings, cap)
-        return cls(
-            score=np.zeros(shape),
-            ids=np.full(shape, -1, dtype=np.int64),
-            fit=np.zeros(shape),
-            pref=np.zeros(shape),
-            length=np.zeros(shape[:2], dtype=np.int64),
-            total=np.zeros(shape[:2], dtype=np.int64),
-            floor=np.zeros(shape[:2]),
-        )
-
-    def merged(self, owner_ids: np.ndarray, cap: int) -> "TopLists":
-        return merge_partials(
-            owner_ids, cap, self.score, self.ids, self.fit, self.pref, self.length,
-            self.total.sum(axis=0),
-        )  # fmt: skip
 
 
 def score_rows(
@@ -338,52 +264,6 @@ def score_rows(
             heaps.floor,
         )  # fmt: skip
     return rows
-
-
-def merge_partials(
-    owner_ids: np.ndarray,
-    cap: int,
-    part_s: np.ndarray,
-    part_i: np.ndarray,
-    part_f: np.ndarray,
-    part_p: np.ndarray,
-    part_n: np.ndarray,
-    total: np.ndarray,
-) -> TopLists:
-    merged = TopLists.empty(owner_ids, cap)
-    kernels.merge_heaps(
-        part_s, part_i, part_f, part_p, part_n, cap,
-        merged.score, merged.ids, merged.fit, merged.pref, merged.length,
-    )  # fmt: skip
-    merged.total = total.astype(np.int64)
-    return merged
-
-
-def merge_posting_lists(parts: Sequence[TopLists], cap: int) -> TopLists:
-    """Merge the partial posting lists of several blocks (or workers) into the final lists."""
-    owner_ids = parts[0].owner_ids
-    return merge_partials(
-        owner_ids,
-        cap,
-        np.stack([p.score for p in parts]),
-        np.stack([p.ids for p in parts]),
-        np.stack([p.fit for p in parts]),
-        np.stack([p.pref for p in parts]),
-        np.stack([p.length for p in parts]),
-        np.sum([p.total for p in parts], axis=0),
-    )
-
-
-def concat_lists(parts: Sequence[TopLists]) -> TopLists:
-    return TopLists(
-        owner_ids=np.concatenate([p.owner_ids for p in parts]),
-        ids=np.concatenate([p.ids for p in parts]),
-        score=np.concatenate([p.score for p in parts]),
-        fit=np.concatenate([p.fit for p in parts]),
-        pref=np.concatenate([p.pref for p in parts]),
-        length=np.concatenate([p.length for p in parts]),
-        total=np.concatenate([p.total for p in parts]),
-    )
 
 
 @dataclass

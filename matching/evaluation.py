@@ -30,9 +30,10 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from matching.engine import FullResult, TopLists
+from matching.engine import FullResult
 from matching.facts import MatchingInput
 from matching.synthetic import SyntheticInstance
+from matching.toplists import TopLists
 
 RELEVANT = 2  # relevance from which an entry counts as relevant for P@k, MRR and recall
 RECALL_DEPTH = 50

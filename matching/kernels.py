@@ -172,6 +172,29 @@ def accumulate_dense(g, g_start, g_end, g_idx, g_lvl, inv_ptr, inv_post, inv_min
             acc[inv_post[b]] += min(level, inv_min[b]) * inv_wpl[b]
 
 
+@njit(cache=True, inline="always")
+def offer_to_row(row_s, row_i, row_f, row_p, r, n, floor, cap, score, pid, fit, pref):  # type: ignore[no-untyped-def]
+    """Offer a pair to graduate row r's heap of n entries; returns its new length and fit floor."""
+    if n < cap or better(score, pid, row_s[r, 0], row_i[r, 0]):
+        n = heap_push(row_s[r], row_i[r], row_f[r], row_p[r], n, cap, score, pid, fit, pref)
+        if n == cap:
+            floor = fit_floor(row_s[r, 0])
+    return n, floor
+
+
+@njit(cache=True, inline="always")
+def offer_to_column(col_s, col_i, col_f, col_p, col_n, col_floor, t, j, cap, score, gid, fit, pref):  # type: ignore[no-untyped-def]
+    """Offer a pair to posting j's heap of thread t, raising its fit floor once the heap is full."""
+    cn = col_n[t, j]
+    if cn < cap or better(score, gid, col_s[t, j, 0], col_i[t, j, 0]):
+        cn = heap_push(
+            col_s[t, j], col_i[t, j], col_f[t, j], col_p[t, j], cn, cap, score, gid, fit, pref
+        )
+        col_n[t, j] = cn
+        if cn == cap:
+            col_floor[t, j] = fit_floor(col_s[t, j, 0])
+
+
 @njit(cache=True, parallel=True)
 def score_block(  # type: ignore[no-untyped-def]
     r0, r1, cap, gpack, ppack, inv, row_s, row_i, row_f, row_p, row_n, row_total,
@@ -217,31 +240,14 @@ def score_block(  # type: ignore[no-untyped-def]
                 score = harmonic(fit, pref)
                 if score <= 0.0:
                     continue
-                pid = p_ids[j]
-                if n < cap or better(score, pid, row_s[r, 0], row_i[r, 0]):
-                    n = heap_push(
-                        row_s[r], row_i[r], row_f[r], row_p[r], n, cap, score, pid, fit, pref
-                    )
-                    if n == cap:
-                        row_floor = fit_floor(row_s[r, 0])
+                n, row_floor = offer_to_row(
+                    row_s, row_i, row_f, row_p, r, n, row_floor, cap, score, p_ids[j], fit, pref
+                )
                 if disc:
-                    cn = col_n[t, j]
-                    if cn < cap or better(score, gid, col_s[t, j, 0], col_i[t, j, 0]):
-                        cn = heap_push(
-                            col_s[t, j],
-                            col_i[t, j],
-                            col_f[t, j],
-                            col_p[t, j],
-                            cn,
-                            cap,
-                            score,
-                            gid,
-                            fit,
-                            pref,
-                        )
-                        col_n[t, j] = cn
-                        if cn == cap:
-                            col_floor[t, j] = fit_floor(col_s[t, j, 0])
+                    offer_to_column(
+                        col_s, col_i, col_f, col_p, col_n, col_floor, t, j, cap, score, gid, fit,
+                        pref,
+                    )  # fmt: skip
             sort_best_first(row_s[r], row_i[r], row_f[r], row_p[r], n)
             row_n[r] = n
             row_total[r] = total

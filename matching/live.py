@@ -12,144 +12,28 @@ from a full row or column, so what users see is always the exact top-`visible`.
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal, NamedTuple
 
 import numpy as np
 
 from matching import engine, kernels
 from matching.facts import GraduateFacts, PostingFacts, SkillRelationFacts
+from matching.live_arrays import GRADUATE_FIELDS, POSTING_FIELDS, EntityRows, SkillEntries
+from matching.toplists import ColumnHeaps, Lists, TopLists
+
+# Whose lists: each graduate's list of postings, or each posting's list of graduates.
+Side = Literal["graduates", "postings"]
 
 
-@dataclass
-class Lists:
-    """Lists of one side: row r belongs to the entity at row r of that side."""
+class StoredList(NamedTuple):
+    """One entity's list as kept outside the state (a run's stored lists), best first."""
 
-    ids: np.ndarray  # (n, cap) int64, -1 padded
-    score: np.ndarray  # (n, cap)
+    owner_id: int
+    ids: np.ndarray
+    score: np.ndarray
     fit: np.ndarray
     pref: np.ndarray
-    length: np.ndarray  # (n,)
-    complete: np.ndarray  # (n,) bool
-
-    @classmethod
-    def from_top(cls, top: engine.TopLists) -> "Lists":
-        cap = top.ids.shape[1]
-        return cls(
-            top.ids.copy(), top.score.copy(), top.fit.copy(), top.pref.copy(),
-            top.length.copy(), top.total <= cap,
-        )  # fmt: skip
-
-    def grow(self, rows: int) -> None:
-        cap = self.ids.shape[1]
-        self.ids = np.vstack([self.ids, np.full((rows, cap), -1, dtype=np.int64)])
-        for name in ("score", "fit", "pref"):
-            setattr(self, name, np.vstack([getattr(self, name), np.zeros((rows, cap))]))
-        self.length = np.concatenate([self.length, np.zeros(rows, dtype=np.int64)])
-        self.complete = np.concatenate([self.complete, np.ones(rows, dtype=np.bool_)])
-
-    def entries(self, row: int) -> list[tuple[int, float, float, float]]:
-        return engine.list_entries(self, row)
-
-    def set_from_dense(self, row: int, ids: np.ndarray, score: np.ndarray, fit: np.ndarray,
-                       pref: np.ndarray, eligible: np.ndarray) -> None:  # fmt: skip
-        """Replace a list with the exact best entries of a fully scored row or column."""
-        cap = self.ids.shape[1]
-        candidates = np.flatnonzero((score > 0.0) & eligible)
-        total = len(candidates)
-        if total > cap:
-            # Only entries at least as good as the cap-th best can be chosen (ties included).
-            kth = np.partition(score[candidates], total - cap)[total - cap]
-            candidates = candidates[score[candidates] >= kth]
-        order = np.lexsort((ids[candidates], -score[candidates]))[:cap]
-        chosen = candidates[order]
-        n = len(chosen)
-        self.ids[row, :] = -1
-        self.ids[row, :n] = ids[chosen]
-        self.score[row, :n], self.fit[row, :n], self.pref[row, :n] = (
-            score[chosen],
-            fit[chosen],
-            pref[chosen],
-        )
-        self.score[row, n:] = self.fit[row, n:] = self.pref[row, n:] = 0.0
-        self.length[row] = n
-        self.complete[row] = total <= cap
-
-    def patch_many(
-        self, rows: np.ndarray, other_id: int, score: np.ndarray, fit: np.ndarray,
-        pref: np.ndarray,
-    ) -> np.ndarray:  # fmt: skip
-        """`patch` for many rows at once (compiled); returns the rows that changed."""
-        changed = np.zeros(len(rows), dtype=np.bool_)
-        if len(rows):
-            kernels.patch_rows(
-                self.ids, self.score, self.fit, self.pref, self.length, self.complete,
-                rows.astype(np.int64), other_id, score, fit, pref, changed,
-            )  # fmt: skip
-        return rows[changed]
-
-
-class _Growable:
-    """Rows of per-entity attribute arrays with spare capacity, plus an id -> row map."""
-
-    def __init__(self, dtypes: dict[str, type[np.generic]], capacity: int) -> None:
-        self.dtypes = dtypes
-        self.size = 0
-        self.arrays: dict[str, np.ndarray] = {
-            name: np.zeros(max(capacity, 16), dtype=dt) for name, dt in dtypes.items()
-        }
-        self.row_of: dict[int, int] = {}
-
-    def row(self, entity_id: int) -> int:
-        row = self.row_of.get(entity_id)
-        if row is not None:
-            return row
-        if self.size == len(self.arrays["ids"]):
-            for name, array in self.arrays.items():
-                self.arrays[name] = np.concatenate([array, np.zeros_like(array)])
-        row = self.size
-        self.size += 1
-        self.row_of[entity_id] = row
-        self.arrays["ids"][row] = entity_id
-        return row
-
-    def __getitem__(self, name: str) -> np.ndarray:
-        return self.arrays[name][: self.size]
-
-
-class _Entries:
-    """Variable-length rows (skills) in one buffer; a changed row is appended, the old one left."""
-
-    def __init__(self, capacity: int) -> None:
-        self.idx = np.zeros(max(capacity, 64), dtype=np.int32)
-        self.values: dict[str, np.ndarray] = {}
-        self.used = 0
-
-    def append(self, idx: np.ndarray, **values: np.ndarray) -> tuple[int, int]:
-        need = self.used + len(idx)
-        if need > len(self.idx):
-            grow = max(need, 2 * len(self.idx))
-            self.idx = np.concatenate([self.idx, np.zeros(grow - len(self.idx), np.int32)])
-            for name, array in self.values.items():
-                self.values[name] = np.concatenate([array, np.zeros(grow - len(array))])
-        for name, array in values.items():
-            if name not in self.values:
-                self.values[name] = np.zeros(len(self.idx))
-            self.values[name][self.used : need] = array
-        self.idx[self.used : need] = idx
-        start, self.used = self.used, need
-        return start, need
-
-
-GRADUATE_FIELDS: dict[str, type[np.generic]] = {
-    "ids": np.int64, "start": np.int64, "end": np.int64, "topik": np.int8, "education": np.int8,
-    "fields": np.uint64, "needs": np.bool_, "discoverable": np.bool_, "industries": np.uint32,
-    "regions": np.uint32, "job_types": np.uint32, "sizes": np.uint32, "min_salary": np.float64,
-    "relocate": np.bool_, "routes": np.uint32,
-}  # fmt: skip
-POSTING_FIELDS: dict[str, type[np.generic]] = {
-    "ids": np.int64, "start": np.int64, "end": np.int64, "topik": np.int8, "education": np.int8,
-    "fields": np.uint64, "routes": np.uint32, "industry": np.uint32, "region": np.uint32,
-    "job_type": np.uint32, "size": np.uint32, "salary_max": np.float64,
-}  # fmt: skip
+    complete: bool
 
 
 class LiveState:
@@ -169,18 +53,44 @@ class LiveState:
             self.relations.setdefault(r.skill_id, []).append((r.related_skill_id, r.credit))
         self.skill_index: dict[int, int] = {}
         self.field_bits: dict[str, int] = {}
-        self.grads = _Growable(GRADUATE_FIELDS, len(graduates) + 64)
-        self.posts = _Growable(POSTING_FIELDS, len(postings) + 64)
-        self.g_entries = _Entries(len(graduates) * 16)
-        self.p_entries = _Entries(len(postings) * 16)
+        self.grads = EntityRows(GRADUATE_FIELDS, len(graduates) + 64)
+        self.posts = EntityRows(POSTING_FIELDS, len(postings) + 64)
+        self.g_entries = SkillEntries(len(graduates) * 16)
+        self.p_entries = SkillEntries(len(postings) * 16)
         self.dense = np.zeros((64, max(len(graduates), 16) + 64))
         self._inverted: tuple[np.ndarray, ...] | None = None
         for p in postings:
             self._set_posting(p)
         for g in graduates:
             self._set_graduate(g)
-        self.g_lists = Lists.from_top(engine.TopLists.empty(self.grads["ids"].copy(), cap))
-        self.p_lists = Lists.from_top(engine.TopLists.empty(self.posts["ids"].copy(), cap))
+        self.g_lists = Lists.from_top(TopLists.empty(self.grads["ids"].copy(), cap))
+        self.p_lists = Lists.from_top(TopLists.empty(self.posts["ids"].copy(), cap))
+
+    # --- each side's lists, for storing and reloading them ------------------------------------
+
+    def _side(self, side: Side) -> tuple[EntityRows, Lists]:
+        return (self.grads, self.g_lists) if side == "graduates" else (self.posts, self.p_lists)
+
+    def owner_ids(self, side: Side) -> np.ndarray:
+        """The entity id of each row of `side`: row r's list belongs to `owner_ids(side)[r]`."""
+        return self._side(side)[0]["ids"]
+
+    def lists(self, side: Side) -> Lists:
+        """The current lists of `side`, to read; they change only through this state's methods."""
+        return self._side(side)[1]
+
+    def load_lists(self, side: Side, stored: Iterable[StoredList]) -> None:
+        """Put back lists kept outside the state (the current run's), replacing those rows' lists.
+
+        A list whose owner this state does not hold is skipped; a row with no stored list keeps
+        the list it had (a new state's: empty and complete).
+        """
+        self._grow_lists()
+        entities, lists = self._side(side)
+        for entry in stored:
+            row = entities.row_of.get(entry.owner_id)
+            if row is not None:
+                lists.set_row(row, entry.ids, entry.score, entry.fit, entry.pref, entry.complete)
 
     # --- vocabularies -------------------------------------------------------------------------
 
@@ -220,10 +130,10 @@ class LiveState:
         a["topik"][row], a["education"][row] = g.topik, g.education_rank
         a["fields"][row] = self._fields(g.fields)
         a["needs"][row], a["discoverable"][row] = g.needs_sponsorship, g.discoverable
-        a["industries"][row] = engine._mask(g.industries, engine.INDUSTRY_BITS)
-        a["regions"][row] = engine._mask(g.regions, engine.REGION_BITS)
-        a["job_types"][row] = engine._mask(g.job_types, engine.JOB_TYPE_BITS)
-        a["sizes"][row] = engine._mask(g.company_sizes, engine.SIZE_BITS)
+        a["industries"][row] = engine.bit_mask(g.industries, engine.INDUSTRY_BITS)
+        a["regions"][row] = engine.bit_mask(g.regions, engine.REGION_BITS)
+        a["job_types"][row] = engine.bit_mask(g.job_types, engine.JOB_TYPE_BITS)
+        a["sizes"][row] = engine.bit_mask(g.company_sizes, engine.SIZE_BITS)
         a["min_salary"][row], a["relocate"][row] = g.min_salary_krw, g.willing_to_relocate
         a["routes"][row] = g.visa_routes
         return row
@@ -311,8 +221,8 @@ class LiveState:
 
     def recompute_all(self) -> None:
         """Both sides' lists from scratch (the same kernel as a full run)."""
-        heaps = engine.ColumnHeaps.new(self.posts.size, self.cap)
-        rows = engine.TopLists.empty(self.grads["ids"].copy(), self.cap)
+        heaps = ColumnHeaps.new(self.posts.size, self.cap)
+        rows = TopLists.empty(self.grads["ids"].copy(), self.cap)
         if self.grads.size and self.posts.size:
             kernels.score_block(
                 0, self.grads.size, self.cap, self._gpack(), self._ppack(), self._inverted_index(),

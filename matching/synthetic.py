@@ -1,6 +1,6 @@
 """Seeded synthetic matching instances with planted truth (no Django models, no database).
 
-Postings and graduates are sampled from the target occupations (skills/data/occupations.json);
+Postings and graduates are sampled from the target occupations (matching.synthetic_catalogue);
 each entity keeps the occupation it came from, which defines the graded relevance of a pair:
 
 - 3: same occupation,
@@ -12,44 +12,18 @@ Preferences play no part in the truth. Skill ids are 1-based positions in taxono
 The same arguments give the same instance, in any process (no set is iterated for sampling).
 """
 
-import json
 import random
 from dataclasses import dataclass, field
-from functools import cache, cached_property
-from itertools import accumulate
-from pathlib import Path
+from functools import cached_property
 from typing import Any
 
 import numpy as np
 
-from core.choices import (
-    INDUSTRY_REGIONS,
-    CompanySize,
-    EducationLevel,
-    Industry,
-    JobType,
-    KoreaRegion,
-)
+from core.choices import INDUSTRY_REGIONS, CompanySize, Industry, JobType, KoreaRegion
 from matching import reference
-from matching.facts import (
-    GraduateFacts,
-    MatchingInput,
-    PostingFacts,
-    PostingSkillFacts,
-    SkillRelationFacts,
-)
+from matching.facts import GraduateFacts, MatchingInput, PostingFacts, PostingSkillFacts
+from matching.synthetic_catalogue import Catalogue, Occupation, catalogue, occupation_tier
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "skills" / "data"
-ZIPF_EXPONENT = 1.0
-GENERIC_SKILLS = (
-    "korean-workplace", "business-korean", "technical-korean-reading", "english-professional",
-    "teamwork", "problem-solving", "technical-documentation", "microsoft-excel",
-    "project-management", "cross-cultural-communication", "korean-workplace-culture",
-    "technical-presentation",
-)  # fmt: skip
-NATIVE_LANGUAGES = (
-    "vietnamese", "indonesian", "filipino", "thai", "malay", "burmese", "khmer", "lao",
-)  # fmt: skip
 POSTING_TOPIK = (0, 1, 2, 3, 4, 5)
 POSTING_TOPIK_WEIGHTS = (30, 10, 25, 20, 10, 5)
 GRADUATE_TOPIK_WEIGHTS = np.array([22, 13, 20, 18, 13, 8, 6]) / 100  # TOPIK 0-6
@@ -64,30 +38,6 @@ INDUSTRIES = tuple(Industry.values)
 REGIONS = tuple(KoreaRegion.values)
 SIZES = tuple(CompanySize.values)
 SIZE_WEIGHTS = (50, 30, 20)
-
-
-@dataclass(frozen=True)
-class Occupation:
-    slug: str
-    isco08: str
-    industry: str
-    education_rank: int
-    fields: tuple[str, ...]
-    salary: tuple[int, int]
-    essential: tuple[tuple[int, int], ...]  # (skill id, level)
-    optional: tuple[tuple[int, int], ...]
-    related: tuple[str, ...]
-
-
-def occupation_tier(a: Occupation, b: Occupation) -> int:
-    """Relevance of occupation b's postings to a graduate of occupation a, before constraints."""
-    if a.slug == b.slug:
-        return 3
-    if b.slug in a.related or a.slug in b.related or a.isco08 == b.isco08:
-        return 2
-    if a.isco08[:3] == b.isco08[:3] or a.industry == b.industry:
-        return 1
-    return 0
 
 
 @dataclass
@@ -166,69 +116,6 @@ class SyntheticInstance:
         return tier if tier and reference.feasible(g, p) else 0
 
 
-class _Catalogue:
-    """Occupations, skills and sampling tables read from the two JSON files."""
-
-    def __init__(self) -> None:
-        taxonomy = json.loads((DATA_DIR / "taxonomy.json").read_text(encoding="utf-8"))
-        raw = json.loads((DATA_DIR / "occupations.json").read_text(encoding="utf-8"))
-        self.skill_id = {s["slug"]: n for n, s in enumerate(taxonomy["skills"], start=1)}
-        sid = self.skill_id
-        self.relations = [
-            SkillRelationFacts(sid[r["skill"]], sid[r["related_skill"]], float(r["credit"]))
-            for r in taxonomy["relations"]
-        ]
-        # Skills that earn credit towards a skill: what a graduate may have instead of it.
-        self.stand_ins: dict[int, list[int]] = {}
-        for r in self.relations:
-            self.stand_ins.setdefault(r.related_skill_id, []).append(r.skill_id)
-        self.occupations = [
-            Occupation(
-                slug=o["slug"],
-                isco08=o["isco08"],
-                industry=o["industry"],
-                education_rank=EducationLevel.rank(o["min_education"]),
-                fields=tuple(o["fields"]),
-                salary=(int(o["typical_salary_krw"][0]), int(o["typical_salary_krw"][1])),
-                essential=tuple((sid[s["skill"]], int(s["level"])) for s in o["essential"]),
-                optional=tuple((sid[s["skill"]], int(s["level"])) for s in o["optional"]),
-                related=tuple(o["related"]),
-            )
-            for o in raw["occupations"]
-        ]
-        popularity = [1] * len(self.skill_id)
-        for occ in self.occupations:
-            for s, _ in occ.essential + occ.optional:
-                popularity[s - 1] += 4
-        self.popular_cum = list(accumulate(popularity))
-        self.generic = [sid[s] for s in GENERIC_SKILLS]
-        self.native = [sid[s] for s in NATIVE_LANGUAGES]
-        self.korean = {s: sid[s] for s in ("korean-basic", "korean-workplace", "business-korean")}
-        self.english = sid["english-professional"]
-        codes = sorted({c for o in self.occupations for f in o.fields for c in (f, f[:3])})
-        self.field_bit = {code: 1 << n for n, code in enumerate(codes)}
-        self.tiers = np.array(
-            [[occupation_tier(a, b) for b in self.occupations] for a in self.occupations],
-            dtype=np.int8,
-        )
-
-    def field_mask(self, codes: frozenset[str]) -> int:
-        return sum(self.field_bit[c] for c in codes)
-
-    def zipf_weights(self, rng: random.Random) -> np.ndarray:
-        """Occupation shares: Zipf over a seeded shuffle, so a few occupations dominate."""
-        order = list(range(len(self.occupations)))
-        rng.shuffle(order)
-        weights = np.empty(len(order))
-        weights[order] = 1.0 / np.arange(1, len(order) + 1) ** ZIPF_EXPONENT
-        return np.asarray(weights / weights.sum())
-
-
-@cache
-def _catalogue() -> _Catalogue:
-    return _Catalogue()
-
-
 def _clip(level: int) -> int:
     return 1 if level < 1 else 5 if level > 5 else level
 
@@ -247,7 +134,7 @@ class _Interned:
         return found
 
 
-def _posting(pid: int, occ: Occupation, cat: _Catalogue, rng: random.Random) -> PostingFacts:
+def _posting(pid: int, occ: Occupation, cat: Catalogue, rng: random.Random) -> PostingFacts:
     essential = list(occ.essential)
     for _ in range(min(rng.randint(0, 2), len(essential) - 3)):
         essential.pop(rng.randrange(len(essential)))
@@ -280,7 +167,7 @@ def _posting(pid: int, occ: Occupation, cat: _Catalogue, rng: random.Random) -> 
 
 
 def _graduate_skills(
-    occ: Occupation, topik: int, cat: _Catalogue, rng: random.Random
+    occ: Occupation, topik: int, cat: Catalogue, rng: random.Random
 ) -> dict[int, int]:
     """The occupation's profile, perturbed, plus random skills and languages."""
     r = rng.random
@@ -335,7 +222,7 @@ def _preferences(occ: Occupation, rng: random.Random, interned: _Interned) -> di
 
 
 def _graduates(
-    occupation: np.ndarray, cat: _Catalogue, rng: random.Random, nprng: np.random.Generator
+    occupation: np.ndarray, cat: Catalogue, rng: random.Random, nprng: np.random.Generator
 ) -> tuple[list[GraduateFacts], dict[str, np.ndarray]]:
     """Graduates of the given occupation indices, ids 1..n, and their constraint arrays."""
     n = len(occupation)
@@ -377,7 +264,7 @@ def _graduates(
 
 def synthetic_instance(*, graduates: int, postings: int, seed: int = 7) -> SyntheticInstance:
     """A seeded instance: graduates get ids 1..graduates, postings ids 1..postings."""
-    cat = _catalogue()
+    cat = catalogue()
     rng = random.Random(seed)
     nprng = np.random.default_rng(seed)
     weights = cat.zipf_weights(rng)

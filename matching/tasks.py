@@ -11,7 +11,7 @@ from matching.models import MatchRun
 
 
 @shared_task
-def matching_run_start(run_id: int) -> None:
+def matching_run_start_task(run_id: int) -> None:
     run = MatchRun.objects.get(pk=run_id)
     try:
         numbers = services.match_run_start(run=run)
@@ -19,13 +19,13 @@ def matching_run_start(run_id: int) -> None:
         services.match_run_fail(run=run, error=repr(exc))
         raise
     if not numbers and run.blocks_total == 0:
-        matching_run_finish.delay_on_commit(run_id)
+        matching_run_finish_task.delay_on_commit(run_id)
     for number in numbers:
-        matching_run_block.delay_on_commit(run_id, number)
+        matching_run_block_task.delay_on_commit(run_id, number)
 
 
 @shared_task
-def matching_run_block(run_id: int, number: int) -> None:
+def matching_run_block_task(run_id: int, number: int) -> None:
     run = MatchRun.objects.get(pk=run_id)
     try:
         last = services.match_run_block(run=run, number=number)
@@ -33,11 +33,11 @@ def matching_run_block(run_id: int, number: int) -> None:
         services.match_run_fail(run=run, error=f"block {number}: {exc!r}")
         raise
     if last:
-        matching_run_finish.delay_on_commit(run_id)
+        matching_run_finish_task.delay_on_commit(run_id)
 
 
 @shared_task
-def matching_run_finish(run_id: int) -> None:
+def matching_run_finish_task(run_id: int) -> None:
     run = MatchRun.objects.get(pk=run_id)
     try:
         services.match_run_finish(run=run)
@@ -47,16 +47,16 @@ def matching_run_finish(run_id: int) -> None:
 
 
 @shared_task
-def matching_nightly_run() -> None:
+def matching_nightly_run_task() -> None:
     services.match_run_request()
 
 
 @shared_task
-def matching_apply_changes() -> None:
+def matching_apply_changes_task() -> None:
     services.matching_changes_apply()
 
 
 @shared_task
-def matching_sweep_runs() -> None:
+def matching_sweep_runs_task() -> None:
     for run in services.match_runs_sweep():
-        matching_run_start.delay(run.pk)
+        matching_run_start_task.delay(run.pk)

@@ -3,11 +3,13 @@
 import dataclasses
 import random
 
+import numpy as np
 import pytest
 
 from matching.facts import GraduateFacts, MatchingInput, PostingFacts, PostingSkillFacts
-from matching.live import LiveState
+from matching.live import LiveState, StoredList
 from matching.reference import top_lists
+from matching.toplists import Lists
 from tests.matching.instances import random_instance
 
 CAP, VISIBLE = 6, 4
@@ -96,3 +98,29 @@ def test_incremental_edits_keep_lists_equal_to_a_full_recompute(seed: int):
             relations=data.relations,
         )
         _assert_matches_reference(state, current)
+
+
+def _row(lists: Lists, row: int) -> tuple[np.ndarray, ...]:
+    n = lists.length[row]
+    return lists.ids[row, :n], lists.score[row, :n], lists.fit[row, :n], lists.pref[row, :n]
+
+
+def test_loaded_lists_equal_the_lists_they_were_stored_from():
+    data = random_instance(3, graduates=25, postings=15)
+    source = LiveState(data.graduates, data.postings, data.relations, cap=CAP, visible=VISIBLE)
+    source.recompute_all()
+    loaded = LiveState(data.graduates, data.postings, data.relations, cap=CAP, visible=VISIBLE)
+    for side in ("graduates", "postings"):
+        lists, owners = source.lists(side), source.owner_ids(side)
+        stored = [
+            StoredList(int(owner), *_row(lists, row), complete=bool(lists.complete[row]))
+            for row, owner in enumerate(owners)
+            if lists.length[row]
+        ]
+        stranger = StoredList(123_456_789, np.array([1]), np.ones(1), np.ones(1), np.ones(1), False)
+        loaded.load_lists(side, [*stored, stranger])
+        assert loaded.owner_ids(side).tolist() == owners.tolist()
+        for row in range(len(owners)):
+            assert loaded.lists(side).entries(row) == lists.entries(row)
+            assert loaded.lists(side).complete[row] == lists.complete[row]
+    _assert_matches_reference(loaded, data)

@@ -228,21 +228,22 @@ def test_graduates_cannot_start_a_run(world, graduate_client):
 
 def test_a_block_that_dies_midway_leaves_nothing_and_is_redone(world, monkeypatch):
     from matching import services
+    from matching.services import runs
 
     run = MatchRun.objects.create()
     services.match_run_start(run=run)
-    real = services._save_partial
+    real = runs._save_partial
 
     def crash(lists):
         raise SystemExit("worker killed")  # after the lists were written, before the commit
 
-    monkeypatch.setattr(services, "_save_partial", crash)
+    monkeypatch.setattr(runs, "_save_partial", crash)
     with pytest.raises(SystemExit):
         services.match_run_block(run=run, number=0)
     assert not GraduateMatchList.objects.filter(run=run).exists()
     assert not run.blocks.get(number=0).done
 
-    monkeypatch.setattr(services, "_save_partial", real)
+    monkeypatch.setattr(runs, "_save_partial", real)
     for block in run.blocks.order_by("number"):
         services.match_run_block(run=run, number=block.number)
     assert services.match_run_block(run=run, number=0) is False  # a redelivery changes nothing
@@ -253,7 +254,7 @@ def test_a_block_that_dies_midway_leaves_nothing_and_is_redone(world, monkeypatc
 def test_an_update_that_dies_midway_is_applied_by_the_next_job(
     world, monkeypatch, django_capture_on_commit_callbacks
 ):
-    from matching import services
+    from matching.services import changes
 
     with django_capture_on_commit_callbacks(execute=True):
         match_run_request()
@@ -263,7 +264,7 @@ def test_an_update_that_dies_midway_is_applied_by_the_next_job(
     def crash(*args, **kwargs):
         raise SystemExit("worker killed")
 
-    monkeypatch.setattr(services, "_store_changed", crash)
+    monkeypatch.setattr(changes, "_store_changed", crash)
     with pytest.raises(SystemExit):
         matching_changes_apply()
     assert MatchingChange.objects.get(entity_id=profile.pk).applied_at is None
@@ -302,7 +303,7 @@ def test_a_run_that_fails_before_it_starts_is_recorded_as_failed(world, monkeypa
     monkeypatch.setattr(services, "match_run_start", broken)
     run = MatchRun.objects.create()
     with pytest.raises(RuntimeError):
-        tasks.matching_run_start(run.pk)
+        tasks.matching_run_start_task(run.pk)
     run.refresh_from_db()
     assert run.status == "failed" and "database gone" in run.error
     assert run.finished_at >= run.started_at

@@ -1,0 +1,73 @@
+"""The growable arrays behind matching.live.LiveState (plain numpy, no Django).
+
+`EntityRows` keeps one side's per-entity attributes (GRADUATE_FIELDS, POSTING_FIELDS) as columns
+with spare capacity and an id -> row map; `SkillEntries` keeps variable-length skill rows in one
+buffer. Both only grow: an entity keeps its row for the state's lifetime.
+"""
+
+import numpy as np
+
+
+class EntityRows:
+    """Rows of per-entity attribute arrays with spare capacity, plus an id -> row map."""
+
+    def __init__(self, dtypes: dict[str, type[np.generic]], capacity: int) -> None:
+        self.dtypes = dtypes
+        self.size = 0
+        self.arrays: dict[str, np.ndarray] = {
+            name: np.zeros(max(capacity, 16), dtype=dt) for name, dt in dtypes.items()
+        }
+        self.row_of: dict[int, int] = {}
+
+    def row(self, entity_id: int) -> int:
+        row = self.row_of.get(entity_id)
+        if row is not None:
+            return row
+        if self.size == len(self.arrays["ids"]):
+            for name, array in self.arrays.items():
+                self.arrays[name] = np.concatenate([array, np.zeros_like(array)])
+        row = self.size
+        self.size += 1
+        self.row_of[entity_id] = row
+        self.arrays["ids"][row] = entity_id
+        return row
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        return self.arrays[name][: self.size]
+
+
+class SkillEntries:
+    """Variable-length rows (skills) in one buffer; a changed row is appended, the old one left."""
+
+    def __init__(self, capacity: int) -> None:
+        self.idx = np.zeros(max(capacity, 64), dtype=np.int32)
+        self.values: dict[str, np.ndarray] = {}
+        self.used = 0
+
+    def append(self, idx: np.ndarray, **values: np.ndarray) -> tuple[int, int]:
+        need = self.used + len(idx)
+        if need > len(self.idx):
+            grow = max(need, 2 * len(self.idx))
+            self.idx = np.concatenate([self.idx, np.zeros(grow - len(self.idx), np.int32)])
+            for name, array in self.values.items():
+                self.values[name] = np.concatenate([array, np.zeros(grow - len(array))])
+        for name, array in values.items():
+            if name not in self.values:
+                self.values[name] = np.zeros(len(self.idx))
+            self.values[name][self.used : need] = array
+        self.idx[self.used : need] = idx
+        start, self.used = self.used, need
+        return start, need
+
+
+GRADUATE_FIELDS: dict[str, type[np.generic]] = {
+    "ids": np.int64, "start": np.int64, "end": np.int64, "topik": np.int8, "education": np.int8,
+    "fields": np.uint64, "needs": np.bool_, "discoverable": np.bool_, "industries": np.uint32,
+    "regions": np.uint32, "job_types": np.uint32, "sizes": np.uint32, "min_salary": np.float64,
+    "relocate": np.bool_, "routes": np.uint32,
+}  # fmt: skip
+POSTING_FIELDS: dict[str, type[np.generic]] = {
+    "ids": np.int64, "start": np.int64, "end": np.int64, "topik": np.int8, "education": np.int8,
+    "fields": np.uint64, "routes": np.uint32, "industry": np.uint32, "region": np.uint32,
+    "job_type": np.uint32, "size": np.uint32, "salary_max": np.float64,
+}  # fmt: skip

@@ -1,0 +1,64 @@
+"""Writes for matching: full runs (in blocks, on any number of workers), incremental updates.
+
+- `runs`: full runs. A snapshot is scored in blocks (one Celery task each), the postings' partial
+  lists are merged, everything is written in bulk and the new run becomes current in one
+  transaction: readers see the old lists or the new ones, never a mixture.
+- `changes`: incremental updates. Edits are recorded in the MatchingChange outbox and applied to
+  the current run's lists by one queued job at a time; edits made during a full run are applied
+  again to the new run after the swap.
+- `storage`: how lists are packed into rows, written (COPY on PostgreSQL) and read back.
+
+Callers import from here (`from matching.services import match_run_request`).
+"""
+
+from matching.services.changes import (
+    APPLY_QUEUED_KEY,
+    ApplyResult,
+    matching_change_record,
+    matching_changes_apply,
+)
+from matching.services.runs import (
+    STALLED_AFTER,
+    UNSTARTED_AFTER,
+    match_run_block,
+    match_run_fail,
+    match_run_finish,
+    match_run_request,
+    match_run_start,
+    match_runs_sweep,
+)
+from matching.services.storage import (
+    HEADROOM,
+    ListModel,
+    ListRow,
+    copy_list_rows,
+    list_capacity,
+    list_rows,
+    lists_insert,
+    lists_upsert,
+    update_list_rows,
+)
+
+__all__ = [
+    "APPLY_QUEUED_KEY",
+    "HEADROOM",
+    "STALLED_AFTER",
+    "UNSTARTED_AFTER",
+    "ApplyResult",
+    "ListModel",
+    "ListRow",
+    "copy_list_rows",
+    "list_capacity",
+    "list_rows",
+    "lists_insert",
+    "lists_upsert",
+    "match_run_block",
+    "match_run_fail",
+    "match_run_finish",
+    "match_run_request",
+    "match_run_start",
+    "match_runs_sweep",
+    "matching_change_record",
+    "matching_changes_apply",
+    "update_list_rows",
+]

@@ -1,0 +1,219 @@
+"""Full runs: a snapshot scored in blocks (one Celery task each), merged and swapped in at once.
+
+A full run reads a snapshot, scores graduates in blocks (each block a Celery task), merges the
+postings' partial lists, writes everything in bulk (COPY on PostgreSQL) and then makes the new run
+current in one transaction: readers see the old lists or the new ones, never a mixture. Edits in
+between are recorded in the MatchingChange outbox and re-applied to the new run after the swap.
+"""
+
+import io
+import time
+from datetime import datetime, timedelta
+
+import numpy as np
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from accounts.models import User
+from matching import engine
+from matching.facts import GraduateFacts, PostingFacts
+from matching.models import (
+    GraduateMatchList,
+    MatchingChange,
+    MatchRun,
+    MatchRunBlock,
+    PostingMatchList,
+    RunStatus,
+)
+from matching.selectors import graduate_facts, posting_facts, relation_facts
+from matching.services.changes import matching_changes_enqueue
+from matching.services.storage import list_capacity, list_rows, lists_insert
+from matching.toplists import TopLists, merge_posting_lists
+from profiles.models import GraduateProfile
+
+
+def match_run_request(*, requested_by: User | None = None) -> MatchRun:
+    """Queue a full recompute; the workers take it from there (see matching.tasks)."""
+    from matching.tasks import matching_run_start_task
+
+    run = MatchRun.objects.create(requested_by=requested_by, top_k=settings.MATCHING_TOP_K)
+    matching_run_start_task.delay_on_commit(run.pk)
+    return run
+
+
+def match_run_start(*, run: MatchRun) -> list[int]:
+    """Take the snapshot and split the graduates into blocks; returns the block numbers."""
+    if run.status != RunStatus.PENDING:
+        return []
+    size = settings.MATCHING_BLOCK_SIZE
+    ids = list(GraduateProfile.objects.order_by("id").values_list("id", flat=True))
+    ranges = [(ids[i], ids[min(i + size, len(ids)) - 1]) for i in range(0, len(ids), size)]
+    now = timezone.now()
+    run.status, run.started_at, run.snapshot_at = RunStatus.RUNNING, now, now
+    run.blocks_total, run.graduates_count = len(ranges), len(ids)
+    run.save()
+    MatchRunBlock.objects.bulk_create(
+        [
+            MatchRunBlock(run=run, number=n, first_graduate_id=lo, last_graduate_id=hi)
+            for n, (lo, hi) in enumerate(ranges)
+        ]
+    )
+    return list(range(len(ranges)))
+
+
+def _save_partial(lists: TopLists) -> bytes:
+    buffer = io.BytesIO()
+    np.savez(
+        buffer, owner_ids=lists.owner_ids, ids=lists.ids, score=lists.score, fit=lists.fit,
+        pref=lists.pref, length=lists.length, total=lists.total,
+    )  # fmt: skip
+    return buffer.getvalue()
+
+
+def _load_partial(data: bytes | memoryview) -> TopLists:
+    with np.load(io.BytesIO(bytes(data))) as f:
+        return TopLists(**{name: f[name] for name in f.files})
+
+
+def _arrays(
+    graduates: list[GraduateFacts], postings: list[PostingFacts]
+) -> tuple[engine.GraduateArrays, engine.PostingArrays]:
+    vocab = engine.Vocabulary.from_facts(graduates, postings)
+    return (
+        engine.build_graduates(graduates, vocab, relation_facts()),
+        engine.build_postings(postings, vocab),
+    )
+
+
+def match_run_block(*, run: MatchRun, number: int) -> bool:
+    """Score one block of graduates; True when this was the run's last block to finish.
+
+    Idempotent: a block done before is skipped, a half-done one (worker killed) is redone.
+    """
+    block = MatchRunBlock.objects.get(run=run, number=number)
+    if block.done or run.status != RunStatus.RUNNING:
+        return False
+    started = time.perf_counter()
+    grads, posts = _arrays(
+        graduate_facts(id_range=(block.first_graduate_id, block.last_graduate_id)),
+        posting_facts(),
+    )
+    cap = list_capacity()
+    result = engine.full_run(grads, posts, cap)
+    compute_ms = round(1000 * (time.perf_counter() - started))
+    with transaction.atomic():
+        run = MatchRun.objects.select_for_update().get(pk=run.pk)
+        block = MatchRunBlock.objects.select_for_update().get(pk=block.pk)
+        if block.done:
+            return False
+        GraduateMatchList.objects.filter(
+            run=run,
+            graduate_id__gte=block.first_graduate_id,
+            graduate_id__lte=block.last_graduate_id,
+        ).delete()
+        rows = np.arange(len(grads))
+        lists_insert(
+            run=run, model=GraduateMatchList, rows=list_rows(grads.ids, result.graduates, rows)
+        )
+        block.done, block.compute_ms = True, compute_ms
+        block.partial = _save_partial(result.postings)
+        block.save()
+        MatchRun.objects.filter(pk=run.pk).update(blocks_done=F("blocks_done") + 1)
+        run.refresh_from_db()
+        return run.blocks_done == run.blocks_total
+
+
+def _aligned(parts: list[TopLists]) -> list[TopLists]:
+    """Put every block's partial lists on the same posting rows (the union of their ids)."""
+    union = np.unique(np.concatenate([p.owner_ids for p in parts]))
+    aligned = []
+    for part in parts:
+        cap = part.ids.shape[1]
+        full = TopLists.empty(union, cap)
+        rows = np.searchsorted(union, part.owner_ids)
+        for name in ("ids", "score", "fit", "pref", "length", "total"):
+            getattr(full, name)[rows] = getattr(part, name)
+        aligned.append(full)
+    return aligned
+
+
+def match_run_finish(*, run: MatchRun) -> MatchRun:
+    """Merge the blocks' posting lists, store them and make the run current (idempotent)."""
+    if run.status != RunStatus.RUNNING:
+        return run
+    started = time.perf_counter()
+    blocks = list(run.blocks.filter(done=True).order_by("number"))
+    cap = list_capacity()
+    parts = [_load_partial(b.partial) for b in blocks if b.partial]
+    postings = merge_posting_lists(_aligned(parts), cap) if parts else None
+    with transaction.atomic():
+        run = MatchRun.objects.select_for_update().get(pk=run.pk)
+        if run.status != RunStatus.RUNNING:
+            return run
+        PostingMatchList.objects.filter(run=run).delete()
+        if postings is not None:
+            rows = np.arange(len(postings.owner_ids))
+            lists_insert(
+                run=run, model=PostingMatchList,
+                rows=list_rows(postings.owner_ids, postings, rows),
+            )  # fmt: skip
+        _make_current(run)
+        run.postings_count = len(postings.owner_ids) if postings is not None else 0
+        run.results_count = int(
+            sum(GraduateMatchList.objects.filter(run=run).values_list("length", flat=True))
+        ) + int(postings.length.sum() if postings is not None else 0)
+        run.compute_ms = sum(b.compute_ms or 0 for b in blocks)
+        run.write_ms = round(1000 * (time.perf_counter() - started))
+        run.finished_at = timezone.now()
+        assert run.started_at is not None  # match_run_start set it with RUNNING
+        run.duration_ms = round((run.finished_at - run.started_at).total_seconds() * 1000)
+        run.save()
+        MatchRunBlock.objects.filter(run=run).update(partial=b"")
+    MatchRun.objects.exclude(pk=run.pk).filter(is_current=False).exclude(
+        status=RunStatus.RUNNING
+    ).delete()
+    return run
+
+
+def _make_current(run: MatchRun) -> None:
+    """The swap: inside the caller's transaction, so readers switch lists all at once."""
+    MatchRun.objects.filter(is_current=True).update(is_current=False)
+    run.status, run.is_current = RunStatus.SUCCEEDED, True
+    run.save(update_fields=["status", "is_current"])
+    # Edits made after the snapshot were applied to the old lists: apply them to these too.
+    requeued = MatchingChange.objects.filter(requested_at__gte=run.snapshot_at).update(
+        applied_at=None
+    )
+    if requeued:
+        matching_changes_enqueue()
+
+
+def match_run_fail(*, run: MatchRun, error: str) -> None:
+    now = timezone.now()
+    MatchRun.objects.filter(pk=run.pk, status__in=[RunStatus.PENDING, RunStatus.RUNNING]).update(
+        status=RunStatus.FAILED,
+        error=error[:4000],
+        started_at=Coalesce(F("started_at"), Value(now)),
+        finished_at=now,
+    )
+
+
+STALLED_AFTER = timedelta(hours=2)
+UNSTARTED_AFTER = timedelta(minutes=10)
+
+
+def match_runs_sweep(*, now: datetime | None = None) -> list[MatchRun]:
+    """Find runs a lost message left behind: restart unstarted ones, fail stalled ones.
+
+    Returns the runs to start again (the caller enqueues them). Runs beat every few minutes.
+    """
+    now = now or timezone.now()
+    stalled = MatchRun.objects.filter(status=RunStatus.RUNNING, started_at__lt=now - STALLED_AFTER)
+    for run in stalled:
+        match_run_fail(run=run, error=f"stalled: no progress since {run.started_at:%Y-%m-%d %H:%M}")
+    return list(
+        MatchRun.objects.filter(status=RunStatus.PENDING, created_at__lt=now - UNSTARTED_AFTER)
+    )
