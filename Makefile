@@ -28,17 +28,18 @@ run: seed serve
 serve: install
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/mypy .
+test: lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 
+# The static checks (also run by pre-commit, see .pre-commit-config.yaml): lint and format,
+# types, templates, and the one-way layers between apps (ARCHITECTURE.md).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy .
+	$(BIN)/djlint templates --lint
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff format .

@@ -181,7 +181,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     "matching-sweep-runs": {"task": "matching.tasks.matching_sweep_runs_task", "schedule": 600.0},
     "notifications-match-digests": {
-        "task": "notifications.tasks.notify_match_digests",
+        "task": "matching.tasks.matching_digests_send_task",
         "schedule": crontab(hour=8, minute=0),
     },
 }

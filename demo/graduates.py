@@ -12,7 +12,6 @@ from decimal import Decimal
 from random import Random
 from typing import Any
 
-from accounts.models import Consent, ConsentPurpose, Role, User
 from core.choices import INDUSTRY_REGIONS
 from demo.dates import REFERENCE_DATE
 from demo.graduate_history import (
@@ -22,21 +21,15 @@ from demo.graduate_history import (
     experience_plans,
 )
 from demo.graduate_skills import LanguageProfile, skill_levels
-from demo.graduate_texts import experience_description, headline, summary
+from demo.graduate_texts import headline, summary
 from demo.institutions import CITIES, KOREAN_UNIVERSITIES
-from demo.logins import UserRow, users_ensure
 from demo.occupations import Occupation
 from demo.people import NameSource, graduate_email, mobile_number
 from demo.vocabulary import Vocabulary
 from profiles.models import (
     CurrentVisa,
-    EducationRecord,
     EnglishTest,
-    GraduateProfile,
-    GraduateSkill,
-    SkillSource,
     Visibility,
-    WorkExperience,
 )
 
 # Graduates per 500 by nationality: weighted toward the big sending countries, all eleven present.
@@ -139,12 +132,10 @@ def _plan(
     name = names.graduate_name(country=country, female=rng.random() < 0.45, rng=rng)
     age = rng.choices(range(21, 36), weights=_AGE_WEIGHTS)[0]
     born = date(REFERENCE_DATE.year - age - 1, 12, 2) + timedelta(days=rng.randint(0, 364))
-    education = education_plans(country=country, occupation=occupation, born=born, rng=rng)
-    latest = education[-1]
-    in_korea = _in_korea(latest=latest, rng=rng)
-    experience = experience_plans(
-        country=country, occupation=occupation, education=education, rng=rng
+    education, in_korea, experience = _history(
+        country=country, occupation=occupation, born=born, rng=rng
     )
+    latest = education[-1]
     topik = _topik(studied_in_korea=any(e.country == "KR" for e in education), rng=rng)
     english_test, english_score, english_ability = _english(country=country, rng=rng)
     skills = skill_levels(
@@ -156,8 +147,7 @@ def _plan(
         rng=rng,
     )
     industries = _industries(occupation=occupation, rng=rng)
-    phone = mobile_number(country=country, rng=rng) if rng.random() < 0.8 else ""
-    city = KOREAN_UNIVERSITIES[latest.institution] if in_korea else rng.choice(CITIES[country])
+    phone, city = _contact(country=country, latest=latest, in_korea=in_korea, rng=rng)
     return GraduatePlan(
         email=graduate_email(name=name, number=number),
         full_name=name.full_name,
@@ -187,6 +177,27 @@ def _plan(
         experience=experience,
         skills=skills,
     )
+
+
+def _contact(
+    *, country: str, latest: EducationPlan, in_korea: bool, rng: Random
+) -> tuple[str, str]:
+    """A mobile number (most give one) and the city: the university's in Korea, else home."""
+    phone = mobile_number(country=country, rng=rng) if rng.random() < 0.8 else ""
+    city = KOREAN_UNIVERSITIES[latest.institution] if in_korea else rng.choice(CITIES[country])
+    return phone, city
+
+
+def _history(
+    *, country: str, occupation: Occupation, born: date, rng: Random
+) -> tuple[tuple[EducationPlan, ...], bool, tuple[ExperiencePlan, ...]]:
+    """Degrees, whether the graduate lives in Korea now, and jobs (drawn in this order)."""
+    education = education_plans(country=country, occupation=occupation, born=born, rng=rng)
+    in_korea = _in_korea(latest=education[-1], rng=rng)
+    experience = experience_plans(
+        country=country, occupation=occupation, education=education, rng=rng
+    )
+    return education, in_korea, experience
 
 
 def _in_korea(*, latest: EducationPlan, rng: Random) -> bool:
@@ -266,126 +277,3 @@ def _job_types(*, age: int, rng: Random) -> tuple[str, ...]:
     if age < 25 and rng.random() < 0.3:
         types.append("internship")
     return tuple(types)
-
-
-NewProfiles = list[tuple[GraduatePlan, GraduateProfile]]
-
-
-def graduates_write(
-    *, plans: tuple[GraduatePlan, ...], vocabulary: Vocabulary
-) -> dict[str, GraduateProfile]:
-    """Create the planned graduates that are missing (by e-mail); return all profiles by e-mail.
-
-    A profile's education, experience and skills are created with it, so a profile that exists
-    is left as it is.
-    """
-    users = users_ensure(rows=[UserRow(p.email, p.full_name, Role.GRADUATE) for p in plans])
-    existing = {
-        profile.user_id: profile
-        for profile in GraduateProfile.objects.filter(user__in=list(users.values()))
-    }
-    profiles: dict[str, GraduateProfile] = {}
-    new: NewProfiles = []
-    for plan in plans:
-        user = users[plan.email]
-        profile = existing.get(user.pk)
-        if profile is None:
-            profile = _profile_build(plan=plan, user=user)
-            new.append((plan, profile))
-        profiles[plan.email] = profile
-    GraduateProfile.objects.bulk_create([profile for _, profile in new])
-    EducationRecord.objects.bulk_create(_education_rows(new=new, vocabulary=vocabulary))
-    WorkExperience.objects.bulk_create(_experience_rows(new=new, vocabulary=vocabulary))
-    GraduateSkill.objects.bulk_create(_skill_rows(new=new, vocabulary=vocabulary))
-    _consents_write(profiles=[profile for _, profile in new])
-    return profiles
-
-
-def _education_rows(*, new: NewProfiles, vocabulary: Vocabulary) -> list[EducationRecord]:
-    return [
-        EducationRecord(
-            profile=profile,
-            level=record.level,
-            field_of_study_id=vocabulary.field_ids[record.field_code],
-            programme=record.programme,
-            institution=record.institution,
-            country=record.country,
-            graduation_year=record.graduation_year,
-        )
-        for plan, profile in new
-        for record in plan.education
-    ]
-
-
-def _experience_rows(*, new: NewProfiles, vocabulary: Vocabulary) -> list[WorkExperience]:
-    return [
-        WorkExperience(
-            profile=profile,
-            title=job.title,
-            employer_name=job.employer_name,
-            country=job.country,
-            start_date=job.start_date,
-            end_date=job.end_date,
-            description=experience_description(
-                experience=job, occupation=plan.occupation, vocabulary=vocabulary
-            ),
-        )
-        for plan, profile in new
-        for job in plan.experience
-    ]
-
-
-def _skill_rows(*, new: NewProfiles, vocabulary: Vocabulary) -> list[GraduateSkill]:
-    return [
-        GraduateSkill(
-            profile=profile,
-            skill_id=vocabulary.skill_ids[slug],
-            level=level,
-            source=(
-                SkillSource.CERTIFICATE
-                if vocabulary.skill_kinds[slug] == "certification"
-                else SkillSource.SELF
-            ),
-        )
-        for plan, profile in new
-        for slug, level in plan.skills
-    ]
-
-
-def _consents_write(*, profiles: list[GraduateProfile]) -> None:
-    """What a graduate agrees to at sign-up (terms, privacy) and, when their profile is
-    discoverable, to being found by employers; dated when the account was made."""
-    Consent.objects.bulk_create(
-        Consent(user_id=profile.user_id, purpose=purpose, recorded_at=profile.user.date_joined)
-        for profile in profiles
-        for purpose in (
-            (ConsentPurpose.TERMS, ConsentPurpose.PRIVACY, ConsentPurpose.DISCOVERY)
-            if profile.visibility == Visibility.DISCOVERABLE
-            else (ConsentPurpose.TERMS, ConsentPurpose.PRIVACY)
-        )
-    )
-
-
-def _profile_build(*, plan: GraduatePlan, user: User) -> GraduateProfile:
-    return GraduateProfile(
-        user=user,
-        nationality=plan.nationality,
-        date_of_birth=plan.date_of_birth,
-        phone=plan.phone,
-        current_country=plan.current_country,
-        current_city=plan.current_city,
-        headline=plan.headline,
-        summary=plan.summary,
-        topik_level=plan.topik_level,
-        kiip_stage=plan.kiip_stage,
-        english_test=plan.english_test,
-        english_score=plan.english_score,
-        current_visa=plan.current_visa,
-        needs_visa_sponsorship=True,
-        preferred_industries=list(plan.preferred_industries),
-        preferred_regions=list(plan.preferred_regions),
-        preferred_job_types=list(plan.preferred_job_types),
-        min_salary_krw=plan.min_salary_krw,
-        willing_to_relocate=plan.willing_to_relocate,
-        visibility=plan.visibility,
-    )

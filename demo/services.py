@@ -11,7 +11,8 @@ from demo.applications import application_plans, applications_write
 from demo.courses import COURSES
 from demo.demo_graduate import DEMO_GRADUATE_NAME, demo_graduate_plan
 from demo.employers import employers_seed
-from demo.graduates import graduate_plans, graduates_write, nationality_quotas
+from demo.graduate_rows import graduates_write
+from demo.graduates import graduate_plans, nationality_quotas
 from demo.logins import DEMO_GRADUATE, DEMO_LOGINS, DEMO_STAFF, DemoLogin, demo_login_ensure
 from demo.occupations import Occupation, occupation_list
 from demo.people import NameSource

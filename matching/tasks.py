@@ -5,6 +5,7 @@ takes a share; the block that finishes last enqueues the merge.
 """
 
 from celery import shared_task
+from django.utils import timezone
 
 from matching import services
 from matching.models import MatchRun
@@ -60,3 +61,9 @@ def matching_apply_changes_task() -> None:
 def matching_sweep_runs_task() -> None:
     for run in services.match_runs_sweep():
         matching_run_start_task.delay(run.pk)
+
+
+@shared_task
+def matching_digests_send_task() -> None:
+    """Daily (Celery beat): tell graduates of yesterday's postings that match them."""
+    services.match_digests_send(day=timezone.localdate())

@@ -57,9 +57,10 @@ def email_queue(
         },
     )
     if created:
-        from notifications.tasks import notify_send_email
+        # The task module imports this one (the task calls email_delivery_send).
+        from notifications.tasks import notify_send_email_task
 
-        notify_send_email.delay_on_commit(delivery.pk)
+        notify_send_email_task.delay_on_commit(delivery.pk)
     return delivery
 
 

@@ -4,9 +4,7 @@ Their names start with `notify_`, so the task routes send them to the `notificat
 """
 
 from celery import shared_task
-from django.utils import timezone
 
-from notifications.digest import match_digests_send
 from notifications.services import MailServerError, email_delivery_send
 
 EMAIL_MAX_RETRIES = 5
@@ -20,7 +18,7 @@ EMAIL_MAX_RETRIES = 5
     retry_jitter=True,
     max_retries=EMAIL_MAX_RETRIES,
 )
-def notify_send_email(self, delivery_id: int) -> None:  # type: ignore[no-untyped-def]
+def notify_send_email_task(self, delivery_id: int) -> None:  # type: ignore[no-untyped-def]
     """Send one e-mail; retried with exponential backoff while the mail server fails, and
     recorded as failed after the last retry."""
     if self.request.is_eager:
@@ -33,8 +31,3 @@ def notify_send_email(self, delivery_id: int) -> None:  # type: ignore[no-untype
                 continue
             return
     email_delivery_send(delivery_id=delivery_id, final=self.request.retries >= self.max_retries)
-
-
-@shared_task
-def notify_match_digests() -> None:
-    match_digests_send(day=timezone.localdate())

@@ -1,6 +1,6 @@
 """Reads for training: the public catalogue, its search, TOPIK courses and degree pathways.
 
-The gap-closing plans (one posting, or the jobs that nearly fit) live in training.plans and are
+The gap-closing plans (one posting: training.plans; the gaps in demand: training.demand) are
 re-exported here, so other apps import every training read from this module:
 
     course_plan_for_posting(*, graduate, posting, objective="hours") -> CoursePlan
@@ -24,6 +24,12 @@ from jobs.models import JobPosting, PostingSkill
 from matching.explain import CourseOffer, Explanation
 from matching.selectors import CourseOffers, explanations_for
 from profiles.models import FieldOfStudy, GraduateProfile
+from training.demand import (
+    CourseSuggestion,
+    SponsorGap,
+    course_suggestions_for_graduate,
+    sponsor_gaps_for_posting,
+)
 from training.models import (
     Course,
     CourseKind,
@@ -34,14 +40,10 @@ from training.models import (
 )
 from training.plans import (
     CoursePlan,
-    CourseSuggestion,
     GapItem,
     PlannedCourse,
-    SponsorGap,
     VisaEffect,
     course_plan_for_posting,
-    course_suggestions_for_graduate,
-    sponsor_gaps_for_posting,
 )
 from visas.rules import Guidance, PathwayResult, RuleInputError
 from visas.selectors import person_facts_for_graduate, visa_guidance

@@ -7,6 +7,7 @@
   the current run's lists by one queued job at a time; edits made during a full run are applied
   again to the new run after the swap.
 - `storage`: how lists are packed into rows, written (COPY on PostgreSQL) and read back.
+- `digests`: the daily e-mail that tells graduates of new postings that match them.
 
 Callers import from here (`from matching.services import match_run_request`).
 """
@@ -17,6 +18,7 @@ from matching.services.changes import (
     matching_change_record,
     matching_changes_apply,
 )
+from matching.services.digests import match_digests_send
 from matching.services.runs import (
     STALLED_AFTER,
     UNSTARTED_AFTER,
@@ -52,6 +54,7 @@ __all__ = [
     "list_rows",
     "lists_insert",
     "lists_upsert",
+    "match_digests_send",
     "match_run_block",
     "match_run_fail",
     "match_run_finish",

@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from jobs.selectors import posting_list_public
-from matching.apis import ExplanationOutputSerializer, explanation_output
+from matching.apis.output import ExplanationOutputSerializer, explanation_output
 from profiles.permissions import IsGraduate, graduate_profile_of
 from training.selectors import explanation_with_courses
 

@@ -21,7 +21,7 @@ from jobs.apis.public import SUMMARY_FIELDS, PostingSummaryOutputSerializer
 from jobs.filters import SORT_MATCH, PostingFilter
 from jobs.models import JobPosting
 from jobs.selectors import posting_list_public, posting_rank_by_match
-from matching.apis import MatchOutputSerializer
+from matching.apis.output import MatchOutputSerializer
 from matching.selectors import MatchEntry, matches_for_graduate
 from profiles.permissions import signed_in_graduate
 

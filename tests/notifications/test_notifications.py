@@ -10,11 +10,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from matching.services import match_run_request
-from notifications.digest import match_digests_send
+from matching.services import match_digests_send, match_run_request
 from notifications.models import EmailDelivery, Notification
 from notifications.services import email_queue, notification_create, notify
-from notifications.tasks import EMAIL_MAX_RETRIES, notify_send_email
+from notifications.tasks import EMAIL_MAX_RETRIES, notify_send_email_task
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -43,8 +42,8 @@ def _delivery(user) -> EmailDelivery:
 def test_the_task_run_twice_sends_one_e_mail(employer, mailoutbox):
     delivery = _delivery(employer)  # not committed in this test: nothing ran yet
     assert mailoutbox == []
-    notify_send_email.delay(delivery.pk)
-    notify_send_email.delay(delivery.pk)
+    notify_send_email_task.delay(delivery.pk)
+    notify_send_email_task.delay(delivery.pk)
     assert len(mailoutbox) == 1
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts) == ("sent", 1)
@@ -88,7 +87,7 @@ def mail_server_down(settings):
 def test_a_failing_mail_server_is_retried_then_recorded_as_failed(employer, mail_server_down):
     delivery = _delivery(employer)
 
-    notify_send_email.delay(delivery.pk)  # eager: the retries run in turn, without waiting
+    notify_send_email_task.delay(delivery.pk)  # eager: the retries run in turn, without waiting
 
     delivery.refresh_from_db()
     assert mail_server_down.calls == EMAIL_MAX_RETRIES + 1
@@ -98,9 +97,12 @@ def test_a_failing_mail_server_is_retried_then_recorded_as_failed(employer, mail
 
 
 def test_retries_back_off_exponentially():
-    assert notify_send_email.autoretry_for
-    assert notify_send_email.retry_backoff == 30 and notify_send_email.retry_backoff_max == 3600
-    assert notify_send_email.max_retries == EMAIL_MAX_RETRIES
+    assert notify_send_email_task.autoretry_for
+    assert (
+        notify_send_email_task.retry_backoff == 30
+        and notify_send_email_task.retry_backoff_max == 3600
+    )
+    assert notify_send_email_task.max_retries == EMAIL_MAX_RETRIES
 
 
 def test_a_server_that_recovers_sends_once(employer, settings, mailoutbox, monkeypatch):
@@ -115,16 +117,16 @@ def test_a_server_that_recovers_sends_once(employer, settings, mailoutbox, monke
         return real_send(self, fail_silently)
 
     monkeypatch.setattr(mail.EmailMultiAlternatives, "send", flaky)
-    notify_send_email.delay(delivery.pk)
+    notify_send_email_task.delay(delivery.pk)
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts, len(mailoutbox)) == ("sent", 3, 1)
 
 
 def test_a_failed_delivery_is_not_sent_by_a_later_run(employer, mail_server_down, mailoutbox):
     delivery = _delivery(employer)
-    notify_send_email.delay(delivery.pk)
+    notify_send_email_task.delay(delivery.pk)
     calls = mail_server_down.calls
-    notify_send_email.delay(delivery.pk)
+    notify_send_email_task.delay(delivery.pk)
     assert mail_server_down.calls == calls
 
 
@@ -280,21 +282,21 @@ def test_on_a_worker_a_failure_asks_celery_for_a_delayed_retry(
         asked.append(kwargs)
         raise _RetryAsked
 
-    monkeypatch.setattr(notify_send_email, "retry", retry)
-    notify_send_email.push_request(retries=2, is_eager=False)
+    monkeypatch.setattr(notify_send_email_task, "retry", retry)
+    notify_send_email_task.push_request(retries=2, is_eager=False)
     try:
         with pytest.raises(_RetryAsked):
-            notify_send_email(delivery.pk)
+            notify_send_email_task(delivery.pk)
     finally:
-        notify_send_email.pop_request()
+        notify_send_email_task.pop_request()
     assert 0 <= asked[0]["countdown"] <= 30 * 2**2
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts) == ("pending", 1)
 
-    notify_send_email.push_request(retries=EMAIL_MAX_RETRIES, is_eager=False)
+    notify_send_email_task.push_request(retries=EMAIL_MAX_RETRIES, is_eager=False)
     try:
-        notify_send_email(delivery.pk)
+        notify_send_email_task(delivery.pk)
     finally:
-        notify_send_email.pop_request()
+        notify_send_email_task.pop_request()
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts, len(asked)) == ("failed", 2, 1)

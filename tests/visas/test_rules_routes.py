@@ -7,6 +7,7 @@ from decimal import Decimal
 from functools import cache
 
 import pytest
+from django.utils import timezone
 
 from core.choices import ASEAN_COUNTRIES
 from visas.rules import (
@@ -31,7 +32,13 @@ from visas.rules.facts import EMPLOYER_SIZES
 from visas.rules.factview import Range
 from visas.rules.pathways import WORK_ROUTES
 
-DAYS = (date(2025, 3, 31), date(2025, 4, 1), date(2026, 1, 15), date(2026, 2, 1), date.today())
+DAYS = (
+    date(2025, 3, 31),
+    date(2025, 4, 1),
+    date(2026, 1, 15),
+    date(2026, 2, 1),
+    timezone.localdate(),
+)
 _VISAS = (
     "", "", "", "other", "D-2", "D-4", "D-10", "D-10-1", "E-7", "E-7-1", "E-7-4", "E-9", "H-2",
     "F-2", "F-2-7", "F-2-99", "F-4", "F-5", "F-5-10", "F-6", "F-6-1",

@@ -5,6 +5,7 @@ from datetime import date
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 
 from visas.rules import benchmark
 from visas.rules.snapshot import snapshot_from_fixture
@@ -29,7 +30,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            on = date.fromisoformat(options["on"]) if options["on"] else date.today()
+            on = date.fromisoformat(options["on"]) if options["on"] else timezone.localdate()
         except ValueError as exc:
             raise CommandError(f"--on: {exc}") from exc
         if options["persons"] < 1:

@@ -1,0 +1,91 @@
+"""What a match and its explanation look like in the API (every endpoint that shows one)."""
+
+from typing import Any
+
+from rest_framework import serializers
+
+from jobs.models import Requirement
+from matching.explain import Explanation
+from matching.vocabulary import SkillStatus
+
+
+class MatchOutputSerializer(serializers.Serializer):
+    rank = serializers.IntegerField(help_text="1 = the best match in the list.")
+    score = serializers.FloatField(help_text="0-1: harmonic mean of fit and preference.")
+    fit = serializers.FloatField()
+    preference = serializers.FloatField()
+
+
+class CourseOfferOutputSerializer(serializers.Serializer):
+    course_id = serializers.IntegerField()
+    title = serializers.CharField()
+    provider = serializers.CharField()
+    level_reached = serializers.IntegerField()
+    hours = serializers.IntegerField(allow_null=True)
+    cost_usd = serializers.FloatField()
+    funding = serializers.CharField()
+    kind = serializers.CharField()
+
+
+class SkillTermOutputSerializer(serializers.Serializer):
+    skill_id = serializers.IntegerField()
+    name = serializers.CharField()
+    requirement = serializers.ChoiceField(choices=Requirement.choices)
+    min_level = serializers.IntegerField()
+    weight = serializers.FloatField(help_text="Normalised: a posting's weights sum to 1.")
+    own_level = serializers.IntegerField()
+    effective_level = serializers.FloatField()
+    via_skill_id = serializers.IntegerField(allow_null=True)
+    via_name = serializers.CharField(allow_null=True)
+    credit = serializers.FloatField()
+    contribution = serializers.FloatField(help_text="This skill's share of `fit`.")
+    status = serializers.ChoiceField(choices=SkillStatus.values)
+    courses = CourseOfferOutputSerializer(many=True, help_text="Courses that close the gap.")
+
+
+class ConstraintOutputSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    required = serializers.JSONField()  # type: ignore[assignment]  # a field; DRF's stubs see Field.required
+    actual = serializers.JSONField()
+    ok = serializers.BooleanField()
+
+
+class PreferenceFactorOutputSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    wanted = serializers.JSONField(help_text="Codes wanted ([] = open) or a minimum salary.")
+    offered = serializers.JSONField()
+    value = serializers.FloatField()
+    weight = serializers.FloatField()
+    note = serializers.CharField()
+
+
+class GapSummaryOutputSerializer(serializers.Serializer):
+    missing = serializers.IntegerField()
+    below_level = serializers.IntegerField()
+    related_below_level = serializers.IntegerField()
+    fit_if_gaps_closed = serializers.FloatField()
+    score_if_gaps_closed = serializers.FloatField()
+    excluded_if_gaps_closed = serializers.BooleanField()
+    note = serializers.CharField()
+
+
+class ExplanationOutputSerializer(serializers.Serializer):
+    """Why a graduate and a posting score what they score; the terms add up to the score."""
+
+    graduate_id = serializers.IntegerField()
+    posting_id = serializers.IntegerField()
+    score = serializers.FloatField()
+    fit = serializers.FloatField()
+    preference = serializers.FloatField()
+    excluded = serializers.BooleanField()
+    excluded_reasons = serializers.ListField(child=serializers.CharField())
+    skills = SkillTermOutputSerializer(many=True)
+    constraints = ConstraintOutputSerializer(many=True)
+    preference_factors = PreferenceFactorOutputSerializer(many=True)
+    gap_summary = GapSummaryOutputSerializer()
+
+
+def explanation_output(explanation: Explanation | None) -> dict[str, Any] | None:
+    if explanation is None:
+        return None
+    return ExplanationOutputSerializer(explanation.as_dict()).data  # type: ignore[return-value]
