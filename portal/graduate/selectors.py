@@ -3,7 +3,7 @@ reasons, course suggestions, and what the job page adds for a graduate."""
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypedDict
 
 from django.core.cache import cache
 from django.forms import Form
@@ -81,7 +81,15 @@ def course_suggestions(*, profile: GraduateProfile, limit: int = 6) -> list[Cour
     return suggestions
 
 
-def search_scores(*, profile: GraduateProfile, postings: list[JobPosting]) -> dict[int, Any]:
+class SearchScore(TypedDict):
+    score: float
+    excluded: bool
+    gap: str | None
+
+
+def search_scores(
+    *, profile: GraduateProfile, postings: list[JobPosting]
+) -> dict[int, SearchScore]:
     """Per posting on a search page: the graduate's score and main gap (computed live)."""
     explanations = explanations_for(
         graduate_ids=[profile.pk], posting_ids=[p.pk for p in postings]

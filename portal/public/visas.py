@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 
 from portal.public.forms import VisaCheckForm
 from training.selectors import courses_for_next_steps
-from visas.rules import ELIGIBLE, ELIGIBLE_ONCE, NOT_OPEN, Guidance
+from visas.rules import ELIGIBLE, ELIGIBLE_ONCE, NOT_OPEN, Guidance, PathwayResult
 from visas.selectors import visa_guidance
 
 OFFICIAL_SOURCES = (
@@ -40,7 +40,7 @@ def visa_results(guidance: Guidance | None) -> dict[str, Any]:
     """The guidance and its routes by verdict, for the overview above the route cards."""
     if guidance is None:
         return {"guidance": None}
-    by_verdict: dict[str, list[Any]] = {ELIGIBLE: [], ELIGIBLE_ONCE: [], NOT_OPEN: []}
+    by_verdict: dict[str, list[PathwayResult]] = {ELIGIBLE: [], ELIGIBLE_ONCE: [], NOT_OPEN: []}
     for pathway in guidance.pathways:
         by_verdict[pathway.verdict].append(pathway)
     return {
