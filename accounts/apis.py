@@ -117,6 +117,6 @@ class ApiTokenRevokeApi(APIView):
 
     @extend_schema(operation_id="accounts_tokens_revoke", responses={204: None}, tags=["accounts"])
     def delete(self, request: Request, pk: int) -> Response:
-        token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+        token = get_object_or_404(ApiToken, pk=pk, user=signed_in_user(request))
         api_token_revoke(token=token, by=signed_in_user(request))
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,1 @@
+"""Every page of the site and the reads that combine apps for a page (ARCHITECTURE.md)."""

@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.http import signed_in_user
 from employers.permissions import IsEmployerMember
 from jobs.apis.public import FieldOfStudyOutputSerializer, PostingSkillOutputSerializer
 from jobs.models import (
@@ -122,7 +123,7 @@ class EmployerPostingSummaryOutputSerializer(serializers.ModelSerializer):
 def own_posting(request: Request, pk: int) -> JobPosting:
     """One of the caller's company's postings; 404 for anyone else's."""
     try:
-        return posting_for_member(user=request.user, pk=pk)  # type: ignore[arg-type]
+        return posting_for_member(user=signed_in_user(request), pk=pk)
     except JobPosting.DoesNotExist:
         raise Http404 from None
 
@@ -310,7 +311,7 @@ class PostingApplicationListApi(ListAPIView):
 
 def own_application(request: Request, pk: int) -> Application:
     try:
-        return application_for_member(user=request.user, pk=pk)  # type: ignore[arg-type]
+        return application_for_member(user=signed_in_user(request), pk=pk)
     except Application.DoesNotExist:
         raise Http404 from None
 
@@ -344,5 +345,5 @@ class EmployerApplicationMoveApi(APIView):
         application = own_application(request, pk)
         body = MoveInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        application_move(application=application, by=request.user, **body.validated_data)  # type: ignore[arg-type]
+        application_move(application=application, by=signed_in_user(request), **body.validated_data)
         return Response(_detail(own_application(request, pk)))

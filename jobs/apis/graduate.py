@@ -11,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.http import signed_in_user
 from core.api.throttling import ApplyThrottle
 from jobs.apis.public import PostingSummaryOutputSerializer
 from jobs.models import Application, ApplicationStatusChange, JobPosting
@@ -129,7 +130,7 @@ class GraduateApplicationWithdrawApi(APIView):
         body.is_valid(raise_exception=True)
         application_withdraw(
             application=application,
-            by=request.user,  # type: ignore[arg-type]
+            by=signed_in_user(request),
             note=body.validated_data["note"],
         )
         detail = graduate_application_detail(profile=profile, pk=pk)

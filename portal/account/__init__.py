@@ -1,0 +1,1 @@
+"""Pages for any account: sign-up, API tokens, notifications, the role's dashboard."""

@@ -1,3 +1,5 @@
+"""Sign-up with a role and consent, and deleting an account (asked again for the password)."""
+
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.db import transaction

@@ -1,3 +1,5 @@
+"""The signed-in user's notifications: the list, and marking them read."""
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse

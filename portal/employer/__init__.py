@@ -1,0 +1,1 @@
+"""The employer's pages: dashboard, company, postings, candidates, pipeline, sponsoring training."""

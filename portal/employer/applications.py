@@ -1,3 +1,5 @@
+"""The hiring pipeline: a posting's board, one application with its history, moving it."""
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse

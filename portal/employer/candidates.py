@@ -1,3 +1,5 @@
+"""A posting's ranked candidates, one candidate's profile and CV (logged), inviting them."""
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse

@@ -1,3 +1,5 @@
+"""The company profile: registering it, editing it, colleagues and their invitations."""
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse

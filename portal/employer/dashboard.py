@@ -1,3 +1,5 @@
+"""The employer's dashboard: open postings, new applications, the pipeline's figures."""
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render

@@ -1,3 +1,5 @@
+"""The employer pages' forms: company, colleagues, candidate filters, moves, sponsoring."""
+
 from typing import cast
 
 from django import forms

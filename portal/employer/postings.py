@@ -1,3 +1,5 @@
+"""The company's postings: list, create, edit, publish, close, reopen, duplicate."""
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse

@@ -1,0 +1,1 @@
+"""The graduate's pages: dashboard, guided profile, CV, applications, account, visas, training."""

@@ -1,3 +1,5 @@
+"""Skill suggestions for the forms' autocomplete."""
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET

@@ -1,0 +1,1 @@
+"""The staff dashboard (everything else staff do is in the Django admin)."""
