@@ -353,7 +353,7 @@ def _application_moved_notify(*, application: Application, change: ApplicationSt
         kind="application_moved",
         key=f"application-moved:{change.pk}",
         params=params,
-        url=reverse("graduate:dashboard"),
+        url=reverse("graduate:application_detail", args=[application.pk]),
     )
 
 
