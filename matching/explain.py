@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from core.choices import EducationLevel
-from matching import kernels, reference
+from matching import reference, scoring
 from matching.engine import expand_levels, normalised_weights
 from matching.facts import GraduateFacts, PostingFacts
 from matching.vocabulary import Constraint, Preference, SkillStatus
@@ -167,40 +167,40 @@ def _set_factor(
     name: Preference, wanted: frozenset[str], offered: str, weight: float
 ) -> PreferenceFactor:
     if not wanted:
-        return PreferenceFactor(name, [], offered, kernels.NEUTRAL, weight, "no preference given")
+        return PreferenceFactor(name, [], offered, scoring.NEUTRAL, weight, "no preference given")
     value = 1.0 if offered in wanted else 0.0
     return PreferenceFactor(name, sorted(wanted), offered, value, weight)
 
 
 def _preference_factors(g: GraduateFacts, p: PostingFacts) -> list[PreferenceFactor]:
     """The five factors in the formula's order, values as reference.preference computes them."""
-    region = _set_factor(Preference.REGION, g.regions, p.region, kernels.W_REGION)
+    region = _set_factor(Preference.REGION, g.regions, p.region, scoring.W_REGION)
     if region.value == 0.0 and g.willing_to_relocate:
-        region.value = kernels.RELOCATE_CREDIT
+        region.value = scoring.RELOCATE_CREDIT
         region.note = "outside the wanted regions; relocation credit (willing to relocate)"
     wanted_salary = g.min_salary_krw
     if wanted_salary <= 0:
-        salary_value, salary_note = kernels.NEUTRAL, "no minimum salary given"
+        salary_value, salary_note = scoring.NEUTRAL, "no minimum salary given"
     else:
         ratio = float(p.salary_max_krw) / float(wanted_salary)
         salary_note = f"posting's maximum is {ratio:.0%} of the wanted minimum"
         if ratio >= 1.0:
             salary_value = 1.0
-        elif ratio <= kernels.SALARY_FLOOR_RATIO:
+        elif ratio <= scoring.SALARY_FLOOR_RATIO:
             salary_value = 0.0
         else:
-            salary_value = (ratio - kernels.SALARY_FLOOR_RATIO) / (1.0 - kernels.SALARY_FLOOR_RATIO)
+            salary_value = (ratio - scoring.SALARY_FLOOR_RATIO) / (1.0 - scoring.SALARY_FLOOR_RATIO)
     return [
-        _set_factor(Preference.INDUSTRY, g.industries, p.industry, kernels.W_INDUSTRY),
+        _set_factor(Preference.INDUSTRY, g.industries, p.industry, scoring.W_INDUSTRY),
         region,
-        _set_factor(Preference.JOB_TYPE, g.job_types, p.job_type, kernels.W_JOB_TYPE),
-        _set_factor(Preference.COMPANY_SIZE, g.company_sizes, p.company_size, kernels.W_SIZE),
+        _set_factor(Preference.JOB_TYPE, g.job_types, p.job_type, scoring.W_JOB_TYPE),
+        _set_factor(Preference.COMPANY_SIZE, g.company_sizes, p.company_size, scoring.W_SIZE),
         PreferenceFactor(
             Preference.SALARY,
             wanted_salary,
             p.salary_max_krw,
             salary_value,
-            kernels.W_SALARY,
+            scoring.W_SALARY,
             salary_note,
         ),
     ]
@@ -351,11 +351,11 @@ def explain_pair(
     v = [f.value for f in factors]
     # The same sum, in the same order, as reference.preference.
     pref = (
-        kernels.W_INDUSTRY * v[0]
-        + kernels.W_REGION * v[1]
-        + kernels.W_JOB_TYPE * v[2]
-        + kernels.W_SIZE * v[3]
-        + kernels.W_SALARY * v[4]
+        scoring.W_INDUSTRY * v[0]
+        + scoring.W_REGION * v[1]
+        + scoring.W_JOB_TYPE * v[2]
+        + scoring.W_SIZE * v[3]
+        + scoring.W_SALARY * v[4]
     )
     # Reasons no skill can lift, then those about skills.
     blockers = [_constraint_reason(c) for c in constraints if not c.ok]

@@ -1,12 +1,13 @@
 """numba kernels of the matching engine: the per-pair score and exact top-K selection.
 
 The score of a (graduate g, posting j) pair, in one place (matching/reference.py repeats it in
-plain Python, operation for operation, so both give bit-identical floats):
+plain Python, operation for operation, so both give bit-identical floats; the constants are in
+matching/scoring.py):
 
 - fit(g, j) = sum over the posting's skills s, in ascending skill index, of
-  min(level'_gs, min_level_js) * (weight_js / min_level_js), where the weights of a posting sum
-  to one and level' is the graduate's effective level (see engine.expand_levels); capped at 1.
-  The engine stores weight/min_level per posting skill ("weight per level").
+  min(level'_gs, min_level_js) * (weight_js / min_level_js), where weight is the skill's
+  normalised importance and level' the graduate's effective level (engine.expand_levels);
+  capped at 1. The engine stores weight/min_level per posting skill ("weight per level").
 - The pair is excluded when a hard constraint fails (TOPIK, education, field, and for a graduate
   who needs sponsorship: a visa route that both the graduate and the offer allow) or fit is zero.
 - preference(g, j) = a weighted mean of industry, region, job type, company size and salary
@@ -14,21 +15,22 @@ plain Python, operation for operation, so both give bit-identical floats):
 - score = 2 * fit * preference / (fit + preference) (the harmonic mean); pairs with score 0 are
   excluded.
 
-Lists keep the best `cap` entries by (score descending, other side's id ascending): ties break
-deterministically.
+Lists keep the best `cap` entries by (score descending, other side's id ascending).
 """
 
 import numpy as np
 from numba import njit, prange
 
-NEUTRAL = 0.5
-RELOCATE_CREDIT = 0.5
-SALARY_FLOOR_RATIO = 0.75
-W_INDUSTRY = 0.30
-W_REGION = 0.20
-W_JOB_TYPE = 0.15
-W_SIZE = 0.10
-W_SALARY = 0.25
+from matching.scoring import (
+    NEUTRAL,
+    RELOCATE_CREDIT,
+    SALARY_FLOOR_RATIO,
+    W_INDUSTRY,
+    W_JOB_TYPE,
+    W_REGION,
+    W_SALARY,
+    W_SIZE,
+)
 
 
 @njit(cache=True, inline="always")
@@ -325,75 +327,3 @@ def score_column(  # type: ignore[no-untyped-def]
             out_score[g] = score
             out_fit[g] = fit
             out_pref[g] = pref
-
-
-@njit(cache=True)
-def patch_rows(ids, score, fit, pref, length, complete, rows, other, new_s, new_f, new_p, changed):  # type: ignore[no-untyped-def]
-    """Bring `other`'s entry up to date in each listed row (new_s[k] <= 0: it no longer qualifies).
-
-    Each row stays the true best `length` entries: after removing the old entry, the new one goes
-    in when the row holds every pair (complete) or when it beats the worst entry kept; a row that
-    overflows `cap` drops its worst entry and is no longer complete.
-    """
-    cap = ids.shape[1]
-    for k in range(rows.shape[0]):
-        r = rows[k]
-        n = length[r]
-        changed[k] = False
-        pos = -1
-        for e in range(n):
-            if ids[r, e] == other:
-                pos = e
-                break
-        if pos >= 0:
-            for e in range(pos, n - 1):
-                ids[r, e], score[r, e], fit[r, e], pref[r, e] = (
-                    ids[r, e + 1],
-                    score[r, e + 1],
-                    fit[r, e + 1],
-                    pref[r, e + 1],
-                )
-            n -= 1
-            ids[r, n], score[r, n], fit[r, n], pref[r, n] = -1, 0.0, 0.0, 0.0
-            changed[k] = True
-        s = new_s[k]
-        if s > 0.0 and (
-            complete[r] or (n > 0 and better(s, other, score[r, n - 1], ids[r, n - 1]))
-        ):
-            if n == cap:
-                complete[r] = False
-                n -= 1
-            e = n
-            while e > 0 and better(s, other, score[r, e - 1], ids[r, e - 1]):
-                ids[r, e], score[r, e], fit[r, e], pref[r, e] = (
-                    ids[r, e - 1],
-                    score[r, e - 1],
-                    fit[r, e - 1],
-                    pref[r, e - 1],
-                )
-                e -= 1
-            ids[r, e], score[r, e], fit[r, e], pref[r, e] = other, s, new_f[k], new_p[k]
-            n += 1
-            changed[k] = True
-        length[r] = n
-
-
-def _affected_rows(ids, score, length, complete, other, new_s, out):  # type: ignore[no-untyped-def]
-    """out[r] = row r's list holds `other`, or `other`'s new score new_s[r] would enter it."""
-    for r in prange(length.shape[0]):  # a plain range when compiled without parallel
-        n = length[r]
-        s = new_s[r]
-        hit = s > 0.0 and (
-            complete[r] or (n > 0 and better(s, other, score[r, n - 1], ids[r, n - 1]))
-        )
-        # No early exit: a branch-free scan of the row vectorises.
-        held = False
-        for e in range(n):
-            held |= ids[r, e] == other
-        out[r] = hit or held
-
-
-# Scanning a few thousand lists is quicker on one thread than waking a second one (which can
-# wait for a time slice on a busy machine); the graduates' 100,000 lists are worth two threads.
-affected_rows_serial = njit(cache=True)(_affected_rows)
-affected_rows_parallel = njit(cache=True, parallel=True)(_affected_rows)

@@ -16,7 +16,7 @@ from typing import Literal, NamedTuple
 
 import numpy as np
 
-from matching import engine, kernels
+from matching import engine, kernels, list_kernels
 from matching.facts import GraduateFacts, PostingFacts, SkillRelationFacts
 from matching.live_arrays import GRADUATE_FIELDS, POSTING_FIELDS, EntityRows, SkillEntries
 from matching.toplists import ColumnHeaps, Lists, TopLists
@@ -268,7 +268,11 @@ class LiveState:
     def _affected(lists: Lists, other_id: int, score: np.ndarray) -> np.ndarray:
         """Rows whose list holds `other_id` or that its new score would enter."""
         out = np.zeros(len(lists.length), dtype=np.bool_)
-        scan = kernels.affected_rows_parallel if len(out) > 50_000 else kernels.affected_rows_serial
+        scan = (
+            list_kernels.affected_rows_parallel
+            if len(out) > 50_000
+            else list_kernels.affected_rows_serial
+        )
         scan(lists.ids, lists.score, lists.length, lists.complete, other_id, score, out)
         return np.flatnonzero(out)
 

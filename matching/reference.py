@@ -7,7 +7,7 @@ use it on small instances and samples.
 
 from dataclasses import dataclass
 
-from matching import kernels as k
+from matching import scoring
 from matching.engine import expand_levels, normalised_weights
 from matching.facts import GraduateFacts, MatchingInput, PostingFacts
 
@@ -21,7 +21,7 @@ class PairScore:
 
 def _factor(wanted: frozenset[str], offered: str) -> float:
     if not wanted:
-        return k.NEUTRAL
+        return scoring.NEUTRAL
     return 1.0 if offered in wanted else 0.0
 
 
@@ -29,25 +29,25 @@ def preference(g: GraduateFacts, p: PostingFacts) -> float:
     v_ind = _factor(g.industries, p.industry)
     v_reg = _factor(g.regions, p.region)
     if v_reg == 0.0 and g.willing_to_relocate:
-        v_reg = k.RELOCATE_CREDIT
+        v_reg = scoring.RELOCATE_CREDIT
     v_type = _factor(g.job_types, p.job_type)
     v_size = _factor(g.company_sizes, p.company_size)
     if g.min_salary_krw <= 0:
-        v_sal = k.NEUTRAL
+        v_sal = scoring.NEUTRAL
     else:
         ratio = float(p.salary_max_krw) / float(g.min_salary_krw)
         if ratio >= 1.0:
             v_sal = 1.0
-        elif ratio <= k.SALARY_FLOOR_RATIO:
+        elif ratio <= scoring.SALARY_FLOOR_RATIO:
             v_sal = 0.0
         else:
-            v_sal = (ratio - k.SALARY_FLOOR_RATIO) / (1.0 - k.SALARY_FLOOR_RATIO)
+            v_sal = (ratio - scoring.SALARY_FLOOR_RATIO) / (1.0 - scoring.SALARY_FLOOR_RATIO)
     return (
-        k.W_INDUSTRY * v_ind
-        + k.W_REGION * v_reg
-        + k.W_JOB_TYPE * v_type
-        + k.W_SIZE * v_size
-        + k.W_SALARY * v_sal
+        scoring.W_INDUSTRY * v_ind
+        + scoring.W_REGION * v_reg
+        + scoring.W_JOB_TYPE * v_type
+        + scoring.W_SIZE * v_size
+        + scoring.W_SALARY * v_sal
     )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numba
 import numpy as np
 
-from matching import kernels
+from matching import kernels, list_kernels
 
 
 @dataclass
@@ -198,13 +198,13 @@ class Lists:
         self, rows: np.ndarray, other_id: int, score: np.ndarray, fit: np.ndarray,
         pref: np.ndarray,
     ) -> np.ndarray:  # fmt: skip
-        """Bring `other_id`'s entry up to date in each of `rows` (kernels.patch_rows, compiled).
+        """Bring `other_id`'s entry up to date in each of `rows` (list_kernels.patch_rows).
 
         Returns the rows whose list changed.
         """
         changed = np.zeros(len(rows), dtype=np.bool_)
         if len(rows):
-            kernels.patch_rows(
+            list_kernels.patch_rows(
                 self.ids, self.score, self.fit, self.pref, self.length, self.complete,
                 rows.astype(np.int64), other_id, score, fit, pref, changed,
             )  # fmt: skip

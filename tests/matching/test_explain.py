@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import pytest
 
-from matching import kernels, reference
+from matching import reference, scoring
 from matching.engine import expand_levels
 from matching.explain import CourseOffer, Explanation, explain_pair
 from matching.facts import GraduateFacts, PostingFacts, PostingSkillFacts
@@ -251,16 +251,16 @@ def test_preference_factors_follow_the_formula_and_note_the_relocation_credit() 
     factors = _explain(g, p).preference_factors
     assert [f.name for f in factors] == ["industry", "region", "job_type", "company_size", "salary"]
     assert [f.weight for f in factors] == [
-        kernels.W_INDUSTRY,
-        kernels.W_REGION,
-        kernels.W_JOB_TYPE,
-        kernels.W_SIZE,
-        kernels.W_SALARY,
+        scoring.W_INDUSTRY,
+        scoring.W_REGION,
+        scoring.W_JOB_TYPE,
+        scoring.W_SIZE,
+        scoring.W_SALARY,
     ]
     industry, region, job_type, _, salary = factors
     assert (industry.wanted, industry.offered, industry.value) == (["software"], "software", 1.0)
-    assert region.value == kernels.RELOCATE_CREDIT and "relocation" in region.note
-    assert (job_type.wanted, job_type.value) == ([], kernels.NEUTRAL)
+    assert region.value == scoring.RELOCATE_CREDIT and "relocation" in region.note
+    assert (job_type.wanted, job_type.value) == ([], scoring.NEUTRAL)
     assert (salary.wanted, salary.offered) == (40_000_000, 35_000_000)
     assert salary.value == pytest.approx(0.5)
 
