@@ -222,7 +222,7 @@ def build_postings(postings: Sequence[PostingFacts], vocab: Vocabulary) -> Posti
         skills = sorted(p.skills, key=lambda s: s.skill_id)
         idx.extend(index_of[s.skill_id] for s in skills)
         mins.extend(float(s.min_level) for s in skills)
-        weights.extend(normalised_weights([s.weight for s in skills]) if skills else [])
+        weights.extend(normalised_weights([s.importance for s in skills]) if skills else [])
         ptr[n + 1] = ptr[n] + len(skills)
     return PostingArrays(
         ids=np.array([p.id for p in postings], dtype=np.int64),

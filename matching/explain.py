@@ -25,7 +25,6 @@ from matching.facts import GraduateFacts, PostingFacts
 from matching.vocabulary import Constraint, Preference, SkillStatus
 
 MAX_COURSES = 3
-REQUIREMENTS = ("required", "nice")
 _EDUCATION_NAMES: tuple[str, ...] = tuple(EducationLevel.values)
 
 
@@ -243,12 +242,11 @@ def _skill_terms(
     p: PostingFacts,
     relations: dict[int, list[tuple[int, float]]],
     skill_names: dict[int, str],
-    requirements: dict[int, str],
     courses_by_skill: dict[int, list[CourseOffer]] | None,
 ) -> tuple[list[SkillTerm], float]:
     """The posting's skill terms in the formula's order, and their sum (before the cap at 1)."""
     skills = sorted(p.skills, key=lambda s: s.skill_id)
-    weights = normalised_weights([s.weight for s in skills])
+    weights = normalised_weights([s.importance for s in skills])
     vias = _best_via(g, {s.skill_id for s in skills}, relations) if relations else {}
     terms: list[SkillTerm] = []
     total = 0.0
@@ -278,7 +276,7 @@ def _skill_terms(
             SkillTerm(
                 skill_id=sid,
                 name=skill_names.get(sid, f"skill {sid}"),
-                requirement=requirements.get(sid, "required"),
+                requirement="required" if s.required else "nice",
                 min_level=s.min_level,
                 weight=w,
                 own_level=own,
@@ -331,20 +329,12 @@ def explain_pair(
     relations: dict[int, list[tuple[int, float]]],
     skill_names: dict[int, str],
     courses_by_skill: dict[int, list[CourseOffer]] | None = None,
-    requirements: dict[int, str] | None = None,
 ) -> Explanation:
     """Explain one pair's score (see the module docstring for what adds up to what).
 
-    `relations` is the table reference.pair_score takes (skill id -> [(related id, credit)]);
-    `requirements` maps skill id -> "required" / "nice" (default "required").
+    `relations` is the table reference.pair_score takes (skill id -> [(related id, credit)]).
     """
-    requirements = requirements or {}
-    unknown = set(requirements.values()) - set(REQUIREMENTS)
-    if unknown:
-        raise ValueError(f"requirement must be one of {REQUIREMENTS}, not {sorted(unknown)}")
-    terms, total = _skill_terms(
-        graduate, posting, relations, skill_names, requirements, courses_by_skill
-    )
+    terms, total = _skill_terms(graduate, posting, relations, skill_names, courses_by_skill)
     fit = min(total, 1.0)
     constraints = _constraints(graduate, posting)
     factors = _preference_factors(graduate, posting)

@@ -6,6 +6,8 @@ into arrays, and the reference implementation reads them directly.
 
 from dataclasses import dataclass, field
 
+from matching.scoring import NICE_TO_HAVE_WEIGHT, REQUIRED_WEIGHT
+
 # Visa routes as bits (the visa guidance engine names them); a pair needing sponsorship is
 # feasible only when the graduate's routes and the offer's routes share one.
 ALL_ROUTES = 0xFFFFFFFF
@@ -33,7 +35,14 @@ class GraduateFacts:
 class PostingSkillFacts:
     skill_id: int
     min_level: int
-    weight: float
+    weight: float  # the employer's weight (1 unless they say otherwise)
+    required: bool = True  # False: nice to have
+
+    @property
+    def importance(self) -> float:
+        """The skill's share of the fit before normalising (matching.scoring)."""
+        factor = REQUIRED_WEIGHT if self.required else NICE_TO_HAVE_WEIGHT
+        return self.weight * factor
 
 
 @dataclass(frozen=True)

@@ -142,7 +142,7 @@ class LiveState:
         row = self.posts.row(p.id)
         a = self.posts.arrays
         skills = sorted(p.skills, key=lambda s: s.skill_id)
-        weights = engine.normalised_weights([s.weight for s in skills]) if skills else []
+        weights = engine.normalised_weights([s.importance for s in skills]) if skills else []
         mins = np.array([float(s.min_level) for s in skills])
         a["start"][row], a["end"][row] = self.p_entries.append(
             np.array([self._skill(s.skill_id) for s in skills], dtype=np.int32),

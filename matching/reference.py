@@ -61,7 +61,7 @@ def feasible(g: GraduateFacts, p: PostingFacts) -> bool:
 
 def fit(effective: dict[int, float], p: PostingFacts) -> float:
     skills = sorted(p.skills, key=lambda s: s.skill_id)
-    weights = normalised_weights([s.weight for s in skills])
+    weights = normalised_weights([s.importance for s in skills])
     total = 0.0
     for s, w in zip(skills, weights, strict=True):
         level = effective.get(s.skill_id, 0.0)

@@ -147,7 +147,7 @@ def _posting(pid: int, occ: Occupation, cat: Catalogue, rng: random.Random) -> P
     extras += [(s, rng.randint(1, 3)) for s in rng.sample(cat.generic, rng.randint(0, 2))]
     for s, level in extras:
         if s not in skills:
-            skills[s] = PostingSkillFacts(s, level, round(rng.uniform(0.3, 0.8), 2))
+            skills[s] = PostingSkillFacts(s, level, round(rng.uniform(0.3, 0.8), 2), False)
     education = occ.education_rank - (1 if rng.random() < 0.1 else 0)
     hubs = INDUSTRY_REGIONS[occ.industry]
     region = rng.choice(REGIONS) if rng.random() < 0.1 else rng.choice(hubs[:1] + hubs)

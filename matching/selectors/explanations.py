@@ -4,7 +4,6 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from jobs.models import PostingSkill
 from matching.explain import CourseOffer, Explanation, explain_pair
 from matching.facts import (
     GraduateFacts,
@@ -64,8 +63,8 @@ def explanations_from_facts(
     courses_by_skill: CourseOffers | None = None,
 ) -> Explained:
     """`explanations_for` on facts the caller already holds, possibly changed (a training plan
-    explains the graduate as they would be after the courses). Loads the skill relations, names
-    and requirement kinds the facts need: three queries."""
+    explains the graduate as they would be after the courses). Loads the skill relations and
+    names the facts need: two queries."""
     own = {skill for g in graduates for skill in g.skills}
     needed = {s.skill_id for p in postings for s in p.skills}
     relations: dict[int, list[tuple[int, float]]] = defaultdict(list)
@@ -74,11 +73,6 @@ def explanations_from_facts(
     ).values_list("skill_id", "related_skill_id", "credit"):
         relations[skill_id].append((related_id, credit))
     names = dict(Skill.objects.filter(id__in=needed | own).values_list("id", "name"))
-    requirements: dict[int, dict[int, str]] = defaultdict(dict)
-    for posting_id, skill_id, requirement in PostingSkill.objects.filter(
-        posting_id__in=[p.id for p in postings]
-    ).values_list("posting_id", "skill_id", "requirement"):
-        requirements[posting_id][skill_id] = requirement
     table = dict(relations)
     pairs = {
         (g.id, p.id): explain_pair(
@@ -87,7 +81,6 @@ def explanations_from_facts(
             relations=table,
             skill_names=names,
             courses_by_skill=courses_by_skill,
-            requirements=requirements.get(p.id, {}),
         )
         for g in graduates
         for p in postings

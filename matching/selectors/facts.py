@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from core.choices import EducationLevel
-from jobs.models import JobPosting, PostingSkill
+from jobs.models import JobPosting, PostingSkill, Requirement
 from matching.facts import (
     ALL_ROUTES,
     GraduateFacts,
@@ -162,10 +162,11 @@ def posting_facts(
     )  # fmt: skip
     wanted = {r[0] for r in rows}
     skills: dict[int, list[PostingSkillFacts]] = defaultdict(list)
-    for pid, skill_id, min_level, weight in PostingSkill.objects.filter(
+    for pid, skill_id, min_level, weight, requirement in PostingSkill.objects.filter(
         posting_id__in=postings.values("id")
-    ).values_list("posting_id", "skill_id", "min_level", "weight"):
-        skills[pid].append(PostingSkillFacts(skill_id, min_level, weight))
+    ).values_list("posting_id", "skill_id", "min_level", "weight", "requirement"):
+        required = requirement == Requirement.REQUIRED
+        skills[pid].append(PostingSkillFacts(skill_id, min_level, weight, required))
     fields: dict[int, set[str]] = defaultdict(set)
     through = JobPosting.accepted_fields.through
     for pid, code in through.objects.filter(jobposting_id__in=postings.values("id")).values_list(

@@ -87,7 +87,9 @@ def _course(course_id: int, level: int, hours: int | None, cost: float) -> Cours
     )
 
 
-def _posting(*skills: tuple[int, int, float], **kwargs: object) -> PostingFacts:
+def _posting(
+    *skills: tuple[int, int, float] | tuple[int, int, float, bool], **kwargs: object
+) -> PostingFacts:
     return PostingFacts(id=1, skills=tuple(PostingSkillFacts(*s) for s in skills), **kwargs)  # type: ignore[arg-type]
 
 
@@ -265,13 +267,14 @@ def test_preference_factors_follow_the_formula_and_note_the_relocation_credit() 
     assert salary.value == pytest.approx(0.5)
 
 
-def test_requirements_mark_nice_to_have_skills_and_reject_unknown_values() -> None:
+def test_nice_to_have_skills_are_marked_and_weigh_less_than_required_ones() -> None:
     g = GraduateFacts(id=1, skills={PYTHON: 3})
-    p = _posting((PYTHON, 3, 1.0), (SQL, 2, 1.0))
-    e = _explain(g, p, requirements={SQL: "nice"})
+    p = _posting((PYTHON, 3, 1.0, True), (SQL, 2, 1.0, False))
+    e = _explain(g, p)
     assert [t.requirement for t in e.skills] == ["required", "nice"]
-    with pytest.raises(ValueError, match="requirement"):
-        _explain(g, p, requirements={SQL: "optional"})
+    required, nice = e.skills
+    assert required.weight == pytest.approx(3 * nice.weight)
+    assert required.weight + nice.weight == pytest.approx(1.0)
 
 
 def test_as_dict_is_json_ready() -> None:

@@ -1,0 +1,46 @@
+"""Rankings a Korean recruiter would agree with, on hand-made graduates and postings, through the
+database and a full matching run (the same path the pages read)."""
+
+import pytest
+
+from matching.selectors import candidates_for_posting
+from matching.services import match_run_request
+from skills.models import RelationKind, SkillRelation
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ranked(django_capture_on_commit_callbacks):
+    def rank(posting):
+        with django_capture_on_commit_callbacks(execute=True):
+            match_run_request()
+        return [c.graduate for c in candidates_for_posting(posting=posting)]
+
+    return rank
+
+
+def test_required_skills_through_related_ones_outrank_only_the_nice_to_haves(ranked) -> None:
+    """A battery-cell role asks for two skills and would like two more. The engineer covers the
+    two required ones partly, through related skills; the technician holds only the two
+    nice-to-haves, fully. The engineer is the one a recruiter interviews first."""
+    cell, formation, excel, forklift = factories.SkillFactory.create_batch(4)
+    posting = factories.JobPostingFactory(title="Battery cell process engineer")
+    factories.PostingSkillFactory(posting=posting, skill=cell, min_level=3)
+    factories.PostingSkillFactory(posting=posting, skill=formation, min_level=3)
+    factories.PostingSkillFactory(posting=posting, skill=excel, min_level=2, requirement="nice")
+    factories.PostingSkillFactory(posting=posting, skill=forklift, min_level=2, requirement="nice")
+    electrochemistry, chemical_process = factories.SkillFactory.create_batch(2)
+    for source, target in ((electrochemistry, cell), (chemical_process, formation)):
+        SkillRelation.objects.create(
+            skill=source, related_skill=target, kind=RelationKind.RELATED, credit=0.6
+        )
+    engineer = factories.GraduateProfileFactory()
+    factories.GraduateSkillFactory(profile=engineer, skill=electrochemistry, level=3)
+    factories.GraduateSkillFactory(profile=engineer, skill=chemical_process, level=3)
+    technician = factories.GraduateProfileFactory()
+    factories.GraduateSkillFactory(profile=technician, skill=excel, level=2)
+    factories.GraduateSkillFactory(profile=technician, skill=forklift, level=2)
+
+    assert ranked(posting) == [engineer, technician]
