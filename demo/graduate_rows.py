@@ -128,7 +128,6 @@ def _profile_build(*, plan: GraduatePlan, user: User) -> GraduateProfile:
         english_test=plan.english_test,
         english_score=plan.english_score,
         current_visa=plan.current_visa,
-        needs_visa_sponsorship=True,
         preferred_industries=list(plan.preferred_industries),
         preferred_regions=list(plan.preferred_regions),
         preferred_job_types=list(plan.preferred_job_types),

@@ -141,11 +141,13 @@ def _constraints(g: GraduateFacts, p: PostingFacts) -> list[ConstraintCheck]:
             p.sponsors_visa,
             not (g.needs_sponsorship and not p.sponsors_visa),
         ),
+        # Met when no sponsorship is needed, or the offer opens a route the graduate can take (a
+        # posting that sponsors nothing opens none): the same test as kernels.feasible.
         ConstraintCheck(
             Constraint.VISA_ROUTE,
             g.needs_sponsorship,
             p.sponsors_visa,
-            not (g.needs_sponsorship and p.sponsors_visa and not (g.visa_routes & p.offer_routes)),
+            not g.needs_sponsorship or bool(g.visa_routes & p.offer_routes),
         ),
     ]
 
@@ -347,8 +349,12 @@ def explain_pair(
         + scoring.W_SIZE * v[3]
         + scoring.W_SALARY * v[4]
     )
-    # Reasons no skill can lift, then those about skills.
-    blockers = [_constraint_reason(c) for c in constraints if not c.ok]
+    # Reasons no skill can lift, then those about skills. A posting that sponsors no visa fails
+    # both sponsorship and visa route; one reason says it.
+    failed = [c for c in constraints if not c.ok]
+    if any(c.name == Constraint.SPONSORSHIP for c in failed):
+        failed = [c for c in failed if c.name != Constraint.VISA_ROUTE]
+    blockers = [_constraint_reason(c) for c in failed]
     if pref <= 0.0:
         blockers.append("preference is zero: nothing the graduate wants is offered")
     reasons = list(blockers)

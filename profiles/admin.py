@@ -47,7 +47,7 @@ class GraduateSkillInline(admin.TabularInline):
 @admin.register(GraduateProfile)
 class GraduateProfileAdmin(admin.ModelAdmin):
     list_display = ["__str__", "user", "nationality", "topik_level", "visibility", "updated_at"]
-    list_filter = ["nationality", "topik_level", "visibility", "needs_visa_sponsorship"]
+    list_filter = ["nationality", "topik_level", "visibility", "current_visa"]
     search_fields = ["user__email", "user__full_name", "headline"]
     list_select_related = ["user"]
     raw_id_fields = ["user"]

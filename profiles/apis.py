@@ -44,8 +44,7 @@ from profiles.services import (
 
 PREFERENCE_FIELDS = [
     "preferred_industries", "preferred_regions", "preferred_job_types",
-    "preferred_company_sizes", "min_salary_krw", "willing_to_relocate",
-    "needs_visa_sponsorship", "visibility",
+    "preferred_company_sizes", "min_salary_krw", "willing_to_relocate", "visibility",
 ]  # fmt: skip
 
 # --- serializers --------------------------------------------------------------------------------
@@ -87,13 +86,19 @@ class ProfileOutputSerializer(serializers.ModelSerializer):
     preferred_job_types = serializers.ListField(child=serializers.CharField())
     preferred_company_sizes = serializers.ListField(child=serializers.CharField())
     cv_filename = serializers.CharField()
+    needs_visa_sponsorship = serializers.BooleanField(
+        read_only=True,
+        help_text="Whether an employer must sponsor a work visa: follows from current_visa "
+        "(F-2, F-4, F-5 and F-6 allow any work).",
+    )
     completeness = serializers.SerializerMethodField(help_text="Percent of the profile filled in.")
 
     class Meta:
         model = GraduateProfile
         fields = [
             "id", "email", "full_name", *sorted(BASICS_FIELDS), *sorted(LANGUAGE_FIELDS),
-            *PREFERENCE_FIELDS, "cv_filename", "cv_uploaded_at", "completeness", "updated_at",
+            *PREFERENCE_FIELDS, "needs_visa_sponsorship", "cv_filename", "cv_uploaded_at",
+            "completeness", "updated_at",
         ]  # fmt: skip
 
     def get_completeness(self, profile: GraduateProfile) -> int:

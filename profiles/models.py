@@ -96,9 +96,21 @@ class CurrentVisa(models.TextChoices):
     D10 = "D-10", "D-10"
     E7 = "E-7", "E-7"
     E9 = "E-9", "E-9"
-    F2 = "F-2", "F-2"
-    F5 = "F-5", "F-5"
+    F2 = "F-2", _("F-2 (resident)")
+    F4 = "F-4", _("F-4 (overseas Korean)")
+    F5 = "F-5", _("F-5 (permanent resident)")
+    F6 = "F-6", _("F-6 (marriage migrant)")
     OTHER = "other", _("Other")
+
+    @classmethod
+    def needs_sponsorship(cls, code: str) -> bool:
+        """Whether an employer must sponsor a work visa: yes, unless the status already allows
+        any work (F-2, F-4, F-5, F-6; Immigration Act Enforcement Decree, Table 1-2)."""
+        return code not in OPEN_WORK_STATUSES
+
+
+# Statuses that allow any job without an employer's sponsorship.
+OPEN_WORK_STATUSES = frozenset({CurrentVisa.F2, CurrentVisa.F4, CurrentVisa.F5, CurrentVisa.F6})
 
 
 class GraduateProfile(TimeStampedModel):
@@ -129,7 +141,6 @@ class GraduateProfile(TimeStampedModel):
         max_digits=5, decimal_places=1, null=True, blank=True, validators=[MinValueValidator(0)]
     )
     current_visa = models.CharField(max_length=8, choices=CurrentVisa.choices, blank=True)
-    needs_visa_sponsorship = models.BooleanField(default=True)
     preferred_industries = models.JSONField(default=list, blank=True)
     preferred_regions = models.JSONField(default=list, blank=True)
     preferred_job_types = models.JSONField(default=list, blank=True)
@@ -182,6 +193,12 @@ class GraduateProfile(TimeStampedModel):
                 errors[field] = f"Unknown choice(s): {', '.join(unknown)}"
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def needs_visa_sponsorship(self) -> bool:
+        """Whether an employer must sponsor the graduate's work visa: it follows from the
+        declared status (CurrentVisa.needs_sponsorship), so the two can never disagree."""
+        return CurrentVisa.needs_sponsorship(self.current_visa)
 
     @property
     def cv_filename(self) -> str:

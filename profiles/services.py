@@ -54,7 +54,7 @@ def graduate_preferences_update(
     allowed = {
         "preferred_industries", "preferred_regions", "preferred_job_types",
         "preferred_company_sizes", "min_salary_krw", "willing_to_relocate", "visibility",
-        "topik_level", "needs_visa_sponsorship",
+        "topik_level",
     }  # fmt: skip
     unknown = set(preferences) - allowed
     if unknown:

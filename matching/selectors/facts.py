@@ -20,6 +20,7 @@ from matching.models import (
     MatchingChange,
 )
 from profiles.models import (
+    CurrentVisa,
     EducationRecord,
     GraduateProfile,
     GraduateSkill,
@@ -58,7 +59,7 @@ class _History:
 
 
 _GRADUATE_COLUMNS = (
-    "id", "topik_level", "needs_visa_sponsorship", "visibility", "preferred_industries",
+    "id", "topik_level", "visibility", "preferred_industries",
     "preferred_regions", "preferred_job_types", "preferred_company_sizes", "min_salary_krw",
     "willing_to_relocate", "nationality", "date_of_birth", "kiip_stage", "current_visa",
 )  # fmt: skip
@@ -79,7 +80,7 @@ def graduate_facts(
     history = _history([r[0] for r in rows])
     rules, today = _visa_rules(), timezone.localdate()
     facts = []
-    for (pid, topik, needs, visibility, industries, regions, job_types, sizes, min_salary,
+    for (pid, topik, visibility, industries, regions, job_types, sizes, min_salary,
          relocate, nationality, born, kiip, visa) in rows:  # fmt: skip
         routes = ALL_ROUTES
         if rules is not None:
@@ -96,7 +97,7 @@ def graduate_facts(
                 topik=topik,
                 education_rank=history.education.get(pid, -1),
                 fields=frozenset(history.fields.get(pid, ())),
-                needs_sponsorship=needs,
+                needs_sponsorship=CurrentVisa.needs_sponsorship(visa),
                 visa_routes=routes,
                 discoverable=visibility == Visibility.DISCOVERABLE,
                 industries=frozenset(industries or ()),

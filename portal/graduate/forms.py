@@ -60,6 +60,10 @@ class BasicsForm(forms.ModelForm):
         help_texts = {
             "phone": _("With the country code, e.g. +84 912 345 678."),
             "headline": _("One line employers see first, e.g. “Battery process engineer”."),
+            "current_visa": _(
+                "Employers sponsor a work visa unless your status already lets you take any job "
+                "(F-2, F-4, F-5, F-6)."
+            ),
         }
         widgets = {
             "date_of_birth": DATE_INPUT,
@@ -261,12 +265,10 @@ class PreferencesForm(forms.ModelForm):
         fields = [
             "preferred_industries", "preferred_regions", "preferred_job_types",
             "preferred_company_sizes", "min_salary_krw", "willing_to_relocate",
-            "needs_visa_sponsorship",
         ]  # fmt: skip
         labels = {
             "min_salary_krw": _("Minimum annual salary (KRW)"),
             "willing_to_relocate": _("I would move to another region for the right job"),
-            "needs_visa_sponsorship": _("I need the employer to sponsor my visa"),
         }
         help_texts = {"min_salary_krw": _("Before tax, per year, e.g. 32000000.")}
 

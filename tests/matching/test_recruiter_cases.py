@@ -44,3 +44,19 @@ def test_required_skills_through_related_ones_outrank_only_the_nice_to_haves(ran
     factories.GraduateSkillFactory(profile=technician, skill=forklift, level=2)
 
     assert ranked(posting) == [engineer, technician]
+
+
+@pytest.mark.parametrize("status", ["F-2", "F-4", "F-5", "F-6"])
+def test_a_resident_free_to_work_matches_a_posting_that_sponsors_no_visa(ranked, status) -> None:
+    """F-2, F-4, F-5 and F-6 holders may take any job: whether a posting sponsors a visa does
+    not matter to them, while a graduate with no Korean visa yet needs it."""
+    skill = factories.SkillFactory()
+    posting = factories.JobPostingFactory(visa_sponsorship=False)
+    factories.PostingSkillFactory(posting=posting, skill=skill, min_level=3)
+    resident = factories.GraduateProfileFactory(current_visa=status)
+    abroad = factories.GraduateProfileFactory(current_visa="")
+    for profile in (resident, abroad):
+        factories.GraduateSkillFactory(profile=profile, skill=skill, level=3)
+
+    assert not resident.needs_visa_sponsorship and abroad.needs_visa_sponsorship
+    assert ranked(posting) == [resident]

@@ -58,7 +58,8 @@ def market(rules):
     graduates = {}
     for nationality in ("VN", "MY"):
         graduates[nationality] = factories.GraduateProfileFactory(
-            nationality=nationality, needs_visa_sponsorship=True, min_salary_krw=0
+            nationality=nationality,
+            min_salary_krw=0,  # no visa yet: needs sponsorship
         )
         factories.GraduateSkillFactory(profile=graduates[nationality], skill=skill, level=3)
     return {"postings": postings, "graduates": graduates, "skill": skill}

@@ -66,6 +66,29 @@ def test_basics_saves_and_continues_and_queues_a_rematch(graduate, graduate_clie
     assert MatchingChange.objects.filter(kind="graduate", entity_id=profile.pk).exists()
 
 
+@pytest.mark.parametrize(
+    ("status", "needs_sponsorship"), [("F-4", False), ("F-6", False), ("D-10", True)]
+)
+def test_the_declared_status_decides_whether_a_sponsor_is_needed(
+    graduate, graduate_client, status, needs_sponsorship
+):
+    """F-4 and F-6 can be declared; no separate box can contradict what the status says."""
+    response = graduate_client.post(
+        step("basics"),
+        {
+            "full_name": "Tran Van Minh",
+            "nationality": "VN",
+            "date_of_birth": "1999-02-03",
+            "current_visa": status,
+            "continue": "1",
+        },
+    )
+    assert response.status_code == 302
+    profile = GraduateProfile.objects.get(user=graduate)
+    assert profile.current_visa == status
+    assert profile.needs_visa_sponsorship is needs_sponsorship
+
+
 def test_save_and_finish_later_goes_to_the_dashboard(graduate_client):
     response = graduate_client.post(
         step("basics"),
