@@ -15,6 +15,7 @@ import numpy as np
 from core.choices import CompanySize, EducationLevel, Industry, JobType, KoreaRegion
 from matching import kernels
 from matching.facts import GraduateFacts, PostingFacts, SkillRelationFacts
+from matching.scoring import skill_cover
 from matching.toplists import ColumnHeaps, TopLists, concat_lists
 
 
@@ -108,7 +109,7 @@ class PostingArrays:
     idx: np.ndarray
     min_level: np.ndarray
     weight: np.ndarray  # normalised: a posting's weights sum to one
-    weight_per_level: np.ndarray  # weight / min_level, the factor of min(level, min_level)
+    weight_per_level: np.ndarray  # scoring.skill_cover(weight, min_level)
     topik: np.ndarray
     education: np.ndarray
     fields: np.ndarray
@@ -230,7 +231,7 @@ def build_postings(postings: Sequence[PostingFacts], vocab: Vocabulary) -> Posti
         idx=np.array(idx, dtype=np.int32),
         min_level=np.array(mins, dtype=np.float64),
         weight=np.array(weights, dtype=np.float64),
-        weight_per_level=np.array([w / m for w, m in zip(weights, mins, strict=True)]),
+        weight_per_level=np.array([skill_cover(w, m) for w, m in zip(weights, mins, strict=True)]),
         topik=np.array([p.min_topik for p in postings], dtype=np.int8),
         education=np.array([p.min_education_rank for p in postings], dtype=np.int8),
         fields=np.array(

@@ -44,7 +44,7 @@ class CourseOffer:
 
 @dataclass(slots=True)
 class SkillTerm:
-    """One posting skill's term of fit: contribution = min(effective, min) x (weight / min)."""
+    """One posting skill's term of fit: contribution = scoring.skill_term(effective, min, ...)."""
 
     skill_id: int
     name: str
@@ -56,7 +56,7 @@ class SkillTerm:
     # The related skill behind effective_level when it beats the own level (even if matched).
     via_skill_id: int | None
     via_name: str | None
-    credit: float  # min(effective, min_level) / min_level
+    credit: float  # contribution / weight: the share of this skill's term earned (0-1)
     contribution: float
     status: SkillStatus
     courses: list[CourseOffer] = field(default_factory=list)
@@ -263,7 +263,7 @@ def _skill_terms(
         m = float(s.min_level)
         contribution = 0.0
         if level > 0.0:
-            contribution = min(level, m) * (w / m)
+            contribution = scoring.skill_term(level, m, scoring.skill_cover(w, m))
             total += contribution
         if own >= s.min_level:
             status = SkillStatus.MATCHED
@@ -285,7 +285,7 @@ def _skill_terms(
                 effective_level=level,
                 via_skill_id=via_id,
                 via_name=None if via_id is None else skill_names.get(via_id, f"skill {via_id}"),
-                credit=min(level, m) / m,
+                credit=contribution / w if w else 0.0,
                 contribution=contribution,
                 status=status,
                 courses=_courses_for(sid, s.min_level, courses_by_skill) if short else [],

@@ -5,9 +5,9 @@ plain Python, operation for operation, so both give bit-identical floats; the co
 matching/scoring.py):
 
 - fit(g, j) = sum over the posting's skills s, in ascending skill index, of
-  min(level'_gs, min_level_js) * (weight_js / min_level_js), where weight is the skill's
-  normalised importance and level' the graduate's effective level (engine.expand_levels);
-  capped at 1. The engine stores weight/min_level per posting skill ("weight per level").
+  scoring.skill_term(level'_gs, min_level_js, cover_js), where level' is the graduate's effective
+  level (engine.expand_levels) and cover = scoring.skill_cover(normalised importance, min level),
+  stored per posting skill; capped at 1.
 - The pair is excluded when a hard constraint fails (TOPIK, education, field, and for a graduate
   who needs sponsorship: a visa route that both the graduate and the offer allow) or fit is zero.
 - preference(g, j) = a weighted mean of industry, region, job type, company size and salary
@@ -21,6 +21,7 @@ Lists keep the best `cap` entries by (score descending, other side's id ascendin
 import numpy as np
 from numba import njit, prange
 
+from matching import scoring
 from matching.scoring import (
     NEUTRAL,
     RELOCATE_CREDIT,
@@ -31,6 +32,8 @@ from matching.scoring import (
     W_SALARY,
     W_SIZE,
 )
+
+skill_term = njit(cache=True, inline="always")(scoring.skill_term)
 
 
 @njit(cache=True, inline="always")
@@ -171,7 +174,7 @@ def accumulate_dense(g, g_start, g_end, g_idx, g_lvl, inv_ptr, inv_post, inv_min
         s = g_idx[a]
         level = g_lvl[a]
         for b in range(inv_ptr[s], inv_ptr[s + 1]):
-            acc[inv_post[b]] += min(level, inv_min[b]) * inv_wpl[b]
+            acc[inv_post[b]] += skill_term(level, inv_min[b], inv_wpl[b])
 
 
 @njit(cache=True, inline="always")
@@ -312,7 +315,7 @@ def score_column(  # type: ignore[no-untyped-def]
         for b in range(p_start[j], p_end[j]):
             level = dense_levels[p_idx[b], g]
             if level > 0.0:
-                acc += min(level, p_min[b]) * p_wpl[b]
+                acc += skill_term(level, p_min[b], p_wpl[b])
         out_score[g] = 0.0
         out_fit[g] = 0.0
         out_pref[g] = 0.0

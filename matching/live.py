@@ -16,7 +16,7 @@ from typing import Literal, NamedTuple
 
 import numpy as np
 
-from matching import engine, kernels, list_kernels
+from matching import engine, kernels, list_kernels, scoring
 from matching.facts import GraduateFacts, PostingFacts, SkillRelationFacts
 from matching.live_arrays import GRADUATE_FIELDS, POSTING_FIELDS, EntityRows, SkillEntries
 from matching.toplists import ColumnHeaps, Lists, TopLists
@@ -147,7 +147,7 @@ class LiveState:
         a["start"][row], a["end"][row] = self.p_entries.append(
             np.array([self._skill(s.skill_id) for s in skills], dtype=np.int32),
             min=mins,
-            wpl=np.array([w / m for w, m in zip(weights, mins, strict=True)]),
+            wpl=np.array([scoring.skill_cover(w, m) for w, m in zip(weights, mins, strict=True)]),
         )
         a["topik"][row], a["education"][row] = p.min_topik, p.min_education_rank
         a["fields"][row] = self._fields(p.accepted_fields)

@@ -67,7 +67,7 @@ def fit(effective: dict[int, float], p: PostingFacts) -> float:
         level = effective.get(s.skill_id, 0.0)
         if level > 0.0:
             m = float(s.min_level)
-            total += min(level, m) * (w / m)
+            total += scoring.skill_term(level, m, scoring.skill_cover(w, m))
     return min(total, 1.0)
 
 

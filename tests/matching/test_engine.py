@@ -51,8 +51,9 @@ def test_partial_credit_below_level_and_through_a_related_skill():
         graduates=[graduate], postings=[posting], relations=[SkillRelationFacts(3, 2, 0.5)]
     )
     ((_, _, fit, _),) = _run(data, cap=5).graduates.entries(0)
-    # skill 1: level 2 of 4 -> half of its weight; skill 2: 0.5 x level 2 = 1 of 2 -> half.
-    assert fit == pytest.approx(0.5)
+    # Each skill weighs 0.5 and earns 0.9 x (level / level asked) + 0.1 x (level / 5):
+    # skill 1, level 2 of 4: 0.45 + 0.04; skill 2 through skill 3, 0.5 x 2 = 1 of 2: 0.45 + 0.02.
+    assert fit == pytest.approx(0.5 * (0.45 + 0.04) + 0.5 * (0.45 + 0.02))
 
 
 def test_a_failed_hard_constraint_excludes_the_pair_whatever_the_skills():

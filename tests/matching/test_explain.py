@@ -58,7 +58,10 @@ def _check_invariants(e: Explanation, g: GraduateFacts, p: PostingFacts, relatio
         assert (t.status == "matched") == (t.own_level >= t.min_level)
         assert (t.status == "missing") == (t.effective_level == 0.0)
         assert (t.via_skill_id is not None) == (t.effective_level > t.own_level)
-        assert t.credit == min(t.effective_level, t.min_level) / t.min_level
+        cover = scoring.skill_cover(t.weight, t.min_level)
+        level = t.effective_level
+        assert t.contribution == (scoring.skill_term(level, t.min_level, cover) if level else 0.0)
+        assert t.credit == pytest.approx(t.contribution / t.weight)
     assert all(c.ok for c in e.constraints) == reference.feasible(g, p)
 
     gaps = e.gap_summary
@@ -99,12 +102,15 @@ def _explain(g: GraduateFacts, p: PostingFacts, **kwargs: object) -> Explanation
     return e
 
 
-def test_own_level_at_the_minimum_is_matched_with_full_credit() -> None:
+def test_a_level_above_the_minimum_is_matched_and_earns_part_of_the_bonus() -> None:
     e = _explain(GraduateFacts(id=1, skills={PYTHON: 4}), _posting((PYTHON, 3, 1.0)))
     (term,) = e.skills
-    assert (term.status, term.credit, term.weight, term.contribution) == ("matched", 1.0, 1.0, 1.0)
+    assert (term.status, term.weight) == ("matched", 1.0)
+    # 0.9 for reaching level 3, and 0.1 x 4/5 for the level held: only level 5 earns it all.
+    assert term.credit == term.contribution == e.fit == pytest.approx(0.9 + 0.1 * 4 / 5)
     assert term.name == "Python" and term.courses == [] and term.via_skill_id is None
-    assert e.fit == 1.0
+    at_five = _explain(GraduateFacts(id=1, skills={PYTHON: 5}), _posting((PYTHON, 3, 1.0)))
+    assert at_five.fit == pytest.approx(1.0) and at_five.fit > e.fit
 
 
 def test_own_level_under_the_minimum_is_below_level_with_partial_credit() -> None:
@@ -114,7 +120,7 @@ def test_own_level_under_the_minimum_is_below_level_with_partial_credit() -> Non
     )
     (term,) = e.skills
     assert term.status == "below_level"
-    assert term.credit == pytest.approx(1 / 3)
+    assert term.credit == pytest.approx(0.9 * 1 / 3 + 0.1 * 1 / 5)
     assert [c.course_id for c in term.courses] == [1]
     assert (e.gap_summary.missing, e.gap_summary.below_level) == (0, 1)
 
@@ -125,7 +131,7 @@ def test_level_from_a_related_skill_is_related_and_names_the_source() -> None:
     assert term.status == "related"
     assert (term.via_skill_id, term.via_name) == (DRAFTING, "Technical drafting")
     assert term.own_level == 0 and term.effective_level == pytest.approx(3.2)
-    assert term.credit == 1.0 and term.courses == []
+    assert term.credit == pytest.approx(0.9 + 0.1 * 3.2 / 5) and term.courses == []
 
 
 def test_related_below_the_minimum_offers_courses_and_counts_as_a_gap() -> None:
@@ -136,7 +142,7 @@ def test_related_below_the_minimum_offers_courses_and_counts_as_a_gap() -> None:
     assert term.status == "related" and term.effective_level == pytest.approx(1.6)
     assert [c.course_id for c in term.courses] == [7]
     assert e.gap_summary.related_below_level == 1
-    assert e.gap_summary.fit_if_gaps_closed == 1.0
+    assert e.gap_summary.fit_if_gaps_closed == pytest.approx(0.9 + 0.1 * 3 / 5)
 
 
 def test_equal_credit_from_two_related_skills_names_the_lower_skill_id() -> None:
@@ -186,7 +192,9 @@ def test_failing_topik_excludes_with_the_reason_and_still_lists_skills() -> None
     topik = e.constraints[0]
     assert (topik.name, topik.required, topik.actual, topik.ok) == ("topik", 4, 2, False)
     assert e.gap_summary.excluded_if_gaps_closed and e.gap_summary.score_if_gaps_closed == 0.0
-    assert e.gap_summary.fit_if_gaps_closed == 1.0
+    # Both skills raised to exactly the level asked (3 and 2), half the weight each.
+    closed = 0.5 * (0.9 + 0.1 * 3 / 5) + 0.5 * (0.9 + 0.1 * 2 / 5)
+    assert e.gap_summary.fit_if_gaps_closed == pytest.approx(closed)
     assert "TOPIK" in e.gap_summary.note
 
 
@@ -205,7 +213,7 @@ def test_closing_gaps_scores_like_a_graduate_who_has_those_skills() -> None:
     pair = reference.pair_score(built, p, RELATIONS)
     assert pair is not None
     assert e.gap_summary.score_if_gaps_closed == pair.score
-    assert e.gap_summary.fit_if_gaps_closed == pair.fit == 1.0
+    assert e.gap_summary.fit_if_gaps_closed == pair.fit
     assert e.gap_summary.score_if_gaps_closed > e.score
     summary = e.gap_summary
     assert (summary.missing, summary.below_level, summary.related_below_level) == (1, 1, 1)
@@ -315,7 +323,8 @@ def test_zero_preference_excludes_and_closing_gaps_cannot_lift_it() -> None:
     e = _explain(g, p)
     assert e.preference == 0.0 and e.excluded
     assert e.excluded_reasons == ["preference is zero: nothing the graduate wants is offered"]
-    assert e.gap_summary.excluded_if_gaps_closed and e.gap_summary.fit_if_gaps_closed == 1.0
+    assert e.gap_summary.excluded_if_gaps_closed
+    assert e.gap_summary.fit_if_gaps_closed == pytest.approx(0.9 + 0.1 * 3 / 5)
     assert "preference is zero" in e.gap_summary.note
 
 

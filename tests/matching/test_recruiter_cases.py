@@ -60,3 +60,15 @@ def test_a_resident_free_to_work_matches_a_posting_that_sponsors_no_visa(ranked,
 
     assert not resident.needs_visa_sponsorship and abroad.needs_visa_sponsorship
     assert ranked(posting) == [resident]
+
+
+def test_a_level_above_the_minimum_ranks_higher(ranked) -> None:
+    """TensorFlow 5 beats TensorFlow 3 where 3 is asked: the level held earns a bounded bonus."""
+    tensorflow = factories.SkillFactory()
+    posting = factories.JobPostingFactory(title="Machine-learning engineer")
+    factories.PostingSkillFactory(posting=posting, skill=tensorflow, min_level=3)
+    at_three, at_five = factories.GraduateProfileFactory.create_batch(2)
+    factories.GraduateSkillFactory(profile=at_three, skill=tensorflow, level=3)
+    factories.GraduateSkillFactory(profile=at_five, skill=tensorflow, level=5)
+
+    assert ranked(posting) == [at_five, at_three]
