@@ -41,7 +41,7 @@ def skill_term(level: float, min_level: float, cover: float) -> float:
 
 # --- preference --------------------------------------------------------------------------------
 
-NEUTRAL = 0.5  # a factor the graduate left open
+NEUTRAL = 1.0  # a factor the graduate left open: never below a stated match
 RELOCATE_CREDIT = 0.5  # a region they did not ask for, when they are willing to relocate
 SALARY_FLOOR_RATIO = 0.75  # offered maximum / wanted minimum at or below this: salary factor 0
 W_INDUSTRY = 0.30

@@ -72,3 +72,30 @@ def test_a_level_above_the_minimum_ranks_higher(ranked) -> None:
     factories.GraduateSkillFactory(profile=at_five, skill=tensorflow, level=5)
 
     assert ranked(posting) == [at_five, at_three]
+
+
+def test_a_candidate_who_states_no_wishes_scores_as_one_whose_wishes_are_met(
+    django_capture_on_commit_callbacks,
+) -> None:
+    """Leaving a preference open is never worse than stating one the posting meets; stating
+    one it does not meet is."""
+    skill = factories.SkillFactory()
+    posting = factories.JobPostingFactory(region="gyeonggi", job_type="full_time")
+    posting.employer.industry = "semiconductors"
+    posting.employer.save()
+    factories.PostingSkillFactory(posting=posting, skill=skill, min_level=3)
+    wishes = {"preferred_industries": ["semiconductors"], "preferred_job_types": ["full_time"]}
+    met = factories.GraduateProfileFactory(preferred_regions=["gyeonggi"], **wishes)
+    open_minded = factories.GraduateProfileFactory(
+        preferred_industries=[], preferred_regions=[], preferred_job_types=[]
+    )
+    unmet = factories.GraduateProfileFactory(
+        preferred_regions=["busan"], willing_to_relocate=False, **wishes
+    )
+    for profile in (met, open_minded, unmet):
+        factories.GraduateSkillFactory(profile=profile, skill=skill, level=3)
+    with django_capture_on_commit_callbacks(execute=True):
+        match_run_request()
+
+    scores = {c.graduate: c.match.score for c in candidates_for_posting(posting=posting)}
+    assert scores[open_minded] == scores[met] > scores[unmet]
