@@ -39,6 +39,22 @@ def skill_term(level: float, min_level: float, cover: float) -> float:
     return min(level, min_level) * cover + level * (cover * min_level * BONUS_PER_LEVEL)
 
 
+# A language test stands for the language skills of the taxonomy (by slug): the skill level a
+# TOPIK level (0-6) or an English CEFR level (0-6, A1=1) shows at least. A graduate holds the
+# higher of this and the level they declare, so a TOEIC 850 is never "English missing".
+# Readings of the TOPIK level descriptors (NIIED: 3 "daily life", 4 "some work", 5 "professional
+# fields to some extent", 6 "fluent in professional work") and the CEFR global scale.
+LANGUAGE_SKILLS_FROM_TOPIK: dict[str, tuple[int, ...]] = {
+    # TOPIK:             0  1  2  3  4  5  6
+    "korean-basic": (0, 2, 3, 4, 5, 5, 5),
+    "korean-workplace": (0, 0, 1, 2, 3, 4, 5),
+    "business-korean": (0, 0, 0, 1, 2, 3, 4),
+}
+LANGUAGE_SKILLS_FROM_CEFR: dict[str, tuple[int, ...]] = {
+    # CEFR:                   -  A1 A2 B1 B2 C1 C2
+    "english-professional": (0, 1, 2, 3, 4, 5, 5),
+}
+
 # --- preference --------------------------------------------------------------------------------
 
 NEUTRAL = 1.0  # a factor the graduate left open: never below a stated match

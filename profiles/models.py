@@ -89,6 +89,27 @@ class EnglishTest(models.TextChoices):
     CEFR = "cefr", _("CEFR level (as a number, A1=1 … C2=6)")
 
 
+# The lowest score of each test at each CEFR level (A1=1 ... C2=6), from the publishers'
+# concordances: ETS "Mapping the TOEIC Listening and Reading test to the CEFR" (2019: A1 120,
+# A2 225, B1 550, B2 785, C1 945) and "TOEFL iBT and the CEFR" (B1 42, B2 72, C1 95, C2 114);
+# IELTS, "IELTS and the CEFR" (B1 4.0, B2 5.5, C1 7.0, C2 8.5). Levels a test does not report
+# are left out.
+CEFR_FLOORS: dict[str, tuple[tuple[float, int], ...]] = {
+    "toeic": ((945, 5), (785, 4), (550, 3), (225, 2), (120, 1)),
+    "toefl_ibt": ((114, 6), (95, 5), (72, 4), (42, 3)),
+    "ielts": ((8.5, 6), (7.0, 5), (5.5, 4), (4.0, 3)),
+}
+
+
+def english_cefr_level(test: str, score: float | None) -> int:
+    """The CEFR level (0 = none shown, A1=1 ... C2=6) an English test score stands for."""
+    if not test or score is None:
+        return 0
+    if test == "cefr":
+        return max(0, min(6, int(score)))
+    return next((level for floor, level in CEFR_FLOORS.get(test, ()) if score >= floor), 0)
+
+
 class CurrentVisa(models.TextChoices):
     NONE = "", _("None / not in Korea")
     D2 = "D-2", "D-2"
@@ -193,6 +214,12 @@ class GraduateProfile(TimeStampedModel):
                 errors[field] = f"Unknown choice(s): {', '.join(unknown)}"
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def english_cefr_level(self) -> int:
+        """The CEFR level (0-6) the graduate's English test result stands for."""
+        score = float(self.english_score) if self.english_score is not None else None
+        return english_cefr_level(self.english_test, score)
 
     @property
     def needs_visa_sponsorship(self) -> bool:

@@ -19,6 +19,7 @@ from matching.facts import (
 from matching.models import (
     MatchingChange,
 )
+from matching.scoring import LANGUAGE_SKILLS_FROM_CEFR, LANGUAGE_SKILLS_FROM_TOPIK
 from profiles.models import (
     CurrentVisa,
     EducationRecord,
@@ -26,8 +27,9 @@ from profiles.models import (
     GraduateSkill,
     Visibility,
     WorkExperience,
+    english_cefr_level,
 )
-from skills.models import SkillRelation
+from skills.models import Skill, SkillRelation
 from visas.rules import RulesSnapshot, offer_routes, person_routes, work_routes_loaded
 from visas.rules.graduate import DegreeRow, JobRow, offer_facts, person_facts
 from visas.selectors import rules_snapshot_cached
@@ -62,6 +64,7 @@ _GRADUATE_COLUMNS = (
     "id", "topik_level", "visibility", "preferred_industries",
     "preferred_regions", "preferred_job_types", "preferred_company_sizes", "min_salary_krw",
     "willing_to_relocate", "nationality", "date_of_birth", "kiip_stage", "current_visa",
+    "english_test", "english_score",
 )  # fmt: skip
 
 
@@ -70,7 +73,8 @@ def graduate_facts(
 ) -> list[GraduateFacts]:
     """Facts of graduates (all, the given ids, or an inclusive id range), ordered by id.
 
-    Four queries whatever the number of graduates (plus the visa rules, cached per process)."""
+    Five queries whatever the number of graduates (plus the visa rules, cached per process).
+    Language tests raise the language skills they stand for (matching.scoring)."""
     profiles = GraduateProfile.objects.order_by("id")
     if ids is not None:
         profiles = profiles.filter(id__in=list(ids))
@@ -78,10 +82,11 @@ def graduate_facts(
         profiles = profiles.filter(id__gte=id_range[0], id__lte=id_range[1])
     rows = list(profiles.values_list(*_GRADUATE_COLUMNS))
     history = _history([r[0] for r in rows])
+    languages = _language_skill_ids()
     rules, today = _visa_rules(), timezone.localdate()
     facts = []
     for (pid, topik, visibility, industries, regions, job_types, sizes, min_salary,
-         relocate, nationality, born, kiip, visa) in rows:  # fmt: skip
+         relocate, nationality, born, kiip, visa, english_test, english_score) in rows:  # fmt: skip
         routes = ALL_ROUTES
         if rules is not None:
             person = person_facts(
@@ -93,7 +98,14 @@ def graduate_facts(
         facts.append(
             GraduateFacts(
                 id=pid,
-                skills=history.skills.get(pid, {}),
+                skills=_with_tested_languages(
+                    history.skills.get(pid, {}),
+                    topik=topik,
+                    cefr=english_cefr_level(
+                        english_test, None if english_score is None else float(english_score)
+                    ),
+                    skill_ids=languages,
+                ),
                 topik=topik,
                 education_rank=history.education.get(pid, -1),
                 fields=frozenset(history.fields.get(pid, ())),
@@ -109,6 +121,31 @@ def graduate_facts(
             )
         )
     return facts
+
+
+def _language_skill_ids() -> dict[str, int]:
+    """The taxonomy's ids of the language skills that tests stand for (matching.scoring)."""
+    slugs = [*LANGUAGE_SKILLS_FROM_TOPIK, *LANGUAGE_SKILLS_FROM_CEFR]
+    return dict(Skill.objects.filter(slug__in=slugs).values_list("slug", "id"))
+
+
+def _with_tested_languages(
+    skills: dict[int, int], *, topik: int, cefr: int, skill_ids: dict[str, int]
+) -> dict[int, int]:
+    """The declared skills, each language skill raised to the level the graduate's TOPIK or
+    English test shows (a declared higher level stays)."""
+    if not topik and not cefr:
+        return skills
+    found = dict(skills)
+    for table, level_index in (
+        (LANGUAGE_SKILLS_FROM_TOPIK, topik),
+        (LANGUAGE_SKILLS_FROM_CEFR, cefr),
+    ):
+        for slug, levels in table.items():
+            skill_id = skill_ids.get(slug)
+            if skill_id is not None and levels[level_index]:
+                found[skill_id] = max(found.get(skill_id, 0), levels[level_index])
+    return found
 
 
 def _history(wanted: list[int]) -> _History:

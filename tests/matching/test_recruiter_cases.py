@@ -3,7 +3,7 @@ database and a full matching run (the same path the pages read)."""
 
 import pytest
 
-from matching.selectors import candidates_for_posting
+from matching.selectors import candidates_for_posting, explanations_for
 from matching.services import match_run_request
 from skills.models import RelationKind, SkillRelation
 from tests import factories
@@ -99,3 +99,34 @@ def test_a_candidate_who_states_no_wishes_scores_as_one_whose_wishes_are_met(
 
     scores = {c.graduate: c.match.score for c in candidates_for_posting(posting=posting)}
     assert scores[open_minded] == scores[met] > scores[unmet]
+
+
+def test_a_toeic_score_stands_for_the_english_skill_a_posting_asks(
+    django_capture_on_commit_callbacks,
+) -> None:
+    """A graduate who entered TOEIC 850 (CEFR B2) but no English skill is not told "English
+    (professional) missing": the test shows level 4, above the 3 asked."""
+    english = factories.SkillFactory(slug="english-professional", name="English (professional)")
+    posting = factories.JobPostingFactory()
+    factories.PostingSkillFactory(posting=posting, skill=english, min_level=3)
+    tested = factories.GraduateProfileFactory(english_test="toeic", english_score=850)
+    untested = factories.GraduateProfileFactory()
+    factories.GraduateSkillFactory(profile=untested, skill=english, level=2)
+
+    explained = explanations_for(graduate_ids=[tested.pk], posting_ids=[posting.pk])
+    (term,) = explained.pair(tested.pk, posting.pk).skills
+    assert (term.status, term.own_level) == ("matched", 4)
+    with django_capture_on_commit_callbacks(execute=True):
+        match_run_request()
+    assert [c.graduate for c in candidates_for_posting(posting=posting)] == [tested, untested]
+
+
+def test_topik_stands_for_the_korean_skills_so_a_higher_level_ranks_higher(ranked) -> None:
+    """TOPIK 5 beats TOPIK 2 for a posting that asks workplace Korean."""
+    korean = factories.SkillFactory(slug="korean-workplace", name="Korean (workplace)")
+    posting = factories.JobPostingFactory()
+    factories.PostingSkillFactory(posting=posting, skill=korean, min_level=1)
+    topik_two = factories.GraduateProfileFactory(topik_level=2)
+    topik_five = factories.GraduateProfileFactory(topik_level=5)
+
+    assert ranked(posting) == [topik_five, topik_two]

@@ -175,5 +175,5 @@ def test_graduate_facts_reads_the_same_number_of_queries_for_any_number_of_gradu
             start_date=datetime.date(2020, 1, 1),
         )
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):  # profiles, skills, education, work, language skill ids
         assert len(graduate_facts()) == 8
