@@ -6,7 +6,7 @@ into arrays, and the reference implementation reads them directly.
 
 from dataclasses import dataclass, field
 
-from matching.scoring import NICE_TO_HAVE_WEIGHT, REQUIRED_WEIGHT
+from matching.scoring import NICE_TO_HAVE_WEIGHT, REQUIRED_WEIGHT, korean_level
 
 # Visa routes as bits (the visa guidance engine names them); a pair needing sponsorship is
 # feasible only when the graduate's routes and the offer's routes share one.
@@ -14,10 +14,21 @@ ALL_ROUTES = 0xFFFFFFFF
 
 
 @dataclass(frozen=True)
+class ExperienceFacts:
+    """One past role: its ISCO-08 occupation code ("" = not classified) and its length."""
+
+    isco_code: str
+    years: float
+
+
+@dataclass(frozen=True)
 class GraduateFacts:
     id: int
     skills: dict[int, int]  # skill id -> level 1-5
     topik: int = 0
+    kiip_stage: int = 0  # Korea Immigration & Integration Program stage completed (0-5)
+    english_cefr: int = 0  # 0 = none shown, 1-6 = A1-C2 (profiles.models.english_cefr_level)
+    experience: tuple[ExperienceFacts, ...] = ()
     education_rank: int = -1  # EducationLevel.rank of the highest degree; -1 = none recorded
     fields: frozenset[str] = frozenset()  # ISCED-F codes, detailed and their narrow parents
     needs_sponsorship: bool = True
@@ -30,6 +41,12 @@ class GraduateFacts:
     min_salary_krw: int = 0  # 0 = no minimum given
     willing_to_relocate: bool = True
 
+    @property
+    def korean(self) -> int:
+        """Korean ability on the TOPIK scale: a KIIP stage counts as the same TOPIK level
+        (matching.scoring.korean_level)."""
+        return korean_level(self.topik, self.kiip_stage)
+
 
 @dataclass(frozen=True)
 class PostingSkillFacts:
@@ -37,6 +54,7 @@ class PostingSkillFacts:
     min_level: int
     weight: float  # the employer's weight (1 unless they say otherwise)
     required: bool = True  # False: nice to have
+    deal_breaker: bool = False  # True: a graduate below min_level is excluded
 
     @property
     def importance(self) -> float:
@@ -50,6 +68,9 @@ class PostingFacts:
     id: int
     skills: tuple[PostingSkillFacts, ...]
     min_topik: int = 0
+    min_english_cefr: int = 0  # 0 = not asked (EnglishRequirement -> CEFR in matching.scoring)
+    min_experience_years: float = 0.0  # 0 = not asked
+    isco_code: str = ""  # ISCO-08 occupation of the role ("" = not classified)
     min_education_rank: int = -1  # -1 = any
     accepted_fields: frozenset[str] = frozenset()  # empty = any field
     sponsors_visa: bool = True
