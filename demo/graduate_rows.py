@@ -69,6 +69,7 @@ def _experience_rows(*, new: NewProfiles, vocabulary: Vocabulary) -> list[WorkEx
         WorkExperience(
             profile=profile,
             title=job.title,
+            isco_code=plan.occupation.isco08,
             employer_name=job.employer_name,
             country=job.country,
             start_date=job.start_date,

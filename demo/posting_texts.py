@@ -75,7 +75,7 @@ def _company_paragraph(*, plan: "PostingPlan", rng: Random) -> str:
 
 def _role_paragraph(*, plan: "PostingPlan", vocabulary: Vocabulary) -> str:
     occupation = plan.occupation
-    required = [need.skill for need in plan.skills if need.requirement == "required"]
+    required = [need.skill for need in plan.skills if need.requirement != "nice"]
     nice = [need.skill for need in plan.skills if need.requirement == "nice"]
     if occupation.is_software:
         duty = (

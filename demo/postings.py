@@ -236,15 +236,33 @@ def _english(*, occupation: Occupation, rng: Random) -> str:
     return rng.choices(options, weights=(20, 50, 30))[0]
 
 
+def _experience_asked(salary_min: int) -> int:
+    """Years of experience a posting asks, from the pay it offers (no draw from the generator,
+    so adding it left every other demo row as it was): entry pay asks none."""
+    for floor, years in ((56_000_000, 3), (48_000_000, 2), (42_000_000, 1)):
+        if salary_min >= floor:
+            return years
+    return 0
+
+
 def _job_type(*, rng: Random) -> str:
     return rng.choices(("full_time", "contract", "internship"), weights=(86, 9, 5))[0]
 
 
 def _skills(*, occupation: Occupation, rng: Random) -> tuple[SkillRequirement, ...]:
-    """Essential skills required (weight 1.0-2.0); most optional ones nice to have (0.3-0.8)."""
+    """Essential skills required (weight 1.0-2.0); most optional ones nice to have (0.3-0.8).
+    A technician's first essential skill (the hands-on one a line cannot run without) is a deal
+    breaker."""
     required = [
-        SkillRequirement(need.skill, Requirement.REQUIRED, need.level, round(rng.uniform(1, 2), 1))
-        for need in occupation.essential
+        SkillRequirement(
+            need.skill,
+            Requirement.DEAL_BREAKER
+            if occupation.is_technician and n == 0
+            else Requirement.REQUIRED,
+            need.level,
+            round(rng.uniform(1, 2), 1),
+        )
+        for n, need in enumerate(occupation.essential)
     ]
     nice = [
         SkillRequirement(need.skill, Requirement.NICE, need.level, round(rng.uniform(0.3, 0.8), 1))
@@ -308,6 +326,7 @@ def _posting_build(*, plan: PostingPlan, employer: Employer, vocabulary: Vocabul
         min_education=plan.occupation.min_education,
         min_topik=plan.min_topik,
         english_requirement=plan.english_requirement,
+        min_experience_years=_experience_asked(plan.salary_min),
         salary_min_krw=plan.salary_min,
         salary_max_krw=plan.salary_max,
         region=plan.employer.region,

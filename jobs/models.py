@@ -68,6 +68,15 @@ class JobPosting(TimeStampedModel):
     english_requirement = models.CharField(
         max_length=8, choices=EnglishRequirement.choices, default=EnglishRequirement.NONE
     )
+    min_experience_years = models.PositiveSmallIntegerField(
+        _("minimum years of experience"),
+        default=0,
+        validators=[MaxValueValidator(10)],
+        help_text=_(
+            "Years in a related role (0 = none asked). Years in the same occupation count in "
+            "full, in a neighbouring one in part."
+        ),
+    )
     salary_min_krw = models.PositiveBigIntegerField("salary from (KRW per year)")
     salary_max_krw = models.PositiveBigIntegerField("salary to (KRW per year)")
     region = models.CharField(max_length=12, choices=KoreaRegion.choices)
@@ -138,8 +147,16 @@ class JobPosting(TimeStampedModel):
 
 
 class Requirement(models.TextChoices):
+    """How much a posting skill matters: a deal breaker is a required skill below whose level a
+    graduate is not ranked at all (matching.scoring)."""
+
+    DEAL_BREAKER = "breaker", _("Deal breaker")
     REQUIRED = "required", _("Required")
     NICE = "nice", _("Nice to have")
+
+    @classmethod
+    def is_required(cls, value: str) -> bool:
+        return value != cls.NICE
 
 
 class PostingSkill(models.Model):

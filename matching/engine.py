@@ -15,7 +15,15 @@ import numpy as np
 from core.choices import CompanySize, EducationLevel, Industry, JobType, KoreaRegion
 from matching import kernels
 from matching.facts import GraduateFacts, PostingFacts, SkillRelationFacts
-from matching.scoring import skill_cover
+from matching.needs import (
+    MAX_ROLES,
+    NEEDS,
+    graduate_levels,
+    graduate_roles,
+    need_minimums,
+    posting_weights,
+)
+from matching.scoring import isco_number, skill_cover
 from matching.toplists import ColumnHeaps, TopLists, concat_lists
 
 
@@ -90,12 +98,16 @@ class GraduateArrays:
     min_salary: np.ndarray
     relocate: np.ndarray
     routes: np.ndarray  # visa routes as bits (matching.facts.ALL_ROUTES = any)
+    need_levels: np.ndarray  # (n, 3): Korean, English, education on the ladder (matching.needs)
+    role_code: np.ndarray  # (n, MAX_ROLES) ISCO codes of past roles (-1 = unclassified)
+    role_years: np.ndarray  # (n, MAX_ROLES) their years (0 = no role)
 
     def pack(self) -> tuple[np.ndarray, ...]:
         return (
             self.ptr[:-1], self.ptr[1:], self.idx, self.level, self.topik, self.education,
             self.fields, self.needs_sponsorship, self.discoverable, self.industries, self.regions,
             self.job_types, self.sizes, self.min_salary, self.relocate, self.ids, self.routes,
+            self.need_levels, self.role_code, self.role_years,
         )  # fmt: skip
 
     def __len__(self) -> int:
@@ -119,11 +131,20 @@ class PostingArrays:
     job_type: np.ndarray
     size: np.ndarray
     salary_max: np.ndarray
+    need_min: np.ndarray  # (n, 4): the level each other need asks (matching.needs; 0 = not asked)
+    need_cover: np.ndarray  # (n, 4): scoring.skill_cover of each need (0 = not asked)
+    isco: np.ndarray  # the posting's ISCO code as an int (-1 = unclassified)
+    needs_max: np.ndarray  # the most the other needs can add to the fit: their weights' sum
+    db_ptr: np.ndarray  # CSR over deal-breaker skills
+    db_idx: np.ndarray
+    db_min: np.ndarray
 
     def pack(self) -> tuple[np.ndarray, ...]:
         return (
             self.topik, self.education, self.fields, self.routes, self.industry, self.region,
-            self.job_type, self.size, self.salary_max, self.ids,
+            self.job_type, self.size, self.salary_max, self.ids, self.need_min, self.need_cover,
+            self.isco, self.needs_max, self.db_ptr[:-1], self.db_ptr[1:], self.db_idx,
+            self.db_min,
         )  # fmt: skip
 
     def inverted(self, n_skills: int) -> tuple[np.ndarray, ...]:
@@ -190,7 +211,7 @@ def build_graduates(
         ptr=ptr,
         idx=np.concatenate(idx_parts) if idx_parts else np.zeros(0, np.int32),
         level=np.concatenate(lvl_parts) if lvl_parts else np.zeros(0, np.float64),
-        topik=np.array([g.topik for g in graduates], dtype=np.int8),
+        topik=np.array([g.korean for g in graduates], dtype=np.int8),
         education=np.array([g.education_rank for g in graduates], dtype=np.int8),
         fields=np.array([bit_mask(g.fields, vocab.field_bits) for g in graduates], dtype=np.uint64),
         needs_sponsorship=np.array([g.needs_sponsorship for g in graduates], dtype=np.bool_),
@@ -202,29 +223,49 @@ def build_graduates(
         min_salary=np.array([g.min_salary_krw for g in graduates], dtype=np.float64),
         relocate=np.array([g.willing_to_relocate for g in graduates], dtype=np.bool_),
         routes=np.array([g.visa_routes for g in graduates], dtype=np.uint32),
+        **graduate_need_arrays(graduates),
     )
 
 
-def normalised_weights(weights: Sequence[float]) -> list[float]:
-    """Weights divided by their sum, summed left to right (the reference does the same)."""
-    total = 0.0
-    for w in weights:
-        total += w
-    return [w / total for w in weights]
+def graduate_need_arrays(graduates: Sequence[GraduateFacts]) -> dict[str, np.ndarray]:
+    """Each graduate's levels on the other needs and their past roles (matching.needs)."""
+    levels = np.zeros((len(graduates), 3))
+    codes = np.full((len(graduates), MAX_ROLES), -1, dtype=np.int32)
+    years = np.zeros((len(graduates), MAX_ROLES))
+    for n, g in enumerate(graduates):
+        levels[n] = graduate_levels(g)
+        for r, (code, y) in enumerate(graduate_roles(g)):
+            codes[n, r], years[n, r] = code, y
+    return {"need_levels": levels, "role_code": codes, "role_years": years}
 
 
 def build_postings(postings: Sequence[PostingFacts], vocab: Vocabulary) -> PostingArrays:
     ptr = np.zeros(len(postings) + 1, dtype=np.int64)
+    db_ptr = np.zeros(len(postings) + 1, dtype=np.int64)
     idx: list[int] = []
     mins: list[float] = []
     weights: list[float] = []
+    db_idx: list[int] = []
+    db_min: list[float] = []
+    need_min = np.zeros((len(postings), len(NEEDS)))
+    need_cover = np.zeros((len(postings), len(NEEDS)))
+    # The most the other needs can add to a fit (their weights), with a hair of margin for
+    # rounding: it only bounds which pairs are worth scoring.
+    needs_max = np.zeros(len(postings))
     index_of = {int(s): n for n, s in enumerate(vocab.skill_ids)}
     for n, p in enumerate(postings):
         skills = sorted(p.skills, key=lambda s: s.skill_id)
+        skill_weights, need_weights = posting_weights(p)
         idx.extend(index_of[s.skill_id] for s in skills)
         mins.extend(float(s.min_level) for s in skills)
-        weights.extend(normalised_weights([s.importance for s in skills]) if skills else [])
+        weights.extend(skill_weights)
+        breakers = [s for s in skills if s.deal_breaker]
+        db_idx.extend(index_of[s.skill_id] for s in breakers)
+        db_min.extend(float(s.min_level) for s in breakers)
         ptr[n + 1] = ptr[n] + len(skills)
+        db_ptr[n + 1] = db_ptr[n] + len(breakers)
+        need_min[n], need_cover[n] = need_arrays(p, need_weights)
+        needs_max[n] = sum(need_weights) * (1.0 + 1e-9)
     return PostingArrays(
         ids=np.array([p.id for p in postings], dtype=np.int64),
         ptr=ptr,
@@ -243,7 +284,23 @@ def build_postings(postings: Sequence[PostingFacts], vocab: Vocabulary) -> Posti
         job_type=np.array([JOB_TYPE_BITS.get(p.job_type, 0) for p in postings], np.uint32),
         size=np.array([SIZE_BITS.get(p.company_size, 0) for p in postings], np.uint32),
         salary_max=np.array([p.salary_max_krw for p in postings], dtype=np.float64),
+        need_min=need_min,
+        need_cover=need_cover,
+        isco=np.array([isco_number(p.isco_code) for p in postings], dtype=np.int32),
+        needs_max=needs_max,
+        db_ptr=db_ptr,
+        db_idx=np.array(db_idx, dtype=np.int32),
+        db_min=np.array(db_min, dtype=np.float64),
     )
+
+
+def need_arrays(p: PostingFacts, need_weights: Sequence[float]) -> tuple[list[float], list[float]]:
+    """A posting's minimum and `skill_cover` per other need (0, 0 where not asked)."""
+    minimums = need_minimums(p)
+    covers = [
+        skill_cover(need_weights[k], minimums[k]) if minimums[k] > 0.0 else 0.0 for k in NEEDS
+    ]
+    return list(minimums), covers
 
 
 def score_rows(

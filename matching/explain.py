@@ -1,10 +1,17 @@
 """Why a graduate and a posting score what they score: one pair, term by term (no Django models).
 
 `explain_pair` recomputes the score of matching/kernels.py for one pair with the same float
-operations as matching/reference.py, so the explanation adds up exactly: the skill terms'
-`contribution`s sum to `fit`, the preference factors' value x weight sum to `preference`, and
-`score` is the reference score bit for bit (0 with `excluded=True` when the reference excludes the
-pair). Everything else is still filled in for an excluded pair, so the reader sees why.
+operations as matching/reference.py, so the explanation adds up exactly: the skill terms' and the
+other needs' `contribution`s sum to `fit`, the preference factors' value x weight sum to
+`preference`, and `score` is the reference score bit for bit (0 with `excluded=True` when the
+reference excludes the pair). Everything else is still filled in for an excluded pair, so the
+reader sees why.
+
+Points: each term's `points` are its contribution in whole points of 100, rounded so that they
+add up to `fit_points` exactly; the employer ranks by fit, so for them the points add up to their
+score. The graduate's score also weighs their own wishes (the harmonic mean of fit and
+preference): `preference_points` is what the wishes add or take away, so the terms' points plus
+`preference_points` are `score_points`.
 
 The vocabulary (matching.vocabulary: `SkillStatus`, `Constraint`, `Preference`) carries the
 labels every page and the API show, so graduates and employers read the same words. Skill
@@ -19,10 +26,10 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from core.choices import EducationLevel
-from matching import reference, scoring
-from matching.engine import expand_levels, normalised_weights
+from matching import needs, reference, scoring
+from matching.engine import expand_levels
 from matching.facts import GraduateFacts, PostingFacts
-from matching.vocabulary import Constraint, Preference, SkillStatus
+from matching.vocabulary import Constraint, Need, Preference, SkillStatus
 
 MAX_COURSES = 3
 _EDUCATION_NAMES: tuple[str, ...] = tuple(EducationLevel.values)
@@ -49,6 +56,7 @@ class SkillTerm:
     skill_id: int
     name: str
     requirement: str
+    deal_breaker: bool
     min_level: int
     weight: float  # normalised: the posting's weights sum to 1
     own_level: int
@@ -60,6 +68,25 @@ class SkillTerm:
     contribution: float
     status: SkillStatus
     courses: list[CourseOffer] = field(default_factory=list)
+    points: int = 0
+
+
+@dataclass(slots=True)
+class NeedTerm:
+    """One of the posting's other needs it asks (matching.needs), as a term of fit: levels on the
+    0-5 ladder, and `asked`/`shown` in the need's own unit (TOPIK level, CEFR level 1-6 = A1-C2,
+    EducationLevel rank, years)."""
+
+    name: Need
+    asked: float
+    shown: float
+    min_level: float
+    level: float
+    weight: float
+    credit: float
+    contribution: float
+    note: str = ""
+    points: int = 0
 
 
 @dataclass(slots=True)
@@ -109,9 +136,13 @@ class Explanation:
     excluded: bool
     excluded_reasons: list[str]
     skills: list[SkillTerm]
+    needs: list[NeedTerm]
     constraints: list[ConstraintCheck]
     preference_factors: list[PreferenceFactor]
     gap_summary: GapSummary
+    fit_points: int = 0  # the employer's score, in points: the terms' points add up to it
+    score_points: int = 0  # the graduate's score, in points
+    preference_points: int = 0  # score_points - fit_points: what the graduate's wishes change
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready: only dicts, lists, str, int, float, bool and None."""
@@ -124,10 +155,15 @@ def _education_name(rank: int, unset: str) -> str:
     return _EDUCATION_NAMES[rank] if rank < len(_EDUCATION_NAMES) else f"rank {rank}"
 
 
-def _constraints(g: GraduateFacts, p: PostingFacts) -> list[ConstraintCheck]:
+def _constraints(
+    g: GraduateFacts, p: PostingFacts, terms: list["SkillTerm"]
+) -> list[ConstraintCheck]:
     fields_ok = not p.accepted_fields or bool(g.fields & p.accepted_fields)
+    short = [t.name for t in terms if t.deal_breaker and t.effective_level < t.min_level]
+    breakers = [t.name for t in terms if t.deal_breaker]
     return [
-        ConstraintCheck(Constraint.TOPIK, p.min_topik, g.topik, g.topik >= p.min_topik),
+        ConstraintCheck(Constraint.TOPIK, p.min_topik, g.korean, g.korean >= p.min_topik),
+        ConstraintCheck(Constraint.DEAL_BREAKER, breakers, short, not short),
         ConstraintCheck(
             Constraint.EDUCATION,
             _education_name(p.min_education_rank, "any"),
@@ -155,6 +191,8 @@ def _constraints(g: GraduateFacts, p: PostingFacts) -> list[ConstraintCheck]:
 def _constraint_reason(check: ConstraintCheck) -> str:
     if check.name == Constraint.TOPIK:
         return f"TOPIK level {check.actual} is below the required {check.required}"
+    if check.name == Constraint.DEAL_BREAKER:
+        return "below the level of a deal-breaker skill: " + ", ".join(check.actual)
     if check.name == Constraint.EDUCATION:
         return f"education {check.actual} is below the required {check.required}"
     if check.name == Constraint.FIELDS:
@@ -248,7 +286,7 @@ def _skill_terms(
 ) -> tuple[list[SkillTerm], float]:
     """The posting's skill terms in the formula's order, and their sum (before the cap at 1)."""
     skills = sorted(p.skills, key=lambda s: s.skill_id)
-    weights = normalised_weights([s.importance for s in skills])
+    weights = needs.posting_weights(p)[0]
     vias = _best_via(g, {s.skill_id for s in skills}, relations) if relations else {}
     terms: list[SkillTerm] = []
     total = 0.0
@@ -278,7 +316,8 @@ def _skill_terms(
             SkillTerm(
                 skill_id=sid,
                 name=skill_names.get(sid, f"skill {sid}"),
-                requirement="required" if s.required else "nice",
+                requirement="breaker" if s.deal_breaker else "required" if s.required else "nice",
+                deal_breaker=s.deal_breaker,
                 min_level=s.min_level,
                 weight=w,
                 own_level=own,
@@ -319,7 +358,9 @@ def _gap_summary(
         if pair is not None:
             return GapSummary(missing, below, related, pair.fit, pair.score, False, "")
         blockers = ["score rounds to zero"]
-    closed_fit = reference.fit(expand_levels(skills, relations), p)
+    closed = replace(g, skills=skills)
+    closed_skills = reference.skills_term(expand_levels(skills, relations), p)
+    closed_fit = min(closed_skills + reference.needs_term(closed, p), 1.0)
     note = "still excluded with the gaps closed: " + "; ".join(blockers)
     return GapSummary(missing, below, related, closed_fit, 0.0, True, note)
 
@@ -337,8 +378,9 @@ def explain_pair(
     `relations` is the table reference.pair_score takes (skill id -> [(related id, credit)]).
     """
     terms, total = _skill_terms(graduate, posting, relations, skill_names, courses_by_skill)
-    fit = min(total, 1.0)
-    constraints = _constraints(graduate, posting)
+    need_terms, needs_total = _need_terms(graduate, posting)
+    fit = min(total + needs_total, 1.0) if total > 0.0 else 0.0
+    constraints = _constraints(graduate, posting, terms)
     factors = _preference_factors(graduate, posting)
     v = [f.value for f in factors]
     # The same sum, in the same order, as reference.preference.
@@ -367,7 +409,7 @@ def explain_pair(
         reasons.append("score rounds to zero")
     excluded = bool(reasons)
     gaps = _gap_summary(graduate, posting, relations, terms, (fit, score, excluded), blockers)
-    return Explanation(
+    explanation = Explanation(
         graduate_id=graduate.id,
         posting_id=posting.id,
         score=score,
@@ -376,7 +418,70 @@ def explain_pair(
         excluded=excluded,
         excluded_reasons=reasons,
         skills=terms,
+        needs=need_terms,
         constraints=constraints,
         preference_factors=factors,
         gap_summary=gaps,
     )
+    _set_points(explanation)
+    return explanation
+
+
+def _need_terms(g: GraduateFacts, p: PostingFacts) -> tuple[list[NeedTerm], float]:
+    """The other needs the posting asks, in the kernel's order, and their sum (the same float
+    operations as reference.needs_term)."""
+    minimums = needs.need_minimums(p)
+    weights = needs.posting_weights(p)[1]
+    levels = needs.graduate_levels(g)
+    roles = needs.graduate_roles(g)
+    years = needs.relevant_years(roles, scoring.isco_number(p.isco_code))
+    all_years = sum(y for _code, y in roles)
+    shown = (float(g.korean), float(g.english_cefr), float(g.education_rank), years)
+    asked = (
+        float(p.min_topik),
+        float(p.min_english_cefr),
+        float(p.min_education_rank),
+        p.min_experience_years,
+    )
+    notes = (
+        f"KIIP stage {g.kiip_stage}" if g.kiip_stage > g.topik else "",
+        "",
+        "",
+        f"{years:.1f} of {all_years:.1f} years count for this occupation" if roles else "",
+    )
+    found: list[NeedTerm] = []
+    total = 0.0
+    for k, name in zip(needs.NEEDS, Need, strict=True):
+        m = minimums[k]
+        if m <= 0.0:
+            continue
+        level = scoring.experience_level(years) if k == needs.EXPERIENCE else levels[k]
+        term = scoring.skill_term(level, m, scoring.skill_cover(weights[k], m))
+        total += term
+        credit = term / weights[k] if weights[k] else 0.0
+        found.append(
+            NeedTerm(name, asked[k], shown[k], m, level, weights[k], credit, term, notes[k])
+        )
+    return found, total
+
+
+def _whole_points(values: list[float], total: int) -> list[int]:
+    """Values x 100 rounded to integers that add up to `total` (largest remainders first)."""
+    scaled = [100.0 * v for v in values]
+    points = [int(v) for v in scaled]
+    order = sorted(range(len(values)), key=lambda n: (points[n] - scaled[n], n))
+    for n in order[: max(total - sum(points), 0)]:
+        points[n] += 1
+    return points
+
+
+def _set_points(e: Explanation) -> None:
+    e.fit_points = round(100.0 * e.fit)
+    e.score_points = round(100.0 * e.score)
+    e.preference_points = e.score_points - e.fit_points if not e.excluded else 0
+    terms: list[SkillTerm | NeedTerm] = [*e.skills, *e.needs]
+    contributions = [t.contribution if e.fit > 0.0 else 0.0 for t in terms]
+    if sum(contributions) > 1.0:  # only rounding can take the terms past the cap
+        contributions = [c / sum(contributions) for c in contributions]
+    for term, points in zip(terms, _whole_points(contributions, e.fit_points), strict=True):
+        term.points = points

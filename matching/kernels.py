@@ -4,26 +4,34 @@ The score of a (graduate g, posting j) pair, in one place (matching/reference.py
 plain Python, operation for operation, so both give bit-identical floats; the constants are in
 matching/scoring.py):
 
-- fit(g, j) = sum over the posting's skills s, in ascending skill index, of
+- skills(g, j) = sum over the posting's skills s, in ascending skill index, of
   scoring.skill_term(level'_gs, min_level_js, cover_js), where level' is the graduate's effective
   level (engine.expand_levels) and cover = scoring.skill_cover(normalised importance, min level),
-  stored per posting skill; capped at 1.
-- The pair is excluded when a hard constraint fails (TOPIK, education, field, and for a graduate
-  who needs sponsorship: a visa route that both the graduate and the offer allow) or fit is zero.
+  stored per posting skill.
+- needs(g, j) = the terms of the posting's other needs it asks (matching.needs: Korean, English,
+  education, then experience, whose level comes from the relevant years of past roles), added in
+  that order; fit = min(skills + needs, 1).
+- The pair is excluded when a hard constraint fails (Korean, education, field, a deal-breaker
+  skill below its level, and for a graduate who needs sponsorship: a visa route that both the
+  graduate and the offer allow) or the skills term is zero (nothing in common).
 - preference(g, j) = a weighted mean of industry, region, job type, company size and salary
   factors, each in [0, 1]; a factor the graduate left open counts as NEUTRAL.
 - score = 2 * fit * preference / (fit + preference) (the harmonic mean); pairs with score 0 are
   excluded.
 
-Lists keep the best `cap` entries by (score descending, other side's id ascending).
+A graduate's list keeps the best `cap` postings by (score descending, posting id ascending); a
+posting's list keeps the best `cap` graduates by (scoring.employer_key(fit, pref) descending,
+graduate id ascending): the employer ranks by fit, the graduate's preference only breaks ties.
 """
 
 import numpy as np
 from numba import njit, prange
 
 from matching import scoring
+from matching.needs import MAX_ROLES
 from matching.scoring import (
     NEUTRAL,
+    PREFERENCE_TIEBREAK,
     RELOCATE_CREDIT,
     SALARY_FLOOR_RATIO,
     W_INDUSTRY,
@@ -34,6 +42,9 @@ from matching.scoring import (
 )
 
 skill_term = njit(cache=True, inline="always")(scoring.skill_term)
+employer_key = njit(cache=True, inline="always")(scoring.employer_key)
+occupation_relevance = njit(cache=True, inline="always")(scoring.occupation_relevance)
+experience_level = njit(cache=True, inline="always")(scoring.experience_level)
 
 
 @njit(cache=True, inline="always")
@@ -91,12 +102,61 @@ def harmonic(fit, pref):  # type: ignore[no-untyped-def]
 
 
 @njit(cache=True, inline="always")
+def deal_breakers_met(g, j, gpack, ppack):  # type: ignore[no-untyped-def]
+    """Every deal-breaker skill of posting j reached by graduate g (a linear scan of g's row:
+    rows are short, and only postings with deal breakers pay for it)."""
+    g_start, g_end, g_idx, g_lvl = gpack[0], gpack[1], gpack[2], gpack[3]
+    db_idx, db_min = ppack[16], ppack[17]
+    for b in range(ppack[14][j], ppack[15][j]):
+        found = False
+        for a in range(g_start[g], g_end[g]):
+            if g_idx[a] == db_idx[b]:
+                found = g_lvl[a] >= db_min[b]
+                break
+        if not found:
+            return False
+    return True
+
+
+@njit(cache=True, inline="always")
 def pair_feasible(g, j, gpack, ppack):  # type: ignore[no-untyped-def]
     """The hard constraints for graduate row g and posting row j of the packed arrays."""
     return feasible(
         gpack[4][g], gpack[5][g], gpack[6][g], gpack[7][g], gpack[16][g],
         ppack[0][j], ppack[1][j], ppack[2][j], ppack[3][j],
-    )  # fmt: skip
+    ) and deal_breakers_met(g, j, gpack, ppack)  # fmt: skip
+
+
+@njit(cache=True, inline="always")
+def pair_needs(g, j, gpack, ppack):  # type: ignore[no-untyped-def]
+    """The terms of posting j's other needs for graduate g (matching.needs order)."""
+    g_levels, role_code, role_years = gpack[17], gpack[18], gpack[19]
+    need_min, need_cover, p_code = ppack[10], ppack[11], ppack[12]
+    total = 0.0
+    for k in range(3):
+        cover = need_cover[j, k]
+        if cover > 0.0:
+            total += skill_term(g_levels[g, k], need_min[j, k], cover)
+    cover = need_cover[j, 3]
+    if cover > 0.0:
+        years = 0.0
+        for r in range(MAX_ROLES):
+            if role_years[g, r] > 0.0:
+                years += role_years[g, r] * occupation_relevance(role_code[g, r], p_code[j])
+        total += skill_term(experience_level(years), need_min[j, 3], cover)
+    return total
+
+
+@njit(cache=True, inline="always")
+def pair_fit(skills, g, j, gpack, ppack):  # type: ignore[no-untyped-def]
+    return min(skills + pair_needs(g, j, gpack, ppack), 1.0)
+
+
+@njit(cache=True, inline="always")
+def key_floor(worst_key):  # type: ignore[no-untyped-def]
+    """Below this fit, a pair's employer key cannot beat `worst_key` (the key is at most
+    fit + PREFERENCE_TIEBREAK); the margin absorbs rounding. Skipping such pairs is exact."""
+    return worst_key - PREFERENCE_TIEBREAK - 1e-12
 
 
 @njit(cache=True, inline="always")
@@ -189,7 +249,8 @@ def offer_to_row(row_s, row_i, row_f, row_p, r, n, floor, cap, score, pid, fit, 
 
 @njit(cache=True, inline="always")
 def offer_to_column(col_s, col_i, col_f, col_p, col_n, col_floor, t, j, cap, score, gid, fit, pref):  # type: ignore[no-untyped-def]
-    """Offer a pair to posting j's heap of thread t, raising its fit floor once the heap is full."""
+    """Offer a pair (`score` = its employer key) to posting j's heap of thread t, raising its fit
+    floor once the heap is full."""
     cn = col_n[t, j]
     if cn < cap or better(score, gid, col_s[t, j, 0], col_i[t, j, 0]):
         cn = heap_push(
@@ -197,7 +258,7 @@ def offer_to_column(col_s, col_i, col_f, col_p, col_n, col_floor, t, j, cap, sco
         )
         col_n[t, j] = cn
         if cn == cap:
-            col_floor[t, j] = fit_floor(col_s[t, j, 0])
+            col_floor[t, j] = key_floor(col_s[t, j, 0])
 
 
 @njit(cache=True, parallel=True)
@@ -212,7 +273,7 @@ def score_block(  # type: ignore[no-untyped-def]
     """
     g_start, g_end, g_idx, g_lvl = gpack[:4]
     g_disc, g_ids = gpack[8], gpack[15]
-    p_ids = ppack[9]
+    p_ids, needs_max = ppack[9], ppack[13]
     inv_ptr, inv_post, inv_min, inv_w = inv
     n_threads = col_s.shape[0]
     n_postings = p_ids.shape[0]
@@ -232,15 +293,17 @@ def score_block(  # type: ignore[no-untyped-def]
             for j in range(n_postings):
                 if acc[j] == 0.0:
                     continue
-                fit = min(acc[j], 1.0)
+                skills = acc[j]
                 acc[j] = 0.0
                 if not pair_feasible(g, j, gpack, ppack):
                     continue
                 total += 1
                 if disc:
                     col_total[t, j] += 1
-                if fit < row_floor and (not disc or fit < col_floor[t, j]):
+                bound = min(skills + needs_max[j], 1.0)
+                if bound < row_floor and (not disc or bound < col_floor[t, j]):
                     continue
+                fit = pair_fit(skills, g, j, gpack, ppack)
                 pref = pair_preference(g, j, gpack, ppack)
                 score = harmonic(fit, pref)
                 if score <= 0.0:
@@ -250,8 +313,8 @@ def score_block(  # type: ignore[no-untyped-def]
                 )
                 if disc:
                     offer_to_column(
-                        col_s, col_i, col_f, col_p, col_n, col_floor, t, j, cap, score, gid, fit,
-                        pref,
+                        col_s, col_i, col_f, col_p, col_n, col_floor, t, j, cap,
+                        employer_key(fit, pref), gid, fit, pref,
                     )  # fmt: skip
             sort_best_first(row_s[r], row_i[r], row_f[r], row_p[r], n)
             row_n[r] = n
@@ -294,7 +357,7 @@ def score_row(g, gpack, ppack, inv, out_score, out_fit, out_pref):  # type: igno
         out_score[j] = out_fit[j] = out_pref[j] = 0.0
         if acc[j] == 0.0 or not pair_feasible(g, j, gpack, ppack):
             continue
-        fit = min(acc[j], 1.0)
+        fit = pair_fit(acc[j], g, j, gpack, ppack)
         pref = pair_preference(g, j, gpack, ppack)
         score = harmonic(fit, pref)
         if score > 0.0:
@@ -321,9 +384,9 @@ def score_column(  # type: ignore[no-untyped-def]
         out_pref[g] = 0.0
         if acc == 0.0:
             continue
-        fit = min(acc, 1.0)
         if not pair_feasible(g, j, gpack, ppack):
             continue
+        fit = pair_fit(acc, g, j, gpack, ppack)
         pref = pair_preference(g, j, gpack, ppack)
         score = harmonic(fit, pref)
         if score > 0.0:

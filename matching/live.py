@@ -16,7 +16,7 @@ from typing import Literal, NamedTuple
 
 import numpy as np
 
-from matching import engine, kernels, list_kernels, scoring
+from matching import engine, kernels, list_kernels, needs, scoring
 from matching.facts import GraduateFacts, PostingFacts, SkillRelationFacts
 from matching.live_arrays import GRADUATE_FIELDS, POSTING_FIELDS, EntityRows, SkillEntries
 from matching.toplists import ColumnHeaps, Lists, TopLists
@@ -34,6 +34,13 @@ class StoredList(NamedTuple):
     fit: np.ndarray
     pref: np.ndarray
     complete: bool
+
+
+def employer_keys(score: np.ndarray, fit: np.ndarray, pref: np.ndarray) -> np.ndarray:
+    """scoring.employer_key of each scored pair (0 where the pair is excluded): the order of a
+    posting's list, as the full run's kernel computes it."""
+    key = np.floor(fit * scoring.FIT_STEPS) / scoring.FIT_STEPS + pref * scoring.PREFERENCE_TIEBREAK
+    return np.where(score > 0.0, key, 0.0)
 
 
 class LiveState:
@@ -57,6 +64,7 @@ class LiveState:
         self.posts = EntityRows(POSTING_FIELDS, len(postings) + 64)
         self.g_entries = SkillEntries(len(graduates) * 16)
         self.p_entries = SkillEntries(len(postings) * 16)
+        self.p_breakers = SkillEntries(len(postings))
         self.dense = np.zeros((64, max(len(graduates), 16) + 64))
         self._inverted: tuple[np.ndarray, ...] | None = None
         for p in postings:
@@ -127,8 +135,12 @@ class LiveState:
         levels = np.array([effective[s] for s in skill_ids], dtype=np.float64)
         a["start"][row], a["end"][row] = self.g_entries.append(idx, level=levels)
         self.dense[idx, row] = levels
-        a["topik"][row], a["education"][row] = g.topik, g.education_rank
+        a["topik"][row], a["education"][row] = g.korean, g.education_rank
         a["fields"][row] = self._fields(g.fields)
+        a["need_levels"][row] = needs.graduate_levels(g)
+        a["role_code"][row], a["role_years"][row] = -1, 0.0
+        for r, (code, years) in enumerate(needs.graduate_roles(g)):
+            a["role_code"][row, r], a["role_years"][row, r] = code, years
         a["needs"][row], a["discoverable"][row] = g.needs_sponsorship, g.discoverable
         a["industries"][row] = engine.bit_mask(g.industries, engine.INDUSTRY_BITS)
         a["regions"][row] = engine.bit_mask(g.regions, engine.REGION_BITS)
@@ -142,13 +154,21 @@ class LiveState:
         row = self.posts.row(p.id)
         a = self.posts.arrays
         skills = sorted(p.skills, key=lambda s: s.skill_id)
-        weights = engine.normalised_weights([s.importance for s in skills]) if skills else []
+        weights, need_weights = needs.posting_weights(p)
         mins = np.array([float(s.min_level) for s in skills])
         a["start"][row], a["end"][row] = self.p_entries.append(
             np.array([self._skill(s.skill_id) for s in skills], dtype=np.int32),
             min=mins,
             wpl=np.array([scoring.skill_cover(w, m) for w, m in zip(weights, mins, strict=True)]),
         )
+        breakers = [s for s in skills if s.deal_breaker]
+        a["db_start"][row], a["db_end"][row] = self.p_breakers.append(
+            np.array([self._skill(s.skill_id) for s in breakers], dtype=np.int32),
+            min=np.array([float(s.min_level) for s in breakers]),
+        )
+        a["need_min"][row], a["need_cover"][row] = engine.need_arrays(p, need_weights)
+        a["isco"][row] = scoring.isco_number(p.isco_code)
+        a["needs_max"][row] = sum(need_weights) * (1.0 + 1e-9)
         a["topik"][row], a["education"][row] = p.min_topik, p.min_education_rank
         a["fields"][row] = self._fields(p.accepted_fields)
         a["routes"][row] = p.offer_routes
@@ -186,13 +206,16 @@ class LiveState:
             g["start"], g["end"], self.g_entries.idx, level, g["topik"], g["education"],
             g["fields"], g["needs"], g["discoverable"], g["industries"], g["regions"],
             g["job_types"], g["sizes"], g["min_salary"], g["relocate"], g["ids"], g["routes"],
+            g["need_levels"], g["role_code"], g["role_years"],
         )  # fmt: skip
 
     def _ppack(self) -> tuple[np.ndarray, ...]:
         p = self.posts
         return (
             p["topik"], p["education"], p["fields"], p["routes"], p["industry"], p["region"],
-            p["job_type"], p["size"], p["salary_max"], p["ids"],
+            p["job_type"], p["size"], p["salary_max"], p["ids"], p["need_min"], p["need_cover"],
+            p["isco"], p["needs_max"], p["db_start"], p["db_end"], self.p_breakers.idx,
+            self.p_breakers.values.get("min", np.zeros(1)),
         )  # fmt: skip
 
     def _inverted_index(self) -> tuple[np.ndarray, ...]:
@@ -261,8 +284,9 @@ class LiveState:
     def _rebuild_posting_list(self, row: int) -> None:
         score, fit, pref = self._column_scores(row)
         self.p_lists.set_from_dense(
-            row, self.grads["ids"], score, fit, pref, self.grads["discoverable"]
-        )
+            row, self.grads["ids"], employer_keys(score, fit, pref), fit, pref,
+            self.grads["discoverable"],
+        )  # fmt: skip
 
     @staticmethod
     def _affected(lists: Lists, other_id: int, score: np.ndarray) -> np.ndarray:
@@ -295,10 +319,11 @@ class LiveState:
             row, self.posts["ids"], score, fit, pref, np.ones(self.posts.size, dtype=np.bool_)
         )
         changed.graduates.add(row)
+        key = employer_keys(score, fit, pref)
         if not self.grads["discoverable"][row]:
-            score = np.zeros_like(score)
-        rows = self._affected(self.p_lists, graduate_id, score)
-        done = self.p_lists.patch_many(rows, graduate_id, score[rows], fit[rows], pref[rows])
+            key = np.zeros_like(key)
+        rows = self._affected(self.p_lists, graduate_id, key)
+        done = self.p_lists.patch_many(rows, graduate_id, key[rows], fit[rows], pref[rows])
         changed.postings.update(done.tolist())
         self._refill(changed)
         return changed
@@ -314,8 +339,9 @@ class LiveState:
         self._grow_lists()
         score, fit, pref = self._column_scores(row)
         self.p_lists.set_from_dense(
-            row, self.grads["ids"], score, fit, pref, self.grads["discoverable"]
-        )
+            row, self.grads["ids"], employer_keys(score, fit, pref), fit, pref,
+            self.grads["discoverable"],
+        )  # fmt: skip
         changed.postings.add(row)
         rows = self._affected(self.g_lists, posting_id, score)
         done = self.g_lists.patch_many(rows, posting_id, score[rows], fit[rows], pref[rows])

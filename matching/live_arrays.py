@@ -7,11 +7,13 @@ buffer. Both only grow: an entity keeps its row for the state's lifetime.
 
 import numpy as np
 
+from matching.needs import MAX_ROLES
+
 
 class EntityRows:
     """Rows of per-entity attribute arrays with spare capacity, plus an id -> row map."""
 
-    def __init__(self, dtypes: dict[str, type[np.generic]], capacity: int) -> None:
+    def __init__(self, dtypes: dict[str, type[np.generic] | np.dtype], capacity: int) -> None:
         self.dtypes = dtypes
         self.size = 0
         self.arrays: dict[str, np.ndarray] = {
@@ -60,14 +62,18 @@ class SkillEntries:
         return start, need
 
 
-GRADUATE_FIELDS: dict[str, type[np.generic]] = {
+GRADUATE_FIELDS: dict[str, type[np.generic] | np.dtype] = {
     "ids": np.int64, "start": np.int64, "end": np.int64, "topik": np.int8, "education": np.int8,
     "fields": np.uint64, "needs": np.bool_, "discoverable": np.bool_, "industries": np.uint32,
     "regions": np.uint32, "job_types": np.uint32, "sizes": np.uint32, "min_salary": np.float64,
     "relocate": np.bool_, "routes": np.uint32,
+    "need_levels": np.dtype((np.float64, 3)), "role_code": np.dtype((np.int32, MAX_ROLES)),
+    "role_years": np.dtype((np.float64, MAX_ROLES)),
 }  # fmt: skip
-POSTING_FIELDS: dict[str, type[np.generic]] = {
+POSTING_FIELDS: dict[str, type[np.generic] | np.dtype] = {
     "ids": np.int64, "start": np.int64, "end": np.int64, "topik": np.int8, "education": np.int8,
     "fields": np.uint64, "routes": np.uint32, "industry": np.uint32, "region": np.uint32,
     "job_type": np.uint32, "size": np.uint32, "salary_max": np.float64,
+    "need_min": np.dtype((np.float64, 4)), "need_cover": np.dtype((np.float64, 4)),
+    "isco": np.int32, "needs_max": np.float64, "db_start": np.int64, "db_end": np.int64,
 }  # fmt: skip

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from core.choices import CompanySize, EducationLevel, Industry, JobType, KoreaRegion
-from matching.explain import ConstraintCheck, Explanation, SkillTerm
-from matching.vocabulary import Constraint, Preference, SkillStatus
+from matching.explain import ConstraintCheck, Explanation, NeedTerm, SkillTerm
+from matching.vocabulary import Constraint, Need, Preference, SkillStatus
 
 MET, PARTIAL, MISSING = "met", "partial", "missing"  # the checklist's three states
 _OFFERED_LABELS = {
@@ -63,21 +63,87 @@ class ChecklistItem:
     label: str
     status: str  # met, partial, missing
     detail: str
-    requirement: str = ""  # "required" / "nice" for skills, "" for constraints
+    requirement: str = ""  # "breaker" / "required" / "nice" for skills, "" otherwise
+    points: int | None = None  # the item's points of the fit (None for constraints)
 
 
-def checklist(explanation: Explanation) -> tuple[list[ChecklistItem], list[ChecklistItem]]:
-    """(skills, constraints) as met / partial / missing items, required skills first."""
-    order = {"required": 0, "nice": 1}
+@dataclass(frozen=True)
+class Checklist:
+    skills: list[ChecklistItem]
+    needs: list[ChecklistItem]  # Korean, English, education, experience where asked
+    constraints: list[ChecklistItem]
+
+
+def checklist(explanation: Explanation) -> Checklist:
+    """Skills, other needs and constraints as met / partial / missing items, required skills
+    first, each term with its points."""
+    order = {"breaker": 0, "required": 0, "nice": 1}
     skills = [
-        ChecklistItem(term.name, _skill_status(term), skill_text(term), term.requirement)
+        ChecklistItem(
+            term.name, _skill_status(term), skill_text(term), term.requirement, term.points
+        )
         for term in sorted(explanation.skills, key=lambda t: (order[t.requirement], -t.weight))
+    ]
+    needs = [
+        ChecklistItem(str(n.name.label), _need_status(n), need_text(n), "", n.points)
+        for n in explanation.needs
     ]
     constraints = [
         ChecklistItem(constraint_title(c), MET if c.ok else MISSING, constraint_text(c))
         for c in explanation.constraints
+        if c.name != Constraint.DEAL_BREAKER or c.required
     ]
-    return skills, constraints
+    return Checklist(skills, needs, constraints)
+
+
+def _need_status(term: NeedTerm) -> str:
+    if term.level >= term.min_level:
+        return MET
+    return PARTIAL if term.level > 0.0 else MISSING
+
+
+_CEFR = ("-", "A1", "A2", "B1", "B2", "C1", "C2")
+
+
+def need_text(term: NeedTerm, *, for_employer: bool = False) -> str:
+    """What the posting asks of one need and what the graduate shows: in the graduate's words,
+    or the employer's (the same facts, the other person)."""
+    asked, shown = _need_values(term)
+    if term.name == Need.EXPERIENCE:
+        text = (
+            _("%(asked)s years asked; has %(shown)s relevant years")
+            if for_employer
+            else _("%(asked)s years asked; %(shown)s relevant years")
+        )
+    elif term.name == Need.EDUCATION:
+        text = (
+            _("%(asked)s asked; has %(shown)s")
+            if for_employer
+            else _("%(asked)s asked; you have %(shown)s")
+        )
+    else:
+        text = (
+            _("%(asked)s asked; has %(shown)s")
+            if for_employer
+            else _("%(asked)s asked; yours: %(shown)s")
+        )
+    text = text % {"asked": asked, "shown": shown}
+    return f"{text} ({term.note})" if term.note else text
+
+
+def _need_values(term: NeedTerm) -> tuple[str, str]:
+    if term.name == Need.KOREAN:
+        return f"TOPIK {int(term.asked)}", f"TOPIK {int(term.shown)}" if term.shown else _("none")
+    if term.name == Need.ENGLISH:
+        shown = _CEFR[int(term.shown)] if term.shown else _("no test result")
+        return _CEFR[int(term.asked)], shown
+    if term.name == Need.EDUCATION:
+        names = EducationLevel.values
+        shown = int(term.shown)
+        return _education(names[int(term.asked)]), _education(
+            names[shown] if shown >= 0 else "none"
+        )
+    return f"{term.asked:g}", f"{term.shown:.1f}"
 
 
 def _skill_status(term: SkillTerm) -> str:
@@ -114,6 +180,12 @@ def _education(code: str) -> str:
 
 
 def constraint_text(check: ConstraintCheck) -> str:
+    if check.name == Constraint.DEAL_BREAKER:
+        if check.ok:
+            return _("You reach every must-have skill")
+        return _("Below the level of a must-have skill: %(skills)s") % {
+            "skills": ", ".join(check.actual)
+        }
     if check.name == Constraint.TOPIK:
         if not check.required:
             return _("No TOPIK level required")

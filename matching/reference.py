@@ -7,8 +7,8 @@ use it on small instances and samples.
 
 from dataclasses import dataclass
 
-from matching import scoring
-from matching.engine import expand_levels, normalised_weights
+from matching import needs, scoring
+from matching.engine import expand_levels
 from matching.facts import GraduateFacts, MatchingInput, PostingFacts
 
 
@@ -17,6 +17,11 @@ class PairScore:
     score: float
     fit: float
     preference: float
+
+    @property
+    def employer_key(self) -> float:
+        """The order of a posting's candidates (scoring.employer_key), stored as their score."""
+        return scoring.employer_key(self.fit, self.preference)
 
 
 def _factor(wanted: frozenset[str], offered: str) -> float:
@@ -51,24 +56,46 @@ def preference(g: GraduateFacts, p: PostingFacts) -> float:
     )
 
 
-def feasible(g: GraduateFacts, p: PostingFacts) -> bool:
-    if g.topik < p.min_topik or g.education_rank < p.min_education_rank:
+def feasible(g: GraduateFacts, p: PostingFacts, effective: dict[int, float]) -> bool:
+    if g.korean < p.min_topik or g.education_rank < p.min_education_rank:
         return False
     if p.accepted_fields and not (g.fields & p.accepted_fields):
         return False
+    for s in p.skills:
+        if s.deal_breaker and effective.get(s.skill_id, 0.0) < s.min_level:
+            return False
     return not (g.needs_sponsorship and not (g.visa_routes & p.offer_routes))
 
 
-def fit(effective: dict[int, float], p: PostingFacts) -> float:
+def skills_term(effective: dict[int, float], p: PostingFacts) -> float:
     skills = sorted(p.skills, key=lambda s: s.skill_id)
-    weights = normalised_weights([s.importance for s in skills])
+    weights = needs.posting_weights(p)[0]
     total = 0.0
     for s, w in zip(skills, weights, strict=True):
         level = effective.get(s.skill_id, 0.0)
         if level > 0.0:
             m = float(s.min_level)
             total += scoring.skill_term(level, m, scoring.skill_cover(w, m))
-    return min(total, 1.0)
+    return total
+
+
+def needs_term(g: GraduateFacts, p: PostingFacts) -> float:
+    """The other needs' terms, added in the kernel's order (matching.needs)."""
+    minimums = needs.need_minimums(p)
+    weights = needs.posting_weights(p)[1]
+    levels = needs.graduate_levels(g)
+    total = 0.0
+    for k in (needs.KOREAN, needs.ENGLISH, needs.EDUCATION):
+        if minimums[k] > 0.0:
+            total += scoring.skill_term(
+                levels[k], minimums[k], scoring.skill_cover(weights[k], minimums[k])
+            )
+    m = minimums[needs.EXPERIENCE]
+    if m > 0.0:
+        years = needs.relevant_years(needs.graduate_roles(g), scoring.isco_number(p.isco_code))
+        cover = scoring.skill_cover(weights[needs.EXPERIENCE], m)
+        total += scoring.skill_term(scoring.experience_level(years), m, cover)
+    return total
 
 
 def pair_score(
@@ -77,9 +104,11 @@ def pair_score(
     """The pair's score, or None when it is excluded (constraint failed, or nothing in common)."""
     if not p.skills:
         return None
-    f = fit(expand_levels(g.skills, relations), p)
-    if f <= 0.0 or not feasible(g, p):
+    effective = expand_levels(g.skills, relations)
+    skills = skills_term(effective, p)
+    if skills <= 0.0 or not feasible(g, p, effective):
         return None
+    f = min(skills + needs_term(g, p), 1.0)
     pref = preference(g, p)
     if pref <= 0.0:
         return None
@@ -113,8 +142,10 @@ def top_lists(
             by_graduate[g.id].append((p.id, pair))
             if g.discoverable:
                 by_posting[p.id].append((g.id, pair))
-    for lists in (by_graduate, by_posting):
-        for key, entries in lists.items():
-            entries.sort(key=lambda e: (-e[1].score, e[0]))
-            lists[key] = entries[:cap]
+    for entries in by_graduate.values():
+        entries.sort(key=lambda e: (-e[1].score, e[0]))
+        del entries[cap:]
+    for entries in by_posting.values():
+        entries.sort(key=lambda e: (-e[1].employer_key, e[0]))
+        del entries[cap:]
     return by_graduate, by_posting

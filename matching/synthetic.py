@@ -113,7 +113,8 @@ class SyntheticInstance:
             self.occupations[self.posting_occupation[posting_id]],
         )
         g, p = self._graduates[graduate_id], self._postings[posting_id]
-        return tier if tier and reference.feasible(g, p) else 0
+        levels = {s: float(v) for s, v in g.skills.items()}
+        return tier if tier and reference.feasible(g, p, levels) else 0
 
 
 def _clip(level: int) -> int:

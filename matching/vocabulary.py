@@ -12,10 +12,20 @@ class SkillStatus(models.TextChoices):
     MISSING = "missing", _("Missing")
 
 
+class Need(models.TextChoices):
+    """A posting's needs beyond its skills, each a term of the fit where the posting asks it."""
+
+    KOREAN = "korean", _("Korean")
+    ENGLISH = "english", _("English")
+    EDUCATION = "education", _("Education level")
+    EXPERIENCE = "experience", _("Relevant experience")
+
+
 class Constraint(models.TextChoices):
     """The hard constraints: one failed excludes the pair."""
 
     TOPIK = "topik", _("Korean (TOPIK)")
+    DEAL_BREAKER = "deal_breaker", _("Deal-breaker skills")
     EDUCATION = "education", _("Education")
     FIELDS = "fields", _("Field of study")
     SPONSORSHIP = "sponsorship", _("Visa sponsorship")

@@ -88,7 +88,15 @@ class EducationRecordAdmin(admin.ModelAdmin):
 
 @admin.register(WorkExperience)
 class WorkExperienceAdmin(admin.ModelAdmin):
-    list_display = ["profile", "title", "employer_name", "country", "start_date", "end_date"]
+    list_display = [
+        "profile",
+        "title",
+        "isco_code",
+        "employer_name",
+        "country",
+        "start_date",
+        "end_date",
+    ]
     search_fields = ["profile__user__email", "title", "employer_name"]
     raw_id_fields = ["profile"]
     list_select_related = ["profile__user"]

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
@@ -268,6 +268,13 @@ class WorkExperience(models.Model):
         GraduateProfile, on_delete=models.CASCADE, related_name="experience"
     )
     title = models.CharField(max_length=120)
+    isco_code = models.CharField(
+        _("occupation (ISCO-08 code)"),
+        max_length=4,
+        blank=True,
+        validators=[RegexValidator(r"^\d{4}$", _("An ISCO-08 unit group has four digits."))],
+        help_text=_("The occupation of this role: employers' postings count it as experience."),
+    )
     employer_name = models.CharField(max_length=160)
     country = CountryField()
     start_date = models.DateField()

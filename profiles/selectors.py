@@ -128,6 +128,7 @@ def graduate_profile_export(*, profile: GraduateProfile) -> dict[str, Any]:
         "experience": [
             {
                 "title": x.title,
+                "isco_code": x.isco_code,
                 "employer_name": x.employer_name,
                 "country": str(x.country),
                 "start_date": x.start_date.isoformat(),

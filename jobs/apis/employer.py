@@ -43,8 +43,8 @@ from skills.selectors import skill_for_label
 
 POSTING_FIELDS = [
     "title", "description", "occupation", "isco_code", "e7_code", "min_education", "min_topik",
-    "english_requirement", "salary_min_krw", "salary_max_krw", "region", "job_type",
-    "visa_sponsorship", "is_eps_job", "openings", "deadline",
+    "english_requirement", "min_experience_years", "salary_min_krw", "salary_max_krw", "region",
+    "job_type", "visa_sponsorship", "is_eps_job", "openings", "deadline",
 ]  # fmt: skip
 
 # --- postings -----------------------------------------------------------------------------------

@@ -21,8 +21,8 @@ from profiles.models import FieldOfStudy
 
 SUMMARY_FIELDS = [
     "id", "title", "employer", "occupation", "region", "job_type", "salary_min_krw",
-    "salary_max_krw", "min_education", "min_topik", "english_requirement", "visa_sponsorship",
-    "is_eps_job", "openings", "deadline", "published_at",
+    "salary_max_krw", "min_education", "min_topik", "english_requirement", "min_experience_years",
+    "visa_sponsorship", "is_eps_job", "openings", "deadline", "published_at",
 ]  # fmt: skip
 
 

@@ -6,12 +6,18 @@ from rest_framework import serializers
 
 from jobs.models import Requirement
 from matching.explain import Explanation
-from matching.vocabulary import SkillStatus
+from matching.vocabulary import Need, SkillStatus
 
 
 class MatchOutputSerializer(serializers.Serializer):
     rank = serializers.IntegerField(help_text="1 = the best match in the list.")
-    score = serializers.FloatField(help_text="0-1: harmonic mean of fit and preference.")
+    score = serializers.FloatField(
+        help_text=(
+            "0-1. In a graduate's list: the harmonic mean of fit and preference. In a posting's "
+            "list of candidates: the fit, with the candidate's preference only breaking ties "
+            "(fit to the millionth + preference / 10^7)."
+        )
+    )
     fit = serializers.FloatField()
     preference = serializers.FloatField()
 
@@ -31,6 +37,7 @@ class SkillTermOutputSerializer(serializers.Serializer):
     skill_id = serializers.IntegerField()
     name = serializers.CharField()
     requirement = serializers.ChoiceField(choices=Requirement.choices)
+    deal_breaker = serializers.BooleanField()
     min_level = serializers.IntegerField()
     weight = serializers.FloatField(help_text="Normalised: a posting's weights sum to 1.")
     own_level = serializers.IntegerField()
@@ -41,6 +48,22 @@ class SkillTermOutputSerializer(serializers.Serializer):
     contribution = serializers.FloatField(help_text="This skill's share of `fit`.")
     status = serializers.ChoiceField(choices=SkillStatus.values)
     courses = CourseOfferOutputSerializer(many=True, help_text="Courses that close the gap.")
+    points = serializers.IntegerField(help_text="This term in whole points of `fit_points`.")
+
+
+class NeedTermOutputSerializer(serializers.Serializer):
+    name = serializers.ChoiceField(choices=Need.values)
+    asked = serializers.FloatField(
+        help_text="In the need's unit: TOPIK level, CEFR 1-6, education rank, years."
+    )
+    shown = serializers.FloatField(help_text="The graduate's value in the same unit.")
+    min_level = serializers.FloatField(help_text="`asked` on the 0-5 ladder.")
+    level = serializers.FloatField(help_text="`shown` on the 0-5 ladder.")
+    weight = serializers.FloatField()
+    credit = serializers.FloatField()
+    contribution = serializers.FloatField(help_text="This need's share of `fit`.")
+    note = serializers.CharField()
+    points = serializers.IntegerField()
 
 
 class ConstraintOutputSerializer(serializers.Serializer):
@@ -80,9 +103,17 @@ class ExplanationOutputSerializer(serializers.Serializer):
     excluded = serializers.BooleanField()
     excluded_reasons = serializers.ListField(child=serializers.CharField())
     skills = SkillTermOutputSerializer(many=True)
+    needs = NeedTermOutputSerializer(many=True, help_text="Korean, English, education, experience.")
     constraints = ConstraintOutputSerializer(many=True)
     preference_factors = PreferenceFactorOutputSerializer(many=True)
     gap_summary = GapSummaryOutputSerializer()
+    fit_points = serializers.IntegerField(
+        help_text="round(100 x fit): the skills' and needs' points add up to it exactly."
+    )
+    score_points = serializers.IntegerField(help_text="round(100 x score).")
+    preference_points = serializers.IntegerField(
+        help_text="score_points - fit_points: what the graduate's own wishes change."
+    )
 
 
 def explanation_output(explanation: Explanation | None) -> dict[str, Any] | None:

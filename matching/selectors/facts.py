@@ -11,6 +11,7 @@ from core.choices import EducationLevel
 from jobs.models import JobPosting, PostingSkill, Requirement
 from matching.facts import (
     ALL_ROUTES,
+    ExperienceFacts,
     GraduateFacts,
     PostingFacts,
     PostingSkillFacts,
@@ -19,7 +20,11 @@ from matching.facts import (
 from matching.models import (
     MatchingChange,
 )
-from matching.scoring import LANGUAGE_SKILLS_FROM_CEFR, LANGUAGE_SKILLS_FROM_TOPIK
+from matching.scoring import (
+    ENGLISH_REQUIREMENT_CEFR,
+    LANGUAGE_SKILLS_FROM_CEFR,
+    LANGUAGE_SKILLS_FROM_TOPIK,
+)
 from profiles.models import (
     CurrentVisa,
     EducationRecord,
@@ -58,6 +63,7 @@ class _History:
     fields: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
     degrees: dict[int, list[DegreeRow]] = field(default_factory=lambda: defaultdict(list))
     jobs: dict[int, list[JobRow]] = field(default_factory=lambda: defaultdict(list))
+    roles: dict[int, list[ExperienceFacts]] = field(default_factory=lambda: defaultdict(list))
 
 
 _GRADUATE_COLUMNS = (
@@ -95,18 +101,19 @@ def graduate_facts(
                 jobs=history.jobs.get(pid, ()), on=today,
             )  # fmt: skip
             routes = ALL_ROUTES if person is None else person_routes(person, rules)
+        cefr = english_cefr_level(
+            english_test, None if english_score is None else float(english_score)
+        )
         facts.append(
             GraduateFacts(
                 id=pid,
                 skills=_with_tested_languages(
-                    history.skills.get(pid, {}),
-                    topik=topik,
-                    cefr=english_cefr_level(
-                        english_test, None if english_score is None else float(english_score)
-                    ),
-                    skill_ids=languages,
+                    history.skills.get(pid, {}), topik=topik, cefr=cefr, skill_ids=languages
                 ),
                 topik=topik,
+                kiip_stage=kiip or 0,
+                english_cefr=cefr,
+                experience=tuple(history.roles.get(pid, ())),
                 education_rank=history.education.get(pid, -1),
                 fields=frozenset(history.fields.get(pid, ())),
                 needs_sponsorship=CurrentVisa.needs_sponsorship(visa),
@@ -171,11 +178,14 @@ def _history(wanted: list[int]) -> _History:
             history.education[pid] = max(history.education.get(pid, -1), _EDUCATION_RANK[degree])
             history.fields[pid] |= _field_codes(code)
             history.degrees[pid].append(DegreeRow(degree, stem, country, year))
-    for pid, start, end, country in WorkExperience.objects.filter(**in_range).values_list(
-        "profile_id", "start_date", "end_date", "country"
+    today = timezone.localdate()
+    for pid, start, end, country, code in WorkExperience.objects.filter(**in_range).values_list(
+        "profile_id", "start_date", "end_date", "country", "isco_code"
     ):
         if pid in wanted_set:
             history.jobs[pid].append(JobRow(start, end, country))
+            years = max(((end or today) - start).days, 0) / 365.25
+            history.roles[pid].append(ExperienceFacts(code, years))
     return history
 
 
@@ -195,7 +205,7 @@ def posting_facts(
         postings.values_list(
             "id", "min_topik", "min_education", "visa_sponsorship", "employer__industry",
             "region", "job_type", "employer__size_class", "salary_max_krw", "e7_code",
-            "is_eps_job",
+            "is_eps_job", "english_requirement", "min_experience_years", "isco_code",
         )
     )  # fmt: skip
     wanted = {r[0] for r in rows}
@@ -203,8 +213,15 @@ def posting_facts(
     for pid, skill_id, min_level, weight, requirement in PostingSkill.objects.filter(
         posting_id__in=postings.values("id")
     ).values_list("posting_id", "skill_id", "min_level", "weight", "requirement"):
-        required = requirement == Requirement.REQUIRED
-        skills[pid].append(PostingSkillFacts(skill_id, min_level, weight, required))
+        skills[pid].append(
+            PostingSkillFacts(
+                skill_id,
+                min_level,
+                weight,
+                required=Requirement.is_required(requirement),
+                deal_breaker=requirement == Requirement.DEAL_BREAKER,
+            )
+        )
     fields: dict[int, set[str]] = defaultdict(set)
     through = JobPosting.accepted_fields.through
     for pid, code in through.objects.filter(jobposting_id__in=postings.values("id")).values_list(
@@ -226,9 +243,12 @@ def posting_facts(
             job_type=job_type,
             company_size=size,
             salary_max_krw=salary_max,
+            min_english_cefr=ENGLISH_REQUIREMENT_CEFR.get(english, 0),
+            min_experience_years=float(experience),
+            isco_code=isco,
         )
         for (pid, topik, education, sponsors, industry, region, job_type, size, salary_max,
-             e7_code, eps_job) in rows
+             e7_code, eps_job, english, experience, isco) in rows
         if pid in wanted
     ]  # fmt: skip
 

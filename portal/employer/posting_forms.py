@@ -36,6 +36,7 @@ class PostingForm(forms.ModelForm):
             "accepted_fields",
             "min_topik",
             "english_requirement",
+            "min_experience_years",
             "salary_min_krw",
             "salary_max_krw",
             "region",
@@ -54,6 +55,7 @@ class PostingForm(forms.ModelForm):
             "min_education": _("Minimum education"),
             "min_topik": _("Minimum TOPIK level"),
             "english_requirement": _("English"),
+            "min_experience_years": _("Minimum years of experience"),
             "salary_min_krw": _("Salary from (KRW per year)"),
             "salary_max_krw": _("Salary to (KRW per year)"),
             "region": _("Region"),
@@ -70,6 +72,10 @@ class PostingForm(forms.ModelForm):
             "isco_code": _("Four digits, e.g. 2152 (electronics engineers)."),
             "e7_code": _("The Korean E-7 occupation code, e.g. 2351, where known."),
             "min_topik": _("0 = no Korean required; 1-6 as on the TOPIK score report."),
+            "min_experience_years": _(
+                "0 = none asked. Years in the same occupation (ISCO code) count in full, in a "
+                "neighbouring one in part; more years rank higher."
+            ),
         }
         widgets = {
             "description": forms.Textarea(attrs={"rows": 10}),
@@ -102,6 +108,10 @@ class PostingSkillForm(forms.Form):
         choices=Requirement.choices,
         initial=Requirement.REQUIRED,
         required=False,
+        help_text=_(
+            "Required skills carry most of the ranking. A deal breaker is a required skill "
+            "below whose level a graduate is not ranked at all."
+        ),
     )
     min_level = forms.TypedChoiceField(
         label=_("Minimum level"),

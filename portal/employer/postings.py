@@ -120,7 +120,7 @@ def posting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "posting": posting,
             "employer": posting.employer,
             "salary_warning": posting_e7_salary_warning(posting=posting),
-            "required": [s for s in posting.skills.all() if s.requirement == "required"],
+            "required": [s for s in posting.skills.all() if s.requirement != "nice"],
             "nice": [s for s in posting.skills.all() if s.requirement == "nice"],
         },
     )

@@ -114,14 +114,30 @@ class EducationForm(forms.ModelForm):
 class ExperienceForm(forms.ModelForm):
     class Meta:
         model = WorkExperience
-        fields = ["title", "employer_name", "country", "start_date", "end_date", "description"]
+        fields = [
+            "title",
+            "isco_code",
+            "employer_name",
+            "country",
+            "start_date",
+            "end_date",
+            "description",
+        ]
         labels = {
             "title": _("Job title"),
+            "isco_code": _("Occupation code (ISCO-08, optional)"),
             "employer_name": _("Employer"),
             "country": _("Country"),
             "start_date": _("Started"),
             "end_date": _("Ended"),
             "description": _("What you did"),
+        }
+        help_texts = {
+            "isco_code": _(
+                "Four digits, e.g. 2152 for an electronics engineer or 3113 for an electrical "
+                "technician. Employers asking for experience count years in the same occupation "
+                "in full; without a code they count half."
+            ),
         }
         widgets = {
             "start_date": DATE_INPUT,

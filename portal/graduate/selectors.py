@@ -114,7 +114,7 @@ def _how_you_match(user: User, posting: JobPosting, form: Form) -> dict[str, Any
     if profile is None:
         return {"apply_form": form}
     explanation = explanation_with_courses(graduate=profile, posting=posting)
-    skills, constraints = checklist(explanation)
+    checks = checklist(explanation)
     gap_courses = []
     seen: set[int] = set()
     for term in explanation.skills:
@@ -126,8 +126,9 @@ def _how_you_match(user: User, posting: JobPosting, form: Form) -> dict[str, Any
         "apply_form": form,
         "application": Application.objects.filter(graduate=profile, posting=posting).first(),
         "explanation": explanation,
-        "skill_checks": skills,
-        "constraint_checks": constraints,
+        "skill_checks": checks.skills,
+        "need_checks": checks.needs,
+        "constraint_checks": checks.constraints,
         "gap_courses": gap_courses,
         "course_plan": course_plan_for_posting(graduate=profile, posting=posting),
     }

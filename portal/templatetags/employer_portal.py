@@ -2,6 +2,9 @@
 
 from django import template
 
+from matching.explain import NeedTerm
+from matching.reasons import need_text
+
 register = template.Library()
 
 
@@ -9,3 +12,9 @@ register = template.Library()
 def percent(value: float | None) -> str:
     """0.734 -> "73" (the caller adds the % sign)."""
     return "" if value is None else str(round(float(value) * 100))
+
+
+@register.filter
+def need_words(term: NeedTerm) -> str:
+    """One of the posting's other needs, as the employer reads it (matching.reasons)."""
+    return need_text(term, for_employer=True)

@@ -24,10 +24,16 @@ def test_engine_lists_equal_brute_force_on_random_instances(seed: int):
     cap = 1 + seed % 7
     result = _run(data, cap, block_size=1 + seed % 9)  # odd blocks exercise the merge
     by_graduate, by_posting = reference.top_lists(data, cap)
-    for lists, truth in ((result.graduates, by_graduate), (result.postings, by_posting)):
+    for lists, truth, employer in (
+        (result.graduates, by_graduate, False),
+        (result.postings, by_posting, True),
+    ):
         for row, owner in enumerate(lists.owner_ids):
             got = [(i, s, f, p) for i, s, f, p in lists.entries(row)]
-            want = [(i, x.score, x.fit, x.preference) for i, x in truth[int(owner)]]
+            want = [
+                (i, x.employer_key if employer else x.score, x.fit, x.preference)
+                for i, x in truth[int(owner)]
+            ]
             assert got == want, (seed, int(owner))
 
 

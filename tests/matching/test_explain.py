@@ -40,7 +40,7 @@ def _check_invariants(e: Explanation, g: GraduateFacts, p: PostingFacts, relatio
     pair = reference.pair_score(g, p, relations)
 
     assert e.fit == ref_fit
-    assert abs(sum(t.contribution for t in e.skills) - e.fit) < 1e-12
+    assert abs(sum(t.contribution for t in [*e.skills, *e.needs]) - e.fit) < 1e-12
     assert e.preference == ref_pref
     assert abs(sum(f.value * f.weight for f in e.preference_factors) - e.preference) < 1e-12
     if pair is None:

@@ -17,13 +17,16 @@ CAP, VISIBLE = 6, 4
 
 def _assert_matches_reference(state: LiveState, data: MatchingInput) -> None:
     by_graduate, by_posting = top_lists(data, cap=CAP)
-    for lists, side, truth in (
-        (state.g_lists, state.grads, by_graduate),
-        (state.p_lists, state.posts, by_posting),
+    for lists, side, truth, employer in (
+        (state.g_lists, state.grads, by_graduate, False),
+        (state.p_lists, state.posts, by_posting, True),
     ):
         for entity_id, row in side.row_of.items():
             live = [(i, s) for i, s, _f, _p in lists.entries(row)]
-            want = [(i, pair.score) for i, pair in truth.get(entity_id, [])]
+            want = [
+                (i, pair.employer_key if employer else pair.score)
+                for i, pair in truth.get(entity_id, [])
+            ]
             assert live == want[: len(live)], (entity_id, live, want)
             assert len(live) >= min(VISIBLE, len(want)), (entity_id, live, want)
             if lists.complete[row]:

@@ -2,9 +2,11 @@
 database and a full matching run (the same path the pages read)."""
 
 import pytest
+from django.utils import timezone
 
 from matching.selectors import candidates_for_posting, explanations_for
 from matching.services import match_run_request
+from profiles.models import WorkExperience
 from skills.models import RelationKind, SkillRelation
 from tests import factories
 
@@ -130,3 +132,97 @@ def test_topik_stands_for_the_korean_skills_so_a_higher_level_ranks_higher(ranke
     topik_five = factories.GraduateProfileFactory(topik_level=5)
 
     assert ranked(posting) == [topik_five, topik_two]
+
+
+def test_a_deal_breaker_below_its_level_excludes_however_strong_the_rest(ranked) -> None:
+    """Cleanroom certification is a deal breaker at level 3: the graduate who holds every other
+    skill at 5 but the certification at 2 is not ranked; one who just meets it is."""
+    cleanroom, etch, cmp_ = factories.SkillFactory.create_batch(3)
+    posting = factories.JobPostingFactory(title="Fab operator")
+    factories.PostingSkillFactory(
+        posting=posting, skill=cleanroom, min_level=3, requirement="breaker"
+    )
+    factories.PostingSkillFactory(posting=posting, skill=etch, min_level=3)
+    factories.PostingSkillFactory(posting=posting, skill=cmp_, min_level=3)
+    strong, enough = factories.GraduateProfileFactory.create_batch(2)
+    for skill, level in ((cleanroom, 2), (etch, 5), (cmp_, 5)):
+        factories.GraduateSkillFactory(profile=strong, skill=skill, level=level)
+    factories.GraduateSkillFactory(profile=enough, skill=cleanroom, level=3)
+
+    assert ranked(posting) == [enough]
+    why = explanations_for(graduate_ids=[strong.pk], posting_ids=[posting.pk]).pair(
+        strong.pk, posting.pk
+    )
+    assert why.excluded and any("deal-breaker" in r for r in why.excluded_reasons)
+
+
+def _role(profile, code: str, years: int) -> None:
+    today = timezone.localdate()
+    WorkExperience.objects.create(
+        profile=profile, title="Engineer", isco_code=code, employer_name="Fab", country="VN",
+        start_date=today.replace(year=today.year - years), end_date=today,
+    )  # fmt: skip
+
+
+def test_relevant_years_of_experience_rank_above_unrelated_ones(ranked) -> None:
+    """A posting for an electronics engineer (ISCO 2152) asking 2 years: 3 years as an
+    electronics engineer beat 3 years as a software developer (2512), which beat none; skills
+    are the same."""
+    skill = factories.SkillFactory()
+    posting = factories.JobPostingFactory(isco_code="2152", min_experience_years=2)
+    factories.PostingSkillFactory(posting=posting, skill=skill, min_level=3)
+    same, other, none = factories.GraduateProfileFactory.create_batch(3)
+    for profile in (same, other, none):
+        factories.GraduateSkillFactory(profile=profile, skill=skill, level=3)
+    _role(same, "2152", 3)
+    _role(other, "2512", 3)
+
+    assert ranked(posting) == [same, other, none]
+
+
+def test_english_asked_by_the_posting_is_a_graded_asset(ranked) -> None:
+    """A posting asking working English (B2): IELTS 7.0 (C1) beats IELTS 5.0 (B1), which beats
+    no test; all three hold the same skills and none is excluded for English."""
+    skill = factories.SkillFactory()
+    posting = factories.JobPostingFactory(english_requirement="working")
+    factories.PostingSkillFactory(posting=posting, skill=skill, min_level=3)
+    fluent = factories.GraduateProfileFactory(english_test="ielts", english_score=7.0)
+    weak = factories.GraduateProfileFactory(english_test="ielts", english_score=5.0)
+    untested = factories.GraduateProfileFactory()
+    for profile in (fluent, weak, untested):
+        factories.GraduateSkillFactory(profile=profile, skill=skill, level=3)
+
+    assert ranked(posting) == [fluent, weak, untested]
+
+
+def test_a_kiip_stage_counts_as_the_same_topik_level(ranked) -> None:
+    """TOPIK 4 asked: KIIP stage 4 without TOPIK meets it (the F-2-7 points table pairs them),
+    TOPIK 3 does not."""
+    skill = factories.SkillFactory()
+    posting = factories.JobPostingFactory(min_topik=4)
+    factories.PostingSkillFactory(posting=posting, skill=skill, min_level=3)
+    kiip = factories.GraduateProfileFactory(topik_level=0, kiip_stage=4)
+    topik3 = factories.GraduateProfileFactory(topik_level=3)
+    for profile in (kiip, topik3):
+        factories.GraduateSkillFactory(profile=profile, skill=skill, level=3)
+
+    assert ranked(posting) == [kiip]
+
+
+def test_the_candidates_own_wishes_never_demote_a_better_fit(ranked) -> None:
+    """The employer ranks by fit: a candidate whose stated wishes the posting misses (another
+    region, a higher salary) but who fits better stays above a weaker fit whose wishes are met."""
+    a, b = factories.SkillFactory.create_batch(2)
+    posting = factories.JobPostingFactory(region="gyeonggi", salary_max_krw=40_000_000)
+    factories.PostingSkillFactory(posting=posting, skill=a, min_level=3)
+    factories.PostingSkillFactory(posting=posting, skill=b, min_level=3)
+    picky = factories.GraduateProfileFactory(
+        preferred_regions=["busan"], willing_to_relocate=False, min_salary_krw=52_000_000
+    )
+    content = factories.GraduateProfileFactory(preferred_regions=["gyeonggi"])
+    for skill in (a, b):
+        factories.GraduateSkillFactory(profile=picky, skill=skill, level=4)
+    factories.GraduateSkillFactory(profile=content, skill=a, level=4)
+    factories.GraduateSkillFactory(profile=content, skill=b, level=2)
+
+    assert ranked(posting) == [picky, content]

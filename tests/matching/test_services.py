@@ -190,7 +190,8 @@ def test_pair_explanation_adds_up_and_offers_courses_for_gaps(world):
     course = factories.CourseFactory(hours=40)
     factories.CourseSkillFactory(course=course, skill=gap.skill, level_reached=5)
     explanation = explanation_with_courses(graduate=graduate, posting=posting)
-    assert abs(sum(t.contribution for t in explanation.skills) - explanation.fit) < 1e-12
+    terms = [*explanation.skills, *explanation.needs]
+    assert abs(sum(t.contribution for t in terms) - explanation.fit) < 1e-12
     missing = next(t for t in explanation.skills if t.skill_id == gap.skill_id)
     assert missing.status == "missing"
     assert [c.course_id for c in missing.courses] == [course.pk]
