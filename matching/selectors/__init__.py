@@ -1,6 +1,6 @@
 """Reads for matching, by concern: facts (what the engine scores, from the platform's rows),
-lists (the stored match lists the pages show) and explanations (why a pair matches). Import from
-here."""
+lists (the stored match lists the pages show), explanations (why a pair matches) and outcomes
+(the logged impressions and job-page views). Import from here."""
 
 from matching.selectors.explanations import (
     CourseOffers,
@@ -27,6 +27,7 @@ from matching.selectors.lists import (
     graduate_ranked_posting_ids,
     matches_for_graduate,
 )
+from matching.selectors.outcomes import impressions_export
 
 __all__ = [
     "CandidateFilters",
@@ -43,6 +44,7 @@ __all__ = [
     "graduate_facts",
     "graduate_matches_refreshing",
     "graduate_ranked_posting_ids",
+    "impressions_export",
     "matchable_postings",
     "matches_for_graduate",
     "pending_changes",
