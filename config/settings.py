@@ -185,6 +185,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "matching.tasks.matching_digests_send_task",
         "schedule": crontab(hour=8, minute=0),
     },
+    "matching-impressions-prune": {
+        "task": "matching.tasks.matching_impressions_prune_task",
+        "schedule": crontab(hour=4, minute=30),
+    },
 }
 
 # --- Auth and accounts ------------------------------------------------------------------------
@@ -318,6 +322,9 @@ CV_MAX_BYTES = env.int("CV_MAX_BYTES", default=5 * 1024 * 1024)
 MATCHING_TOP_K = env.int("MATCHING_TOP_K", default=50)
 # Graduates per full-run task: each block is scored by one worker, so more workers share a run.
 MATCHING_BLOCK_SIZE = env.int("MATCHING_BLOCK_SIZE", default=20000)
+# Impressions (which ranked lists a user was shown) and job-page views are personal data: a daily
+# task deletes those older than this many days.
+IMPRESSION_RETENTION_DAYS = env.int("IMPRESSION_RETENTION_DAYS", default=400)
 
 # --- Security ---------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

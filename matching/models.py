@@ -1,6 +1,7 @@
 import numpy as np
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.changes import ChangeKind
@@ -186,3 +187,93 @@ class MatchingChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.entity_id} requested {self.requested_at:%Y-%m-%d %H:%M:%S}"
+
+
+# --- what users were shown, and what they did next (issue 13) ----------------------------------
+
+
+class ListKind(models.TextChoices):
+    """The ranked lists whose impressions are logged."""
+
+    GRADUATE_MATCHES = "graduate_matches", _("Graduate's matches on the dashboard")
+    JOB_SEARCH = "job_search", _("Job search results")
+    CANDIDATES = "candidates", _("Employer's candidate list")
+    MATCH_DIGEST = "match_digest", _("Match digest e-mail")
+
+    @classmethod
+    def lists_postings(cls, kind: str) -> bool:
+        """True when the list shows postings to a graduate (the subject is their profile id);
+        False when it shows graduates to an employer (the subject is the posting id)."""
+        return kind != cls.CANDIDATES
+
+
+class Impression(models.Model):
+    """One list shown to one signed-in user: which list, about whom, and the items in order.
+
+    The item at index i was shown at position `offset + i + 1`. Personal data: it goes with the
+    user's account (CASCADE, not SET_NULL: for a graduate's lists the subject is the graduate, so
+    a row without its user would still describe them), it is in the data export, and rows older
+    than IMPRESSION_RETENTION_DAYS are pruned.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    list_kind = models.CharField(max_length=20, choices=ListKind.choices)
+    subject_id = models.BigIntegerField(
+        help_text=_("Graduate profile id for a graduate's lists, posting id for candidate lists.")
+    )
+    run_id = models.BigIntegerField(
+        null=True, blank=True, help_text=_("The match run the ranking came from, if any.")
+    )
+    run_version = models.PositiveBigIntegerField(null=True, blank=True)
+    offset = models.PositiveIntegerField(default=0, help_text=_("Items before this page."))
+    item_ids = models.JSONField(
+        default=list, help_text=_("Posting ids (graduate lists) or graduate ids, best first.")
+    )
+    shown_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["shown_at", "id"]
+        indexes = [
+            models.Index(fields=["shown_at", "id"], name="impression_replay"),
+            models.Index(fields=["user", "shown_at"], name="impression_user"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(list_kind__in=ListKind.values), name="impression_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.list_kind} for user {self.user_id} at {self.shown_at:%Y-%m-%d %H:%M:%S}"
+
+
+class OutcomeKind(models.TextChoices):
+    """Outcomes recorded nowhere else. Applying, inviting and the pipeline stages are read from
+    jobs (Application, PostingInvitation, ApplicationStatusChange); an employer opening a
+    candidate's page from employers' access log (CandidateAccess)."""
+
+    VIEWED = "viewed", _("Job page viewed")
+
+
+class Outcome(models.Model):
+    """A graduate opened a posting's page: the pair (graduate, posting) and when."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    graduate = models.ForeignKey(
+        "profiles.GraduateProfile", on_delete=models.CASCADE, related_name="+"
+    )
+    posting = models.ForeignKey("jobs.JobPosting", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=OutcomeKind.choices, default=OutcomeKind.VIEWED)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["at"], name="outcome_at")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=OutcomeKind.values), name="outcome_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: graduate {self.graduate_id}, posting {self.posting_id} at {self.at}"

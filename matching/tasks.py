@@ -67,3 +67,9 @@ def matching_sweep_runs_task() -> None:
 def matching_digests_send_task() -> None:
     """Daily (Celery beat): tell graduates of yesterday's postings that match them."""
     services.match_digests_send(day=timezone.localdate())
+
+
+@shared_task
+def matching_impressions_prune_task() -> None:
+    """Daily (Celery beat): delete impressions and outcomes past IMPRESSION_RETENTION_DAYS."""
+    services.impressions_prune()

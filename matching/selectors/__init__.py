@@ -1,6 +1,6 @@
 """Reads for matching, by concern: facts (what the engine scores, from the platform's rows),
-lists (the stored match lists the pages show) and explanations (why a pair matches). Import from
-here."""
+lists (the stored match lists the pages show), explanations (why a pair matches) and outcomes
+(the logged impressions and what followed them). Import from here."""
 
 from matching.selectors.explanations import (
     CourseOffers,
@@ -27,6 +27,7 @@ from matching.selectors.lists import (
     graduate_ranked_posting_ids,
     matches_for_graduate,
 )
+from matching.selectors.outcomes import OutcomeHistory, impressions_export, outcome_history
 
 __all__ = [
     "CandidateFilters",
@@ -34,6 +35,7 @@ __all__ = [
     "CourseOffers",
     "Explained",
     "MatchEntry",
+    "OutcomeHistory",
     "PostingMatch",
     "candidates_for_posting",
     "current_run",
@@ -43,8 +45,10 @@ __all__ = [
     "graduate_facts",
     "graduate_matches_refreshing",
     "graduate_ranked_posting_ids",
+    "impressions_export",
     "matchable_postings",
     "matches_for_graduate",
+    "outcome_history",
     "pending_changes",
     "posting_facts",
     "relation_facts",

@@ -8,6 +8,8 @@
   again to the new run after the swap.
 - `storage`: how lists are packed into rows, written (COPY on PostgreSQL) and read back.
 - `digests`: the daily e-mail that tells graduates of new postings that match them.
+- `outcomes`: logging the ranked lists users were shown and the job pages graduates opened, and
+  pruning both after the retention period (the replay reads them with what jobs records).
 
 Callers import from here (`from matching.services import match_run_request`).
 """
@@ -19,6 +21,12 @@ from matching.services.changes import (
     matching_changes_apply,
 )
 from matching.services.digests import match_digests_send
+from matching.services.outcomes import (
+    impression_record,
+    impressions_prune,
+    impressions_record_many,
+    outcome_record,
+)
 from matching.services.runs import (
     STALLED_AFTER,
     UNSTARTED_AFTER,
@@ -50,6 +58,9 @@ __all__ = [
     "ListModel",
     "ListRow",
     "copy_list_rows",
+    "impression_record",
+    "impressions_prune",
+    "impressions_record_many",
     "list_capacity",
     "list_rows",
     "lists_insert",
@@ -63,5 +74,6 @@ __all__ = [
     "match_runs_sweep",
     "matching_change_record",
     "matching_changes_apply",
+    "outcome_record",
     "update_list_rows",
 ]

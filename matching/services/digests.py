@@ -9,8 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from jobs.models import JobPosting
-from matching.models import PostingMatchList
+from matching.models import Impression, ListKind, MatchRun, PostingMatchList
 from matching.selectors import current_run, decoded_list, matchable_postings
+from matching.services.outcomes import impressions_record_many
+from notifications.models import Notification
 from notifications.services import absolute_url, notify
 from profiles.models import GraduateProfile
 
@@ -25,7 +27,9 @@ def _published_on(day: datetime.date) -> tuple[datetime.datetime, datetime.datet
 def match_digests_send(*, day: datetime.date, min_score: float | None = None) -> int:
     """One digest per graduate for the postings published the day before `day` that match them
     with a score of at least `min_score`. The key holds the graduate and `day`, so a second run
-    on the same day sends nothing new. Returns the number of graduates notified."""
+    on the same day sends nothing new. Each digest sent is logged as an impression of its
+    postings, in the order the e-mail lists them (one bulk INSERT for the day's digests).
+    Returns the number of graduates notified."""
     threshold = settings.NOTIFICATIONS_DIGEST_MIN_SCORE if min_score is None else min_score
     run = current_run()
     start, end = _published_on(day - datetime.timedelta(days=1))
@@ -37,14 +41,11 @@ def match_digests_send(*, day: datetime.date, min_score: float | None = None) ->
     }
     if run is None or not postings:
         return 0
-    found: dict[int, list[tuple[float, JobPosting]]] = defaultdict(list)
-    for stored in PostingMatchList.objects.filter(run=run, posting_id__in=list(postings)):
-        for record in decoded_list(stored):
-            if float(record["score"]) >= threshold:
-                found[int(record["id"])].append(
-                    (float(record["score"]), postings[stored.posting_id])
-                )
+    found = _matches_above(run, postings, threshold)
     profiles = GraduateProfile.objects.select_related("user").in_bulk(list(found))
+    keys = {gid: f"match-digest:{p.user_id}:{day.isoformat()}" for gid, p in profiles.items()}
+    already = set(Notification.objects.filter(key__in=keys.values()).values_list("key", flat=True))
+    shown: list[Impression] = []
     for graduate_id, matches in found.items():
         profile = profiles.get(graduate_id)
         if profile is None or not profile.user.is_active:
@@ -53,11 +54,41 @@ def match_digests_send(*, day: datetime.date, min_score: float | None = None) ->
         notify(
             user=profile.user,
             kind="match_digest",
-            key=f"match-digest:{profile.user_id}:{day.isoformat()}",
+            key=keys[graduate_id],
             params=_digest_params(matches),
             url=reverse("jobs:list"),
         )
+        if keys[graduate_id] not in already:
+            shown.append(_digest_impression(profile, matches, run))
+    impressions_record_many(impressions=shown)
     return len(profiles)
+
+
+def _matches_above(
+    run: MatchRun, postings: dict[int, JobPosting], threshold: float
+) -> dict[int, list[tuple[float, JobPosting]]]:
+    """Per graduate id, the new postings whose stored match reaches the threshold."""
+    found: dict[int, list[tuple[float, JobPosting]]] = defaultdict(list)
+    for stored in PostingMatchList.objects.filter(run=run, posting_id__in=list(postings)):
+        for record in decoded_list(stored):
+            if float(record["score"]) >= threshold:
+                found[int(record["id"])].append(
+                    (float(record["score"]), postings[stored.posting_id])
+                )
+    return found
+
+
+def _digest_impression(
+    profile: GraduateProfile, matches: list[tuple[float, JobPosting]], run: MatchRun
+) -> Impression:
+    return Impression(
+        user=profile.user,
+        list_kind=ListKind.MATCH_DIGEST,
+        subject_id=profile.pk,
+        item_ids=[posting.pk for _, posting in matches[:DIGEST_MAX_POSTINGS]],
+        run_id=run.pk,
+        run_version=run.results_version,
+    )
 
 
 def _digest_params(matches: list[tuple[float, JobPosting]]) -> dict[str, Any]:

@@ -13,7 +13,14 @@ from employers.services import candidate_access_record
 from jobs.models import Application, JobPosting, PostingInvitation
 from jobs.selectors import candidate_for_employer
 from jobs.services import posting_invite_candidate
-from matching.selectors import CandidateFilters, candidates_for_posting, explanations_for
+from matching.models import ListKind
+from matching.selectors import (
+    CandidateFilters,
+    candidates_for_posting,
+    current_run,
+    explanations_for,
+)
+from matching.services import impression_record
 from portal.employer.access import company_member, form_errors, membership, posting_or_404
 from portal.employer.forms import CandidateFilterForm, CandidateInviteForm
 from profiles.models import GraduateProfile
@@ -38,7 +45,8 @@ def _filters(form: CandidateFilterForm) -> CandidateFilters:
 @require_GET
 def candidate_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The posting's ranked candidates, each with the explanation of the score and the gaps.
-    A company not verified by staff sees no candidate's personal data."""
+    A company not verified by staff sees no candidate's personal data. The list shown is logged
+    as an impression; opening a candidate is already logged by candidate_access_record."""
     posting = posting_or_404(request, pk)
     form = CandidateFilterForm(request.GET or None)
     candidates, explanations = [], {}
@@ -50,6 +58,13 @@ def candidate_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             graduate_ids=[c.graduate.pk for c in candidates], posting_ids=[posting.pk]
         ).by_graduate()
     rows = [(c, explanations.get(c.graduate.pk)) for c in candidates]
+    impression_record(
+        user=request.user,
+        list_kind=ListKind.CANDIDATES,
+        subject_id=posting.pk,
+        item_ids=[c.graduate.pk for c in candidates],
+        run=current_run() if candidates else None,
+    )
     return render(
         request,
         "employer/candidate_list.html",

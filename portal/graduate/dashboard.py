@@ -5,9 +5,11 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from jobs.selectors import graduate_application_list
-from matching.selectors import graduate_matches_refreshing
+from matching.models import ListKind
+from matching.selectors import current_run, graduate_matches_refreshing
+from matching.services import impression_record
 from portal.graduate.access import graduate_required
-from portal.graduate.selectors import course_suggestions, dashboard_matches
+from portal.graduate.selectors import MatchRow, course_suggestions, dashboard_matches
 from profiles.models import GraduateProfile
 from profiles.selectors import graduate_profile_for_user, profile_completeness
 from profiles.services import graduate_matches_seen
@@ -24,6 +26,8 @@ def dashboard(request: HttpRequest, profile: GraduateProfile) -> HttpResponse:
     completeness, missing = profile_completeness(profile=profile)
     matches = dashboard_matches(profile=profile, limit=DASHBOARD_MATCHES, since=since)
     graduate_matches_seen(user=user)
+    refreshing = graduate_matches_refreshing(graduate=profile)
+    _matches_shown(profile, matches)
     return render(
         request,
         "graduate/dashboard.html",
@@ -35,7 +39,7 @@ def dashboard(request: HttpRequest, profile: GraduateProfile) -> HttpResponse:
             "matches": matches,
             "new_matches": sum(1 for m in matches if m.is_new),
             "first_visit": since is None,
-            "refreshing": graduate_matches_refreshing(graduate=profile),
+            "refreshing": refreshing,
             "courses": course_suggestions(profile=profile),
         },
     )
@@ -44,13 +48,24 @@ def dashboard(request: HttpRequest, profile: GraduateProfile) -> HttpResponse:
 @require_GET
 @graduate_required
 def dashboard_matches_partial(request: HttpRequest, profile: GraduateProfile) -> HttpResponse:
-    """The matches section alone, polled by htmx while a refresh is pending."""
+    """The matches section alone, polled by htmx while a refresh is pending. Only the last poll
+    (the refresh is done, so the list has settled) is logged as an impression, not every one."""
+    matches = dashboard_matches(profile=profile, limit=DASHBOARD_MATCHES, since=None)
+    refreshing = graduate_matches_refreshing(graduate=profile)
+    if not refreshing:
+        _matches_shown(profile, matches)
     return render(
         request,
         "graduate/_dashboard_matches.html",
-        {
-            "matches": dashboard_matches(profile=profile, limit=DASHBOARD_MATCHES, since=None),
-            "refreshing": graduate_matches_refreshing(graduate=profile),
-            "polled": True,
-        },
+        {"matches": matches, "refreshing": refreshing, "polled": True},
+    )
+
+
+def _matches_shown(profile: GraduateProfile, matches: list[MatchRow]) -> None:
+    impression_record(
+        user=profile.user,
+        list_kind=ListKind.GRADUATE_MATCHES,
+        subject_id=profile.pk,
+        item_ids=[row.posting.pk for row in matches],
+        run=current_run() if matches else None,
     )

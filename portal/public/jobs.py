@@ -18,7 +18,9 @@ from jobs.filters import SORT_DATE, SORT_MATCH, PostingFilter
 from jobs.models import JobPosting
 from jobs.selectors import posting_detail_public, posting_list_public, posting_rank_by_match
 from jobs.services import ApplicationRefused, application_submit
-from matching.selectors import graduate_ranked_posting_ids
+from matching.models import ListKind
+from matching.selectors import current_run, graduate_ranked_posting_ids
+from matching.services import impression_record, outcome_record
 from portal.graduate.forms import ApplicationForm
 from portal.graduate.selectors import job_page_for_graduate, search_scores
 from portal.public.visas import OFFICIAL_SOURCES
@@ -30,7 +32,8 @@ FILTER_FIELDS = ("industry", "region", "job_type", "salary", "topik", "sponsorsh
 
 @require_GET
 def posting_list(request: HttpRequest) -> HttpResponse:
-    """Search the open postings; a graduate sees each one's match score and may sort by it."""
+    """Search the open postings; a graduate sees each one's match score and may sort by it.
+    A graduate's page of results is logged as an impression (anonymous visitors' never)."""
     profile = signed_in_graduate(request)
     search = PostingFilter(request.GET or None, queryset=posting_list_public(), request=request)
     postings = search.qs
@@ -42,6 +45,15 @@ def posting_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(postings, PAGE_SIZE).get_page(request.GET.get("page"))
     postings_on_page = list(page.object_list)
     scores = search_scores(profile=profile, postings=postings_on_page) if profile else {}
+    if profile is not None:
+        impression_record(
+            user=profile.user,
+            list_kind=ListKind.JOB_SEARCH,
+            subject_id=profile.pk,
+            item_ids=[p.pk for p in postings_on_page],
+            offset=(page.number - 1) * PAGE_SIZE,
+            run=current_run() if sort == SORT_MATCH and postings_on_page else None,
+        )
     query = request.GET.copy()
     query.pop("page", None)
     template = (
@@ -78,6 +90,7 @@ def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in(request)
     if user is not None and user.is_graduate:
         context.update(job_page_for_graduate(user=user, posting=posting, form=ApplicationForm()))
+        outcome_record(user=user, graduate=signed_in_graduate(request), posting=posting)
     return render(request, "jobs/posting_detail.html", context)
 
 
