@@ -271,7 +271,7 @@ def _role_codes(cat: Catalogue) -> list[tuple[tuple[str, ...], ...]]:
     """Per occupation, the codes a past role of each kind (ROLE_KINDS) may have."""
     codes = [o.isco08 for o in cat.occupations]
     stem = tuple(sorted(set(codes)))
-    table = []
+    table: list[tuple[tuple[str, ...], ...]] = []
     for occ in cat.occupations:
         related = {
             other.isco08
