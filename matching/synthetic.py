@@ -8,8 +8,16 @@ each entity keeps the occupation it came from, which defines the graded relevanc
 - 1: same ISCO-08 minor group (first three digits) or the same industry,
 - 0: otherwise, and always when a hard constraint fails (matching.reference.feasible).
 
-Preferences play no part in the truth. Skill ids are 1-based positions in taxonomy.json's list.
+Preferences play no part in this occupation truth; matching.truth computes the graded truth the
+evaluation uses from the facts themselves. Skill ids are 1-based positions in taxonomy.json's list.
 The same arguments give the same instance, in any process (no set is iterated for sampling).
+
+Beyond skills and TOPIK, graduates get a KIIP stage (a fifth of them), an English test result
+(seven in ten) that their declared English skill follows, and 0-3 past roles with an ISCO-08 code
+near their occupation (its own, a related one's) or far from it (another field, a job outside
+engineering, unclassified). Postings get their occupation's ISCO-08 code, an English requirement,
+a minimum of years of experience for about a third, and deal-breaker marks on one or two required
+skills for about a third.
 """
 
 import random
@@ -21,7 +29,14 @@ import numpy as np
 
 from core.choices import INDUSTRY_REGIONS, CompanySize, Industry, JobType, KoreaRegion
 from matching import reference
-from matching.facts import GraduateFacts, MatchingInput, PostingFacts, PostingSkillFacts
+from matching.facts import (
+    ExperienceFacts,
+    GraduateFacts,
+    MatchingInput,
+    PostingFacts,
+    PostingSkillFacts,
+)
+from matching.scoring import ENGLISH_REQUIREMENT_CEFR
 from matching.synthetic_catalogue import Catalogue, Occupation, catalogue, occupation_tier
 
 POSTING_TOPIK = (0, 1, 2, 3, 4, 5)
@@ -38,6 +53,24 @@ INDUSTRIES = tuple(Industry.values)
 REGIONS = tuple(KoreaRegion.values)
 SIZES = tuple(CompanySize.values)
 SIZE_WEIGHTS = (50, 30, 20)
+KIIP_SHARE = 0.2
+KIIP_STAGE_WEIGHTS = np.array([30, 25, 20, 15, 10]) / 100  # stages 1-5
+ENGLISH_CEFR_WEIGHTS = np.array([30, 10, 25, 22, 10, 3]) / 100  # no test, A2, B1, B2, C1, C2
+PAST_ROLE_WEIGHTS = np.array([45, 30, 17, 8]) / 100  # 0-3 past roles
+ROLE_YEARS = (0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0)
+ROLE_YEAR_SHARES = np.array([18, 24, 14, 16, 14, 9, 5]) / 100
+# Where a past role sits: the graduate's own occupation code, a related occupation's (or one in
+# the same minor group), another STEM occupation's, a job outside engineering, unclassified.
+ROLE_KINDS = ("own", "near", "other", "outside", "unclassified")
+ROLE_KIND_SHARES = np.array([35, 22, 18, 15, 10]) / 100
+OUTSIDE_CODES = ("4110", "4321", "5223", "5120", "8160", "9329", "4222", "7411")
+ENGLISH_ASKED = tuple(ENGLISH_REQUIREMENT_CEFR.values())  # none, basic, working, fluent
+ENGLISH_ASKED_WEIGHTS = (40, 20, 30, 10)
+EXPERIENCE_ASKED_SHARE = 0.35
+EXPERIENCE_ASKED_YEARS = (1.0, 2.0, 3.0, 5.0)
+EXPERIENCE_ASKED_WEIGHTS = (35, 35, 20, 10)
+DEAL_BREAKER_COUNTS = (0, 1, 2)
+DEAL_BREAKER_WEIGHTS = (65, 27, 8)
 
 
 @dataclass
@@ -140,10 +173,13 @@ def _posting(pid: int, occ: Occupation, cat: Catalogue, rng: random.Random) -> P
     for _ in range(min(rng.randint(0, 2), len(essential) - 3)):
         essential.pop(rng.randrange(len(essential)))
     skills: dict[int, PostingSkillFacts] = {}
+    breakers = rng.choices(DEAL_BREAKER_COUNTS, DEAL_BREAKER_WEIGHTS)[0]
+    breaking = {s for s, _ in rng.sample(essential, min(breakers, len(essential)))}
     for s, level in essential:
         skills[s] = PostingSkillFacts(
-            s, _clip(level + rng.randint(-1, 1)), round(rng.uniform(1, 2), 2)
-        )
+            s, _clip(level + rng.randint(-1, 1)), round(rng.uniform(1, 2), 2),
+            deal_breaker=s in breaking,
+        )  # fmt: skip
     extras = [(s, level) for s, level in occ.optional]
     extras += [(s, rng.randint(1, 3)) for s in rng.sample(cat.generic, rng.randint(0, 2))]
     for s, level in extras:
@@ -156,6 +192,13 @@ def _posting(pid: int, occ: Occupation, cat: Catalogue, rng: random.Random) -> P
         id=pid,
         skills=tuple(skills.values()),
         min_topik=rng.choices(POSTING_TOPIK, POSTING_TOPIK_WEIGHTS)[0],
+        min_english_cefr=rng.choices(ENGLISH_ASKED, ENGLISH_ASKED_WEIGHTS)[0],
+        min_experience_years=(
+            rng.choices(EXPERIENCE_ASKED_YEARS, EXPERIENCE_ASKED_WEIGHTS)[0]
+            if rng.random() < EXPERIENCE_ASKED_SHARE
+            else 0.0
+        ),
+        isco_code=occ.isco08,
         min_education_rank=max(education, -1),
         accepted_fields=frozenset() if rng.random() < 0.25 else frozenset(occ.fields),
         sponsors_visa=rng.random() < 0.85,
@@ -168,9 +211,10 @@ def _posting(pid: int, occ: Occupation, cat: Catalogue, rng: random.Random) -> P
 
 
 def _graduate_skills(
-    occ: Occupation, topik: int, cat: Catalogue, rng: random.Random
+    occ: Occupation, topik: int, english: int, cat: Catalogue, rng: random.Random
 ) -> dict[int, int]:
-    """The occupation's profile, perturbed, plus random skills and languages."""
+    """The occupation's profile, perturbed, plus random skills and languages (the English skill
+    they declare follows their test's CEFR level, when they have one)."""
     r = rng.random
     drop = rng.uniform(0.2, 0.4)
     skills: dict[int, int] = {}
@@ -193,8 +237,10 @@ def _graduate_skills(
         skills[cat.korean["korean-workplace"]] = topik - 1
     elif topik >= 1 or r() < 0.5:
         skills[cat.korean["korean-basic"]] = max(topik, 1)
-    if r() < 0.75:
-        skills[cat.english] = rng.randint(2, 4)
+    if english and r() < 0.85:
+        skills[cat.english] = _clip(english - 1 + rng.randint(-1, 1))
+    elif not english and r() < 0.5:
+        skills[cat.english] = rng.randint(1, 3)
     skills[rng.choice(cat.native)] = 5
     return skills
 
@@ -222,6 +268,45 @@ def _preferences(occ: Occupation, rng: random.Random, interned: _Interned) -> di
     }
 
 
+def _role_codes(cat: Catalogue) -> list[tuple[tuple[str, ...], ...]]:
+    """Per occupation, the codes a past role of each kind (ROLE_KINDS) may have."""
+    codes = [o.isco08 for o in cat.occupations]
+    stem = tuple(sorted(set(codes)))
+    table: list[tuple[tuple[str, ...], ...]] = []
+    for occ in cat.occupations:
+        related = {
+            other.isco08
+            for other in cat.occupations
+            if other.slug in occ.related or occ.slug in other.related
+        }
+        near = tuple(sorted(related | {c for c in codes if c[:3] == occ.isco08[:3]}))
+        table.append(((occ.isco08,), near, stem, OUTSIDE_CODES, ("",)))
+    return table
+
+
+def _careers(
+    occupation: np.ndarray, counts: np.ndarray, cat: Catalogue, nprng: np.random.Generator
+) -> list[tuple[ExperienceFacts, ...]]:
+    """Each graduate's past roles (`counts` of them), equal roles shared between graduates."""
+    owner = np.repeat(occupation, counts)
+    kinds = nprng.choice(len(ROLE_KINDS), size=len(owner), p=ROLE_KIND_SHARES)
+    years = nprng.choice(ROLE_YEARS, size=len(owner), p=ROLE_YEAR_SHARES)
+    picks = nprng.random(len(owner))
+    table = _role_codes(cat)
+    shared: dict[tuple[str, float], ExperienceFacts] = {}
+    roles = []
+    columns = (owner, kinds, years, picks)
+    for o, kind, y, pick in zip(*(c.tolist() for c in columns), strict=True):
+        options = table[o][kind]
+        key = (options[int(pick * len(options))], y)
+        role = shared.get(key)
+        if role is None:
+            role = shared[key] = ExperienceFacts(*key)
+        roles.append(role)
+    ends = np.cumsum(counts).tolist()
+    return [tuple(roles[end - c : end]) for end, c in zip(ends, counts.tolist(), strict=True)]
+
+
 def _graduates(
     occupation: np.ndarray, cat: Catalogue, rng: random.Random, nprng: np.random.Generator
 ) -> tuple[list[GraduateFacts], dict[str, np.ndarray]]:
@@ -233,18 +318,28 @@ def _graduates(
     education = np.where(nprng.random(n) < 0.02, -1, np.clip(occ_rank[occupation] + shift, 0, 4))
     needs = nprng.random(n) < 0.9
     discoverable = nprng.random(n) < 0.9
+    kiip = np.where(
+        nprng.random(n) < KIIP_SHARE, nprng.choice(5, size=n, p=KIIP_STAGE_WEIGHTS) + 1, 0
+    )
+    english = nprng.choice(len(ENGLISH_CEFR_WEIGHTS), size=n, p=ENGLISH_CEFR_WEIGHTS)
+    english = np.where(english > 0, english + 1, 0)  # no test, or CEFR A2 (2) to C2 (6)
+    roles = nprng.choice(len(PAST_ROLE_WEIGHTS), size=n, p=PAST_ROLE_WEIGHTS)
     interned = _Interned()
+    careers = _careers(occupation, roles, cat, nprng)
     graduates = []
-    columns = (occupation, topik, education, needs, discoverable)
-    rows = zip(*(c.tolist() for c in columns), strict=True)
-    for gid, (o, t, e, need, disc) in enumerate(rows, start=1):
+    columns = (occupation, topik, education, needs, discoverable, kiip, english)
+    rows = zip(*(c.tolist() for c in columns), careers, strict=True)
+    for gid, (o, t, e, need, disc, k, en, past) in enumerate(rows, start=1):
         occ = cat.occupations[o]
         degree = rng.sample(occ.fields, 2 if len(occ.fields) > 1 and rng.random() < 0.2 else 1)
         graduates.append(
             GraduateFacts(
                 id=gid,
-                skills=_graduate_skills(occ, t, cat, rng),
+                skills=_graduate_skills(occ, t, en, cat, rng),
                 topik=t,
+                kiip_stage=k,
+                english_cefr=en,
+                experience=past,
                 education_rank=e,
                 fields=interned(degree + [code[:3] for code in degree]),
                 needs_sponsorship=need,

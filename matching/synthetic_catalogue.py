@@ -41,6 +41,7 @@ class Occupation:
     essential: tuple[tuple[int, int], ...]  # (skill id, level)
     optional: tuple[tuple[int, int], ...]
     related: tuple[str, ...]
+    title: str = ""
 
 
 def occupation_tier(a: Occupation, b: Occupation) -> int:
@@ -61,6 +62,7 @@ class Catalogue:
         taxonomy = json.loads((DATA_DIR / "taxonomy.json").read_text(encoding="utf-8"))
         raw = json.loads((DATA_DIR / "occupations.json").read_text(encoding="utf-8"))
         self.skill_id = {s["slug"]: n for n, s in enumerate(taxonomy["skills"], start=1)}
+        self.skill_names = {n: s["name"] for n, s in enumerate(taxonomy["skills"], start=1)}
         sid = self.skill_id
         self.relations = [
             SkillRelationFacts(sid[r["skill"]], sid[r["related_skill"]], float(r["credit"]))
@@ -81,6 +83,7 @@ class Catalogue:
                 essential=tuple((sid[s["skill"]], int(s["level"])) for s in o["essential"]),
                 optional=tuple((sid[s["skill"]], int(s["level"])) for s in o["optional"]),
                 related=tuple(o["related"]),
+                title=o["title"],
             )
             for o in raw["occupations"]
         ]
