@@ -358,9 +358,7 @@ def _gap_summary(
         if pair is not None:
             return GapSummary(missing, below, related, pair.fit, pair.score, False, "")
         blockers = ["score rounds to zero"]
-    closed = replace(g, skills=skills)
-    closed_skills = reference.skills_term(expand_levels(skills, relations), p)
-    closed_fit = min(closed_skills + reference.needs_term(closed, p), 1.0)
+    closed_fit = reference.fit(replace(g, skills=skills), p, expand_levels(skills, relations))
     note = "still excluded with the gaps closed: " + "; ".join(blockers)
     return GapSummary(missing, below, related, closed_fit, 0.0, True, note)
 
@@ -380,6 +378,9 @@ def explain_pair(
     terms, total = _skill_terms(graduate, posting, relations, skill_names, courses_by_skill)
     need_terms, needs_total = _need_terms(graduate, posting)
     fit = min(total + needs_total, 1.0) if total > 0.0 else 0.0
+    if total <= 0.0:  # nothing in common: the other needs earn nothing either
+        for need in need_terms:
+            need.contribution = need.credit = 0.0
     constraints = _constraints(graduate, posting, terms)
     factors = _preference_factors(graduate, posting)
     v = [f.value for f in factors]

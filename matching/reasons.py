@@ -139,10 +139,8 @@ def _need_values(term: NeedTerm) -> tuple[str, str]:
         return _CEFR[int(term.asked)], shown
     if term.name == Need.EDUCATION:
         names = EducationLevel.values
-        shown = int(term.shown)
-        return _education(names[int(term.asked)]), _education(
-            names[shown] if shown >= 0 else "none"
-        )
+        rank = int(term.shown)
+        return _education(names[int(term.asked)]), _education(names[rank] if rank >= 0 else "none")
     return f"{term.asked:g}", f"{term.shown:.1f}"
 
 

@@ -98,6 +98,13 @@ def needs_term(g: GraduateFacts, p: PostingFacts) -> float:
     return total
 
 
+def fit(g: GraduateFacts, p: PostingFacts, effective: dict[int, float]) -> float:
+    """The pair's fit: 0 when no skill is in common (the pair is then excluded), else the
+    skills' and the other needs' terms, capped at 1."""
+    skills = skills_term(effective, p)
+    return min(skills + needs_term(g, p), 1.0) if skills > 0.0 else 0.0
+
+
 def pair_score(
     g: GraduateFacts, p: PostingFacts, relations: dict[int, list[tuple[int, float]]]
 ) -> PairScore | None:
@@ -105,10 +112,9 @@ def pair_score(
     if not p.skills:
         return None
     effective = expand_levels(g.skills, relations)
-    skills = skills_term(effective, p)
-    if skills <= 0.0 or not feasible(g, p, effective):
+    f = fit(g, p, effective)
+    if f <= 0.0 or not feasible(g, p, effective):
         return None
-    f = min(skills + needs_term(g, p), 1.0)
     pref = preference(g, p)
     if pref <= 0.0:
         return None

@@ -1,14 +1,7 @@
 """Seeded synthetic matching instances with planted truth (no Django models, no database).
 
 Postings and graduates are sampled from the target occupations (matching.synthetic_catalogue);
-each entity keeps the occupation it came from, which defines the graded relevance of a pair:
-
-- 3: same occupation,
-- 2: related occupation (the `related` list, either direction) or the same ISCO-08 unit group,
-- 1: same ISCO-08 minor group (first three digits) or the same industry,
-- 0: otherwise, and always when a hard constraint fails (matching.reference.feasible).
-
-Preferences play no part in this occupation truth; matching.truth computes the graded truth the
+each entity keeps the occupation it came from. matching.truth computes the graded truth the
 evaluation uses from the facts themselves. Skill ids are 1-based positions in taxonomy.json's list.
 The same arguments give the same instance, in any process (no set is iterated for sampling).
 
@@ -28,7 +21,6 @@ from typing import Any
 import numpy as np
 
 from core.choices import INDUSTRY_REGIONS, CompanySize, Industry, JobType, KoreaRegion
-from matching import reference
 from matching.facts import (
     ExperienceFacts,
     GraduateFacts,
@@ -37,7 +29,7 @@ from matching.facts import (
     PostingSkillFacts,
 )
 from matching.scoring import ENGLISH_REQUIREMENT_CEFR
-from matching.synthetic_catalogue import Catalogue, Occupation, catalogue, occupation_tier
+from matching.synthetic_catalogue import Catalogue, Occupation, catalogue
 
 POSTING_TOPIK = (0, 1, 2, 3, 4, 5)
 POSTING_TOPIK_WEIGHTS = (30, 10, 25, 20, 10, 5)
@@ -74,61 +66,10 @@ DEAL_BREAKER_WEIGHTS = (65, 27, 8)
 
 
 @dataclass
-class PlantedTruth:
-    """The facts that decide relevance, as arrays in the order of data.graduates/data.postings."""
-
-    tiers: np.ndarray  # int8 (occupations, occupations): occupation_tier(graduate's, posting's)
-    g_occupation: np.ndarray
-    g_topik: np.ndarray
-    g_education: np.ndarray
-    g_fields: np.ndarray  # uint64 bit masks
-    g_needs_sponsorship: np.ndarray
-    g_discoverable: np.ndarray
-    p_occupation: np.ndarray
-    p_topik: np.ndarray
-    p_education: np.ndarray
-    p_fields: np.ndarray
-    p_sponsors: np.ndarray
-
-    def feasible_postings(self, row: int) -> np.ndarray:
-        """Which postings the graduate at `row` may be matched with (reference.feasible)."""
-        feasible: np.ndarray = (
-            (self.g_topik[row] >= self.p_topik)
-            & (self.g_education[row] >= self.p_education)
-            & ((self.p_fields == 0) | ((self.p_fields & self.g_fields[row]) != 0))
-            & (self.p_sponsors | (not self.g_needs_sponsorship[row]))
-        )
-        return feasible
-
-    def feasible_graduates(self, row: int) -> np.ndarray:
-        """Which graduates may appear in the posting at `row`'s list: feasible and discoverable."""
-        feasible: np.ndarray = (
-            (self.g_topik >= self.p_topik[row])
-            & (self.g_education >= self.p_education[row])
-            & ((self.p_fields[row] == 0) | ((self.g_fields & self.p_fields[row]) != 0))
-            & (self.p_sponsors[row] | ~self.g_needs_sponsorship)
-            & self.g_discoverable
-        )
-        return feasible
-
-    def for_graduate(self, row: int) -> np.ndarray:
-        """Relevance (int8) of every posting to the graduate at `row`."""
-        tiers = self.tiers[self.g_occupation[row], self.p_occupation]
-        return np.where(self.feasible_postings(row), tiers, 0).astype(np.int8)
-
-    def for_posting(self, row: int) -> np.ndarray:
-        """Relevance of every graduate to the posting at `row`; 0 for undiscoverable graduates,
-        who can never appear in a posting's list."""
-        tiers = self.tiers[self.g_occupation, self.p_occupation[row]]
-        return np.where(self.feasible_graduates(row), tiers, 0).astype(np.int8)
-
-
-@dataclass
 class SyntheticInstance:
     data: MatchingInput
     graduate_occupation: dict[int, str]
     posting_occupation: dict[int, str]
-    truth: PlantedTruth = field(repr=False)
     occupations: dict[str, Occupation] = field(repr=False, default_factory=dict)
 
     @cached_property
@@ -138,16 +79,6 @@ class SyntheticInstance:
     @cached_property
     def _postings(self) -> dict[int, PostingFacts]:
         return {p.id: p for p in self.data.postings}
-
-    def relevance(self, graduate_id: int, posting_id: int) -> int:
-        """Graded relevance 0-3 of the pair (see the module docstring)."""
-        tier = occupation_tier(
-            self.occupations[self.graduate_occupation[graduate_id]],
-            self.occupations[self.posting_occupation[posting_id]],
-        )
-        g, p = self._graduates[graduate_id], self._postings[posting_id]
-        levels = {s: float(v) for s, v in g.skills.items()}
-        return tier if tier and reference.feasible(g, p, levels) else 0
 
 
 def _clip(level: int) -> int:
@@ -309,8 +240,8 @@ def _careers(
 
 def _graduates(
     occupation: np.ndarray, cat: Catalogue, rng: random.Random, nprng: np.random.Generator
-) -> tuple[list[GraduateFacts], dict[str, np.ndarray]]:
-    """Graduates of the given occupation indices, ids 1..n, and their constraint arrays."""
+) -> list[GraduateFacts]:
+    """Graduates of the given occupation indices, ids 1..n."""
     n = len(occupation)
     topik = nprng.choice(7, size=n, p=GRADUATE_TOPIK_WEIGHTS)
     shift = nprng.choice([-1, 0, 1], size=n, p=[0.15, 0.6, 0.25])
@@ -347,15 +278,7 @@ def _graduates(
                 **_preferences(occ, rng, interned),
             )
         )
-    arrays = {
-        "g_occupation": occupation,
-        "g_topik": topik,
-        "g_education": education,
-        "g_fields": np.array([cat.field_mask(g.fields) for g in graduates], dtype=np.uint64),
-        "g_needs_sponsorship": needs,
-        "g_discoverable": discoverable,
-    }
-    return graduates, arrays
+    return graduates
 
 
 def synthetic_instance(*, graduates: int, postings: int, seed: int = 7) -> SyntheticInstance:
@@ -369,21 +292,11 @@ def synthetic_instance(*, graduates: int, postings: int, seed: int = 7) -> Synth
         _posting(n, cat.occupations[o], cat, rng) for n, o in enumerate(p_occ.tolist(), start=1)
     ]
     g_occ = nprng.choice(len(cat.occupations), size=graduates, p=weights)
-    grad_list, g_arrays = _graduates(g_occ, cat, rng, nprng)
-    truth = PlantedTruth(
-        tiers=cat.tiers,
-        **g_arrays,
-        p_occupation=p_occ,
-        p_topik=np.array([p.min_topik for p in post_list], dtype=np.int64),
-        p_education=np.array([p.min_education_rank for p in post_list], dtype=np.int64),
-        p_fields=np.array([cat.field_mask(p.accepted_fields) for p in post_list], np.uint64),
-        p_sponsors=np.array([p.sponsors_visa for p in post_list], dtype=np.bool_),
-    )
+    grad_list = _graduates(g_occ, cat, rng, nprng)
     slugs = [o.slug for o in cat.occupations]
     return SyntheticInstance(
         data=MatchingInput(graduates=grad_list, postings=post_list, relations=cat.relations),
         graduate_occupation={n: slugs[o] for n, o in enumerate(g_occ.tolist(), start=1)},
         posting_occupation={n: slugs[o] for n, o in enumerate(p_occ.tolist(), start=1)},
-        truth=truth,
         occupations={o.slug: o for o in cat.occupations},
     )

@@ -44,17 +44,6 @@ class Occupation:
     title: str = ""
 
 
-def occupation_tier(a: Occupation, b: Occupation) -> int:
-    """Relevance of occupation b's postings to a graduate of occupation a, before constraints."""
-    if a.slug == b.slug:
-        return 3
-    if b.slug in a.related or a.slug in b.related or a.isco08 == b.isco08:
-        return 2
-    if a.isco08[:3] == b.isco08[:3] or a.industry == b.industry:
-        return 1
-    return 0
-
-
 class Catalogue:
     """Occupations, skills and sampling tables read from the two JSON files."""
 
@@ -96,15 +85,6 @@ class Catalogue:
         self.native = [sid[s] for s in NATIVE_LANGUAGES]
         self.korean = {s: sid[s] for s in ("korean-basic", "korean-workplace", "business-korean")}
         self.english = sid["english-professional"]
-        codes = sorted({c for o in self.occupations for f in o.fields for c in (f, f[:3])})
-        self.field_bit = {code: 1 << n for n, code in enumerate(codes)}
-        self.tiers = np.array(
-            [[occupation_tier(a, b) for b in self.occupations] for a in self.occupations],
-            dtype=np.int8,
-        )
-
-    def field_mask(self, codes: frozenset[str]) -> int:
-        return sum(self.field_bit[c] for c in codes)
 
     def zipf_weights(self, rng: random.Random) -> np.ndarray:
         """Occupation shares: Zipf over a seeded shuffle, so a few occupations dominate."""

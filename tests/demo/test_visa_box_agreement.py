@@ -36,9 +36,7 @@ def test_the_visa_box_and_the_explanation_agree_on_every_demo_pair(demo: None) -
     profiles = list(GraduateProfile.objects.order_by("id"))
     offers = {p.pk: offer_facts_for_posting(posting=p) for p in postings}
     today = timezone.localdate()
-    explained = explanations_for(
-        graduate_ids=[g.pk for g in profiles], posting_ids=list(offers)
-    )
+    explained = explanations_for(graduate_ids=[g.pk for g in profiles], posting_ids=list(offers))
     checked, disagreements = 0, []
     for profile in profiles:
         try:

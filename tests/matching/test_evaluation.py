@@ -8,7 +8,6 @@ import numpy as np
 import pytest
 from django.core.management import call_command
 
-from matching import reference
 from matching.evaluation import (
     ENGINE,
     MARGIN,
@@ -41,41 +40,6 @@ def test_same_seed_gives_the_same_instance() -> None:
     assert first.graduate_occupation == again.graduate_occupation
     assert first.posting_occupation == again.posting_occupation
     assert first.data != other.data
-
-
-def test_relevance_is_zero_whenever_a_hard_constraint_fails() -> None:
-    instance = synthetic_instance(graduates=120, postings=40, seed=5)
-    infeasible = 0
-    for g in instance.data.graduates:
-        for p in instance.data.postings:
-            if not reference.feasible(g, p):
-                infeasible += 1
-                assert instance.relevance(g.id, p.id) == 0
-    assert infeasible > 0
-
-
-def test_vectorised_truth_agrees_with_pairwise_relevance() -> None:
-    instance = synthetic_instance(graduates=120, postings=40, seed=5)
-    graduates, postings = instance.data.graduates, instance.data.postings
-    pairwise = np.array(
-        [[instance.relevance(g.id, p.id) for p in postings] for g in graduates], dtype=np.int8
-    )
-    for row in range(len(graduates)):
-        assert (instance.truth.for_graduate(row) == pairwise[row]).all()
-    discoverable = np.array([g.discoverable for g in graduates])
-    for col in range(len(postings)):
-        assert (
-            instance.truth.for_posting(col) == np.where(discoverable, pairwise[:, col], 0)
-        ).all()
-    assert set(np.unique(pairwise)) == {0, 1, 2, 3}
-
-
-def test_same_occupation_and_feasible_is_fully_relevant(small: SyntheticInstance) -> None:
-    for g in small.data.graduates[:50]:
-        for p in small.data.postings:
-            same = small.graduate_occupation[g.id] == small.posting_occupation[p.id]
-            if same and reference.feasible(g, p):
-                assert small.relevance(g.id, p.id) == 3
 
 
 def test_ndcg_on_a_hand_made_ranking() -> None:

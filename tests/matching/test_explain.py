@@ -35,7 +35,7 @@ def _closed(g: GraduateFacts, p: PostingFacts, relations: dict) -> GraduateFacts
 
 def _check_invariants(e: Explanation, g: GraduateFacts, p: PostingFacts, relations: dict) -> None:
     effective = expand_levels(g.skills, relations)
-    ref_fit = reference.fit(effective, p)
+    ref_fit = reference.fit(g, p, effective)
     ref_pref = reference.preference(g, p)
     pair = reference.pair_score(g, p, relations)
 
@@ -51,7 +51,7 @@ def _check_invariants(e: Explanation, g: GraduateFacts, p: PostingFacts, relatio
 
     assert [t.skill_id for t in e.skills] == sorted(s.skill_id for s in p.skills)
     if p.skills:
-        assert abs(sum(t.weight for t in e.skills) - 1.0) < 1e-12
+        assert abs(sum(t.weight for t in [*e.skills, *e.needs]) - 1.0) < 1e-12
     for t in e.skills:
         assert t.effective_level == effective.get(t.skill_id, 0.0)
         assert t.own_level == g.skills.get(t.skill_id, 0)
@@ -62,14 +62,14 @@ def _check_invariants(e: Explanation, g: GraduateFacts, p: PostingFacts, relatio
         level = t.effective_level
         assert t.contribution == (scoring.skill_term(level, t.min_level, cover) if level else 0.0)
         assert t.credit == pytest.approx(t.contribution / t.weight)
-    assert all(c.ok for c in e.constraints) == reference.feasible(g, p)
+    assert all(c.ok for c in e.constraints) == reference.feasible(g, p, effective)
 
     gaps = e.gap_summary
     closed = reference.pair_score(_closed(g, p, relations), p, relations)
     assert gaps.score_if_gaps_closed >= e.score
     assert gaps.score_if_gaps_closed == (0.0 if closed is None else closed.score)
     assert gaps.excluded_if_gaps_closed == (closed is None)
-    if not reference.feasible(g, p):
+    if not reference.feasible(g, p, effective):
         assert gaps.excluded_if_gaps_closed and gaps.score_if_gaps_closed == 0.0
 
 
@@ -192,8 +192,10 @@ def test_failing_topik_excludes_with_the_reason_and_still_lists_skills() -> None
     topik = e.constraints[0]
     assert (topik.name, topik.required, topik.actual, topik.ok) == ("topik", 4, 2, False)
     assert e.gap_summary.excluded_if_gaps_closed and e.gap_summary.score_if_gaps_closed == 0.0
-    # Both skills raised to exactly the level asked (3 and 2), half the weight each.
-    closed = 0.5 * (0.9 + 0.1 * 3 / 5) + 0.5 * (0.9 + 0.1 * 2 / 5)
+    # Both skills raised to exactly the level asked (3 and 2), 0.4 of the weight each; Korean
+    # (TOPIK 4 asked, importance 1.5 of 7.5) the other 0.2, TOPIK 2 reaching half of it.
+    korean = 0.2 * 0.9 * 2 / 4 + 0.2 * 0.1 * (2 * 5 / 6) / 5
+    closed = 0.4 * (0.9 + 0.1 * 3 / 5) + 0.4 * (0.9 + 0.1 * 2 / 5) + korean
     assert e.gap_summary.fit_if_gaps_closed == pytest.approx(closed)
     assert "TOPIK" in e.gap_summary.note
 
@@ -226,6 +228,7 @@ def test_constraints_show_education_names_fields_and_sponsorship() -> None:
     by_name = {c.name: c for c in e.constraints}
     assert [c.name for c in e.constraints] == [
         "topik",
+        "deal_breaker",
         "education",
         "fields",
         "sponsorship",
@@ -234,7 +237,7 @@ def test_constraints_show_education_names_fields_and_sponsorship() -> None:
     assert (by_name["education"].required, by_name["education"].actual) == ("bachelor", "none")
     assert (by_name["fields"].required, by_name["fields"].actual) == (["0714"], ["0613"])
     assert (by_name["sponsorship"].required, by_name["sponsorship"].actual) == (True, False)
-    assert not any(c.ok for c in e.constraints[1:])
+    assert not any(c.ok for c in e.constraints[2:])  # no deal breaker: that one is met
     # Needing sponsorship from a posting that sponsors none: no route is open either (the page
     # must not say "Visa route: met"), and the one reason about sponsorship says why.
     assert not by_name["visa_route"].ok
