@@ -8,6 +8,8 @@
   again to the new run after the swap.
 - `storage`: how lists are packed into rows, written (COPY on PostgreSQL) and read back.
 - `digests`: the daily e-mail that tells graduates of new postings that match them.
+- `golden`: staff graders' 0-3 grades of a posting's candidates, the set the engine is measured
+  against.
 
 Callers import from here (`from matching.services import match_run_request`).
 """
@@ -19,6 +21,12 @@ from matching.services.changes import (
     matching_changes_apply,
 )
 from matching.services.digests import match_digests_send
+from matching.services.golden import (
+    NOTE_MAX_LENGTH,
+    GradeEntry,
+    golden_grade_record,
+    golden_grades_record,
+)
 from matching.services.runs import (
     STALLED_AFTER,
     UNSTARTED_AFTER,
@@ -44,12 +52,16 @@ from matching.services.storage import (
 __all__ = [
     "APPLY_QUEUED_KEY",
     "HEADROOM",
+    "NOTE_MAX_LENGTH",
     "STALLED_AFTER",
     "UNSTARTED_AFTER",
     "ApplyResult",
+    "GradeEntry",
     "ListModel",
     "ListRow",
     "copy_list_rows",
+    "golden_grade_record",
+    "golden_grades_record",
     "list_capacity",
     "list_rows",
     "lists_insert",
