@@ -123,3 +123,16 @@ def test_a_posting_without_candidates_shows_the_empty_state(grader) -> None:
     posting = factories.JobPostingFactory(title="Lonely role")
     response = _client(grader).get(reverse("staff:golden_grading", args=[posting.pk]))
     assert "No candidates to grade yet" in response.content.decode()
+
+
+def test_the_admin_lists_grades_filtered_by_source_and_grader(world, grader) -> None:
+    golden_grade_record(posting=world.posting, graduate=world.ranked[0], grader=grader, grade=2)
+    admin = quick_user(Role.STAFF, is_staff=True, is_superuser=True)
+    client = _client(admin)
+    url = reverse("admin:matching_goldengrade_changelist")
+    shown = client.get(url, {"source__exact": "recruiter", "grader__id__exact": grader.pk})
+    assert shown.status_code == 200 and "Consider" in shown.content.decode()
+    none = client.get(url, {"source__exact": "developers-seed"})
+    assert "0 golden grades" in none.content.decode()
+    change = reverse("admin:matching_goldengrade_change", args=[GoldenGrade.objects.get().pk])
+    assert client.get(change).status_code == 200  # read-only, but readable
