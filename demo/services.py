@@ -11,6 +11,7 @@ from demo.applications import application_plans, applications_write
 from demo.courses import COURSES
 from demo.demo_graduate import DEMO_GRADUATE_NAME, demo_graduate_plan
 from demo.employers import employers_seed
+from demo.golden import GoldenSeedResult, golden_grades_seed
 from demo.graduate_rows import graduates_write
 from demo.graduates import graduate_plans, nationality_quotas
 from demo.logins import DEMO_GRADUATE, DEMO_LOGINS, DEMO_STAFF, DemoLogin, demo_login_ensure
@@ -55,6 +56,7 @@ class DemoSize:
 class DemoSeedResult:
     counts: dict[str, int]  # rows per model afterwards, by model label ("jobs.JobPosting")
     created: dict[str, int]  # rows this run added, by the same labels
+    golden: GoldenSeedResult | None = None  # the developers' golden set (demo/golden.py)
     logins: tuple[DemoLogin, ...] = DEMO_LOGINS
 
 
@@ -63,11 +65,12 @@ def demo_seed(*, seed: int = 2026, size: DemoSize | None = None) -> DemoSeedResu
     """Fill the database with the demo data set; safe to run again.
 
     Loads the skill taxonomy and the visa rules, then creates what is missing of: the three demo
-    logins, employers with members, postings, training providers and courses, graduates and
-    applications. Every row is found again by a natural key (e-mail, business registration
-    number, employer and title, provider name, provider and title, graduate and posting), so a
-    second run with the same seed creates nothing. The same seed gives the same data; dates are
-    fixed (demo.dates), not taken from the clock. Runs in one transaction.
+    logins, employers with members, postings, training providers and courses, graduates,
+    applications and the developers' golden set of grades (demo/golden.py). Every row is found
+    again by a natural key (e-mail, business registration number, employer and title, provider
+    name, provider and title, graduate and posting, grader), so a second run with the same seed
+    creates nothing. The same seed gives the same data; dates are fixed (demo.dates), not taken
+    from the clock. Runs in one transaction.
     """
     size = size or DemoSize()
     before = model_counts()
@@ -102,10 +105,12 @@ def demo_seed(*, seed: int = 2026, size: DemoSize | None = None) -> DemoSeedResu
     applications_write(
         plans=applications, profiles=profiles, postings=posting_rows, vocabulary=vocabulary
     )
+    golden = golden_grades_seed()
     after = model_counts()
     return DemoSeedResult(
         counts=after,
         created={label: after[label] - before.get(label, 0) for label in after},
+        golden=golden,
     )
 
 

@@ -11,6 +11,7 @@ from django.utils.safestring import SafeString
 from accounts.http import AuthenticatedHttpRequest
 from jobs.models import JobPosting
 from matching.models import (
+    GoldenGrade,
     GraduateMatchList,
     MatchingChange,
     MatchRun,
@@ -211,4 +212,24 @@ class MatchingChangeAdmin(admin.ModelAdmin):
     readonly_fields = ["kind", "entity_id", "requested_at", "applied_at"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+
+@admin.register(GoldenGrade)
+class GoldenGradeAdmin(admin.ModelAdmin):
+    """The golden set, to read and filter; grades are given on the staff grading pages, where
+    the candidates are shown without their scores."""
+
+    list_display = ["posting", "graduate", "grade", "grader", "source", "updated_at"]
+    list_filter = ["source", "grade", "grader", ("posting", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["posting__title", "graduate__user__email", "grader__email", "note"]
+    list_select_related = ["posting__employer", "graduate__user", "grader"]
+    readonly_fields = [
+        "posting", "graduate", "grader", "grade", "note", "source", "created_at", "updated_at",
+    ]  # fmt: skip
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False

@@ -277,3 +277,61 @@ class Outcome(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}: graduate {self.graduate_id}, posting {self.posting_id} at {self.at}"
+
+
+class Grade(models.IntegerChoices):
+    """A recruiter's verdict on a candidate for a posting, 0-3: the golden set's relevance."""
+
+    REJECT = 0, _("Reject")
+    HOLD = 1, _("Hold")
+    CONSIDER = 2, _("Consider")
+    INTERVIEW = 3, _("Interview first")
+
+
+class GradeSource(models.TextChoices):
+    RECRUITER = "recruiter", _("Recruiter")
+    # Grades the developers gave from the demo data set, to start the golden set; not a
+    # recruiter's judgement, and reported apart from recruiters' grades when asked.
+    DEVELOPERS_SEED = "developers-seed", _("Developers (demo data seed)")
+
+
+class GoldenGrade(models.Model):
+    """One grader's grade of one candidate for one posting, blind to the engine's score.
+
+    The golden set the engine's order is measured against (`matching_golden_report`). A grader
+    grades a pair once; grading it again updates the row (`updated_at` says when).
+    """
+
+    posting = models.ForeignKey(
+        "jobs.JobPosting", on_delete=models.CASCADE, related_name="golden_grades"
+    )
+    graduate = models.ForeignKey(
+        "profiles.GraduateProfile", on_delete=models.CASCADE, related_name="golden_grades"
+    )
+    grader = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="golden_grades"
+    )
+    grade = models.PositiveSmallIntegerField(choices=Grade.choices)
+    note = models.CharField(max_length=300, blank=True)
+    source = models.CharField(
+        max_length=16, choices=GradeSource.choices, default=GradeSource.RECRUITER
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["posting", "graduate", "grader"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["posting", "graduate", "grader"], name="goldengrade_one_per_grader"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(grade__gte=0, grade__lte=3), name="goldengrade_grade_0_3"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(source__in=GradeSource.values), name="goldengrade_source_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_grade_display()}: graduate {self.graduate_id} for {self.posting_id}"

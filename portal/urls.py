@@ -2,7 +2,7 @@
 
 Views live by who uses the page: portal/public (anyone), portal/graduate, portal/employer,
 portal/staff, and portal/account (any signed-in account). URL names keep their area's
-namespace: graduate:, employer:, jobs:, training:, visas:, skills:, notifications:.
+namespace: graduate:, employer:, staff:, jobs:, training:, visas:, skills:, notifications:.
 """
 
 from django.urls import include, path
@@ -22,6 +22,7 @@ from portal.graduate import visas as graduate_visas
 from portal.public import home, jobs, skills
 from portal.public import training as public_training
 from portal.public import visas as public_visas
+from portal.staff import golden
 from portal.staff.dashboard import staff_dashboard
 
 graduate = [
@@ -99,6 +100,11 @@ employer = [
     ),
 ]
 
+staff = [
+    path("golden/", golden.golden_posting_list, name="golden_postings"),
+    path("golden/<int:pk>/", golden.golden_grading, name="golden_grading"),
+]
+
 job_pages = [
     path("", jobs.posting_list, name="list"),
     path("<int:pk>/", jobs.posting_detail, name="detail"),
@@ -124,6 +130,7 @@ urlpatterns = [
     path("healthz", home.healthz, name="healthz"),
     path("dashboard/", account.dashboard, name="dashboard"),
     path("staff/", staff_dashboard, name="staff_dashboard"),
+    path("staff/", include((staff, "staff"))),
     path("accounts/signup/", account.SignupView.as_view(), name="account_signup"),
     path("accounts/tokens/", tokens.api_tokens, name="api_tokens"),
     path("graduate/", include((graduate, "graduate"))),

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     # Depends on 0001 for now; on merge it follows 0002 (the golden grades).
     dependencies = [
         ("jobs", "0003_posting_search_vector"),
-        ("matching", "0001_matching"),
+        ("matching", "0002_golden_grade"),
         ("profiles", "0005_current_visa_f4_f6_sponsorship_from_status"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -1,6 +1,7 @@
 """Reads for matching, by concern: facts (what the engine scores, from the platform's rows),
-lists (the stored match lists the pages show), explanations (why a pair matches) and outcomes
-(the logged impressions and what followed them). Import from here."""
+lists (the stored match lists the pages show), explanations (why a pair matches), outcomes (the
+logged impressions and what followed them) and golden (the recruiters' grades the engine is
+measured against). Import from here."""
 
 from matching.selectors.explanations import (
     CourseOffers,
@@ -14,6 +15,19 @@ from matching.selectors.facts import (
     pending_changes,
     posting_facts,
     relation_facts,
+)
+from matching.selectors.golden import (
+    ExperienceLine,
+    GradingCandidate,
+    PostingGrades,
+    PostingProgress,
+    blind_key,
+    golden_candidate_ids,
+    golden_candidates,
+    golden_grades_by_posting,
+    golden_posting,
+    golden_postings,
+    golden_progress,
 )
 from matching.selectors.lists import (
     CandidateFilters,
@@ -33,15 +47,26 @@ __all__ = [
     "CandidateFilters",
     "CandidateMatch",
     "CourseOffers",
+    "ExperienceLine",
     "Explained",
+    "GradingCandidate",
     "MatchEntry",
     "OutcomeHistory",
+    "PostingGrades",
     "PostingMatch",
+    "PostingProgress",
+    "blind_key",
     "candidates_for_posting",
     "current_run",
     "decoded_list",
     "explanations_for",
     "explanations_from_facts",
+    "golden_candidate_ids",
+    "golden_candidates",
+    "golden_grades_by_posting",
+    "golden_posting",
+    "golden_postings",
+    "golden_progress",
     "graduate_facts",
     "graduate_matches_refreshing",
     "graduate_ranked_posting_ids",

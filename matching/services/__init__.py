@@ -10,6 +10,8 @@
 - `digests`: the daily e-mail that tells graduates of new postings that match them.
 - `outcomes`: logging the ranked lists users were shown and the job pages graduates opened, and
   pruning both after the retention period (the replay reads them with what jobs records).
+- `golden`: staff graders' 0-3 grades of a posting's candidates, the set the engine is measured
+  against.
 
 Callers import from here (`from matching.services import match_run_request`).
 """
@@ -26,6 +28,12 @@ from matching.services.outcomes import (
     impressions_prune,
     impressions_record_many,
     outcome_record,
+)
+from matching.services.golden import (
+    NOTE_MAX_LENGTH,
+    GradeEntry,
+    golden_grade_record,
+    golden_grades_record,
 )
 from matching.services.runs import (
     STALLED_AFTER,
@@ -52,15 +60,19 @@ from matching.services.storage import (
 __all__ = [
     "APPLY_QUEUED_KEY",
     "HEADROOM",
+    "NOTE_MAX_LENGTH",
     "STALLED_AFTER",
     "UNSTARTED_AFTER",
     "ApplyResult",
+    "GradeEntry",
     "ListModel",
     "ListRow",
     "copy_list_rows",
     "impression_record",
     "impressions_prune",
     "impressions_record_many",
+    "golden_grade_record",
+    "golden_grades_record",
     "list_capacity",
     "list_rows",
     "lists_insert",

@@ -4,6 +4,7 @@ The full seed takes seconds, so it runs twice per module inside one transaction 
 when the module ends; each test's own changes still roll back on their own.
 """
 
+import json
 from collections import Counter
 from collections.abc import Iterator
 from io import StringIO
@@ -20,6 +21,7 @@ from pytest_django import DjangoDbBlocker
 from accounts.models import Consent, ConsentPurpose, Role
 from core.choices import ASEAN_COUNTRIES
 from demo.dates import REFERENCE_DATE
+from demo.golden import GOLDEN_GRADES_PATH
 from demo.graduates import graduate_plans, nationality_quotas
 from demo.logins import DEMO_EMPLOYER, DEMO_GRADUATE, DEMO_LOGINS, DEMO_STAFF, DemoLogin
 from demo.occupations import occupation_list
@@ -29,6 +31,7 @@ from demo.vocabulary import vocabulary_load
 from employers.models import Employer, VerificationStatus
 from employers.validators import validate_business_registration_number
 from jobs.models import Application, ApplicationStatus, JobPosting, PostingStatus
+from matching.models import GoldenGrade, GradeSource
 from profiles.models import EducationRecord, GraduateProfile, Visibility, WorkExperience
 from skills.models import Skill
 from training.models import Course, CourseSkill
@@ -240,3 +243,23 @@ def test_a_smaller_size_plans_exactly_that_many_postings() -> None:
     small = DemoSize.small()
     plans = posting_plans(seed=1, count=small.postings, occupations=occupation_list())
     assert len(plans) == small.postings
+
+
+def test_the_developers_golden_set_is_loaded_under_a_staff_user_nobody_signs_in_as(
+    seeded: tuple[DemoSeedResult, DemoSeedResult],
+) -> None:
+    first, second = seeded
+    document = json.loads(GOLDEN_GRADES_PATH.read_text(encoding="utf-8"))
+    assert "NOT by recruiters" in document["about"]
+    expected = sum(len(p["grades"]) for g in document["graders"] for p in g["postings"])
+    assert first.golden == second.golden
+    assert (first.golden.graded, first.golden.skipped) == (expected, 0)
+    assert first.created["matching.GoldenGrade"] == expected
+    grades = GoldenGrade.objects.select_related("grader")
+    assert grades.count() == expected
+    assert set(grades.values_list("source", flat=True)) == {GradeSource.DEVELOPERS_SEED}
+    developers = grades.first().grader
+    assert (developers.email, developers.is_staff) == ("developers@demo.talentbridge.example", True)
+    assert not developers.has_usable_password()
+    assert grades.values("posting").distinct().count() == 4
+    assert set(grades.values_list("grade", flat=True)) == {0, 1, 2, 3}

@@ -28,6 +28,11 @@ class Command(BaseCommand):
             if count or result.created[label]:
                 self.stdout.write(f"  {label:<{width}}  {count:>6}  (+{result.created[label]})")
         self.stdout.write(self.style.SUCCESS(f"Demo data ready (seed {seed})."))
+        if result.golden is not None:
+            self.stdout.write(
+                f"Golden set: {result.golden.graded} grades given by the developers from the demo "
+                f"data (not by recruiters), {result.golden.skipped} not in this data set."
+            )
         if not MatchRun.objects.filter(is_current=True).exists():
             run = match_run_request()
             run.refresh_from_db()
