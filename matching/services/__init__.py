@@ -23,17 +23,17 @@ from matching.services.changes import (
     matching_changes_apply,
 )
 from matching.services.digests import match_digests_send
-from matching.services.outcomes import (
-    impression_record,
-    impressions_prune,
-    impressions_record_many,
-    outcome_record,
-)
 from matching.services.golden import (
     NOTE_MAX_LENGTH,
     GradeEntry,
     golden_grade_record,
     golden_grades_record,
+)
+from matching.services.outcomes import (
+    impression_record,
+    impressions_prune,
+    impressions_record_many,
+    outcome_record,
 )
 from matching.services.runs import (
     STALLED_AFTER,
@@ -68,11 +68,11 @@ __all__ = [
     "ListModel",
     "ListRow",
     "copy_list_rows",
+    "golden_grade_record",
+    "golden_grades_record",
     "impression_record",
     "impressions_prune",
     "impressions_record_many",
-    "golden_grade_record",
-    "golden_grades_record",
     "list_capacity",
     "list_rows",
     "lists_insert",
