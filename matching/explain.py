@@ -28,8 +28,10 @@ from typing import Any
 from core.choices import EducationLevel
 from matching import needs, reference, scoring
 from matching.engine import expand_levels
+from matching.explain_needs import NeedTerm, need_terms, whole_points
+from matching.explain_preferences import PreferenceFactor, preference_factors, preference_total
 from matching.facts import GraduateFacts, PostingFacts
-from matching.vocabulary import Constraint, Need, Preference, SkillStatus
+from matching.vocabulary import Constraint, SkillStatus
 
 MAX_COURSES = 3
 _EDUCATION_NAMES: tuple[str, ...] = tuple(EducationLevel.values)
@@ -72,41 +74,11 @@ class SkillTerm:
 
 
 @dataclass(slots=True)
-class NeedTerm:
-    """One of the posting's other needs it asks (matching.needs), as a term of fit: levels on the
-    0-5 ladder, and `asked`/`shown` in the need's own unit (TOPIK level, CEFR level 1-6 = A1-C2,
-    EducationLevel rank, years)."""
-
-    name: Need
-    asked: float
-    shown: float
-    min_level: float
-    level: float
-    weight: float
-    credit: float
-    contribution: float
-    note: str = ""
-    points: int = 0
-
-
-@dataclass(slots=True)
 class ConstraintCheck:
     name: Constraint
     required: Any
     actual: Any
     ok: bool
-
-
-@dataclass(slots=True)
-class PreferenceFactor:
-    """value in [0, 1] times weight is this factor's share of `preference`."""
-
-    name: Preference
-    wanted: list[str] | int  # codes the graduate wants ([] = open), or a minimum salary (0 = open)
-    offered: str | int
-    value: float
-    weight: float
-    note: str = ""
 
 
 @dataclass(slots=True)
@@ -200,49 +172,6 @@ def _constraint_reason(check: ConstraintCheck) -> str:
     if check.name == Constraint.VISA_ROUTE:
         return "no visa route this offer opens is open to this graduate"
     return "visa sponsorship is needed but the posting does not offer it"
-
-
-def _set_factor(
-    name: Preference, wanted: frozenset[str], offered: str, weight: float
-) -> PreferenceFactor:
-    if not wanted:
-        return PreferenceFactor(name, [], offered, scoring.NEUTRAL, weight, "no preference given")
-    value = 1.0 if offered in wanted else 0.0
-    return PreferenceFactor(name, sorted(wanted), offered, value, weight)
-
-
-def _preference_factors(g: GraduateFacts, p: PostingFacts) -> list[PreferenceFactor]:
-    """The five factors in the formula's order, values as reference.preference computes them."""
-    region = _set_factor(Preference.REGION, g.regions, p.region, scoring.W_REGION)
-    if region.value == 0.0 and g.willing_to_relocate:
-        region.value = scoring.RELOCATE_CREDIT
-        region.note = "outside the wanted regions; relocation credit (willing to relocate)"
-    wanted_salary = g.min_salary_krw
-    if wanted_salary <= 0:
-        salary_value, salary_note = scoring.NEUTRAL, "no minimum salary given"
-    else:
-        ratio = float(p.salary_max_krw) / float(wanted_salary)
-        salary_note = f"posting's maximum is {ratio:.0%} of the wanted minimum"
-        if ratio >= 1.0:
-            salary_value = 1.0
-        elif ratio <= scoring.SALARY_FLOOR_RATIO:
-            salary_value = 0.0
-        else:
-            salary_value = (ratio - scoring.SALARY_FLOOR_RATIO) / (1.0 - scoring.SALARY_FLOOR_RATIO)
-    return [
-        _set_factor(Preference.INDUSTRY, g.industries, p.industry, scoring.W_INDUSTRY),
-        region,
-        _set_factor(Preference.JOB_TYPE, g.job_types, p.job_type, scoring.W_JOB_TYPE),
-        _set_factor(Preference.COMPANY_SIZE, g.company_sizes, p.company_size, scoring.W_SIZE),
-        PreferenceFactor(
-            Preference.SALARY,
-            wanted_salary,
-            p.salary_max_krw,
-            salary_value,
-            scoring.W_SALARY,
-            salary_note,
-        ),
-    ]
 
 
 def _best_via(
@@ -376,22 +305,14 @@ def explain_pair(
     `relations` is the table reference.pair_score takes (skill id -> [(related id, credit)]).
     """
     terms, total = _skill_terms(graduate, posting, relations, skill_names, courses_by_skill)
-    need_terms, needs_total = _need_terms(graduate, posting)
+    asked, needs_total = need_terms(graduate, posting)
     fit = min(total + needs_total, 1.0) if total > 0.0 else 0.0
     if total <= 0.0:  # nothing in common: the other needs earn nothing either
-        for need in need_terms:
+        for need in asked:
             need.contribution = need.credit = 0.0
     constraints = _constraints(graduate, posting, terms)
-    factors = _preference_factors(graduate, posting)
-    v = [f.value for f in factors]
-    # The same sum, in the same order, as reference.preference.
-    pref = (
-        scoring.W_INDUSTRY * v[0]
-        + scoring.W_REGION * v[1]
-        + scoring.W_JOB_TYPE * v[2]
-        + scoring.W_SIZE * v[3]
-        + scoring.W_SALARY * v[4]
-    )
+    factors = preference_factors(graduate, posting)
+    pref = preference_total(factors)
     # Reasons no skill can lift, then those about skills. A posting that sponsors no visa fails
     # both sponsorship and visa route; one reason says it.
     failed = [c for c in constraints if not c.ok]
@@ -419,61 +340,13 @@ def explain_pair(
         excluded=excluded,
         excluded_reasons=reasons,
         skills=terms,
-        needs=need_terms,
+        needs=asked,
         constraints=constraints,
         preference_factors=factors,
         gap_summary=gaps,
     )
     _set_points(explanation)
     return explanation
-
-
-def _need_terms(g: GraduateFacts, p: PostingFacts) -> tuple[list[NeedTerm], float]:
-    """The other needs the posting asks, in the kernel's order, and their sum (the same float
-    operations as reference.needs_term)."""
-    minimums = needs.need_minimums(p)
-    weights = needs.posting_weights(p)[1]
-    levels = needs.graduate_levels(g)
-    roles = needs.graduate_roles(g)
-    years = needs.relevant_years(roles, scoring.isco_number(p.isco_code))
-    all_years = sum(y for _code, y in roles)
-    shown = (float(g.korean), float(g.english_cefr), float(g.education_rank), years)
-    asked = (
-        float(p.min_topik),
-        float(p.min_english_cefr),
-        float(p.min_education_rank),
-        p.min_experience_years,
-    )
-    notes = (
-        f"KIIP stage {g.kiip_stage}" if g.kiip_stage > g.topik else "",
-        "",
-        "",
-        f"{years:.1f} of {all_years:.1f} years count for this occupation" if roles else "",
-    )
-    found: list[NeedTerm] = []
-    total = 0.0
-    for k, name in zip(needs.NEEDS, Need, strict=True):
-        m = minimums[k]
-        if m <= 0.0:
-            continue
-        level = scoring.experience_level(years) if k == needs.EXPERIENCE else levels[k]
-        term = scoring.skill_term(level, m, scoring.skill_cover(weights[k], m))
-        total += term
-        credit = term / weights[k] if weights[k] else 0.0
-        found.append(
-            NeedTerm(name, asked[k], shown[k], m, level, weights[k], credit, term, notes[k])
-        )
-    return found, total
-
-
-def _whole_points(values: list[float], total: int) -> list[int]:
-    """Values x 100 rounded to integers that add up to `total` (largest remainders first)."""
-    scaled = [100.0 * v for v in values]
-    points = [int(v) for v in scaled]
-    order = sorted(range(len(values)), key=lambda n: (points[n] - scaled[n], n))
-    for n in order[: max(total - sum(points), 0)]:
-        points[n] += 1
-    return points
 
 
 def _set_points(e: Explanation) -> None:
@@ -484,5 +357,5 @@ def _set_points(e: Explanation) -> None:
     contributions = [t.contribution if e.fit > 0.0 else 0.0 for t in terms]
     if sum(contributions) > 1.0:  # only rounding can take the terms past the cap
         contributions = [c / sum(contributions) for c in contributions]
-    for term, points in zip(terms, _whole_points(contributions, e.fit_points), strict=True):
+    for term, points in zip(terms, whole_points(contributions, e.fit_points), strict=True):
         term.points = points

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from core.choices import CompanySize, EducationLevel, Industry, JobType, KoreaRegion
-from matching.explain import ConstraintCheck, Explanation, NeedTerm, SkillTerm
+from matching.explain import ConstraintCheck, Explanation, SkillTerm
+from matching.explain_needs import NeedTerm
 from matching.vocabulary import Constraint, Need, Preference, SkillStatus
 
 MET, PARTIAL, MISSING = "met", "partial", "missing"  # the checklist's three states

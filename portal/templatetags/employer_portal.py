@@ -2,7 +2,7 @@
 
 from django import template
 
-from matching.explain import NeedTerm
+from matching.explain_needs import NeedTerm
 from matching.reasons import need_text
 
 register = template.Library()
