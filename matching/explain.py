@@ -116,6 +116,11 @@ class Explanation:
     score_points: int = 0  # the graduate's score, in points
     preference_points: int = 0  # score_points - fit_points: what the graduate's wishes change
 
+    @property
+    def preference_change(self) -> str:
+        """`preference_points` with its sign, as pages show it (+6, -3, +0)."""
+        return f"{self.preference_points:+d}"
+
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready: only dicts, lists, str, int, float, bool and None."""
         return asdict(self)

@@ -16,6 +16,14 @@ SKILL_ROWS_EXTRA = 3
 
 
 class PostingForm(forms.ModelForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Optional: left empty, no experience is asked (the model's default, 0).
+        self.fields["min_experience_years"].required = False
+
+    def clean_min_experience_years(self) -> int:
+        return cast(int | None, self.cleaned_data.get("min_experience_years")) or 0
+
     accepted_fields = forms.ModelMultipleChoiceField(
         label=_("Fields of study accepted"),
         queryset=FieldOfStudy.objects.filter(is_stem=True).order_by("code"),

@@ -39,7 +39,7 @@ def test_candidates_are_ranked_with_explanations_and_gaps(
     assert best_name in html and partial_name in html
     assert html.index(best_name) < html.index(partial_name)
     required = posting.skills.get(requirement="required").skill.name
-    assert "Missing" in html and required in html  # the partial candidate's gap is named
+    assert "missing, level" in html and required in html  # the partial candidate's gap is named
     assert "Closing them would raise the score" in html
     rows = page.context["rows"]
     assert [c.graduate for c, _ in rows] == [best, partial]
