@@ -102,29 +102,31 @@ def harmonic(fit, pref):  # type: ignore[no-untyped-def]
 
 
 @njit(cache=True, inline="always")
-def deal_breakers_met(g, j, gpack, ppack):  # type: ignore[no-untyped-def]
-    """Every deal-breaker skill of posting j reached by graduate g (a linear scan of g's row:
-    rows are short, and only postings with deal breakers pay for it)."""
-    g_start, g_end, g_idx, g_lvl = gpack[0], gpack[1], gpack[2], gpack[3]
+def deal_breakers_met(j, ppack, levels):  # type: ignore[no-untyped-def]
+    """Every deal-breaker skill of posting j reached, from the graduate's effective levels by
+    skill index (`levels`: dense, so each check is one read)."""
     db_idx, db_min = ppack[16], ppack[17]
     for b in range(ppack[14][j], ppack[15][j]):
-        found = False
-        for a in range(g_start[g], g_end[g]):
-            if g_idx[a] == db_idx[b]:
-                found = g_lvl[a] >= db_min[b]
-                break
-        if not found:
+        if levels[db_idx[b]] < db_min[b]:
             return False
     return True
 
 
 @njit(cache=True, inline="always")
-def pair_feasible(g, j, gpack, ppack):  # type: ignore[no-untyped-def]
-    """The hard constraints for graduate row g and posting row j of the packed arrays."""
+def scatter_levels(g, gpack, levels, value):  # type: ignore[no-untyped-def]
+    """Write graduate g's effective levels into `levels` (value=True), or zero them again."""
+    for a in range(gpack[0][g], gpack[1][g]):
+        levels[gpack[2][a]] = gpack[3][a] if value else 0.0
+
+
+@njit(cache=True, inline="always")
+def pair_feasible(g, j, gpack, ppack, levels):  # type: ignore[no-untyped-def]
+    """The hard constraints for graduate row g and posting row j of the packed arrays;
+    `levels` holds g's effective levels by skill index (scatter_levels)."""
     return feasible(
         gpack[4][g], gpack[5][g], gpack[6][g], gpack[7][g], gpack[16][g],
         ppack[0][j], ppack[1][j], ppack[2][j], ppack[3][j],
-    ) and deal_breakers_met(g, j, gpack, ppack)  # fmt: skip
+    ) and deal_breakers_met(j, ppack, levels)  # fmt: skip
 
 
 @njit(cache=True, inline="always")
@@ -280,10 +282,12 @@ def score_block(  # type: ignore[no-untyped-def]
     rows = r1 - r0
     for t in prange(n_threads):
         acc = np.zeros(n_postings)
+        levels = np.zeros(inv_ptr.shape[0])
         for g in range(r0 + rows * t // n_threads, r0 + rows * (t + 1) // n_threads):
             accumulate_dense(
                 g, g_start, g_end, g_idx, g_lvl, inv_ptr, inv_post, inv_min, inv_w, acc
             )
+            scatter_levels(g, gpack, levels, True)
             r = g - r0
             n = 0
             total = 0
@@ -295,7 +299,7 @@ def score_block(  # type: ignore[no-untyped-def]
                     continue
                 skills = acc[j]
                 acc[j] = 0.0
-                if not pair_feasible(g, j, gpack, ppack):
+                if not pair_feasible(g, j, gpack, ppack, levels):
                     continue
                 total += 1
                 if disc:
@@ -304,6 +308,8 @@ def score_block(  # type: ignore[no-untyped-def]
                 if bound < row_floor and (not disc or bound < col_floor[t, j]):
                     continue
                 fit = pair_fit(skills, g, j, gpack, ppack)
+                if fit < row_floor and (not disc or fit < col_floor[t, j]):
+                    continue  # the bound was loose: the exact fit is below both floors
                 pref = pair_preference(g, j, gpack, ppack)
                 score = harmonic(fit, pref)
                 if score <= 0.0:
@@ -316,6 +322,7 @@ def score_block(  # type: ignore[no-untyped-def]
                         col_s, col_i, col_f, col_p, col_n, col_floor, t, j, cap,
                         employer_key(fit, pref), gid, fit, pref,
                     )  # fmt: skip
+            scatter_levels(g, gpack, levels, False)
             sort_best_first(row_s[r], row_i[r], row_f[r], row_p[r], n)
             row_n[r] = n
             row_total[r] = total
@@ -353,9 +360,11 @@ def score_row(g, gpack, ppack, inv, out_score, out_fit, out_pref):  # type: igno
     accumulate_dense(
         g, gpack[0], gpack[1], gpack[2], gpack[3], inv_ptr, inv_post, inv_min, inv_w, acc
     )
+    levels = np.zeros(inv_ptr.shape[0])
+    scatter_levels(g, gpack, levels, True)
     for j in range(acc.shape[0]):
         out_score[j] = out_fit[j] = out_pref[j] = 0.0
-        if acc[j] == 0.0 or not pair_feasible(g, j, gpack, ppack):
+        if acc[j] == 0.0 or not pair_feasible(g, j, gpack, ppack, levels):
             continue
         fit = pair_fit(acc[j], g, j, gpack, ppack)
         pref = pair_preference(g, j, gpack, ppack)
@@ -384,7 +393,7 @@ def score_column(  # type: ignore[no-untyped-def]
         out_pref[g] = 0.0
         if acc == 0.0:
             continue
-        if not pair_feasible(g, j, gpack, ppack):
+        if not pair_feasible(g, j, gpack, ppack, dense_levels[:, g]):
             continue
         fit = pair_fit(acc, g, j, gpack, ppack)
         pref = pair_preference(g, j, gpack, ppack)
