@@ -106,7 +106,7 @@ def deal_breakers_met(j, ppack, levels):  # type: ignore[no-untyped-def]
     """Every deal-breaker skill of posting j reached, from the graduate's effective levels by
     skill index (`levels`: dense, so each check is one read)."""
     db_idx, db_min = ppack[16], ppack[17]
-    for b in range(ppack[14][j], ppack[15][j]):
+    for b in range(ppack[14][j], ppack[15][j]):  # noqa: SIM110 (a plain loop compiles in numba)
         if levels[db_idx[b]] < db_min[b]:
             return False
     return True
