@@ -130,7 +130,7 @@ def test_employer_journey_from_sign_up_to_interview(browser_page, live_server):
     assert cards.count() == 2
     assert "Nguyen Thi Lan" in cards.nth(0).inner_text()
     assert "Budi Santoso" in cards.nth(1).inner_text()
-    assert "Missing" in cards.nth(1).inner_text()  # the gap: no plasma etching
+    assert "Plasma etching – missing, level 3 asked" in cards.nth(1).inner_text()  # the gap
     page.shot("employer-05-ranked-candidates")
 
     # 6. An application arrives; move it to interview with a message.
