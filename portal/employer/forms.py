@@ -80,7 +80,10 @@ class CandidateFilterForm(forms.Form):
     order_by = forms.ChoiceField(
         label=_("Rank by"),
         required=False,
-        choices=[("score", _("Match (skills and preferences)")), ("fit", _("Skills fit only"))],
+        choices=[
+            ("score", _("Fit, the candidate's wishes breaking ties")),
+            ("fit", _("Fit only")),
+        ],
     )
 
     def __init__(self, *args: object, **kwargs: object) -> None:
