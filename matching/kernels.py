@@ -28,6 +28,7 @@ import numpy as np
 from numba import njit, prange
 
 from matching import scoring
+from matching.list_kernels import better, heap_push, sort_best_first
 from matching.needs import MAX_ROLES
 from matching.scoring import (
     NEUTRAL,
@@ -179,57 +180,6 @@ def fit_floor(threshold):  # type: ignore[no-untyped-def]
 
 
 @njit(cache=True, inline="always")
-def better(s1, i1, s2, i2):  # type: ignore[no-untyped-def]
-    return s1 > s2 or (s1 == s2 and i1 < i2)
-
-
-@njit(cache=True)
-def heap_push(hs, hi, hf, hp, n, cap, s, i, f, p):  # type: ignore[no-untyped-def]
-    """Offer (score s, id i, fit f, pref p) to a bounded heap whose root is its worst entry."""
-    if n < cap:
-        k = n
-        n += 1
-        while k > 0:
-            parent = (k - 1) // 2
-            if better(hs[parent], hi[parent], s, i):
-                hs[k], hi[k], hf[k], hp[k] = hs[parent], hi[parent], hf[parent], hp[parent]
-                k = parent
-            else:
-                break
-        hs[k], hi[k], hf[k], hp[k] = s, i, f, p
-        return n
-    if not better(s, i, hs[0], hi[0]):
-        return n
-    k = 0
-    while True:
-        child = 2 * k + 1
-        if child >= n:
-            break
-        right = child + 1
-        if right < n and better(hs[child], hi[child], hs[right], hi[right]):
-            child = right
-        if better(s, i, hs[child], hi[child]):
-            hs[k], hi[k], hf[k], hp[k] = hs[child], hi[child], hf[child], hp[child]
-            k = child
-        else:
-            break
-    hs[k], hi[k], hf[k], hp[k] = s, i, f, p
-    return n
-
-
-@njit(cache=True)
-def sort_best_first(hs, hi, hf, hp, n):  # type: ignore[no-untyped-def]
-    """Insertion sort of the first n entries, best first (lists are short)."""
-    for a in range(1, n):
-        s, i, f, p = hs[a], hi[a], hf[a], hp[a]
-        b = a - 1
-        while b >= 0 and better(s, i, hs[b], hi[b]):
-            hs[b + 1], hi[b + 1], hf[b + 1], hp[b + 1] = hs[b], hi[b], hf[b], hp[b]
-            b -= 1
-        hs[b + 1], hi[b + 1], hf[b + 1], hp[b + 1] = s, i, f, p
-
-
-@njit(cache=True, inline="always")
 def accumulate_dense(g, g_start, g_end, g_idx, g_lvl, inv_ptr, inv_post, inv_min, inv_wpl, acc):  # type: ignore[no-untyped-def]
     """Add graduate g's fit terms to acc[posting] (branch-free; the caller scans acc)."""
     for a in range(g_start[g], g_end[g]):
@@ -268,11 +218,9 @@ def score_block(  # type: ignore[no-untyped-def]
     r0, r1, cap, gpack, ppack, inv, row_s, row_i, row_f, row_p, row_n, row_total,
     col_s, col_i, col_f, col_p, col_n, col_total, col_floor,
 ):  # fmt: skip
-    """Score graduates r0..r1 against every posting.
-
-    Writes each graduate's best `cap` postings (row_* at g - r0, sorted) and offers every pair to
-    per-thread posting heaps col_*[t, j], which live across blocks (merged by merge_heaps).
-    """
+    """Score graduates r0..r1 against every posting: each graduate's best `cap` postings go to
+    row_* at g - r0, sorted; every pair is offered to per-thread posting heaps col_*[t, j], which
+    live across blocks (list_kernels.merge_heaps merges them)."""
     g_start, g_end, g_idx, g_lvl = gpack[:4]
     g_disc, g_ids = gpack[8], gpack[15]
     p_ids, needs_max = ppack[9], ppack[13]
@@ -297,8 +245,7 @@ def score_block(  # type: ignore[no-untyped-def]
             for j in range(n_postings):
                 if acc[j] == 0.0:
                     continue
-                skills = acc[j]
-                acc[j] = 0.0
+                skills, acc[j] = acc[j], 0.0
                 if not pair_feasible(g, j, gpack, ppack, levels):
                     continue
                 total += 1
@@ -326,30 +273,6 @@ def score_block(  # type: ignore[no-untyped-def]
             sort_best_first(row_s[r], row_i[r], row_f[r], row_p[r], n)
             row_n[r] = n
             row_total[r] = total
-
-
-@njit(cache=True)
-def merge_heaps(part_s, part_i, part_f, part_p, part_n, cap, out_s, out_i, out_f, out_p, out_n):  # type: ignore[no-untyped-def]
-    """Merge per-part heaps part_*[k, j] into one sorted best-`cap` list per posting j."""
-    parts, n_postings = part_n.shape
-    for j in range(n_postings):
-        n = 0
-        for k in range(parts):
-            for e in range(part_n[k, j]):
-                n = heap_push(
-                    out_s[j],
-                    out_i[j],
-                    out_f[j],
-                    out_p[j],
-                    n,
-                    cap,
-                    part_s[k, j, e],
-                    part_i[k, j, e],
-                    part_f[k, j, e],
-                    part_p[k, j, e],
-                )
-        sort_best_first(out_s[j], out_i[j], out_f[j], out_p[j], n)
-        out_n[j] = n
 
 
 @njit(cache=True)

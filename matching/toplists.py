@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numba
 import numpy as np
 
-from matching import kernels, list_kernels
+from matching import list_kernels
 
 
 @dataclass
@@ -101,7 +101,7 @@ def merge_partials(
     total: np.ndarray,
 ) -> TopLists:
     merged = TopLists.empty(owner_ids, cap)
-    kernels.merge_heaps(
+    list_kernels.merge_heaps(
         part_s, part_i, part_f, part_p, part_n, cap,
         merged.score, merged.ids, merged.fit, merged.pref, merged.length,
     )  # fmt: skip
