@@ -1,5 +1,6 @@
 import os
 import uuid
+from datetime import date
 from pathlib import Path
 
 from django.conf import settings
@@ -261,6 +262,11 @@ class EducationRecord(models.Model):
     @property
     def is_korean_university(self) -> bool:
         return self.country == "KR"
+
+
+def role_years(start: date, end: date | None, *, on: date) -> float:
+    """A role's length in years, up to `on` while it is ongoing (never negative)."""
+    return max(((end or on) - start).days, 0) / 365.25
 
 
 class WorkExperience(models.Model):

@@ -33,6 +33,7 @@ from profiles.models import (
     Visibility,
     WorkExperience,
     english_cefr_level,
+    role_years,
 )
 from skills.models import Skill, SkillRelation
 from visas.rules import RulesSnapshot, offer_routes, person_routes, work_routes_loaded
@@ -184,8 +185,7 @@ def _history(wanted: list[int]) -> _History:
     ):
         if pid in wanted_set:
             history.jobs[pid].append(JobRow(start, end, country))
-            years = max(((end or today) - start).days, 0) / 365.25
-            history.roles[pid].append(ExperienceFacts(code, years))
+            history.roles[pid].append(ExperienceFacts(code, role_years(start, end, on=today)))
     return history
 
 

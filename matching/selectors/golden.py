@@ -20,6 +20,7 @@ from profiles.models import (
     GraduateSkill,
     Visibility,
     WorkExperience,
+    role_years,
 )
 
 RANKED_SHOWN = 20  # the engine's best discoverable candidates a grader sees per posting
@@ -115,7 +116,7 @@ def _experience(profile: GraduateProfile, today: date) -> tuple[ExperienceLine, 
             employer_name=job.employer_name,
             start=job.start_date,
             end=job.end_date,
-            years=round(((job.end_date or today) - job.start_date).days / 365.25, 1),
+            years=round(role_years(job.start_date, job.end_date, on=today), 1),
         )
         for job in profile.experience.all()
     )
