@@ -150,10 +150,12 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BROKER_VISIBILITY_TIMEOUT = 3600
-# Time limits stay below the visibility timeout, so Redis never re-delivers a task still running.
-CELERY_TASK_TIME_LIMIT = 1800
-CELERY_TASK_SOFT_TIME_LIMIT = 1500
+# A message a dead worker held is delivered again after this long. Time limits stay below it, so
+# Redis never re-delivers a task still running; the matching reconciler (every minute) recovers a
+# run's blocks sooner, after MATCHING_BLOCK_LEASE.
+CELERY_BROKER_VISIBILITY_TIMEOUT = env.int("CELERY_BROKER_VISIBILITY_TIMEOUT", default=900)
+CELERY_TASK_TIME_LIMIT = CELERY_BROKER_VISIBILITY_TIMEOUT - 60
+CELERY_TASK_SOFT_TIME_LIMIT = CELERY_BROKER_VISIBILITY_TIMEOUT - 90
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT,
     "socket_timeout": 10,
@@ -180,7 +182,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "matching.tasks.matching_apply_changes_task",
         "schedule": 60.0,
     },
-    "matching-sweep-runs": {"task": "matching.tasks.matching_sweep_runs_task", "schedule": 600.0},
+    "matching-sweep-runs": {"task": "matching.tasks.matching_sweep_runs_task", "schedule": 60.0},
     "notifications-match-digests": {
         "task": "matching.tasks.matching_digests_send_task",
         "schedule": crontab(hour=8, minute=0),
@@ -322,6 +324,12 @@ CV_MAX_BYTES = env.int("CV_MAX_BYTES", default=5 * 1024 * 1024)
 MATCHING_TOP_K = env.int("MATCHING_TOP_K", default=50)
 # Graduates per full-run task: each block is scored by one worker, so more workers share a run.
 MATCHING_BLOCK_SIZE = env.int("MATCHING_BLOCK_SIZE", default=20000)
+# A worker holds a block (or a run's merge) this many seconds at most: the task's time limit ends
+# before it, and the reconciler hands a block whose worker died to another one after it. Far above
+# a block's few seconds at 100,000 graduates, so a slow machine never loses a live block.
+MATCHING_BLOCK_LEASE = env.int("MATCHING_BLOCK_LEASE", default=600)
+# A run with no progress at all for this long is failed (kept, with the reason, for staff).
+MATCHING_STALLED_AFTER = env.int("MATCHING_STALLED_AFTER", default=3600)
 # Impressions (which ranked lists a user was shown) and job-page views are personal data: a daily
 # task deletes those older than this many days.
 IMPRESSION_RETENTION_DAYS = env.int("IMPRESSION_RETENTION_DAYS", default=400)

@@ -17,8 +17,9 @@ from matching.models import (
     MatchRun,
     MatchRunBlock,
     PostingMatchList,
+    RunStatus,
 )
-from matching.services import match_run_request
+from matching.services import match_run_request, match_run_retry
 from profiles.models import GraduateProfile
 
 
@@ -26,7 +27,7 @@ class MatchRunBlockInline(admin.TabularInline):
     model = MatchRunBlock
     extra = 0
     can_delete = False
-    fields = ("number", "first_graduate_id", "last_graduate_id", "done", "compute_ms")
+    fields = ("number", "first_graduate_id", "last_graduate_id", "done", "claimed_at", "compute_ms")
     readonly_fields = fields
 
     def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
@@ -47,8 +48,10 @@ class MatchRunAdmin(admin.ModelAdmin):
         "postings_count",
         "results_count",
         "duration_ms",
+        "progress_at",
     ]
     list_filter = ["kind", "status", "is_current"]
+    actions = ["retry_failed"]
     readonly_fields = [f.name for f in MatchRun._meta.fields]
     inlines = [MatchRunBlockInline]
     change_list_template = "admin/matching/matchrun/change_list.html"
@@ -77,6 +80,19 @@ class MatchRunAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
         return redirect("admin:matching_matchrun_changelist")
+
+    @admin.action(description="Retry the selected failed runs where they stopped")
+    def retry_failed(self, request: HttpRequest, queryset: Any) -> None:
+        failed = list(queryset.filter(status=RunStatus.FAILED))
+        for run in failed:
+            match_run_retry(run=run)
+        skipped = queryset.count() - len(failed)
+        self.message_user(
+            request,
+            f"{len(failed)} run(s) sent to the workers again"
+            + (f"; {skipped} not failed, left alone." if skipped else "."),
+            messages.SUCCESS if failed else messages.WARNING,
+        )
 
     def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
         # Runs are records: nothing on them is edited by hand; starting one needs this permission.

@@ -38,6 +38,14 @@ class MatchRun(models.Model):
         null=True, blank=True, help_text=_("Profiles and postings were read as of this moment.")
     )
     finished_at = models.DateTimeField(null=True, blank=True)
+    progress_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text=_("The last time a worker started, claimed or finished a part of this run."),
+    )
+    merge_claimed_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("When a worker began merging the blocks' lists.")
+    )
     blocks_total = models.PositiveIntegerField(default=0)
     blocks_done = models.PositiveIntegerField(default=0)
     graduates_count = models.PositiveIntegerField(default=0)
@@ -99,6 +107,9 @@ class MatchRunBlock(models.Model):
     first_graduate_id = models.BigIntegerField()
     last_graduate_id = models.BigIntegerField()
     done = models.BooleanField(default=False)
+    claimed_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("When a worker last began scoring this block.")
+    )
     partial = models.BinaryField(blank=True, default=b"")
     compute_ms = models.PositiveIntegerField(null=True, blank=True)
 

@@ -1,50 +1,87 @@
 """Matching tasks: thin wrappers that load a run and call matching.services.
 
 Full runs fan out into one task per block of graduates, so every worker on the `matching` queue
-takes a share; the block that finishes last enqueues the merge.
+takes a share; the block that finishes last sends the merge. Every task is idempotent, and the
+reconciler (every minute) sends again whatever a lost message or a dead worker left undone.
+Transient errors (a database connection cut, the broker away) are retried with growing gaps and
+never fail a run; any other error fails it, with the error kept for staff.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from celery import shared_task
+from django.conf import settings
 from django.utils import timezone
 
+from core.enqueue import TRANSIENT_ERRORS, send_now
 from matching import services
 from matching.models import MatchRun
 
+RETRY_TRANSIENT = {
+    "autoretry_for": TRANSIENT_ERRORS,
+    "retry_backoff": 5,
+    "retry_backoff_max": 300,
+    "retry_jitter": True,
+    "max_retries": 12,
+}
+# A block or merge never outlives its lease: the reconciler hands it to another worker only after.
+RUN_STEP = {
+    **RETRY_TRANSIENT,
+    "soft_time_limit": settings.MATCHING_BLOCK_LEASE - 30,
+    "time_limit": settings.MATCHING_BLOCK_LEASE - 10,
+}
 
-@shared_task
+
+@contextmanager
+def _failing(run: MatchRun, step: str) -> Iterator[None]:
+    """Record a non-transient error on the run (then re-raise); transient ones only re-raise."""
+    try:
+        yield
+    except TRANSIENT_ERRORS:
+        raise
+    except Exception as exc:
+        services.match_run_fail(run=run, error=f"{step}: {exc!r}")
+        raise
+
+
+@shared_task(**RETRY_TRANSIENT)
 def matching_run_start_task(run_id: int) -> None:
     run = MatchRun.objects.get(pk=run_id)
-    try:
+    with _failing(run, "start"):
         numbers = services.match_run_start(run=run)
-    except Exception as exc:
-        services.match_run_fail(run=run, error=repr(exc))
-        raise
-    if not numbers and run.blocks_total == 0:
-        matching_run_finish_task.delay_on_commit(run_id)
     for number in numbers:
-        matching_run_block_task.delay_on_commit(run_id, number)
+        send_now(matching_run_block_task, run_id, number)
+    if not numbers:  # nothing left to score: the merge is due (or the run is over, a no-op)
+        send_now(matching_run_finish_task, run_id)
 
 
-@shared_task
+@shared_task(**RUN_STEP)
 def matching_run_block_task(run_id: int, number: int) -> None:
     run = MatchRun.objects.get(pk=run_id)
-    try:
-        last = services.match_run_block(run=run, number=number)
-    except Exception as exc:
-        services.match_run_fail(run=run, error=f"block {number}: {exc!r}")
-        raise
-    if last:
-        matching_run_finish_task.delay_on_commit(run_id)
+    with _failing(run, f"block {number}"):
+        all_done = services.match_run_block(run=run, number=number)
+    if all_done:
+        send_now(matching_run_finish_task, run_id)
+
+
+@shared_task(**RUN_STEP)
+def matching_run_finish_task(run_id: int) -> None:
+    run = MatchRun.objects.get(pk=run_id)
+    with _failing(run, "finish"):
+        services.match_run_finish(run=run)
 
 
 @shared_task
-def matching_run_finish_task(run_id: int) -> None:
-    run = MatchRun.objects.get(pk=run_id)
-    try:
-        services.match_run_finish(run=run)
-    except Exception as exc:
-        services.match_run_fail(run=run, error=f"finish: {exc!r}")
-        raise
+def matching_sweep_runs_task() -> None:
+    """Every minute (Celery beat): the reconciler; send again what unfinished runs are missing."""
+    for work in services.match_runs_reconcile():
+        if work.start:
+            send_now(matching_run_start_task, work.run_id)
+        for number in work.blocks:
+            send_now(matching_run_block_task, work.run_id, number)
+        if work.finish:
+            send_now(matching_run_finish_task, work.run_id)
 
 
 @shared_task
@@ -52,15 +89,9 @@ def matching_nightly_run_task() -> None:
     services.match_run_request()
 
 
-@shared_task
+@shared_task(**RETRY_TRANSIENT)
 def matching_apply_changes_task() -> None:
     services.matching_changes_apply()
-
-
-@shared_task
-def matching_sweep_runs_task() -> None:
-    for run in services.match_runs_sweep():
-        matching_run_start_task.delay(run.pk)
 
 
 @shared_task

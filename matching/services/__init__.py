@@ -1,5 +1,7 @@
 """Writes for matching: full runs (in blocks, on any number of workers), incremental updates.
 
+- `reconcile`: the reconciler that sends again what a lost message or a dead worker left undone
+  in a run, fails runs that stopped moving, and retries failed runs for staff.
 - `runs`: full runs. A snapshot is scored in blocks (one Celery task each), the postings' partial
   lists are merged, everything is written in bulk and the new run becomes current in one
   transaction: readers see the old lists or the new ones, never a mixture.
@@ -35,15 +37,18 @@ from matching.services.outcomes import (
     impressions_record_many,
     outcome_record,
 )
-from matching.services.runs import (
-    STALLED_AFTER,
-    UNSTARTED_AFTER,
-    match_run_block,
+from matching.services.reconcile import (
+    RESEND_AFTER,
+    RunWork,
     match_run_fail,
+    match_run_retry,
+    match_runs_reconcile,
+)
+from matching.services.runs import (
+    match_run_block,
     match_run_finish,
     match_run_request,
     match_run_start,
-    match_runs_sweep,
 )
 from matching.services.storage import (
     HEADROOM,
@@ -61,12 +66,12 @@ __all__ = [
     "APPLY_QUEUED_KEY",
     "HEADROOM",
     "NOTE_MAX_LENGTH",
-    "STALLED_AFTER",
-    "UNSTARTED_AFTER",
+    "RESEND_AFTER",
     "ApplyResult",
     "GradeEntry",
     "ListModel",
     "ListRow",
+    "RunWork",
     "copy_list_rows",
     "golden_grade_record",
     "golden_grades_record",
@@ -82,8 +87,9 @@ __all__ = [
     "match_run_fail",
     "match_run_finish",
     "match_run_request",
+    "match_run_retry",
     "match_run_start",
-    "match_runs_sweep",
+    "match_runs_reconcile",
     "matching_change_record",
     "matching_changes_apply",
     "outcome_record",

@@ -6,6 +6,7 @@ rebuilt from the stored lists when another process has moved the run on) and sto
 that changed.
 """
 
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +17,7 @@ from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
+from core.enqueue import TRANSIENT_ERRORS, send_now
 from jobs.models import JobPosting
 from matching.live import Changed, LiveState
 from matching.models import (
@@ -46,12 +48,18 @@ def matching_changes_enqueue() -> None:
 
 
 def _send_apply_once() -> None:
+    """Send the apply job unless one is queued already. Never raises: the edit has committed and
+    its outbox row is the promise; the beat sweep (every minute) applies what a lost or unsent
+    message left behind, so a cache or broker that is down only delays the update."""
     from matching.tasks import matching_apply_changes_task
 
     # Many edits in a short time share one queued job; the job clears the key when it starts.
-    # The beat sweep (every minute) catches anything a lost message left behind.
-    if cache.add(APPLY_QUEUED_KEY, 1, timeout=30):
-        matching_apply_changes_task.delay()
+    try:
+        first = cache.add(APPLY_QUEUED_KEY, 1, timeout=30)
+    except TRANSIENT_ERRORS:
+        first = True  # without the cache, send anyway: a second job finds nothing to do
+    if first:
+        send_now(matching_apply_changes_task)
 
 
 @dataclass
@@ -93,7 +101,8 @@ def matching_changes_apply(*, limit: int = 1000) -> ApplyResult:
     marked applied in the transaction that stores the results.
     """
     global _live
-    cache.delete(APPLY_QUEUED_KEY)
+    with suppress(*TRANSIENT_ERRORS):  # the key expires by itself; the outbox rows are what counts
+        cache.delete(APPLY_QUEUED_KEY)
     with transaction.atomic():
         run = MatchRun.objects.select_for_update().filter(is_current=True).first()
         if run is None:

@@ -8,16 +8,16 @@ between are recorded in the MatchingChange outbox and re-applied to the new run 
 
 import io
 import time
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import numpy as np
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Value
-from django.db.models.functions import Coalesce
+from django.db.models import F, Q
 from django.utils import timezone
 
 from accounts.models import User
+from core.enqueue import send_after_commit
 from matching import engine
 from matching.facts import GraduateFacts, PostingFacts
 from matching.models import (
@@ -40,28 +40,40 @@ def match_run_request(*, requested_by: User | None = None) -> MatchRun:
     from matching.tasks import matching_run_start_task
 
     run = MatchRun.objects.create(requested_by=requested_by, top_k=settings.MATCHING_TOP_K)
-    matching_run_start_task.delay_on_commit(run.pk)
+    send_after_commit(matching_run_start_task, run.pk)
     return run
 
 
 def match_run_start(*, run: MatchRun) -> list[int]:
-    """Take the snapshot and split the graduates into blocks; returns the block numbers."""
-    if run.status != RunStatus.PENDING:
-        return []
+    """Take the snapshot and split the graduates into blocks; returns the blocks left to score.
+
+    Re-entrant: a start delivered twice, or sent again by the reconciler, continues the run (the
+    blocks not done yet) instead of splitting it again.
+    """
+    with transaction.atomic():
+        run = MatchRun.objects.select_for_update().get(pk=run.pk)
+        if run.status == RunStatus.PENDING:
+            _split_into_blocks(run)
+        elif run.status != RunStatus.RUNNING:
+            return []
+        return list(run.blocks.filter(done=False).values_list("number", flat=True))
+
+
+def _split_into_blocks(run: MatchRun) -> None:
     size = settings.MATCHING_BLOCK_SIZE
     ids = list(GraduateProfile.objects.order_by("id").values_list("id", flat=True))
     ranges = [(ids[i], ids[min(i + size, len(ids)) - 1]) for i in range(0, len(ids), size)]
     now = timezone.now()
-    run.status, run.started_at, run.snapshot_at = RunStatus.RUNNING, now, now
+    run.status, run.started_at, run.snapshot_at, run.progress_at = (RunStatus.RUNNING,) + (now,) * 3
     run.blocks_total, run.graduates_count = len(ranges), len(ids)
     run.save()
     MatchRunBlock.objects.bulk_create(
         [
             MatchRunBlock(run=run, number=n, first_graduate_id=lo, last_graduate_id=hi)
             for n, (lo, hi) in enumerate(ranges)
-        ]
+        ],
+        ignore_conflicts=True,
     )
-    return list(range(len(ranges)))
 
 
 def _save_partial(lists: TopLists) -> bytes:
@@ -89,25 +101,29 @@ def _arrays(
 
 
 def match_run_block(*, run: MatchRun, number: int) -> bool:
-    """Score one block of graduates; True when this was the run's last block to finish.
+    """Score one block of graduates; True when every block of the run is done (so the merge is
+    due), whether this call finished the last one or found them all done already.
 
-    Idempotent: a block done before is skipped, a half-done one (worker killed) is redone.
+    Idempotent and safe under redelivery: a block done before is skipped; a block another worker
+    holds (claimed less than MATCHING_BLOCK_LEASE seconds ago) is left to it; a block whose
+    worker died (lease expired) is redone from scratch.
     """
     block = MatchRunBlock.objects.get(run=run, number=number)
-    if block.done or run.status != RunStatus.RUNNING:
+    if not block.done and not _claim(block):
         return False
+    if block.done:
+        return _all_blocks_done(run)
     started = time.perf_counter()
     grads, posts = _arrays(
         graduate_facts(id_range=(block.first_graduate_id, block.last_graduate_id)),
         posting_facts(),
     )
-    cap = list_capacity()
-    result = engine.full_run(grads, posts, cap)
+    result = engine.full_run(grads, posts, list_capacity())
     compute_ms = round(1000 * (time.perf_counter() - started))
     with transaction.atomic():
         run = MatchRun.objects.select_for_update().get(pk=run.pk)
         block = MatchRunBlock.objects.select_for_update().get(pk=block.pk)
-        if block.done:
+        if block.done or run.status != RunStatus.RUNNING:
             return False
         GraduateMatchList.objects.filter(
             run=run,
@@ -121,9 +137,34 @@ def match_run_block(*, run: MatchRun, number: int) -> bool:
         block.done, block.compute_ms = True, compute_ms
         block.partial = _save_partial(result.postings)
         block.save()
-        MatchRun.objects.filter(pk=run.pk).update(blocks_done=F("blocks_done") + 1)
+        MatchRun.objects.filter(pk=run.pk).update(
+            blocks_done=F("blocks_done") + 1, progress_at=timezone.now()
+        )
         run.refresh_from_db()
         return run.blocks_done == run.blocks_total
+
+
+def _lease() -> timedelta:
+    return timedelta(seconds=settings.MATCHING_BLOCK_LEASE)
+
+
+def _claim(block: MatchRunBlock) -> bool:
+    """Take the block for this worker, unless it is done or held by a live one (lease)."""
+    now = timezone.now()
+    claimed = (
+        MatchRunBlock.objects.filter(pk=block.pk, done=False, run__status=RunStatus.RUNNING)
+        .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - _lease()))
+        .update(claimed_at=now)
+    )
+    if claimed:
+        MatchRun.objects.filter(pk=block.run_id).update(progress_at=now)
+    block.refresh_from_db(fields=["done", "claimed_at"])
+    return bool(claimed)
+
+
+def _all_blocks_done(run: MatchRun) -> bool:
+    run.refresh_from_db(fields=["status", "blocks_done", "blocks_total"])
+    return run.status == RunStatus.RUNNING and run.blocks_done == run.blocks_total
 
 
 def _aligned(parts: list[TopLists]) -> list[TopLists]:
@@ -141,8 +182,19 @@ def _aligned(parts: list[TopLists]) -> list[TopLists]:
 
 
 def match_run_finish(*, run: MatchRun) -> MatchRun:
-    """Merge the blocks' posting lists, store them and make the run current (idempotent)."""
-    if run.status != RunStatus.RUNNING:
+    """Merge the blocks' posting lists, store them and make the run current.
+
+    Idempotent: a run already finished, or merged by a live worker right now (lease), is left.
+    """
+    now = timezone.now()
+    claimed = (
+        MatchRun.objects.filter(pk=run.pk, status=RunStatus.RUNNING)
+        .filter(blocks_done=F("blocks_total"))
+        .filter(Q(merge_claimed_at__isnull=True) | Q(merge_claimed_at__lt=now - _lease()))
+        .update(merge_claimed_at=now, progress_at=now)
+    )
+    run.refresh_from_db()
+    if not claimed:
         return run
     started = time.perf_counter()
     blocks = list(run.blocks.filter(done=True).order_by("number"))
@@ -167,13 +219,14 @@ def match_run_finish(*, run: MatchRun) -> MatchRun:
         ) + int(postings.length.sum() if postings is not None else 0)
         run.compute_ms = sum(b.compute_ms or 0 for b in blocks)
         run.write_ms = round(1000 * (time.perf_counter() - started))
-        run.finished_at = timezone.now()
+        run.finished_at = run.progress_at = timezone.now()
         assert run.started_at is not None  # match_run_start set it with RUNNING
         run.duration_ms = round((run.finished_at - run.started_at).total_seconds() * 1000)
         run.save()
         MatchRunBlock.objects.filter(run=run).update(partial=b"")
-    MatchRun.objects.exclude(pk=run.pk).filter(is_current=False).exclude(
-        status=RunStatus.RUNNING
+    # Superseded runs go; failed ones stay, with their error, for staff to read and retry.
+    MatchRun.objects.exclude(pk=run.pk).filter(
+        is_current=False, status=RunStatus.SUCCEEDED
     ).delete()
     return run
 
@@ -189,31 +242,3 @@ def _make_current(run: MatchRun) -> None:
     )
     if requeued:
         matching_changes_enqueue()
-
-
-def match_run_fail(*, run: MatchRun, error: str) -> None:
-    now = timezone.now()
-    MatchRun.objects.filter(pk=run.pk, status__in=[RunStatus.PENDING, RunStatus.RUNNING]).update(
-        status=RunStatus.FAILED,
-        error=error[:4000],
-        started_at=Coalesce(F("started_at"), Value(now)),
-        finished_at=now,
-    )
-
-
-STALLED_AFTER = timedelta(hours=2)
-UNSTARTED_AFTER = timedelta(minutes=10)
-
-
-def match_runs_sweep(*, now: datetime | None = None) -> list[MatchRun]:
-    """Find runs a lost message left behind: restart unstarted ones, fail stalled ones.
-
-    Returns the runs to start again (the caller enqueues them). Runs beat every few minutes.
-    """
-    now = now or timezone.now()
-    stalled = MatchRun.objects.filter(status=RunStatus.RUNNING, started_at__lt=now - STALLED_AFTER)
-    for run in stalled:
-        match_run_fail(run=run, error=f"stalled: no progress since {run.started_at:%Y-%m-%d %H:%M}")
-    return list(
-        MatchRun.objects.filter(status=RunStatus.PENDING, created_at__lt=now - UNSTARTED_AFTER)
-    )

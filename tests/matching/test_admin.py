@@ -129,3 +129,28 @@ def test_the_run_list_keeps_its_start_a_recompute_button(staff_client: Client, r
 
     assert "Start a full recompute now" in html
     assert f'action="{reverse("admin:matching_matchrun_run_now")}"' in html
+
+
+def test_staff_retry_a_failed_run_from_the_list_and_it_finishes(
+    staff_client: Client, django_capture_on_commit_callbacks
+):
+    factories.GraduateSkillFactory()
+    failed = MatchRun.objects.create(status="failed", error="start: OperationalError('gone')")
+    ok = MatchRun.objects.create(status="succeeded", is_current=True)
+    changelist = reverse("admin:matching_matchrun_changelist")
+    page = staff_client.get(reverse("admin:matching_matchrun_change", args=[failed.pk]))
+    assert "OperationalError(&#x27;gone&#x27;)" in page.content.decode()  # the error is shown
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(
+            changelist,
+            {"action": "retry_failed", "_selected_action": [failed.pk, ok.pk]},
+            follow=True,
+        )
+
+    assert "1 run(s) sent to the workers again; 1 not failed, left alone." in (
+        response.content.decode()
+    )
+    failed.refresh_from_db()
+    assert failed.status == "succeeded" and failed.is_current
+    assert failed.error.startswith("retried after: start: OperationalError")
