@@ -183,6 +183,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
     },
     "matching-sweep-runs": {"task": "matching.tasks.matching_sweep_runs_task", "schedule": 60.0},
+    "notifications-send-due-emails": {
+        "task": "notifications.tasks.notify_send_due_emails_task",
+        "schedule": 60.0,
+    },
     "notifications-match-digests": {
         "task": "matching.tasks.matching_digests_send_task",
         "schedule": crontab(hour=8, minute=0),

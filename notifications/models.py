@@ -58,7 +58,10 @@ class EmailDelivery(models.Model):
     """One e-mail: what to render (`template` + `context`), to whom, and what became of it.
 
     `template` names a triplet under templates/notifications/email/: `<name>_subject.txt`,
-    `<name>.txt` and `<name>.html`. `attempts` counts tries against the mail server."""
+    `<name>.txt` and `<name>.html`. `attempts` counts tries against the mail server; each is
+    recorded before the server is contacted, so a worker killed mid-send still counts it.
+    The retry schedule lives here (`next_attempt_at`), not in the broker, so no outage of Redis
+    loses an e-mail: a sweep sends every pending delivery whose time has come."""
 
     key = models.CharField(max_length=120, unique=True)
     user = models.ForeignKey(
@@ -76,6 +79,15 @@ class EmailDelivery(models.Model):
         max_length=8, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
     )
     attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="A pending e-mail is (re)sent by the sweep once this time has come.",
+    )
+    claimed_until = models.DateTimeField(
+        null=True, blank=True, help_text="A worker is talking to the mail server until then."
+    )
     last_error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)

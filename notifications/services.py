@@ -1,10 +1,13 @@
 """Writes for notifications: in-app messages, e-mail deliveries, and sending them once.
 
 Every notification and e-mail has an idempotency key; creating one twice returns the first row,
-and an e-mail already sent is never sent again, so tasks may run any number of times.
+and an e-mail already sent is never sent again, so tasks may run any number of times. An e-mail's
+retries are scheduled in its row, not in the broker, and a sweep (every minute) sends what is due.
 """
 
+import hashlib
 import smtplib
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -14,12 +17,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from accounts.models import User
+from core.enqueue import send_after_commit, send_now
 from notifications.models import DeliveryStatus, EmailDelivery, Notification
+from notifications.selectors import email_deliveries_due
 from notifications.texts import notification_text
-
-
-class MailServerError(Exception):
-    """The mail server failed or could not be reached; the send is worth retrying."""
 
 
 def absolute_url(path: str) -> str:
@@ -45,7 +46,9 @@ def email_queue(
     user: User | None = None,
     language: str | None = None,
 ) -> EmailDelivery:
-    """Record an e-mail to send and enqueue it after commit; a known `key` changes nothing."""
+    """Record an e-mail to send and send it after commit; a known `key` changes nothing.
+
+    The row is the promise: if the broker cannot take the message, the sweep sends it."""
     delivery, created = EmailDelivery.objects.get_or_create(
         key=key,
         defaults={
@@ -54,13 +57,14 @@ def email_queue(
             "template": template,
             "context": context,
             "language": language or settings.LANGUAGE_CODE,
+            "next_attempt_at": timezone.now(),
         },
     )
     if created:
         # The task module imports this one (the task calls email_delivery_send).
         from notifications.tasks import notify_send_email_task
 
-        notify_send_email_task.delay_on_commit(delivery.pk)
+        send_after_commit(notify_send_email_task, delivery.pk)
     return delivery
 
 
@@ -86,6 +90,14 @@ def notify(
     return notification
 
 
+def message_id(key: str) -> str:
+    """The Message-ID of the e-mail with idempotency key `key`: the same on every attempt, so a
+    message sent again after a worker died mid-send is recognised as the same message."""
+    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+    domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip("> ") or "talentbridge.example"
+    return f"<{digest}@{domain}>"
+
+
 def email_render(delivery: EmailDelivery) -> EmailMultiAlternatives:
     """The message of a delivery, rendered in its language from the template triplet."""
     with translation.override(delivery.language):
@@ -98,40 +110,95 @@ def email_render(delivery: EmailDelivery) -> EmailMultiAlternatives:
             subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
             body=render_to_string(f"{base}.txt", context),
             to=[delivery.to_email],
+            headers={"Message-ID": message_id(delivery.key)},
         )
         message.attach_alternative(render_to_string(f"{base}.html", context), "text/html")
     return message
 
 
-def email_delivery_send(*, delivery_id: int, final: bool) -> EmailDelivery:
-    """Send a pending delivery once; a sent or failed one is left alone.
+# Gaps between attempts while the mail server fails, in minutes: about 5 hours in all, then the
+# delivery is failed and staff can send it again from the admin.
+RETRY_GAPS_MINUTES = (1, 2, 5, 10, 20, 40, 60, 60, 60, 60)
+MAX_ATTEMPTS = len(RETRY_GAPS_MINUTES) + 1
+# How long one attempt may hold a delivery (several EMAIL_TIMEOUTs). A worker killed mid-send
+# releases it after this; the sweep then sends it again, with the same Message-ID.
+SEND_LEASE = timedelta(minutes=5)
 
-    The row stays locked while the mail server talks, so two workers cannot both send it. When
-    the server fails, the attempt and error are recorded; then `MailServerError` asks the task to
-    retry, unless this was the `final` attempt, which marks the delivery failed instead."""
-    error = ""
+
+def email_delivery_send(*, delivery_id: int) -> EmailDelivery:
+    """Attempt a pending delivery whose time has come; a sent, failed, held or not-yet-due one
+    is left alone, so the task may run any number of times.
+
+    The attempt is recorded and committed before the mail server is contacted (a crash still
+    counts it); a failure schedules the next attempt, and after MAX_ATTEMPTS fails the delivery.
+    """
+    delivery = _claim(delivery_id)
+    if delivery is None:
+        return EmailDelivery.objects.get(pk=delivery_id)
+    try:
+        email_render(delivery).send()
+    except (smtplib.SMTPException, OSError) as exc:
+        error = f"{type(exc).__name__}: {exc}"
+        now = timezone.now()
+        if delivery.attempts >= MAX_ATTEMPTS:
+            updates: dict[str, Any] = {"status": DeliveryStatus.FAILED, "failed_at": now}
+        else:
+            gap = timedelta(minutes=RETRY_GAPS_MINUTES[delivery.attempts - 1])
+            updates = {"next_attempt_at": now + gap}
+        EmailDelivery.objects.filter(pk=delivery.pk).update(
+            last_error=error, claimed_until=None, **updates
+        )
+    else:
+        EmailDelivery.objects.filter(pk=delivery.pk).update(
+            status=DeliveryStatus.SENT, sent_at=timezone.now(), claimed_until=None, last_error=""
+        )
+    delivery.refresh_from_db()
+    return delivery
+
+
+def _claim(delivery_id: int) -> EmailDelivery | None:
+    """Count an attempt and hold the delivery for SEND_LEASE, if it is pending, due and free."""
+    now = timezone.now()
     with transaction.atomic():
         delivery = EmailDelivery.objects.select_for_update().get(pk=delivery_id)
         if delivery.status != DeliveryStatus.PENDING:
-            return delivery
+            return None
+        if delivery.claimed_until is not None and delivery.claimed_until > now:
+            return None
+        if delivery.next_attempt_at is not None and delivery.next_attempt_at > now:
+            return None
         delivery.attempts += 1
-        try:
-            email_render(delivery).send()
-        except (smtplib.SMTPException, OSError) as exc:
-            error = f"{type(exc).__name__}: {exc}"
-            delivery.last_error = error
-            if final:
-                delivery.status, delivery.failed_at = DeliveryStatus.FAILED, timezone.now()
-        else:
-            delivery.status, delivery.sent_at, delivery.last_error = (
-                DeliveryStatus.SENT,
-                timezone.now(),
-                "",
-            )
-        delivery.save()
-    if error and not final:
-        raise MailServerError(error)
+        delivery.claimed_until = now + SEND_LEASE
+        delivery.save(update_fields=["attempts", "claimed_until"])
     return delivery
+
+
+def email_delivery_resend(*, delivery: EmailDelivery) -> EmailDelivery:
+    """Staff: send a failed delivery again, with a fresh budget of attempts (same Message-ID)."""
+    from notifications.tasks import notify_send_email_task
+
+    updated = EmailDelivery.objects.filter(pk=delivery.pk, status=DeliveryStatus.FAILED).update(
+        status=DeliveryStatus.PENDING,
+        attempts=0,
+        failed_at=None,
+        claimed_until=None,
+        next_attempt_at=timezone.now(),
+    )
+    if updated:
+        send_after_commit(notify_send_email_task, delivery.pk)
+    delivery.refresh_from_db()
+    return delivery
+
+
+def email_deliveries_send_due(*, limit: int = 500) -> list[int]:
+    """The sweep: send every pending delivery whose time has come and that nobody holds
+    (lost messages, a broker that was down, a worker killed mid-send). Returns their ids."""
+    from notifications.tasks import notify_send_email_task
+
+    due = email_deliveries_due(now=timezone.now(), limit=limit)
+    for delivery_id in due:
+        send_now(notify_send_email_task, delivery_id)
+    return due
 
 
 def notifications_mark_read(*, user: User, notification_id: int | None = None) -> int:

@@ -1,33 +1,23 @@
 """Notification tasks: thin and idempotent (they take ids and call notifications.services).
 
 Their names start with `notify_`, so the task routes send them to the `notifications` queue.
+Retries of a failing mail server are not Celery retries: the delivery's row holds the schedule,
+and the sweep sends what is due, so a broker restart loses none of them.
 """
 
 from celery import shared_task
 
-from notifications.services import MailServerError, email_delivery_send
+from core.enqueue import TRANSIENT_ERRORS
+from notifications.services import email_deliveries_send_due, email_delivery_send
 
-EMAIL_MAX_RETRIES = 5
+
+@shared_task(autoretry_for=TRANSIENT_ERRORS, retry_backoff=5, max_retries=5)
+def notify_send_email_task(delivery_id: int) -> None:
+    """Attempt one e-mail (a failure schedules the next attempt in the row)."""
+    email_delivery_send(delivery_id=delivery_id)
 
 
-@shared_task(
-    bind=True,
-    autoretry_for=(MailServerError,),
-    retry_backoff=30,
-    retry_backoff_max=3600,
-    retry_jitter=True,
-    max_retries=EMAIL_MAX_RETRIES,
-)
-def notify_send_email_task(self, delivery_id: int) -> None:  # type: ignore[no-untyped-def]
-    """Send one e-mail; retried with exponential backoff while the mail server fails, and
-    recorded as failed after the last retry."""
-    if self.request.is_eager:
-        # In-process (no broker, as in development): there is no queue to wait in, so the
-        # retries run here one after another, and a failure never breaks the caller's request.
-        for attempt in range(self.max_retries + 1):
-            try:
-                email_delivery_send(delivery_id=delivery_id, final=attempt >= self.max_retries)
-            except MailServerError:
-                continue
-            return
-    email_delivery_send(delivery_id=delivery_id, final=self.request.retries >= self.max_retries)
+@shared_task
+def notify_send_due_emails_task() -> None:
+    """Every minute (Celery beat): send the pending e-mails whose time has come."""
+    email_deliveries_send_due()

@@ -12,8 +12,16 @@ from django.utils import timezone
 
 from matching.services import match_digests_send, match_run_request
 from notifications.models import EmailDelivery, Notification
-from notifications.services import email_queue, notification_create, notify
-from notifications.tasks import EMAIL_MAX_RETRIES, notify_send_email_task
+from notifications.services import (
+    MAX_ATTEMPTS,
+    RETRY_GAPS_MINUTES,
+    email_deliveries_send_due,
+    email_queue,
+    message_id,
+    notification_create,
+    notify,
+)
+from notifications.tasks import notify_send_email_task
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -84,28 +92,39 @@ def mail_server_down(settings):
     return FailingBackend
 
 
-def test_a_failing_mail_server_is_retried_then_recorded_as_failed(employer, mail_server_down):
+def _after(minutes: float):
+    """Move time on: every pending delivery's next attempt is due `minutes` earlier."""
+    from datetime import timedelta
+
+    EmailDelivery.objects.filter(status="pending").update(
+        next_attempt_at=timezone.now() - timedelta(minutes=minutes)
+    )
+
+
+def test_a_failing_mail_server_is_retried_for_hours_with_growing_gaps_then_failed(
+    employer, mail_server_down
+):
     delivery = _delivery(employer)
-
-    notify_send_email_task.delay(delivery.pk)  # eager: the retries run in turn, without waiting
-
+    notify_send_email_task.delay(delivery.pk)
+    gaps = []
+    for _ in range(MAX_ATTEMPTS - 1):
+        delivery.refresh_from_db()
+        assert delivery.status == "pending" and delivery.claimed_until is None
+        gaps.append(round((delivery.next_attempt_at - timezone.now()).total_seconds() / 60))
+        notify_send_email_task.delay(delivery.pk)  # not due yet: nothing happens
+        assert mail_server_down.calls == len(gaps)
+        _after(0)
+        email_deliveries_send_due()  # the beat's sweep
     delivery.refresh_from_db()
-    assert mail_server_down.calls == EMAIL_MAX_RETRIES + 1
-    assert (delivery.status, delivery.attempts) == ("failed", EMAIL_MAX_RETRIES + 1)
+    assert gaps == list(RETRY_GAPS_MINUTES) and sum(gaps) >= 4 * 60
+    assert sorted(gaps) == gaps  # the gaps grow
+    assert (delivery.status, delivery.attempts) == ("failed", MAX_ATTEMPTS)
+    assert mail_server_down.calls == MAX_ATTEMPTS
     assert "SMTPServerDisconnected" in delivery.last_error
     assert delivery.failed_at is not None and delivery.sent_at is None
 
 
-def test_retries_back_off_exponentially():
-    assert notify_send_email_task.autoretry_for
-    assert (
-        notify_send_email_task.retry_backoff == 30
-        and notify_send_email_task.retry_backoff_max == 3600
-    )
-    assert notify_send_email_task.max_retries == EMAIL_MAX_RETRIES
-
-
-def test_a_server_that_recovers_sends_once(employer, settings, mailoutbox, monkeypatch):
+def test_a_server_that_recovers_sends_once(employer, mailoutbox, monkeypatch):
     delivery = _delivery(employer)
     attempts = {"n": 0}
     real_send = mail.EmailMultiAlternatives.send
@@ -118,16 +137,78 @@ def test_a_server_that_recovers_sends_once(employer, settings, mailoutbox, monke
 
     monkeypatch.setattr(mail.EmailMultiAlternatives, "send", flaky)
     notify_send_email_task.delay(delivery.pk)
+    for _ in range(4):
+        _after(0)
+        email_deliveries_send_due()
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts, len(mailoutbox)) == ("sent", 3, 1)
 
 
 def test_a_failed_delivery_is_not_sent_by_a_later_run(employer, mail_server_down, mailoutbox):
     delivery = _delivery(employer)
+    EmailDelivery.objects.filter(pk=delivery.pk).update(status="failed", attempts=MAX_ATTEMPTS)
     notify_send_email_task.delay(delivery.pk)
-    calls = mail_server_down.calls
-    notify_send_email_task.delay(delivery.pk)
-    assert mail_server_down.calls == calls
+    email_deliveries_send_due()
+    assert mail_server_down.calls == 0
+
+
+def test_an_e_mail_whose_message_was_lost_is_sent_by_the_sweep(
+    employer, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False):  # the broker never got the message
+        delivery = _delivery(employer)
+    assert mailoutbox == []
+    assert email_deliveries_send_due() == [delivery.pk]
+    assert len(mailoutbox) == 1 and email_deliveries_send_due() == []
+
+
+def test_a_worker_killed_mid_send_counts_the_attempt_and_the_resend_keeps_the_message_id(
+    employer, mailoutbox, monkeypatch
+):
+    from notifications import services
+
+    delivery = _delivery(employer)
+
+    def killed(self, fail_silently=False):
+        mail.outbox.append(self)  # the mail server accepted it ...
+        raise SystemExit("pool child killed")  # ... and the worker died before recording it
+
+    monkeypatch.setattr(mail.EmailMultiAlternatives, "send", killed)
+    with pytest.raises(SystemExit):
+        services.email_delivery_send(delivery_id=delivery.pk)
+    monkeypatch.undo()
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts) == ("pending", 1)  # the attempt survived
+    assert email_deliveries_send_due() == []  # held while its lease runs
+    EmailDelivery.objects.filter(pk=delivery.pk).update(claimed_until=timezone.now())
+    assert email_deliveries_send_due() == [delivery.pk]
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts) == ("sent", 2)
+    ids = {m.extra_headers["Message-ID"] for m in mailoutbox}
+    assert ids == {message_id(delivery.key)}  # the receiver sees one message, twice delivered
+
+
+def test_message_ids_follow_the_key():
+    assert message_id("k1") == message_id("k1") != message_id("k2")
+    assert message_id("k1").startswith("<") and message_id("k1").endswith("@talentbridge.example>")
+
+
+def test_staff_send_a_failed_e_mail_again_from_the_admin(
+    employer, staff_client, mailoutbox, django_capture_on_commit_callbacks
+):
+    delivery = _delivery(employer)
+    EmailDelivery.objects.filter(pk=delivery.pk).update(
+        status="failed", attempts=MAX_ATTEMPTS, failed_at=timezone.now()
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(
+            reverse("admin:notifications_emaildelivery_changelist"),
+            {"action": "send_again", "_selected_action": [delivery.pk]},
+            follow=True,
+        )
+    assert "1 e-mail(s) queued to send again." in response.content.decode()
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts, len(mailoutbox)) == ("sent", 1, 1)
 
 
 def test_e_mails_escape_user_text_in_html(graduate, mailoutbox, django_capture_on_commit_callbacks):
@@ -264,39 +345,3 @@ def test_the_list_uses_a_constant_number_of_queries(
         notification_create(user=graduate, kind="match_digest", key=f"b{n}", params={"count": 2})
     with django_assert_num_queries(len(few)):
         graduate_client.get(reverse("notifications:list"))
-
-
-class _RetryAsked(Exception):
-    pass
-
-
-def test_on_a_worker_a_failure_asks_celery_for_a_delayed_retry(
-    employer, mail_server_down, monkeypatch
-):
-    """Through a broker the autoretry asks for a retry with a backoff countdown; the last
-    attempt records the failure instead of raising."""
-    delivery = _delivery(employer)
-    asked = []
-
-    def retry(*args, **kwargs):
-        asked.append(kwargs)
-        raise _RetryAsked
-
-    monkeypatch.setattr(notify_send_email_task, "retry", retry)
-    notify_send_email_task.push_request(retries=2, is_eager=False)
-    try:
-        with pytest.raises(_RetryAsked):
-            notify_send_email_task(delivery.pk)
-    finally:
-        notify_send_email_task.pop_request()
-    assert 0 <= asked[0]["countdown"] <= 30 * 2**2
-    delivery.refresh_from_db()
-    assert (delivery.status, delivery.attempts) == ("pending", 1)
-
-    notify_send_email_task.push_request(retries=EMAIL_MAX_RETRIES, is_eager=False)
-    try:
-        notify_send_email_task(delivery.pk)
-    finally:
-        notify_send_email_task.pop_request()
-    delivery.refresh_from_db()
-    assert (delivery.status, delivery.attempts, len(asked)) == ("failed", 2, 1)
