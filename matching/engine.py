@@ -46,12 +46,36 @@ def bit_mask(codes: Iterable[str], bits: dict[str, int]) -> int:
     return mask
 
 
+def field_words(n_fields: int) -> int:
+    """How many 64-bit words a mask of `n_fields` fields of study takes (at least one)."""
+    return max(1, -(-n_fields // 64))
+
+
+def field_mask(codes: Iterable[str], index: dict[str, int], words: int) -> np.ndarray:
+    """The fields of study as a bit mask over `words` 64-bit words (bit n = field index n); a
+    code without an index adds nothing. Any number of fields fits: the mask has as many words as
+    the vocabulary needs, so staff may add fields without limit."""
+    mask = np.zeros(words, dtype=np.uint64)
+    for code in codes:
+        n = index.get(code)
+        if n is not None:
+            mask[n >> 6] |= np.uint64(1) << np.uint64(n & 63)
+    return mask
+
+
+def field_masks(code_sets: Iterable[Iterable[str]], index: dict[str, int]) -> np.ndarray:
+    """One field_mask row per entity: shape (n, field_words(len(index)))."""
+    words = field_words(len(index))
+    rows = [field_mask(codes, index, words) for codes in code_sets]
+    return np.array(rows, dtype=np.uint64).reshape(len(rows), words)
+
+
 @dataclass
 class Vocabulary:
     """Stable indices for skills and fields of study (sorted ids/codes, so runs are repeatable)."""
 
     skill_ids: np.ndarray  # int64, ascending; index = column
-    field_bits: dict[str, int]
+    field_index: dict[str, int]
 
     @classmethod
     def from_facts(
@@ -65,11 +89,9 @@ class Vocabulary:
         for p in postings:
             skills.update(s.skill_id for s in p.skills)
             fields.update(p.accepted_fields)
-        if len(fields) > 64:
-            raise ValueError(f"{len(fields)} fields of study do not fit a 64-bit mask")
         return cls(
             skill_ids=np.array(sorted(skills), dtype=np.int64),
-            field_bits={code: 1 << n for n, code in enumerate(sorted(fields))},
+            field_index={code: n for n, code in enumerate(sorted(fields))},
         )
 
     def skill_index(self, skill_ids: np.ndarray) -> np.ndarray:
@@ -88,7 +110,7 @@ class GraduateArrays:
     level: np.ndarray
     topik: np.ndarray
     education: np.ndarray
-    fields: np.ndarray
+    fields: np.ndarray  # (n, words): field_mask of the graduate's fields
     needs_sponsorship: np.ndarray
     discoverable: np.ndarray
     industries: np.ndarray
@@ -124,7 +146,7 @@ class PostingArrays:
     weight_per_level: np.ndarray  # scoring.skill_cover(weight, min_level)
     topik: np.ndarray
     education: np.ndarray
-    fields: np.ndarray
+    fields: np.ndarray  # (n, words): field_mask of the accepted fields (all zero = any field)
     routes: np.ndarray  # visa routes the offer opens (0 = no sponsorship)
     industry: np.ndarray
     region: np.ndarray
@@ -213,7 +235,7 @@ def build_graduates(
         level=np.concatenate(lvl_parts) if lvl_parts else np.zeros(0, np.float64),
         topik=np.array([g.korean for g in graduates], dtype=np.int8),
         education=np.array([g.education_rank for g in graduates], dtype=np.int8),
-        fields=np.array([bit_mask(g.fields, vocab.field_bits) for g in graduates], dtype=np.uint64),
+        fields=field_masks((g.fields for g in graduates), vocab.field_index),
         needs_sponsorship=np.array([g.needs_sponsorship for g in graduates], dtype=np.bool_),
         discoverable=np.array([g.discoverable for g in graduates], dtype=np.bool_),
         industries=np.array([bit_mask(g.industries, INDUSTRY_BITS) for g in graduates], np.uint32),
@@ -275,9 +297,7 @@ def build_postings(postings: Sequence[PostingFacts], vocab: Vocabulary) -> Posti
         weight_per_level=np.array([skill_cover(w, m) for w, m in zip(weights, mins, strict=True)]),
         topik=np.array([p.min_topik for p in postings], dtype=np.int8),
         education=np.array([p.min_education_rank for p in postings], dtype=np.int8),
-        fields=np.array(
-            [bit_mask(p.accepted_fields, vocab.field_bits) for p in postings], dtype=np.uint64
-        ),
+        fields=field_masks((p.accepted_fields for p in postings), vocab.field_index),
         routes=np.array([p.offer_routes for p in postings], dtype=np.uint32),
         industry=np.array([INDUSTRY_BITS.get(p.industry, 0) for p in postings], np.uint32),
         region=np.array([REGION_BITS.get(p.region, 0) for p in postings], np.uint32),

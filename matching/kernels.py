@@ -49,12 +49,24 @@ experience_level = njit(cache=True, inline="always")(scoring.experience_level)
 
 
 @njit(cache=True, inline="always")
-def feasible(g_topik, g_edu, g_fields, g_needs, g_routes, p_topik, p_edu, p_fields, p_routes):  # type: ignore[no-untyped-def]
+def fields_met(g_fields, g, p_fields, j):  # type: ignore[no-untyped-def]
+    """Graduate row g holds a field posting row j accepts, or j accepts any field (no bit set);
+    the masks span as many 64-bit words as the fields of study need (engine.field_mask)."""
+    restricted = False
+    for w in range(p_fields.shape[1]):
+        accepted = p_fields[j, w]
+        if accepted != 0:
+            if g_fields[g, w] & accepted:
+                return True
+            restricted = True
+    return not restricted
+
+
+@njit(cache=True, inline="always")
+def feasible(g_topik, g_edu, g_needs, g_routes, p_topik, p_edu, p_routes):  # type: ignore[no-untyped-def]
     if g_topik < p_topik:
         return False
     if g_edu < p_edu:
-        return False
-    if p_fields != 0 and (g_fields & p_fields) == 0:
         return False
     return not (g_needs and (g_routes & p_routes) == 0)
 
@@ -124,10 +136,14 @@ def scatter_levels(g, gpack, levels, value):  # type: ignore[no-untyped-def]
 def pair_feasible(g, j, gpack, ppack, levels):  # type: ignore[no-untyped-def]
     """The hard constraints for graduate row g and posting row j of the packed arrays;
     `levels` holds g's effective levels by skill index (scatter_levels)."""
-    return feasible(
-        gpack[4][g], gpack[5][g], gpack[6][g], gpack[7][g], gpack[16][g],
-        ppack[0][j], ppack[1][j], ppack[2][j], ppack[3][j],
-    ) and deal_breakers_met(j, ppack, levels)  # fmt: skip
+    return (
+        feasible(
+            gpack[4][g], gpack[5][g], gpack[7][g], gpack[16][g],
+            ppack[0][j], ppack[1][j], ppack[3][j],
+        )
+        and fields_met(gpack[6], g, ppack[2], j)
+        and deal_breakers_met(j, ppack, levels)
+    )  # fmt: skip
 
 
 @njit(cache=True, inline="always")

@@ -85,8 +85,9 @@ def patch_rows(ids, score, fit, pref, length, complete, rows, other, new_s, new_
     """Bring `other`'s entry up to date in each listed row (new_s[k] <= 0: it no longer qualifies).
 
     Each row stays the true best `length` entries: after removing the old entry, the new one goes
-    in when the row holds every pair (complete) or when it beats the worst entry kept; a row that
-    overflows `cap` drops its worst entry and is no longer complete.
+    in when it beats the worst entry kept, or when the row holds every pair (complete) and has
+    room. A full row that gains a qualifying pair is no longer complete: the new entry or its
+    worst one is left out.
     """
     cap = ids.shape[1]
     for k in range(rows.shape[0]):
@@ -110,12 +111,15 @@ def patch_rows(ids, score, fit, pref, length, complete, rows, other, new_s, new_
             ids[r, n], score[r, n], fit[r, n], pref[r, n] = -1, 0.0, 0.0, 0.0
             changed[k] = True
         s = new_s[k]
-        if s > 0.0 and (
-            complete[r] or (n > 0 and better(s, other, score[r, n - 1], ids[r, n - 1]))
-        ):
-            if n == cap:
+        beats_worst = n > 0 and better(s, other, score[r, n - 1], ids[r, n - 1])
+        if s > 0.0 and n == cap:
+            # A full row: one qualifying pair is left out now, whichever it is.
+            if complete[r]:
                 complete[r] = False
-                n -= 1
+                changed[k] = True
+            if beats_worst:
+                n -= 1  # the worst entry makes way
+        if s > 0.0 and (beats_worst or (complete[r] and n < cap)):
             e = n
             while e > 0 and better(s, other, score[r, e - 1], ids[r, e - 1]):
                 ids[r, e], score[r, e], fit[r, e], pref[r, e] = (

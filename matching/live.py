@@ -59,7 +59,7 @@ class LiveState:
         for r in relations:
             self.relations.setdefault(r.skill_id, []).append((r.related_skill_id, r.credit))
         self.skill_index: dict[int, int] = {}
-        self.field_bits: dict[str, int] = {}
+        self.field_index: dict[str, int] = {}
         self.grads = EntityRows(GRADUATE_FIELDS, len(graduates) + 64)
         self.posts = EntityRows(POSTING_FIELDS, len(postings) + 64)
         self.g_entries = SkillEntries(len(graduates) * 16)
@@ -111,15 +111,16 @@ class LiveState:
                 self.dense = np.vstack([self.dense, np.zeros_like(self.dense)])
         return index
 
-    def _fields(self, codes: frozenset[str]) -> int:
-        mask = 0
+    def _fields(self, codes: frozenset[str]) -> np.ndarray:
+        """The codes' field mask; a field never seen gets the next index, and when the masks'
+        words are full both sides' mask columns gain one (so any number of fields fits)."""
         for code in sorted(codes):
-            if code not in self.field_bits:
-                if len(self.field_bits) == 64:
-                    raise ValueError("more than 64 fields of study")
-                self.field_bits[code] = 1 << len(self.field_bits)
-            mask |= self.field_bits[code]
-        return mask
+            if code not in self.field_index:
+                self.field_index[code] = len(self.field_index)
+        words = engine.field_words(len(self.field_index))
+        for rows in (self.grads, self.posts):
+            rows.widen("fields", words)
+        return engine.field_mask(codes, self.field_index, words)
 
     # --- entity rows --------------------------------------------------------------------------
 

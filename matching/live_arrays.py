@@ -37,6 +37,12 @@ class EntityRows:
     def __getitem__(self, name: str) -> np.ndarray:
         return self.arrays[name][: self.size]
 
+    def widen(self, name: str, width: int) -> None:
+        """Give the 2-D column `name` at least `width` values per row (new ones zero)."""
+        array = self.arrays[name]
+        if array.shape[1] < width:
+            self.arrays[name] = np.pad(array, ((0, 0), (0, width - array.shape[1])))
+
 
 class SkillEntries:
     """Variable-length rows (skills) in one buffer; a changed row is appended, the old one left."""
@@ -62,9 +68,11 @@ class SkillEntries:
         return start, need
 
 
+# Field-of-study masks start one 64-bit word wide; EntityRows.widen adds words as fields arrive.
+FIELD_WORDS = np.dtype((np.uint64, 1))
 GRADUATE_FIELDS: dict[str, type[np.generic] | np.dtype] = {
     "ids": np.int64, "start": np.int64, "end": np.int64, "topik": np.int8, "education": np.int8,
-    "fields": np.uint64, "needs": np.bool_, "discoverable": np.bool_, "industries": np.uint32,
+    "fields": FIELD_WORDS, "needs": np.bool_, "discoverable": np.bool_, "industries": np.uint32,
     "regions": np.uint32, "job_types": np.uint32, "sizes": np.uint32, "min_salary": np.float64,
     "relocate": np.bool_, "routes": np.uint32,
     "need_levels": np.dtype((np.float64, 3)), "role_code": np.dtype((np.int32, MAX_ROLES)),
@@ -72,7 +80,7 @@ GRADUATE_FIELDS: dict[str, type[np.generic] | np.dtype] = {
 }  # fmt: skip
 POSTING_FIELDS: dict[str, type[np.generic] | np.dtype] = {
     "ids": np.int64, "start": np.int64, "end": np.int64, "topik": np.int8, "education": np.int8,
-    "fields": np.uint64, "routes": np.uint32, "industry": np.uint32, "region": np.uint32,
+    "fields": FIELD_WORDS, "routes": np.uint32, "industry": np.uint32, "region": np.uint32,
     "job_type": np.uint32, "size": np.uint32, "salary_max": np.float64,
     "need_min": np.dtype((np.float64, 4)), "need_cover": np.dtype((np.float64, 4)),
     "isco": np.int32, "needs_max": np.float64, "db_start": np.int64, "db_end": np.int64,

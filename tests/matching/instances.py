@@ -15,9 +15,20 @@ from matching.facts import (
 FIELDS = ["0511", "0531", "0533", "0613", "0711", "0713", "0714", "0715", "071", "061"]
 
 
+def many_fields(n: int) -> list[str]:
+    """`n` distinct field codes, more than a 64-bit mask holds when n > 64."""
+    return [f"{9000 - k:04d}" for k in range(n)]
+
+
 def random_instance(
-    seed: int, graduates: int = 30, postings: int = 20, skills: int = 25
+    seed: int,
+    graduates: int = 30,
+    postings: int = 20,
+    skills: int = 25,
+    fields: list[str] = FIELDS,
+    most_fields: tuple[int, int] = (3, 2),
 ) -> MatchingInput:
+    """Graduates hold up to most_fields[0] of `fields`, postings accept up to most_fields[1]."""
     rng = random.Random(seed)
     skill_ids = rng.sample(range(1, 10 * skills), skills)
 
@@ -30,7 +41,7 @@ def random_instance(
             skills={s: rng.randint(1, 5) for s in rng.sample(skill_ids, rng.randint(0, 8))},
             topik=rng.randint(0, 6),
             education_rank=rng.randint(-1, 4),
-            fields=some(FIELDS, 3),
+            fields=some(fields, most_fields[0]),
             needs_sponsorship=rng.random() < 0.7,
             visa_routes=rng.choice([ALL_ROUTES, ALL_ROUTES, 0b001, 0b010, 0b011, 0b110]),
             discoverable=rng.random() < 0.8,
@@ -52,7 +63,7 @@ def random_instance(
             ),
             min_topik=rng.choice([0, 0, 1, 2, 3, 4]),
             min_education_rank=rng.randint(-1, 3),
-            accepted_fields=some(FIELDS, 2),
+            accepted_fields=some(fields, most_fields[1]),
             sponsors_visa=rng.random() < 0.8,
             visa_routes=rng.choice([None, None, 0b001, 0b010, 0b100, 0b101]),
             industry=rng.choice(Industry.values),

@@ -6,7 +6,7 @@ import pytest
 from matching import engine, reference
 from matching.facts import GraduateFacts, MatchingInput, PostingFacts, PostingSkillFacts
 from matching.scoring import PREFERENCE_TIEBREAK
-from tests.matching.instances import random_instance
+from tests.matching.instances import many_fields, random_instance
 
 
 def _run(data: MatchingInput, cap: int, block_size: int = 4096) -> engine.FullResult:
@@ -36,6 +36,21 @@ def test_engine_lists_equal_brute_force_on_random_instances(seed: int):
                 for i, x in truth[int(owner)]
             ]
             assert got == want, (seed, int(owner))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_more_fields_of_study_than_a_64_bit_word_match_exactly(seed: int):
+    data = random_instance(seed, fields=many_fields(200), most_fields=(60, 40))
+    vocab = engine.Vocabulary.from_facts(data.graduates, data.postings)
+    assert len(vocab.field_index) > 128  # three words or more
+    result = _run(data, cap=5)
+    by_graduate, _ = reference.top_lists(data, 5)
+    pairs = 0
+    for row, owner in enumerate(result.graduates.owner_ids):
+        got = [(i, s) for i, s, _f, _p in result.graduates.entries(row)]
+        assert got == [(i, x.score) for i, x in by_graduate[int(owner)]], (seed, int(owner))
+        pairs += len(got)
+    assert pairs > 0
 
 
 def test_ties_break_by_id_on_both_sides():

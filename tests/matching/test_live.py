@@ -9,8 +9,8 @@ import pytest
 from matching.facts import GraduateFacts, MatchingInput, PostingFacts, PostingSkillFacts
 from matching.live import LiveState, StoredList
 from matching.reference import top_lists
-from matching.toplists import Lists
-from tests.matching.instances import random_instance
+from matching.toplists import Lists, TopLists
+from tests.matching.instances import many_fields, random_instance
 
 CAP, VISIBLE = 6, 4
 
@@ -103,6 +103,29 @@ def test_incremental_edits_keep_lists_equal_to_a_full_recompute(seed: int):
         _assert_matches_reference(state, current)
 
 
+def test_new_fields_of_study_past_64_widen_the_masks_and_keep_lists_exact():
+    rng = random.Random(3)
+    pool = many_fields(160)
+    data = random_instance(3, graduates=20, postings=12, fields=pool[:40], most_fields=(20, 10))
+    state = LiveState(data.graduates, data.postings, data.relations, cap=CAP, visible=VISIBLE)
+    state.recompute_all()
+    graduates = {g.id: g for g in data.graduates}
+    postings = {p.id: p for p in data.postings}
+    for step in range(12):  # each edit brings ten fields nobody had
+        new = frozenset(pool[40 + 10 * step : 50 + 10 * step])
+        if step % 2:
+            g = graduates[rng.choice(sorted(graduates))]
+            graduates[g.id] = dataclasses.replace(g, fields=g.fields | new)
+            state.graduate_changed(g.id, graduates[g.id])
+        else:
+            p = postings[rng.choice(sorted(postings))]
+            postings[p.id] = dataclasses.replace(p, accepted_fields=new | {pool[0]})
+            state.posting_changed(p.id, postings[p.id])
+        current = MatchingInput(list(graduates.values()), list(postings.values()), data.relations)
+        _assert_matches_reference(state, current)
+    assert len(state.field_index) == 160 and state.grads["fields"].shape[1] == 3
+
+
 def _row(lists: Lists, row: int) -> tuple[np.ndarray, ...]:
     n = lists.length[row]
     return lists.ids[row, :n], lists.score[row, :n], lists.fit[row, :n], lists.pref[row, :n]
@@ -127,3 +150,24 @@ def test_loaded_lists_equal_the_lists_they_were_stored_from():
             assert loaded.lists(side).entries(row) == lists.entries(row)
             assert loaded.lists(side).complete[row] == lists.complete[row]
     _assert_matches_reference(loaded, data)
+
+
+def _full_complete_row() -> Lists:
+    lists = Lists.from_top(TopLists.empty(np.array([1]), 3))
+    ids, score = np.array([10, 11, 12]), np.array([0.9, 0.8, 0.7])
+    lists.set_row(0, ids, score, score, score, True)
+    return lists
+
+
+def test_a_full_complete_list_keeps_its_best_when_a_worse_pair_starts_to_qualify():
+    lists = _full_complete_row()
+    changed = lists.patch_many(np.array([0]), 13, *(np.array([0.5]),) * 3)
+    assert _row(lists, 0)[0].tolist() == [10, 11, 12]  # 0.5 is worse than all three
+    assert not lists.complete[0] and changed.tolist() == [0]  # no longer every pair
+
+
+def test_a_full_complete_list_lets_a_better_pair_in_and_drops_its_worst():
+    lists = _full_complete_row()
+    lists.patch_many(np.array([0]), 13, *(np.array([0.85]),) * 3)
+    assert _row(lists, 0)[0].tolist() == [10, 13, 11]
+    assert not lists.complete[0]

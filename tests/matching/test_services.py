@@ -238,3 +238,27 @@ def test_a_run_that_fails_before_it_starts_is_recorded_as_failed(world, monkeypa
     run.refresh_from_db()
     assert run.status == "failed" and "database gone" in run.error
     assert run.finished_at >= run.started_at
+
+
+def test_more_fields_of_study_than_64_run_and_update_exactly(
+    world, django_capture_on_commit_callbacks
+):
+    """Staff may add every ISCED-F field there is: full runs and updates keep working."""
+    from profiles.models import FieldOfStudy
+
+    fields = [FieldOfStudy.objects.create(code=f"{900 + n}", name=f"Field {n}") for n in range(80)]
+    for n, profile in enumerate(world["graduates"]):
+        factories.EducationRecordFactory(profile=profile, field_of_study=fields[n % 80])
+        factories.EducationRecordFactory(profile=profile, field_of_study=fields[(n + 70) % 80])
+    for n, posting in enumerate(world["postings"]):
+        posting.accepted_fields.set(fields[(7 * n) % 80 : (7 * n) % 80 + 9])
+    with django_capture_on_commit_callbacks(execute=True):
+        run = match_run_request()
+    run.refresh_from_db()
+    assert run.status == "succeeded", run.error
+    assert_stored_lists_are_exact(visible=4)
+    profile = world["graduates"][5]
+    factories.EducationRecordFactory(profile=profile, field_of_study=fields[-1])
+    graduate_skills_set(profile=profile, levels={s.pk: 5 for s in world["skills"][:6]})
+    assert matching_changes_apply().applied == 1
+    assert_stored_lists_are_exact(visible=4)
