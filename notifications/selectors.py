@@ -1,6 +1,7 @@
+from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Min, Q, QuerySet
 
 from accounts.models import User
 from notifications.models import DeliveryStatus, EmailDelivery, Notification
@@ -22,4 +23,23 @@ def email_deliveries_due(*, now: datetime, limit: int) -> list[int]:
         .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lte=now))
         .order_by("next_attempt_at", "id")
         .values_list("id", flat=True)[:limit]
+    )
+
+
+@dataclass(frozen=True)
+class DeliveryBacklog:
+    pending: int
+    oldest_due_seconds: float | None  # the longest a due e-mail has waited for its attempt
+    failed: int  # failed for good, waiting for staff to send them again
+
+
+def delivery_backlog(*, now: datetime) -> DeliveryBacklog:
+    due = EmailDelivery.objects.filter(status=DeliveryStatus.PENDING).aggregate(
+        count=Count("id"), oldest=Min("next_attempt_at", filter=Q(next_attempt_at__lte=now))
+    )
+    oldest = due["oldest"]
+    return DeliveryBacklog(
+        pending=due["count"],
+        oldest_due_seconds=None if oldest is None else (now - oldest).total_seconds(),
+        failed=EmailDelivery.objects.filter(status=DeliveryStatus.FAILED).count(),
     )

@@ -128,6 +128,7 @@ visas = [
 urlpatterns = [
     path("", home.home, name="home"),
     path("healthz", home.healthz, name="healthz"),
+    path("readyz", home.readyz, name="readyz"),
     path("dashboard/", account.dashboard, name="dashboard"),
     path("staff/", staff_dashboard, name="staff_dashboard"),
     path("staff/", include((staff, "staff"))),

@@ -3,6 +3,7 @@ lists (the stored match lists the pages show), explanations (why a pair matches)
 logged impressions and what followed them) and golden (the recruiters' grades the engine is
 measured against). Import from here."""
 
+from matching.selectors.backlog import MatchingBacklog, RunProgress, matching_backlog
 from matching.selectors.explanations import (
     CourseOffers,
     Explained,
@@ -51,10 +52,12 @@ __all__ = [
     "Explained",
     "GradingCandidate",
     "MatchEntry",
+    "MatchingBacklog",
     "OutcomeHistory",
     "PostingGrades",
     "PostingMatch",
     "PostingProgress",
+    "RunProgress",
     "blind_key",
     "candidates_for_posting",
     "current_run",
@@ -73,6 +76,7 @@ __all__ = [
     "impressions_export",
     "matchable_postings",
     "matches_for_graduate",
+    "matching_backlog",
     "outcome_history",
     "pending_changes",
     "posting_facts",

@@ -7,7 +7,7 @@ from django.shortcuts import render
 
 from accounts.http import AuthenticatedHttpRequest
 from portal.public.selectors import platform_figures
-from portal.staff.selectors import staff_overview
+from portal.staff.selectors import background_work, staff_overview
 
 
 @login_required
@@ -17,5 +17,5 @@ def staff_dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "staff/dashboard.html",
-        {"figures": platform_figures(), "overview": staff_overview()},
+        {"figures": platform_figures(), "overview": staff_overview(), "work": background_work()},
     )
