@@ -28,8 +28,8 @@ RETRY_TRANSIENT = {
 # A block or merge never outlives its lease: the reconciler hands it to another worker only after.
 RUN_STEP = {
     **RETRY_TRANSIENT,
-    "soft_time_limit": settings.MATCHING_BLOCK_LEASE - 30,
-    "time_limit": settings.MATCHING_BLOCK_LEASE - 10,
+    "soft_time_limit": 0.8 * settings.MATCHING_BLOCK_LEASE,
+    "time_limit": 0.9 * settings.MATCHING_BLOCK_LEASE,
 }
 
 
