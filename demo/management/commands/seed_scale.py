@@ -1,0 +1,61 @@
+"""Load realistic volume for measurements: `seed_scale --graduates 100000 --postings 10000`.
+
+The rows are the demo data set's, at the size asked (through the models, in bulk), so every
+measurement at scale runs on the same kind of graduates and postings the demo shows. Like
+seed_demo it is idempotent for a given seed; it asks before writing into a database that holds
+real accounts beyond the demo's.
+"""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from accounts.models import User
+from demo.services import DemoSize, demo_seed
+
+
+class Command(BaseCommand):
+    help = (
+        "Fill the database with demo graduates and postings at the size given, for benchmarks "
+        "(100,000 x 10,000 takes a few minutes on PostgreSQL). Demo and benchmark databases only."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--graduates", type=int, default=100_000)
+        parser.add_argument("--postings", type=int, default=10_000)
+        parser.add_argument("--applications", type=int, default=1_000)
+        parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument(
+            "--yes", action="store_true", help="Do not ask, even when real accounts exist."
+        )
+
+    def handle(self, *args: object, **options: object) -> None:
+        graduates, postings, applications, seed = (
+            options["graduates"], options["postings"], options["applications"], options["seed"],
+        )  # fmt: skip
+        assert isinstance(graduates, int) and isinstance(postings, int)
+        assert isinstance(applications, int) and isinstance(seed, int)
+        if min(graduates, postings) < 1 or applications < 0:
+            raise CommandError("--graduates and --postings must be at least 1.")
+        real = (
+            User.objects.exclude(email__endswith=".example")
+            .exclude(email__endswith="@example.com")
+            .count()
+        )
+        if real and not options["yes"]:
+            raise CommandError(
+                f"This database holds {real} accounts outside the demo's example domains: "
+                "seed_scale is for demo and benchmark databases. Add --yes to go on anyway."
+            )
+        started = time.perf_counter()
+        result = demo_seed(
+            seed=seed,
+            size=DemoSize(postings=postings, graduates=graduates, applications=applications),
+        )
+        seconds = time.perf_counter() - started
+        for label in ("profiles.GraduateProfile", "profiles.GraduateSkill", "jobs.JobPosting"):
+            self.stdout.write(f"  {label:<26} {result.counts.get(label, 0):>9,}")
+        self.stdout.write(
+            self.style.SUCCESS(f"Loaded in {seconds:.1f} s. Run matching with `make worker` and ")
+            + "the admin's 'Start a full recompute now', or `manage.py matching_run_bench`."
+        )

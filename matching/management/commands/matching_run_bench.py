@@ -1,0 +1,24 @@
+"""End-to-end matching figures on the database as loaded (`seed_scale`), printed as JSON."""
+
+import json
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from matching import run_benchmark
+
+
+class Command(BaseCommand):
+    help = (
+        "A full run through the Celery workers (start `make worker` with the same DATABASE_URL "
+        "and REDIS_URL), then graduate and posting edits timed until both sides' lists hold "
+        "them (the first one cold), and the workers' peak memory. Prints JSON."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--edits", type=int, default=20, help="edits of each side to time")
+        parser.add_argument("--timeout", type=float, default=600.0, help="seconds per step")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        figures = run_benchmark.run(edits=options["edits"], timeout=options["timeout"])
+        self.stdout.write(json.dumps(figures, indent=2))
