@@ -6,14 +6,15 @@ rebuilt from the stored lists when another process has moved the run on) and sto
 that changed.
 """
 
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
@@ -72,18 +73,41 @@ _live: _Live | None = None
 
 
 def _live_state(run: MatchRun) -> LiveState:
-    """The worker's in-memory state for the current run, rebuilt when another process moved on."""
+    """The worker's in-memory state for the current run, rebuilt when another process moved on.
+
+    A rebuild reads every graduate and posting, so it runs before the run's row is locked (the
+    full run's swap and other workers' updates are not held up by it), in one consistent
+    snapshot of the database: the lists it loads are exactly those of `run.results_version`.
+    """
     global _live
-    if _live is not None and _live.key == (run.pk, run.created_at, run.results_version):
+    key = (run.pk, run.created_at, run.results_version)
+    if _live is not None and _live.key == key:
         return _live.state
-    state = LiveState(
-        graduate_facts(), posting_facts(), relation_facts(), list_capacity(),
-        settings.MATCHING_TOP_K,
-    )  # fmt: skip
-    state.load_lists("graduates", stored_lists(run=run, model=GraduateMatchList))
-    state.load_lists("postings", stored_lists(run=run, model=PostingMatchList))
-    _live = _Live((run.pk, run.created_at, run.results_version), state)
+    with _snapshot():
+        seen = MatchRun.objects.filter(pk=run.pk).values_list("results_version", flat=True).first()
+        state = LiveState(
+            graduate_facts(), posting_facts(), relation_facts(), list_capacity(),
+            settings.MATCHING_TOP_K,
+        )  # fmt: skip
+        state.load_lists("graduates", stored_lists(run=run, model=GraduateMatchList))
+        state.load_lists("postings", stored_lists(run=run, model=PostingMatchList))
+    _live = _Live((run.pk, run.created_at, seen if seen is not None else -1), state)
     return state
+
+
+@contextmanager
+def _snapshot() -> Iterator[None]:
+    """A read-only transaction that sees one moment of the database (REPEATABLE READ on
+    PostgreSQL; SQLite's transactions see one moment already). Inside a caller's transaction,
+    that transaction decides what is seen."""
+    if connection.in_atomic_block:
+        yield
+        return
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        yield
 
 
 @dataclass(frozen=True)
@@ -96,34 +120,41 @@ class ApplyResult:
 def matching_changes_apply(*, limit: int = 1000) -> ApplyResult:
     """Re-score the entities in the outbox against the current run and store what changed.
 
-    One process at a time (the current run's row is locked); idempotent, since re-scoring an
-    entity twice gives the same lists. Work survives a killed worker: the outbox rows are only
-    marked applied in the transaction that stores the results.
+    One process at a time stores (the current run's row is locked while it does); idempotent,
+    since re-scoring an entity twice gives the same lists. Work survives a killed worker: the
+    outbox rows are only marked applied in the transaction that stores the results.
     """
     global _live
     with suppress(*TRANSIENT_ERRORS):  # the key expires by itself; the outbox rows are what counts
         cache.delete(APPLY_QUEUED_KEY)
-    with transaction.atomic():
-        run = MatchRun.objects.select_for_update().filter(is_current=True).first()
-        if run is None:
+    for _attempt in range(3):
+        current = MatchRun.objects.filter(is_current=True).first()
+        if current is None or not pending_changes(limit=1):
             return ApplyResult(0, 0, 0)
-        changes = pending_changes(limit=limit)
-        if not changes:
-            return ApplyResult(0, 0, 0)
-        try:
-            state = _live_state(run)
-            changed = _apply(state, changes)
-            _store_changed(run, state, changed)
-        except BaseException:
-            _live = None  # the in-memory state may be ahead of the database now
-            raise
-        for change in changes:
-            MatchingChange.objects.filter(pk=change.pk, requested_at=change.requested_at).update(
-                applied_at=timezone.now()
-            )
-        MatchRun.objects.filter(pk=run.pk).update(results_version=F("results_version") + 1)
-        _live = _Live((run.pk, run.created_at, run.results_version + 1), state)
-    return ApplyResult(len(changes), len(changed.graduates), len(changed.postings))
+        state = _live_state(current)  # without a lock: a cold build takes a while
+        with transaction.atomic():
+            run = MatchRun.objects.select_for_update().filter(is_current=True).first()
+            if (
+                run is None
+                or _live is None
+                or _live.key != (run.pk, run.created_at, run.results_version)
+            ):
+                continue  # another process, or a new run, moved the lists on meanwhile
+            changes = pending_changes(limit=limit)
+            try:
+                changed = _apply(state, changes)
+                _store_changed(run, state, changed)
+            except BaseException:
+                _live = None  # the in-memory state may be ahead of the database now
+                raise
+            for change in changes:
+                MatchingChange.objects.filter(
+                    pk=change.pk, requested_at=change.requested_at
+                ).update(applied_at=timezone.now())
+            MatchRun.objects.filter(pk=run.pk).update(results_version=F("results_version") + 1)
+            _live = _Live((run.pk, run.created_at, run.results_version + 1), state)
+        return ApplyResult(len(changes), len(changed.graduates), len(changed.postings))
+    return ApplyResult(0, 0, 0)  # the lists kept moving; the next job (or the sweep) goes on
 
 
 def _apply(state: LiveState, changes: list[MatchingChange]) -> Changed:

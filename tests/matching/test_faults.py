@@ -119,3 +119,41 @@ def test_redis_killed_mid_run_loses_the_queue_and_the_run_still_finishes_exactly
         stop(worker)
     assert run.blocks_done == run.blocks_total == 10
     assert_stored_lists_are_exact(visible=4)
+
+
+def test_a_cold_rebuild_of_the_live_state_holds_no_lock_on_the_run(market, monkeypatch):
+    """The full run's swap locks the current run's row; a cold update must not hold it up."""
+    import psycopg
+
+    from matching.services import changes, match_run_request, matching_changes_apply
+    from profiles.services import graduate_skills_set
+
+    match_run_request()  # in-process here
+    run = MatchRun.objects.get(is_current=True)
+    changes._live = None  # this process has no state yet: the next update builds it
+    monkeypatch.setattr(changes, "_send_apply_once", lambda: None)  # applied by hand below
+    graduate_skills_set(
+        profile=market["graduates"][0], levels={s.pk: 5 for s in market["skills"][:3]}
+    )
+    from django.db import connection
+
+    db = connection.settings_dict
+    real = changes.LiveState
+    lock_free: list[bool] = []
+
+    def building(*args, **kwargs):  # type: ignore[no-untyped-def]
+        with psycopg.connect(
+            host=db["HOST"] or "127.0.0.1", port=db["PORT"] or 5432, user=db["USER"],
+            dbname=db["NAME"], autocommit=False,
+        ) as other:  # fmt: skip
+            other.execute(
+                "SELECT id FROM matching_matchrun WHERE id = %s FOR UPDATE NOWAIT", [run.pk]
+            )
+            lock_free.append(True)
+            other.rollback()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(changes, "LiveState", building)
+    assert matching_changes_apply().applied == 1
+    assert lock_free == [True]
+    assert_stored_lists_are_exact(visible=4)
