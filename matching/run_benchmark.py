@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
+from celery import current_app
 from django.db import transaction
 
 from jobs.models import JobPosting, PostingSkill
@@ -118,7 +118,7 @@ def _latencies(kind: str, entities: list[Any], make_edit: Any, timeout: float) -
 
 def run(*, edits: int = 20, timeout: float = 600.0) -> dict[str, Any]:
     figures: dict[str, Any] = {
-        "tasks": "in-process" if settings.CELERY_TASK_ALWAYS_EAGER else "celery workers",
+        "tasks": "in-process" if current_app.conf.task_always_eager else "celery workers",
         "full_run": full_run(timeout),
     }
     graduates = list(GraduateProfile.objects.filter(skills__isnull=False).distinct()[:edits])

@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from matching.models import MatchingChange, MatchRun
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_the_end_to_end_benchmark_runs_and_times_both_kinds_of_edit(capsys):
