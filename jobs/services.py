@@ -18,10 +18,12 @@ from jobs.models import (
     PostingInvitation,
     PostingSkill,
     PostingStatus,
+    Requirement,
 )
 from jobs.selectors import candidate_visible_to_employer
 from notifications.services import notify
 from profiles.models import GraduateProfile
+from skills.selectors import unknown_skill_ids
 
 if TYPE_CHECKING:
     from employers.models import Employer
@@ -39,7 +41,7 @@ def posting_touch(*, posting: JobPosting) -> None:
 def posting_skills_set(*, posting: JobPosting, skills: list[tuple[int, str, int, float]]) -> None:
     """Replace the posting's skills with (skill id, requirement, min level, weight) rows."""
     seen: set[int] = set()
-    for skill_id, _requirement, min_level, weight in skills:
+    for skill_id, requirement, min_level, weight in skills:
         if skill_id in seen:
             raise ValidationError({"skills": f"Skill {skill_id} is listed twice."})
         seen.add(skill_id)
@@ -47,6 +49,14 @@ def posting_skills_set(*, posting: JobPosting, skills: list[tuple[int, str, int,
             raise ValidationError(
                 {"skills": f"Skill {skill_id}: level 1-5 and weight 0.1-5 are required."}
             )
+        if requirement not in Requirement.values:
+            choices = ", ".join(Requirement.values)
+            raise ValidationError(
+                {"skills": f"Skill {skill_id}: the requirement must be one of {choices}."}
+            )
+    unknown = unknown_skill_ids(ids=seen)
+    if unknown:
+        raise ValidationError({"skills": f"No skill has the id {unknown[0]}."})
     posting.skills.exclude(skill_id__in=seen).delete()
     for skill_id, requirement, min_level, weight in skills:
         PostingSkill.objects.update_or_create(

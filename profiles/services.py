@@ -18,7 +18,7 @@ from profiles.models import (
     WorkExperience,
 )
 from skills.models import Skill
-from skills.selectors import skill_for_label
+from skills.selectors import skill_for_label, unknown_skill_ids
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +38,9 @@ def graduate_skills_set(
             raise ValidationError(
                 {"level": f"Skill {skill_id}: the level must be 1-5, not {level}."}
             )
+    unknown = unknown_skill_ids(ids=levels)
+    if unknown:
+        raise ValidationError({"skills": f"No skill has the id {unknown[0]}."})
     profile.skills.exclude(skill_id__in=levels).delete()
     for skill_id, level in levels.items():
         GraduateSkill.objects.update_or_create(

@@ -1,3 +1,5 @@
+from collections.abc import Iterable
+
 from django.db.models import Q, QuerySet
 
 from skills.models import Skill, SkillAlias, normalise_skill_label
@@ -26,3 +28,10 @@ def skill_search(*, text: str, limit: int = 10) -> QuerySet[Skill]:
         .distinct()
         .order_by("name")[:limit]
     )
+
+
+def unknown_skill_ids(*, ids: Iterable[int]) -> list[int]:
+    """The ids, ascending, that name no skill (for services to refuse them with a message)."""
+    wanted = set(ids)
+    known = set(Skill.objects.filter(pk__in=wanted).values_list("pk", flat=True))
+    return sorted(wanted - known)
