@@ -7,6 +7,7 @@ and refuses to start without `DJANGO_SECRET_KEY` and `DJANGO_ALLOWED_HOSTS`. Eve
 listed in `.env.example`.
 """
 
+import tempfile
 from pathlib import Path
 
 import environ
@@ -335,6 +336,12 @@ MATCHING_BLOCK_SIZE = env.int("MATCHING_BLOCK_SIZE", default=20000)
 # before it, and the reconciler hands a block whose worker died to another one after it. Far above
 # a block's few seconds at 100,000 graduates, so a slow machine never loses a live block.
 MATCHING_BLOCK_LEASE = env.int("MATCHING_BLOCK_LEASE", default=600)
+# Where workers keep the incremental matching state between processes (one file per run, read
+# by the next process that needs the state instead of reading every graduate again).
+MATCHING_STATE_DIR = env.str(
+    "MATCHING_STATE_DIR",
+    default=str(Path(tempfile.gettempdir()) / "talentbridge-matching-state"),
+)
 # A run with no progress at all for this long is failed (kept, with the reason, for staff).
 MATCHING_STALLED_AFTER = env.int("MATCHING_STALLED_AFTER", default=3600)
 # Impressions (which ranked lists a user was shown) and job-page views are personal data: a daily

@@ -74,6 +74,54 @@ class LiveState:
         self.g_lists = Lists.from_top(TopLists.empty(self.grads["ids"].copy(), cap))
         self.p_lists = Lists.from_top(TopLists.empty(self.posts["ids"].copy(), cap))
 
+    # --- keeping a state between processes -----------------------------------------------------
+
+    def __getstate__(self) -> dict[str, object]:
+        """What a pickled state keeps: every entity's arrays, the vocabularies and the lists,
+        not what is derived from them (the dense levels, the postings' inverted index)."""
+        kept = dict(self.__dict__)
+        for derived in ("dense", "_inverted"):
+            kept.pop(derived)
+        return kept
+
+    def __setstate__(self, kept: dict[str, object]) -> None:
+        self.__dict__.update(kept)
+        self._inverted = None
+        self.dense = self._dense_levels()
+
+    def _dense_levels(self) -> np.ndarray:
+        """The graduates' effective levels as a [skill index, graduate row] matrix, from their
+        current skill rows (what _set_graduate keeps up to date one graduate at a time)."""
+        rows_needed = max(64, 1 << max(len(self.skill_index) - 1, 0).bit_length())
+        dense = np.zeros((rows_needed, len(self.grads.arrays["ids"])))
+        start, end = self.grads["start"], self.grads["end"]
+        lengths = end - start
+        rows = np.repeat(np.arange(self.grads.size), lengths)
+        offsets = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        positions = np.repeat(start, lengths) + offsets
+        if len(positions):
+            dense[self.g_entries.idx[positions], rows] = self.g_entries.values["level"][positions]
+        return dense
+
+    def facts_set(
+        self,
+        graduates: Iterable[GraduateFacts] = (),
+        postings: Iterable[PostingFacts] = (),
+        graduates_gone: Iterable[int] = (),
+        postings_gone: Iterable[int] = (),
+    ) -> None:
+        """Bring entities' facts up to date without scoring anything (a state loaded from an
+        older snapshot catches up this way before the stored lists are put back)."""
+        for p in postings:
+            self._set_posting(p)
+        for posting_id in postings_gone:
+            self._clear_posting(posting_id)
+        for g in graduates:
+            self._set_graduate(g)
+        for graduate_id in graduates_gone:
+            self._clear_graduate(graduate_id)
+        self._grow_lists()
+
     # --- each side's lists, for storing and reloading them ------------------------------------
 
     def _side(self, side: Side) -> tuple[EntityRows, Lists]:

@@ -116,6 +116,20 @@ def _latencies(kind: str, entities: list[Any], make_edit: Any, timeout: float) -
     }
 
 
+def _state_in_a_new_process() -> dict[str, Any]:
+    """What a worker process that never held the state pays to get it (this process plays it):
+    loading the snapshot kept on this machine and catching up, or reading everything."""
+    from matching.services import changes
+    from matching.services.snapshots import live_snapshot_load
+
+    run = MatchRun.objects.get(is_current=True)
+    found = live_snapshot_load(run=run) is not None
+    changes._live = None
+    started = time.perf_counter()
+    changes.matching_live_warm()
+    return {"snapshot_found": found, "seconds": round(time.perf_counter() - started, 2)}
+
+
 def run(*, edits: int = 20, timeout: float = 600.0) -> dict[str, Any]:
     figures: dict[str, Any] = {
         "tasks": "in-process" if current_app.conf.task_always_eager else "celery workers",
@@ -125,6 +139,7 @@ def run(*, edits: int = 20, timeout: float = 600.0) -> dict[str, Any]:
     postings = list(JobPosting.objects.filter(skills__isnull=False).distinct()[:edits])
     figures["graduate_edit"] = _latencies("graduate", graduates, _graduate_edit, timeout)
     figures["posting_edit"] = _latencies("posting", postings, _posting_edit, timeout)
+    figures["state_in_a_new_process"] = _state_in_a_new_process()
     peaks = worker_peak_memory_mb()
     figures["worker_peak_rss_mb"] = {"processes": peaks, "total": sum(peaks.values())}
     return figures

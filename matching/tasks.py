@@ -69,7 +69,15 @@ def matching_run_block_task(run_id: int, number: int) -> None:
 def matching_run_finish_task(run_id: int) -> None:
     run = MatchRun.objects.get(pk=run_id)
     with _failing(run, "finish"):
-        services.match_run_finish(run=run)
+        run = services.match_run_finish(run=run)
+    if run.is_current and not matching_live_warm_task.app.conf.task_always_eager:
+        # A worker prepares the incremental state now, so the first edit does not wait for it.
+        send_now(matching_live_warm_task)
+
+
+@shared_task(**RETRY_TRANSIENT)
+def matching_live_warm_task() -> None:
+    services.matching_live_warm()
 
 
 @shared_task

@@ -8,6 +8,8 @@
 - `changes`: incremental updates. Edits are recorded in the MatchingChange outbox and applied to
   the current run's lists by one queued job at a time; edits made during a full run are applied
   again to the new run after the swap.
+- `snapshots`: the incremental state kept on disk, so a new process loads it instead of reading
+  every graduate and posting again.
 - `storage`: how lists are packed into rows, written (COPY on PostgreSQL) and read back.
 - `digests`: the daily e-mail that tells graduates of new postings that match them.
 - `outcomes`: logging the ranked lists users were shown and the job pages graduates opened, and
@@ -23,6 +25,7 @@ from matching.services.changes import (
     ApplyResult,
     matching_change_record,
     matching_changes_apply,
+    matching_live_warm,
 )
 from matching.services.digests import match_digests_send
 from matching.services.golden import (
@@ -92,6 +95,7 @@ __all__ = [
     "match_runs_reconcile",
     "matching_change_record",
     "matching_changes_apply",
+    "matching_live_warm",
     "outcome_record",
     "update_list_rows",
 ]

@@ -9,6 +9,7 @@ that changed.
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import numpy as np
@@ -29,6 +30,11 @@ from matching.models import (
     PostingMatchList,
 )
 from matching.selectors import graduate_facts, pending_changes, posting_facts, relation_facts
+from matching.services.snapshots import (
+    CATCH_UP_MARGIN,
+    live_snapshot_load,
+    live_snapshot_save,
+)
 from matching.services.storage import list_capacity, list_rows, lists_upsert, stored_lists
 from profiles.models import GraduateProfile
 
@@ -75,24 +81,109 @@ _live: _Live | None = None
 def _live_state(run: MatchRun) -> LiveState:
     """The worker's in-memory state for the current run, rebuilt when another process moved on.
 
-    A rebuild reads every graduate and posting, so it runs before the run's row is locked (the
-    full run's swap and other workers' updates are not held up by it), in one consistent
-    snapshot of the database: the lists it loads are exactly those of `run.results_version`.
+    A rebuild loads the snapshot kept on disk (matching.services.snapshots) and catches up on
+    what changed since (the changed entities' facts, the lists written since), or, without one,
+    reads every graduate, posting and list and keeps a snapshot for the next process. It runs
+    before the run's row is locked (the full run's swap and other workers' updates are not held
+    up by it), in one consistent view of the database: the lists it loads are exactly those of
+    `run.results_version`.
     """
-    global _live
     key = (run.pk, run.created_at, run.results_version)
     if _live is not None and _live.key == key:
         return _live.state
+    kept = live_snapshot_load(run=run)
+    if kept is None:
+        # One process builds from scratch at a time; the others wait, then load its snapshot
+        # (on its machine) instead of each holding a second copy of everything it reads.
+        with _build_lock():
+            kept = live_snapshot_load(run=run)
+            if kept is None:
+                return _remember(run, *_build(run))
     with _snapshot():
-        seen = MatchRun.objects.filter(pk=run.pk).values_list("results_version", flat=True).first()
+        seen, read_at = _results_version(run), timezone.now()
+        state, since = kept.state, kept.facts_at - CATCH_UP_MARGIN
+        caught_up = _catch_up(state, since=since)
+        state.load_lists("graduates", stored_lists(run=run, model=GraduateMatchList, since=since))
+        state.load_lists("postings", stored_lists(run=run, model=PostingMatchList, since=since))
+    if caught_up > SNAPSHOT_REFRESH_AFTER:  # keep the next process's catching up short
+        live_snapshot_save(run=run, state=state, facts_at=read_at)
+    return _remember(run, state, seen)
+
+
+def _build(run: MatchRun) -> tuple[LiveState, int]:
+    """Read every graduate, posting and list; keep a snapshot of the result for the next process."""
+    with _snapshot():
+        seen, read_at = _results_version(run), timezone.now()
         state = LiveState(
             graduate_facts(), posting_facts(), relation_facts(), list_capacity(),
             settings.MATCHING_TOP_K,
         )  # fmt: skip
         state.load_lists("graduates", stored_lists(run=run, model=GraduateMatchList))
         state.load_lists("postings", stored_lists(run=run, model=PostingMatchList))
-    _live = _Live((run.pk, run.created_at, seen if seen is not None else -1), state)
+    live_snapshot_save(run=run, state=state, facts_at=read_at)
+    return state, seen
+
+
+def _results_version(run: MatchRun) -> int:
+    seen = MatchRun.objects.filter(pk=run.pk).values_list("results_version", flat=True).first()
+    return -1 if seen is None else seen
+
+
+def _remember(run: MatchRun, state: LiveState, version: int) -> LiveState:
+    global _live
+    _live = _Live((run.pk, run.created_at, version), state)
     return state
+
+
+BUILD_LOCK = 0x7462_6C69_7665  # PostgreSQL advisory lock key: "tblive"
+
+
+@contextmanager
+def _build_lock() -> Iterator[None]:
+    """Held while a process builds the state from scratch (PostgreSQL; elsewhere one process)."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s)", [BUILD_LOCK])
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [BUILD_LOCK])
+
+
+# A process that had to catch up on more changed entities than this keeps a fresh snapshot.
+SNAPSHOT_REFRESH_AFTER = 2000
+
+
+def _catch_up(state: LiveState, *, since: datetime) -> int:
+    """Set again the facts of every entity whose change was recorded since `since`; returns
+    how many entities that was."""
+    changed = MatchingChange.objects.filter(requested_at__gte=since).values_list(
+        "kind", "entity_id"
+    )
+    graduates = {i for kind, i in changed if kind == ChangeKind.GRADUATE}
+    postings = {i for kind, i in changed if kind == ChangeKind.POSTING}
+    found_g = graduate_facts(ids=graduates) if graduates else []
+    found_p = posting_facts(ids=postings) if postings else []
+    state.facts_set(
+        graduates=found_g,
+        postings=found_p,
+        graduates_gone=sorted(graduates - {g.id for g in found_g}),
+        postings_gone=sorted(postings - {p.id for p in found_p}),
+    )
+    return len(graduates) + len(postings)
+
+
+def matching_live_warm() -> bool:
+    """Have this process's state ready for the current run (after a full run, so that the first
+    edit does not wait for it); True when there was a run to warm up for."""
+    run = MatchRun.objects.filter(is_current=True).first()
+    if run is None:
+        return False
+    _live_state(run)
+    return True
 
 
 @contextmanager

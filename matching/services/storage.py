@@ -6,6 +6,7 @@ UPDATE per batch; other databases (SQLite in development) the ORM's bulk operati
 """
 
 from collections.abc import Iterator
+from datetime import datetime
 from typing import TypeVar
 
 import numpy as np
@@ -138,12 +139,16 @@ def lists_upsert(*, run: MatchRun, model: type[ListModel], rows: list[ListRow]) 
     lists_insert(run=run, model=model, rows=[r for r in rows if r[0] not in existing])
 
 
-def stored_lists(*, run: MatchRun, model: type[ListModel]) -> Iterator[StoredList]:
-    """The run's lists of one side, decoded, in no particular order."""
+def stored_lists(
+    *, run: MatchRun, model: type[ListModel], since: datetime | None = None
+) -> Iterator[StoredList]:
+    """The run's lists of one side (those written at `since` or later), decoded, in no
+    particular order."""
     owner = _owner_field(model)
-    for owner_id, entries, complete in model.objects.filter(run=run).values_list(
-        owner, "entries", "complete"
-    ):
+    rows = model.objects.filter(run=run)
+    if since is not None:
+        rows = rows.filter(updated_at__gte=since)
+    for owner_id, entries, complete in rows.values_list(owner, "entries", "complete"):
         records = np.frombuffer(bytes(entries), dtype=ENTRY_DTYPE)
         yield StoredList(
             owner_id, records["id"], records["score"], records["fit"], records["pref"], complete

@@ -1,0 +1,117 @@
+"""The incremental state kept on disk: a new process loads it and catches up, exactly."""
+
+import os
+
+import pytest
+
+from matching.models import MatchRun
+from matching.services import changes, match_run_request, matching_changes_apply, snapshots
+from profiles.services import graduate_skills_set
+from tests.matching.market import assert_stored_lists_are_exact, build_market
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def market(settings, tmp_path, django_capture_on_commit_callbacks):
+    settings.MATCHING_STATE_DIR = str(tmp_path / "state")
+    world = build_market(settings)
+    with django_capture_on_commit_callbacks(execute=True):
+        match_run_request()
+    changes._live = None  # as in a fresh worker process
+    return world
+
+
+def _edit(market, n: int) -> None:
+    profile = market["graduates"][n]
+    graduate_skills_set(
+        profile=profile,
+        levels={s.pk: 1 + (n + k) % 5 for k, s in enumerate(market["skills"][n % 6 : n % 6 + 4])},
+    )
+
+
+@pytest.fixture
+def no_full_read(monkeypatch):
+    """Fail if the state is built by reading every graduate (what a snapshot spares)."""
+    real = changes.graduate_facts
+
+    def only_some(**kwargs):
+        assert kwargs.get("ids") is not None, "read every graduate instead of the snapshot"
+        return real(**kwargs)
+
+    return lambda: monkeypatch.setattr(changes, "graduate_facts", only_some)
+
+
+def _snapshot_files(settings) -> list[str]:
+    directory = settings.MATCHING_STATE_DIR
+    return sorted(os.listdir(directory)) if os.path.isdir(directory) else []
+
+
+def test_the_first_update_keeps_a_snapshot_and_a_new_process_loads_it(
+    market, settings, no_full_read
+):
+    _edit(market, 1)
+    assert matching_changes_apply().applied == 1  # cold: reads everything, keeps a snapshot
+    run = MatchRun.objects.get(is_current=True)
+    assert _snapshot_files(settings) == [snapshots._path(run).name]
+    assert oct(os.stat(settings.MATCHING_STATE_DIR).st_mode & 0o777) == "0o700"
+
+    changes._live = None  # another process: it has never seen the edits above
+    no_full_read()
+    for n in (2, 3, 4):
+        _edit(market, n)
+    assert matching_changes_apply().applied == 3
+    assert_stored_lists_are_exact(visible=4)
+
+
+def test_a_new_run_makes_the_old_snapshot_useless_and_replaces_it(
+    market, settings, django_capture_on_commit_callbacks
+):
+    _edit(market, 1)
+    matching_changes_apply()
+    first = _snapshot_files(settings)
+    with django_capture_on_commit_callbacks(execute=True):
+        match_run_request()
+    changes._live = None
+    _edit(market, 2)
+    assert matching_changes_apply().applied == 1
+    assert _snapshot_files(settings) != first and len(_snapshot_files(settings)) == 1
+    assert_stored_lists_are_exact(visible=4)
+
+
+def test_an_unreadable_snapshot_is_ignored_and_rebuilt(market, settings):
+    _edit(market, 1)
+    matching_changes_apply()
+    run = MatchRun.objects.get(is_current=True)
+    snapshots._path(run).write_bytes(b"not a pickle")
+    changes._live = None
+    _edit(market, 2)
+    assert matching_changes_apply().applied == 1
+    assert snapshots.live_snapshot_load(run=run) is not None  # written again
+    assert_stored_lists_are_exact(visible=4)
+
+
+def test_a_snapshot_others_could_have_written_is_never_loaded(market, settings, caplog):
+    _edit(market, 1)
+    matching_changes_apply()
+    run = MatchRun.objects.get(is_current=True)
+    os.chmod(settings.MATCHING_STATE_DIR, 0o777)  # noqa: S103 (e.g. a shared /tmp folder)
+    assert snapshots.live_snapshot_load(run=run) is None
+    assert "another user could write" in caplog.text
+
+
+def test_a_long_catch_up_leaves_a_fresher_snapshot(market, settings, monkeypatch):
+    _edit(market, 1)
+    matching_changes_apply()
+    run = MatchRun.objects.get(is_current=True)
+    first = snapshots.live_snapshot_load(run=run).facts_at
+    monkeypatch.setattr(changes, "SNAPSHOT_REFRESH_AFTER", 2)
+    changes._live = None
+    for n in (2, 3, 4):
+        _edit(market, n)
+    matching_changes_apply()  # loads the snapshot and catches up on 4 entities: keeps a new one
+    assert snapshots.live_snapshot_load(run=run).facts_at > first
+    changes._live = None
+    _edit(market, 5)
+    assert matching_changes_apply().applied == 1
+    assert_stored_lists_are_exact(visible=4)
