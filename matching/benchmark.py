@@ -22,7 +22,8 @@ from django.db import connection, transaction
 
 from matching import engine, reference
 from matching.facts import MatchingInput
-from matching.live import Changed, LiveState, Side, StoredList
+from matching.live import Changed, LiveState, Side
+from matching.live_arrays import StoredList
 from matching.models import GraduateMatchList, PostingMatchList
 from matching.services import copy_list_rows, list_rows, update_list_rows
 from matching.synthetic import SyntheticInstance, synthetic_instance

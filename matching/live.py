@@ -12,35 +12,26 @@ from a full row or column, so what users see is always the exact top-`visible`.
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from typing import Literal
 
 import numpy as np
 
 from matching import engine, kernels, list_kernels, needs, scoring
 from matching.facts import GraduateFacts, PostingFacts, SkillRelationFacts
-from matching.live_arrays import GRADUATE_FIELDS, POSTING_FIELDS, EntityRows, SkillEntries
+from matching.live_arrays import (
+    GRADUATE_FIELDS,
+    POSTING_FIELDS,
+    EntityRows,
+    SkillEntries,
+    StoredList,
+    dense_levels,
+    employer_keys,
+    inverted_index,
+)
 from matching.toplists import ColumnHeaps, Lists, TopLists
 
 # Whose lists: each graduate's list of postings, or each posting's list of graduates.
 Side = Literal["graduates", "postings"]
-
-
-class StoredList(NamedTuple):
-    """One entity's list as kept outside the state (a run's stored lists), best first."""
-
-    owner_id: int
-    ids: np.ndarray
-    score: np.ndarray
-    fit: np.ndarray
-    pref: np.ndarray
-    complete: bool
-
-
-def employer_keys(score: np.ndarray, fit: np.ndarray, pref: np.ndarray) -> np.ndarray:
-    """scoring.employer_key of each scored pair (0 where the pair is excluded): the order of a
-    posting's list, as the full run's kernel computes it."""
-    key = np.floor(fit * scoring.FIT_STEPS) / scoring.FIT_STEPS + pref * scoring.PREFERENCE_TIEBREAK
-    return np.where(score > 0.0, key, 0.0)
 
 
 class LiveState:
@@ -92,16 +83,9 @@ class LiveState:
     def _dense_levels(self) -> np.ndarray:
         """The graduates' effective levels as a [skill index, graduate row] matrix, from their
         current skill rows (what _set_graduate keeps up to date one graduate at a time)."""
-        rows_needed = max(64, 1 << max(len(self.skill_index) - 1, 0).bit_length())
-        dense = np.zeros((rows_needed, len(self.grads.arrays["ids"])))
-        start, end = self.grads["start"], self.grads["end"]
-        lengths = end - start
-        rows = np.repeat(np.arange(self.grads.size), lengths)
-        offsets = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        positions = np.repeat(start, lengths) + offsets
-        if len(positions):
-            dense[self.g_entries.idx[positions], rows] = self.g_entries.values["level"][positions]
-        return dense
+        return dense_levels(
+            self.grads, self.g_entries, len(self.skill_index), len(self.grads.arrays["ids"])
+        )
 
     def facts_set(
         self,
@@ -269,24 +253,7 @@ class LiveState:
 
     def _inverted_index(self) -> tuple[np.ndarray, ...]:
         if self._inverted is None:
-            p = self.posts
-            lengths = p["end"] - p["start"]
-            rows = np.repeat(np.arange(p.size, dtype=np.int64), lengths)
-            positions = np.concatenate(
-                [np.arange(s, e) for s, e in zip(p["start"], p["end"], strict=True)]
-                or [np.zeros(0, np.int64)]
-            ).astype(np.int64)
-            idx = self.p_entries.idx[positions]
-            order = np.lexsort((rows, idx))
-            n_skills = max(len(self.skill_index), 1)
-            inv_ptr = np.zeros(n_skills + 1, dtype=np.int64)
-            np.cumsum(np.bincount(idx, minlength=n_skills), out=inv_ptr[1:])
-            values = self.p_entries.values
-            self._inverted = (
-                inv_ptr, rows[order],
-                values.get("min", np.zeros(1))[positions][order],
-                values.get("wpl", np.zeros(1))[positions][order],
-            )  # fmt: skip
+            self._inverted = inverted_index(self.posts, self.p_entries, len(self.skill_index))
         return self._inverted
 
     # --- scoring ------------------------------------------------------------------------------

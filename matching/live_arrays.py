@@ -1,12 +1,16 @@
-"""The growable arrays behind matching.live.LiveState (plain numpy, no Django).
+"""The growable arrays behind matching.live.LiveState (plain numpy, no Django), and the small
+helpers it builds on them: dense levels, the postings' inverted index, stored lists, employer keys.
 
 `EntityRows` keeps one side's per-entity attributes (GRADUATE_FIELDS, POSTING_FIELDS) as columns
 with spare capacity and an id -> row map; `SkillEntries` keeps variable-length skill rows in one
 buffer. Both only grow: an entity keeps its row for the state's lifetime.
 """
 
+from typing import NamedTuple
+
 import numpy as np
 
+from matching import scoring
 from matching.needs import MAX_ROLES
 
 
@@ -85,3 +89,60 @@ POSTING_FIELDS: dict[str, type[np.generic] | np.dtype] = {
     "need_min": np.dtype((np.float64, 4)), "need_cover": np.dtype((np.float64, 4)),
     "isco": np.int32, "needs_max": np.float64, "db_start": np.int64, "db_end": np.int64,
 }  # fmt: skip
+
+
+def _row_positions(rows: EntityRows) -> tuple[np.ndarray, np.ndarray]:
+    """For every skill entry of the rows' [start, end) ranges: its row and its position."""
+    start, end = rows["start"], rows["end"]
+    lengths = end - start
+    owners = np.repeat(np.arange(rows.size, dtype=np.int64), lengths)
+    offsets = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    return owners, (np.repeat(start, lengths) + offsets).astype(np.int64)
+
+
+def dense_levels(
+    graduates: EntityRows, entries: SkillEntries, n_skills: int, capacity: int
+) -> np.ndarray:
+    """The graduates' levels as a [skill index, graduate row] matrix (rows: a power of two, at
+    least 64, as LiveState grows it; columns: the graduates' capacity)."""
+    dense = np.zeros((max(64, 1 << max(n_skills - 1, 0).bit_length()), capacity))
+    owners, positions = _row_positions(graduates)
+    if len(positions):
+        dense[entries.idx[positions], owners] = entries.values["level"][positions]
+    return dense
+
+
+def inverted_index(
+    postings: EntityRows, entries: SkillEntries, n_skills: int
+) -> tuple[np.ndarray, ...]:
+    """The postings' skill entries by skill index: (pointer per skill, posting row, min level,
+    weight per level), each skill's entries in posting-row order."""
+    owners, positions = _row_positions(postings)
+    idx = entries.idx[positions]
+    order = np.lexsort((owners, idx))
+    inv_ptr = np.zeros(max(n_skills, 1) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(idx, minlength=max(n_skills, 1)), out=inv_ptr[1:])
+    values = entries.values
+    return (
+        inv_ptr, owners[order],
+        values.get("min", np.zeros(1))[positions][order],
+        values.get("wpl", np.zeros(1))[positions][order],
+    )  # fmt: skip
+
+
+class StoredList(NamedTuple):
+    """One entity's list as kept outside the state (a run's stored lists), best first."""
+
+    owner_id: int
+    ids: np.ndarray
+    score: np.ndarray
+    fit: np.ndarray
+    pref: np.ndarray
+    complete: bool
+
+
+def employer_keys(score: np.ndarray, fit: np.ndarray, pref: np.ndarray) -> np.ndarray:
+    """scoring.employer_key of each scored pair (0 where the pair is excluded): the order of a
+    posting's list, as the full run's kernel computes it."""
+    key = np.floor(fit * scoring.FIT_STEPS) / scoring.FIT_STEPS + pref * scoring.PREFERENCE_TIEBREAK
+    return np.where(score > 0.0, key, 0.0)

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from matching.live import StoredList
+from matching.live_arrays import StoredList
 from matching.models import ENTRY_DTYPE, GraduateMatchList, MatchList, MatchRun, PostingMatchList
 from matching.toplists import Lists, TopLists
 

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from matching.facts import GraduateFacts, MatchingInput, PostingFacts, PostingSkillFacts
-from matching.live import LiveState, StoredList
+from matching.live import LiveState
+from matching.live_arrays import StoredList
 from matching.reference import top_lists
 from matching.toplists import Lists, TopLists
 from tests.matching.instances import many_fields, random_instance
