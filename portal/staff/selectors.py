@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.models import WorkerHeartbeat
 from core.selectors import BrokerQueues, broker_queues, system_health, worker_last_seen_seconds
@@ -47,11 +48,25 @@ OUTBOX_BEHIND_AFTER_S = 600  # edits reach the lists within a minute or two when
 EMAIL_BEHIND_AFTER_S = 1800
 
 
+CHECK_LABELS = {
+    "database": _("Database"),
+    "cache": _("Cache"),
+    "broker": _("Message broker"),
+    "worker": _("Celery workers"),
+    "matching_outbox": _("Edits waiting to reach the match lists"),
+    "emails": _("E-mails"),
+}
+
+
 @dataclass(frozen=True)
 class Check:
-    name: str
+    name: str  # as /readyz reports it
     ok: bool
     detail: str
+
+    @property
+    def label(self) -> str:
+        return str(CHECK_LABELS.get(self.name, self.name))
 
 
 @dataclass(frozen=True)
