@@ -6,6 +6,7 @@ retries are scheduled in its row, not in the broker, and a sweep (every minute) 
 """
 
 import hashlib
+import logging
 import smtplib
 from datetime import timedelta
 from typing import Any
@@ -21,6 +22,8 @@ from core.enqueue import send_after_commit, send_now
 from notifications.models import DeliveryStatus, EmailDelivery, Notification
 from notifications.selectors import email_deliveries_due
 from notifications.texts import notification_text
+
+logger = logging.getLogger(__name__)
 
 
 def absolute_url(path: str) -> str:
@@ -137,7 +140,9 @@ def email_delivery_send(*, delivery_id: int) -> EmailDelivery:
         return EmailDelivery.objects.get(pk=delivery_id)
     try:
         email_render(delivery).send()
-    except (smtplib.SMTPException, OSError) as exc:
+    except Exception as exc:  # the mail server's failure, or a message that cannot be rendered
+        if not isinstance(exc, smtplib.SMTPException | OSError):
+            logger.exception("e-mail %s could not be rendered or sent", delivery.pk)
         error = f"{type(exc).__name__}: {exc}"
         now = timezone.now()
         if delivery.attempts >= MAX_ATTEMPTS:

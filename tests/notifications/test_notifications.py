@@ -345,3 +345,19 @@ def test_the_list_uses_a_constant_number_of_queries(
         notification_create(user=graduate, kind="match_digest", key=f"b{n}", params={"count": 2})
     with django_assert_num_queries(len(few)):
         graduate_client.get(reverse("notifications:list"))
+
+
+def test_a_message_that_cannot_be_rendered_is_scheduled_then_failed_like_a_server_failure(
+    employer, mailoutbox
+):
+    delivery = _delivery(employer)
+    EmailDelivery.objects.filter(pk=delivery.pk).update(template="no_such_template")
+    notify_send_email_task.delay(delivery.pk)
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts) == ("pending", 1)
+    assert "TemplateDoesNotExist" in delivery.last_error and delivery.claimed_until is None
+    for _ in range(MAX_ATTEMPTS - 1):
+        _after(0)
+        email_deliveries_send_due()
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts, mailoutbox) == ("failed", MAX_ATTEMPTS, [])
