@@ -44,19 +44,23 @@ class LiveState:
         relations: Iterable[SkillRelationFacts],
         cap: int,
         visible: int,
+        graduate_capacity: int = 0,
     ) -> None:
+        """`graduate_capacity`: room for that many graduates from the start, when they are to be
+        added afterwards in chunks (facts_set), so their arrays are not grown step by step."""
         self.cap, self.visible = cap, visible
+        room = max(len(graduates), graduate_capacity)
         self.relations: dict[int, list[tuple[int, float]]] = {}
         for r in relations:
             self.relations.setdefault(r.skill_id, []).append((r.related_skill_id, r.credit))
         self.skill_index: dict[int, int] = {}
         self.field_index: dict[str, int] = {}
-        self.grads = EntityRows(GRADUATE_FIELDS, len(graduates) + 64)
+        self.grads = EntityRows(GRADUATE_FIELDS, room + 64)
         self.posts = EntityRows(POSTING_FIELDS, len(postings) + 64)
-        self.g_entries = SkillEntries(len(graduates) * 16)
+        self.g_entries = SkillEntries(room * 16)
         self.p_entries = SkillEntries(len(postings) * 16)
         self.p_breakers = SkillEntries(len(postings))
-        self.dense = np.zeros((64, max(len(graduates), 16) + 64))
+        self.dense = np.zeros((64, max(room, 16) + 64))
         self._inverted: tuple[np.ndarray, ...] | None = None
         for p in postings:
             self._set_posting(p)

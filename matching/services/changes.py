@@ -110,14 +110,23 @@ def _live_state(run: MatchRun) -> LiveState:
     return _remember(run, state, seen)
 
 
+# Graduates' facts are read this many at a time while a state is built: the Python objects of
+# 100,000 graduates' facts would take half a gigabyte at once, on top of the state itself.
+BUILD_CHUNK = 10_000
+
+
 def _build(run: MatchRun) -> tuple[LiveState, int]:
     """Read every graduate, posting and list; keep a snapshot of the result for the next process."""
     with _snapshot():
         seen, read_at = _results_version(run), timezone.now()
+        ids = list(GraduateProfile.objects.order_by("id").values_list("id", flat=True))
         state = LiveState(
-            graduate_facts(), posting_facts(), relation_facts(), list_capacity(),
-            settings.MATCHING_TOP_K,
+            [], posting_facts(), relation_facts(), list_capacity(), settings.MATCHING_TOP_K,
+            graduate_capacity=len(ids),
         )  # fmt: skip
+        for start in range(0, len(ids), BUILD_CHUNK):
+            chunk = ids[start : start + BUILD_CHUNK]
+            state.facts_set(graduates=graduate_facts(id_range=(chunk[0], chunk[-1])))
         state.load_lists("graduates", stored_lists(run=run, model=GraduateMatchList))
         state.load_lists("postings", stored_lists(run=run, model=PostingMatchList))
     live_snapshot_save(run=run, state=state, facts_at=read_at)

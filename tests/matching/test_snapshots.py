@@ -115,3 +115,12 @@ def test_a_long_catch_up_leaves_a_fresher_snapshot(market, settings, monkeypatch
     _edit(market, 5)
     assert matching_changes_apply().applied == 1
     assert_stored_lists_are_exact(visible=4)
+
+
+def test_a_state_built_in_chunks_of_graduates_is_exact(market, monkeypatch):
+    monkeypatch.setattr(changes, "BUILD_CHUNK", 7)  # 30 graduates: five chunks, the last short
+    for n in (1, 2, 3):
+        _edit(market, n)
+    assert matching_changes_apply().applied == 3
+    assert changes._live.state.grads.size == 30
+    assert_stored_lists_are_exact(visible=4)
