@@ -225,14 +225,25 @@ def match_run_finish(*, run: MatchRun) -> MatchRun:
         run.save()
         MatchRunBlock.objects.filter(run=run).update(partial=b"")
     # Superseded runs go; failed ones stay, with their error, for staff to read and retry.
-    MatchRun.objects.exclude(pk=run.pk).filter(
-        is_current=False, status=RunStatus.SUCCEEDED
-    ).delete()
+    MatchRun.objects.filter(is_current=False, status=RunStatus.SUCCEEDED).delete()
     return run
 
 
 def _make_current(run: MatchRun) -> None:
-    """The swap: inside the caller's transaction, so readers switch lists all at once."""
+    """The swap: inside the caller's transaction, so readers switch lists all at once.
+
+    A run whose snapshot is older than the current run's (retried by staff, or finished late)
+    never replaces it: it ends succeeded but not current, and goes with the superseded runs."""
+    current = MatchRun.objects.select_for_update().filter(is_current=True).first()
+    if (
+        current is not None
+        and current.snapshot_at is not None
+        and run.snapshot_at is not None
+        and current.snapshot_at > run.snapshot_at
+    ):
+        run.status = RunStatus.SUCCEEDED
+        run.save(update_fields=["status"])
+        return
     MatchRun.objects.filter(is_current=True).update(is_current=False)
     run.status, run.is_current = RunStatus.SUCCEEDED, True
     run.save(update_fields=["status", "is_current"])

@@ -183,3 +183,16 @@ def test_a_bug_fails_the_run_with_its_error(market, monkeypatch):
     run.refresh_from_db()
     assert run.status == "failed" and "block 0: ValueError('no such field')" in run.error
     assert not GraduateMatchList.objects.filter(run=run).exists()
+
+
+def test_an_older_run_finishing_late_never_replaces_a_newer_current_one(market):
+    old = MatchRun.objects.create()
+    services.match_run_start(run=old)  # its snapshot is taken first ...
+    newer = MatchRun.objects.create()
+    tasks.matching_run_start_task(newer.pk)  # ... then a newer run finishes and becomes current
+    for number in range(5):
+        services.match_run_block(run=old, number=number)
+    services.match_run_finish(run=MatchRun.objects.get(pk=old.pk))  # the old one ends late
+    assert MatchRun.objects.get(is_current=True) == newer
+    assert not MatchRun.objects.filter(pk=old.pk).exists()  # superseded, cleaned away
+    assert_stored_lists_are_exact(visible=4)
