@@ -1,8 +1,8 @@
 """Incremental matching: both sides' lists kept exact in memory as single entities change.
 
 `LiveState` holds every graduate's and posting's arrays and the current lists. Re-scoring one
-graduate costs one row (all postings); one posting, one column (all graduates, from dense levels).
-The other side's lists are then patched under one invariant:
+graduate costs one row (all postings); one posting, one column (all graduates, from their skill
+index). The other side's lists are then patched under one invariant:
 
     each stored list is the true best `len(list)` entries; when `complete`, it holds every pair.
 
@@ -24,8 +24,8 @@ from matching.live_arrays import (
     EntityRows,
     SkillEntries,
     StoredList,
-    dense_levels,
     employer_keys,
+    graduate_index,
     inverted_index,
 )
 from matching.toplists import ColumnHeaps, Lists, TopLists
@@ -60,8 +60,13 @@ class LiveState:
         self.g_entries = SkillEntries(room * 16)
         self.p_entries = SkillEntries(len(postings) * 16)
         self.p_breakers = SkillEntries(len(postings))
-        self.dense = np.zeros((64, max(room, 16) + 64))
         self._inverted: tuple[np.ndarray, ...] | None = None
+        self.skill_key: list[int] = []  # skill id by skill index (rows are sorted by skill id)
+        # The graduates' skill index (skill -> graduate rows and levels) for posting columns,
+        # and the rows changed since it was built, which columns read from their skill rows.
+        self._g_index: tuple[np.ndarray, ...] | None = None
+        self._stale = np.zeros(room + 64, dtype=np.bool_)
+        self._stale_rows: list[int] = []
         for p in postings:
             self._set_posting(p)
         for g in graduates:
@@ -72,24 +77,15 @@ class LiveState:
     # --- keeping a state between processes -----------------------------------------------------
 
     def __getstate__(self) -> dict[str, object]:
-        """What a pickled state keeps: every entity's arrays, the vocabularies and the lists,
-        not what is derived from them (the dense levels, the postings' inverted index)."""
+        """What a pickled state keeps: everything but the postings' inverted index (quick to
+        derive again)."""
         kept = dict(self.__dict__)
-        for derived in ("dense", "_inverted"):
-            kept.pop(derived)
+        kept.pop("_inverted")
         return kept
 
     def __setstate__(self, kept: dict[str, object]) -> None:
         self.__dict__.update(kept)
         self._inverted = None
-        self.dense = self._dense_levels()
-
-    def _dense_levels(self) -> np.ndarray:
-        """The graduates' effective levels as a [skill index, graduate row] matrix, from their
-        current skill rows (what _set_graduate keeps up to date one graduate at a time)."""
-        return dense_levels(
-            self.grads, self.g_entries, len(self.skill_index), len(self.grads.arrays["ids"])
-        )
 
     def facts_set(
         self,
@@ -143,8 +139,7 @@ class LiveState:
         if index is None:
             index = self.skill_index[skill_id] = len(self.skill_index)
             self._inverted = None  # its skill pointer array must cover the new index
-            if index >= self.dense.shape[0]:
-                self.dense = np.vstack([self.dense, np.zeros_like(self.dense)])
+            self.skill_key.append(skill_id)
         return index
 
     def _fields(self, codes: frozenset[str]) -> np.ndarray:
@@ -163,15 +158,12 @@ class LiveState:
     def _set_graduate(self, g: GraduateFacts) -> int:
         row = self.grads.row(g.id)
         a = self.grads.arrays
-        if row >= self.dense.shape[1]:
-            self.dense = np.hstack([self.dense, np.zeros_like(self.dense)])
-        self.dense[:, row] = 0.0
+        self._mark_stale(row)
         effective = engine.expand_levels(g.skills, self.relations)
         skill_ids = sorted(effective)
         idx = np.array([self._skill(s) for s in skill_ids], dtype=np.int32)
         levels = np.array([effective[s] for s in skill_ids], dtype=np.float64)
         a["start"][row], a["end"][row] = self.g_entries.append(idx, level=levels)
-        self.dense[idx, row] = levels
         a["topik"][row], a["education"][row] = g.korean, g.education_rank
         a["fields"][row] = self._fields(g.fields)
         a["need_levels"][row] = needs.graduate_levels(g)
@@ -223,7 +215,7 @@ class LiveState:
             a = self.grads.arrays
             a["end"][row] = a["start"][row]
             a["discoverable"][row] = False
-            self.dense[:, row] = 0.0
+            self._mark_stale(row)
         return row
 
     def _clear_posting(self, posting_id: int) -> int | None:
@@ -283,17 +275,45 @@ class LiveState:
             kernels.score_row(row, self._gpack(), self._ppack(), self._inverted_index(), *out)
         return out
 
+    def _mark_stale(self, row: int) -> None:
+        """Graduate row `row` changed: columns read it from its skill row, not the index."""
+        if row >= len(self._stale):
+            self._stale = np.concatenate([self._stale, np.zeros_like(self._stale)])
+        if self._g_index is not None and not self._stale[row]:
+            self._stale[row] = True
+            self._stale_rows.append(row)
+
+    def prepare_columns(self) -> None:
+        """Build the graduates' skill index now (else the first posting column does)."""
+        self._g_index = None
+        self._graduate_index()
+
+    def _graduate_index(self) -> tuple[np.ndarray, ...]:
+        """The graduates' skill index, built again once many rows changed since the last one."""
+        n = self.grads.size
+        if self._g_index is None or len(self._stale_rows) > max(64, n // 32):
+            self._g_index = graduate_index(self.grads, self.g_entries, len(self.skill_index))
+            self._stale[:] = False
+            self._stale_rows = []
+        return self._g_index
+
     def _column_scores(self, row: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         n = self.grads.size
         out = np.zeros(n), np.zeros(n), np.zeros(n)
-        p = self.posts
-        values = self.p_entries.values
-        if n:
-            kernels.score_column(
-                row, self.dense[:, :n], self._gpack(), self._ppack(), p["start"], p["end"],
-                self.p_entries.idx, values.get("min", np.zeros(1)), values.get("wpl", np.zeros(1)),
-                *out,
-            )  # fmt: skip
+        if not n:
+            return out
+        p, values = self.posts, self.p_entries.values
+        posting = (
+            p["start"], p["end"], self.p_entries.idx, values.get("min", np.zeros(1)),
+            values.get("wpl", np.zeros(1)),
+        )  # fmt: skip
+        index = self._graduate_index()
+        acc = np.zeros(n)
+        kernels.column_skills(*(row, *posting, *index, self._stale[:n], acc))
+        gpack, key = self._gpack(), np.array(self.skill_key, dtype=np.int64)
+        for g in self._stale_rows:
+            acc[g] = kernels.row_skills(row, g, gpack, *posting, key)
+        kernels.score_column(row, acc, gpack, self._ppack(), key, *out)
         return out
 
     def _rebuild_graduate_list(self, row: int) -> None:

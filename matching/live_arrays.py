@@ -1,5 +1,6 @@
 """The growable arrays behind matching.live.LiveState (plain numpy, no Django), and the small
-helpers it builds on them: dense levels, the postings' inverted index, stored lists, employer keys.
+helpers it builds on them: the graduates' and the postings' skill indexes, stored lists,
+employer keys.
 
 `EntityRows` keeps one side's per-entity attributes (GRADUATE_FIELDS, POSTING_FIELDS) as columns
 with spare capacity and an id -> row map; `SkillEntries` keeps variable-length skill rows in one
@@ -100,16 +101,18 @@ def _row_positions(rows: EntityRows) -> tuple[np.ndarray, np.ndarray]:
     return owners, (np.repeat(start, lengths) + offsets).astype(np.int64)
 
 
-def dense_levels(
-    graduates: EntityRows, entries: SkillEntries, n_skills: int, capacity: int
-) -> np.ndarray:
-    """The graduates' levels as a [skill index, graduate row] matrix (rows: a power of two, at
-    least 64, as LiveState grows it; columns: the graduates' capacity)."""
-    dense = np.zeros((max(64, 1 << max(n_skills - 1, 0).bit_length()), capacity))
+def graduate_index(
+    graduates: EntityRows, entries: SkillEntries, n_skills: int
+) -> tuple[np.ndarray, ...]:
+    """The graduates' skill entries by skill index: (pointer per skill, graduate row, level),
+    each skill's entries in row order."""
     owners, positions = _row_positions(graduates)
-    if len(positions):
-        dense[entries.idx[positions], owners] = entries.values["level"][positions]
-    return dense
+    idx = entries.idx[positions]
+    order = np.argsort(idx, kind="stable")
+    ptr = np.zeros(max(n_skills, 1) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(idx, minlength=max(n_skills, 1)), out=ptr[1:])
+    levels = entries.values.get("level", np.zeros(1))
+    return ptr, owners[order], levels[positions][order] if len(positions) else np.zeros(0)
 
 
 def inverted_index(

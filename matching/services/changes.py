@@ -129,6 +129,7 @@ def _build(run: MatchRun) -> tuple[LiveState, int]:
             state.facts_set(graduates=graduate_facts(id_range=(chunk[0], chunk[-1])))
         state.load_lists("graduates", stored_lists(run=run, model=GraduateMatchList))
         state.load_lists("postings", stored_lists(run=run, model=PostingMatchList))
+    state.prepare_columns()
     live_snapshot_save(run=run, state=state, facts_at=read_at)
     return state, seen
 
