@@ -137,6 +137,11 @@ class MatchList(models.Model):
         default=True, help_text=_("True when the list holds every qualifying pair.")
     )
     updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveBigIntegerField(
+        default=0,
+        db_default=0,
+        help_text=_("The run's results_version that last wrote this list (0: the full run)."),
+    )
 
     class Meta:
         abstract = True

@@ -101,12 +101,16 @@ def _live_state(run: MatchRun) -> LiveState:
                 return _remember(run, *_build(run))
     with _snapshot():
         seen, read_at = _results_version(run), timezone.now()
-        state, since = kept.state, kept.facts_at - CATCH_UP_MARGIN
-        caught_up = _catch_up(state, since=since)
-        state.load_lists("graduates", stored_lists(run=run, model=GraduateMatchList, since=since))
-        state.load_lists("postings", stored_lists(run=run, model=PostingMatchList, since=since))
+        state, newer = kept.state, kept.results_version
+        caught_up = _catch_up(state, since=kept.facts_at - CATCH_UP_MARGIN)
+        state.load_lists(
+            "graduates", stored_lists(run=run, model=GraduateMatchList, after_version=newer)
+        )
+        state.load_lists(
+            "postings", stored_lists(run=run, model=PostingMatchList, after_version=newer)
+        )
     if caught_up > SNAPSHOT_REFRESH_AFTER:  # keep the next process's catching up short
-        live_snapshot_save(run=run, state=state, facts_at=read_at)
+        live_snapshot_save(run=run, state=state, facts_at=read_at, results_version=seen)
     return _remember(run, state, seen)
 
 
@@ -130,7 +134,7 @@ def _build(run: MatchRun) -> tuple[LiveState, int]:
         state.load_lists("graduates", stored_lists(run=run, model=GraduateMatchList))
         state.load_lists("postings", stored_lists(run=run, model=PostingMatchList))
     state.prepare_columns()
-    live_snapshot_save(run=run, state=state, facts_at=read_at)
+    live_snapshot_save(run=run, state=state, facts_at=read_at, results_version=seen)
     return state, seen
 
 
@@ -277,17 +281,21 @@ def _apply(state: LiveState, changes: list[MatchingChange]) -> Changed:
 
 
 def _store_changed(run: MatchRun, state: LiveState, changed: Changed) -> None:
-    """Write the changed lists of both sides, skipping entities deleted in the meantime."""
+    """Write the changed lists of both sides, skipping entities deleted in the meantime, marked
+    with the results_version this update makes (so a process can read only what is newer)."""
+    version = run.results_version + 1
     g_ids = state.owner_ids("graduates")
     g_rows = _rows_still_present(g_ids, changed.graduates, GraduateProfile.objects.all())
     lists_upsert(
-        run=run, model=GraduateMatchList, rows=list_rows(g_ids, state.lists("graduates"), g_rows)
-    )
+        run=run, model=GraduateMatchList,
+        rows=list_rows(g_ids, state.lists("graduates"), g_rows), version=version,
+    )  # fmt: skip
     p_ids = state.owner_ids("postings")
     p_rows = _rows_still_present(p_ids, changed.postings, JobPosting.objects.all())
     lists_upsert(
-        run=run, model=PostingMatchList, rows=list_rows(p_ids, state.lists("postings"), p_rows)
-    )
+        run=run, model=PostingMatchList,
+        rows=list_rows(p_ids, state.lists("postings"), p_rows), version=version,
+    )  # fmt: skip
 
 
 def _rows_still_present(

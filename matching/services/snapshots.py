@@ -1,10 +1,11 @@
 """Live states kept on disk, so a process that needs one loads it instead of reading every
 graduate and posting again (16 s at 100,000 x 10,000 here; loading one takes about a second).
 
-A snapshot holds a LiveState (facts and lists) for one run, and the moment they were read. A
-process that loads it sets again the facts of every entity whose change was recorded since, and
-puts back the stored lists written since (a minute's margin covers clock skew between machines and
-transactions that committed late): the result is what a fresh build would give. Snapshots live
+A snapshot holds a LiveState (facts and lists) for one run, the moment its facts were read and
+the version of the run's results its lists belong to. A process that loads it sets again the
+facts of every entity whose change was recorded since (a minute's margin covers clock skew
+between machines and transactions that committed late), and puts back the stored lists a later
+version wrote: the result is what a fresh build would give. Snapshots live
 on the local disk (MATCHING_STATE_DIR), one per database and run; a snapshot that cannot be
 read, or belongs to another run, is ignored and the state is built afresh.
 """
@@ -26,14 +27,15 @@ logger = logging.getLogger(__name__)
 
 CATCH_UP_MARGIN = timedelta(minutes=1)
 # Raised whenever what a LiveState holds changes shape: snapshots of another format are ignored.
-SNAPSHOT_FORMAT = 2
+SNAPSHOT_FORMAT = 3
 
 
 @dataclass
 class LiveSnapshot:
     run_id: int
     run_created_at: datetime
-    facts_at: datetime  # facts and lists were read at this moment or later
+    facts_at: datetime  # the facts were read at this moment or later
+    results_version: int  # the lists are those of this version of the run's results
     state: LiveState
     format: int = SNAPSHOT_FORMAT
 
@@ -51,7 +53,9 @@ def _path(run: MatchRun) -> Path:
     return _directory() / f"{_prefix()}{run.pk}.pickle"
 
 
-def live_snapshot_save(*, run: MatchRun, state: LiveState, facts_at: datetime) -> None:
+def live_snapshot_save(
+    *, run: MatchRun, state: LiveState, facts_at: datetime, results_version: int
+) -> None:
     """Write the state's snapshot for `run` (atomically) and remove older runs' snapshots."""
     directory = _directory()
     try:
@@ -59,7 +63,8 @@ def live_snapshot_save(*, run: MatchRun, state: LiveState, facts_at: datetime) -
         target = _path(run)
         partial = target.with_suffix(f".{os.getpid()}.partial")
         with partial.open("wb") as out:
-            pickle.dump(LiveSnapshot(run.pk, run.created_at, facts_at, state), out, protocol=5)
+            snapshot = LiveSnapshot(run.pk, run.created_at, facts_at, results_version, state)
+            pickle.dump(snapshot, out, protocol=5)
         os.replace(partial, target)
         for old in directory.glob(f"{_prefix()}*.pickle"):
             if old != target:

@@ -6,7 +6,6 @@ UPDATE per batch; other databases (SQLite in development) the ORM's bulk operati
 """
 
 from collections.abc import Iterator
-from datetime import datetime
 from typing import TypeVar
 
 import numpy as np
@@ -60,19 +59,23 @@ def _check_identifiers(*names: str) -> None:
             raise ValueError(f"Not a plain SQL identifier: {name!r}")
 
 
-def copy_list_rows(*, table: str, owner_column: str, run_id: int, rows: list[ListRow]) -> None:
+def copy_list_rows(
+    *, table: str, owner_column: str, run_id: int, rows: list[ListRow], version: int = 0
+) -> None:
     """PostgreSQL: stream new list rows with binary COPY."""
     now = timezone.now()
-    columns = f"run_id, {owner_column}, entries, length, complete, updated_at"
+    columns = f"run_id, {owner_column}, entries, length, complete, updated_at, version"
     _check_identifiers(table, owner_column)
     statement = f"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)"
     with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
-        copy.set_types(["int8", "int8", "bytea", "int2", "bool", "timestamptz"])
+        copy.set_types(["int8", "int8", "bytea", "int2", "bool", "timestamptz", "int8"])
         for owner_id, entries, length, complete in rows:
-            copy.write_row((run_id, owner_id, entries, length, complete, now))
+            copy.write_row((run_id, owner_id, entries, length, complete, now, version))
 
 
-def update_list_rows(*, table: str, owner_column: str, run_id: int, rows: list[ListRow]) -> int:
+def update_list_rows(
+    *, table: str, owner_column: str, run_id: int, rows: list[ListRow], version: int = 0
+) -> int:
     """PostgreSQL: replace existing list rows in one UPDATE; returns how many rows matched."""
     if not rows:
         return 0
@@ -82,33 +85,49 @@ def update_list_rows(*, table: str, owner_column: str, run_id: int, rows: list[L
     # Identifiers checked above; every value is a bound parameter.
     sql = (
         f"UPDATE {table} AS t SET entries = v.entries, length = v.length, "  # noqa: S608
-        f"complete = v.complete, updated_at = now() "
+        f"complete = v.complete, updated_at = now(), version = %s "
         f"FROM (VALUES {values}) AS v(owner, entries, length, complete) "
         f"WHERE t.run_id = %s AND t.{owner_column} = v.owner"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, run_id])
+        cursor.execute(sql, [version, *params, run_id])
         updated: int = cursor.rowcount
         return updated
 
 
-def lists_insert(*, run: MatchRun, model: type[ListModel], rows: list[ListRow]) -> None:
-    """Insert new list rows in bulk: COPY on PostgreSQL, batched INSERTs elsewhere."""
+def lists_insert(
+    *, run: MatchRun, model: type[ListModel], rows: list[ListRow], version: int = 0
+) -> None:
+    """Insert new list rows in bulk: COPY on PostgreSQL, batched INSERTs elsewhere; `version`:
+    the run's results_version that writes them (0 for the full run)."""
     owner = _owner_field(model)
     if connection.vendor == "postgresql":
-        copy_list_rows(table=model._meta.db_table, owner_column=owner, run_id=run.pk, rows=rows)
+        copy_list_rows(
+            table=model._meta.db_table, owner_column=owner, run_id=run.pk, rows=rows,
+            version=version,
+        )  # fmt: skip
         return
     model.objects.bulk_create(
         [
-            model(run=run, entries=entries, length=length, complete=complete, **{owner: owner_id})
+            model(
+                run=run,
+                entries=entries,
+                length=length,
+                complete=complete,
+                version=version,
+                **{owner: owner_id},
+            )
             for owner_id, entries, length, complete in rows
         ],
         batch_size=500,
     )
 
 
-def lists_upsert(*, run: MatchRun, model: type[ListModel], rows: list[ListRow]) -> None:
-    """Replace some lists of a run (incremental updates): one update, then insert the rest."""
+def lists_upsert(
+    *, run: MatchRun, model: type[ListModel], rows: list[ListRow], version: int
+) -> None:
+    """Replace some lists of a run (incremental updates): one update, then insert the rest;
+    `version`: the run's results_version these lists belong to."""
     if not rows:
         return
     owner = _owner_field(model)
@@ -120,8 +139,9 @@ def lists_upsert(*, run: MatchRun, model: type[ListModel], rows: list[ListRow]) 
     updates = [r for r in rows if r[0] in existing]
     if connection.vendor == "postgresql":
         update_list_rows(
-            table=model._meta.db_table, owner_column=owner, run_id=run.pk, rows=updates
-        )
+            table=model._meta.db_table, owner_column=owner, run_id=run.pk, rows=updates,
+            version=version,
+        )  # fmt: skip
     else:
         ids = dict(
             model.objects.filter(run=run, **{f"{owner}__in": [r[0] for r in updates]}).values_list(
@@ -131,23 +151,25 @@ def lists_upsert(*, run: MatchRun, model: type[ListModel], rows: list[ListRow]) 
         now = timezone.now()
         model.objects.bulk_update(
             [
-                model(id=ids[o], entries=e, length=n, complete=c, updated_at=now)
+                model(id=ids[o], entries=e, length=n, complete=c, updated_at=now, version=version)
                 for o, e, n, c in updates
             ],
-            ["entries", "length", "complete", "updated_at"],
+            ["entries", "length", "complete", "updated_at", "version"],
         )
-    lists_insert(run=run, model=model, rows=[r for r in rows if r[0] not in existing])
+    lists_insert(
+        run=run, model=model, rows=[r for r in rows if r[0] not in existing], version=version
+    )
 
 
 def stored_lists(
-    *, run: MatchRun, model: type[ListModel], since: datetime | None = None
+    *, run: MatchRun, model: type[ListModel], after_version: int | None = None
 ) -> Iterator[StoredList]:
-    """The run's lists of one side (those written at `since` or later), decoded, in no
-    particular order."""
+    """The run's lists of one side (those written by a results_version after `after_version`),
+    decoded, in no particular order."""
     owner = _owner_field(model)
     rows = model.objects.filter(run=run)
-    if since is not None:
-        rows = rows.filter(updated_at__gte=since)
+    if after_version is not None:
+        rows = rows.filter(version__gt=after_version)
     for owner_id, entries, complete in rows.values_list(owner, "entries", "complete"):
         records = np.frombuffer(bytes(entries), dtype=ENTRY_DTYPE)
         yield StoredList(

@@ -124,3 +124,25 @@ def test_a_state_built_in_chunks_of_graduates_is_exact(market, monkeypatch):
     assert matching_changes_apply().applied == 3
     assert changes._live.state.grads.size == 30
     assert_stored_lists_are_exact(visible=4)
+
+
+def test_a_loaded_snapshot_reads_only_the_lists_written_after_its_version(market, monkeypatch):
+    _edit(market, 1)
+    first = matching_changes_apply()  # builds (a snapshot of the version before it), stores
+    _edit(market, 2)
+    second = matching_changes_apply()
+    changes._live = None
+    real, read = changes.stored_lists, []
+
+    def counting(**kwargs):
+        for stored in real(**kwargs):
+            read.append((kwargs.get("after_version"), stored.owner_id))
+            yield stored
+
+    monkeypatch.setattr(changes, "stored_lists", counting)
+    _edit(market, 3)
+    assert matching_changes_apply().applied == 1
+    written = sum(r.graduate_lists + r.posting_lists for r in (first, second))
+    assert 0 < len(read) <= written < 40  # only what the two updates wrote, not all 40 lists
+    assert all(after is not None for after, _owner in read)
+    assert_stored_lists_are_exact(visible=4)
