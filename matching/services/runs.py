@@ -19,7 +19,7 @@ from django.utils import timezone
 from accounts.models import User
 from core.enqueue import send_after_commit
 from matching import engine
-from matching.facts import GraduateFacts, PostingFacts
+from matching.facts import GraduateFacts, PostingFacts, SkillRelationFacts
 from matching.models import (
     GraduateMatchList,
     MatchingChange,
@@ -90,12 +90,28 @@ def _load_partial(data: bytes | memoryview) -> TopLists:
         return TopLists(**{name: f[name] for name in f.files})
 
 
+# The postings and skill relations a worker read for a run, kept for that run's next blocks:
+# every block of a run scores against the same postings (the edits made since the run's
+# snapshot are applied again after the swap), and reading 10,000 postings takes most of a second.
+_run_inputs: tuple[tuple[int, object], list[PostingFacts], list[SkillRelationFacts]] | None = None
+
+
+def _posting_inputs(run: MatchRun) -> tuple[list[PostingFacts], list[SkillRelationFacts]]:
+    global _run_inputs
+    key = (run.pk, run.snapshot_at)
+    if _run_inputs is None or _run_inputs[0] != key:
+        _run_inputs = None  # let the previous run's facts go before reading the next ones
+        _run_inputs = (key, posting_facts(), relation_facts())
+    return _run_inputs[1], _run_inputs[2]
+
+
 def _arrays(
-    graduates: list[GraduateFacts], postings: list[PostingFacts]
+    run: MatchRun, graduates: list[GraduateFacts]
 ) -> tuple[engine.GraduateArrays, engine.PostingArrays]:
+    postings, relations = _posting_inputs(run)
     vocab = engine.Vocabulary.from_facts(graduates, postings)
     return (
-        engine.build_graduates(graduates, vocab, relation_facts()),
+        engine.build_graduates(graduates, vocab, relations),
         engine.build_postings(postings, vocab),
     )
 
@@ -115,8 +131,7 @@ def match_run_block(*, run: MatchRun, number: int) -> bool:
         return _all_blocks_done(run)
     started = time.perf_counter()
     grads, posts = _arrays(
-        graduate_facts(id_range=(block.first_graduate_id, block.last_graduate_id)),
-        posting_facts(),
+        run, graduate_facts(id_range=(block.first_graduate_id, block.last_graduate_id))
     )
     result = engine.full_run(grads, posts, list_capacity())
     compute_ms = round(1000 * (time.perf_counter() - started))

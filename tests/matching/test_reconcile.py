@@ -196,3 +196,16 @@ def test_an_older_run_finishing_late_never_replaces_a_newer_current_one(market):
     assert MatchRun.objects.get(is_current=True) == newer
     assert not MatchRun.objects.filter(pk=old.pk).exists()  # superseded, cleaned away
     assert_stored_lists_are_exact(visible=4)
+
+
+def test_a_worker_reads_the_postings_once_for_all_the_blocks_of_a_run(market, monkeypatch):
+    from matching.services import runs
+
+    real, reads = runs.posting_facts, []
+    monkeypatch.setattr(runs, "posting_facts", lambda **kw: reads.append(1) or real(**kw))
+    monkeypatch.setattr(runs, "_run_inputs", None)
+    tasks.matching_run_start_task(MatchRun.objects.create().pk)  # five blocks, one process
+    assert len(reads) == 1
+    assert_stored_lists_are_exact(visible=4)
+    tasks.matching_run_start_task(MatchRun.objects.create().pk)  # a new run reads them again
+    assert len(reads) == 2
