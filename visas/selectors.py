@@ -1,10 +1,12 @@
 """Reads for the visas app: the rules the guidance engine applies, with their sources."""
 
 import time
-from collections import defaultdict
+import uuid
+from collections import OrderedDict, defaultdict
 from datetime import date
 from typing import Any
 
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
@@ -124,28 +126,56 @@ def rules_snapshot(*, on: date) -> RulesSnapshot:
     """Every rule the guidance engine needs as of `on`, read in a fixed, small number of queries.
 
     The rows are handed, in the fixture's shape, to the same builder the engine's tests use on
-    the fixture (`snapshot_from_rows`), so the two cannot drift apart. For repeated use within a
-    process, `rules_snapshot_cached` keeps one snapshot per day for a few minutes.
+    the fixture (`snapshot_from_rows`), so the two cannot drift apart. For repeated use,
+    `rules_snapshot_cached` keeps snapshots in the process until the rules change.
     """
     return snapshot_from_rows(_rule_rows(), on=on)
 
 
+# The rules' version, in the shared cache: every change to the rules (admin, loader) sets a new
+# one (visas.services.visa_rules_changed), and every process drops its snapshots when it sees it.
+RULES_VERSION_KEY = "visas:rules-version"
+# Without the shared cache (it is down), a process keeps a snapshot this long at most.
 _SNAPSHOT_TTL_SECONDS = 300.0
-_snapshots: dict[date, tuple[float, RulesSnapshot]] = {}
+# Snapshots kept per process, the most recently used (one per date asked for).
+_SNAPSHOTS_KEPT = 32
+_snapshots: OrderedDict[date, tuple[str | None, float, RulesSnapshot]] = OrderedDict()
+
+
+def rules_version() -> str | None:
+    """The rules' current version token (None when the shared cache cannot be reached)."""
+    try:
+        token = cache.get(RULES_VERSION_KEY)
+        if token is None:
+            cache.add(RULES_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+            token = cache.get(RULES_VERSION_KEY)
+    except Exception:
+        return None
+    return None if token is None else str(token)
 
 
 def rules_snapshot_cached(*, on: date) -> RulesSnapshot:
-    """`rules_snapshot(on=on)`, reused for up to five minutes in this process.
+    """`rules_snapshot(on=on)`, kept in this process until the rules change.
 
-    A snapshot also keeps the engine's compiled rules, so reuse saves the compile too. Changes in
-    the admin show once the entry expires, or at once after `rules_snapshot_cache_clear()`.
+    A snapshot also keeps the engine's compiled rules, so reuse saves the compile too. An edit
+    in the admin shows on the next request in every process (the version token changes); when
+    the shared cache is down, a snapshot is kept five minutes at most. Any date is kept, the
+    most recently used 32 of them.
     """
-    now = time.monotonic()
+    token, now = rules_version(), time.monotonic()
     cached = _snapshots.get(on)
-    if cached is not None and now - cached[0] < _SNAPSHOT_TTL_SECONDS:
-        return cached[1]
+    if (
+        cached is not None
+        and cached[0] == token
+        and (token is not None or now - cached[1] < _SNAPSHOT_TTL_SECONDS)
+    ):
+        _snapshots.move_to_end(on)
+        return cached[2]
     snapshot = rules_snapshot(on=on)
-    _snapshots[on] = (now, snapshot)
+    _snapshots[on] = (token, now, snapshot)
+    _snapshots.move_to_end(on)
+    while len(_snapshots) > _SNAPSHOTS_KEPT:
+        _snapshots.popitem(last=False)
     return snapshot
 
 
@@ -293,8 +323,6 @@ def visa_offer_verdict(*, person: PersonFacts, offer: OfferFacts, on: date) -> O
 
 
 def _snapshot_for(on: date) -> RulesSnapshot:
-    # Only today's rules are kept in the process cache: public pages accept any "as of" date, and
-    # one cached snapshot per date asked for would let anyone grow the cache without bound.
-    if on == timezone.localdate():
-        return rules_snapshot_cached(on=on)
-    return rules_snapshot(on=on)
+    # Any date is cached: the cache keeps a bounded number of dates, so the public "as of" field
+    # cannot grow it without bound.
+    return rules_snapshot_cached(on=on)

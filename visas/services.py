@@ -1,13 +1,16 @@
 """Writes for the visas app: loading the visa-rules fixture into the database."""
 
 import json
+import uuid
 from collections import Counter, defaultdict
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
@@ -26,6 +29,7 @@ from visas.models import (
     VisaProgression,
     VisaType,
 )
+from visas.selectors import RULES_VERSION_KEY, rules_snapshot_cache_clear
 
 VISA_RULES_FIXTURE = Path(__file__).resolve().parent / "data" / "visa_rules.json"
 # Rows matched by natural key: (fixture list, model, the fixture keys that identify a row).
@@ -83,10 +87,25 @@ def visa_rules_load(*, path: Path | None = None) -> VisaRulesLoadResult:
     loader = _FixtureLoader()
     with transaction.atomic():
         loader.load(fixture)
+        if any(loader.written.values()):
+            visa_rules_changed()
     return VisaRulesLoadResult(
         totals={kind: model._default_manager.count() for kind, model in _COUNTED.items()},
         written={kind: loader.written[kind] for kind in _COUNTED},
     )
+
+
+def visa_rules_changed() -> None:
+    """The rules changed: after commit, every process uses the new rules from its next request
+    on (a new version token in the shared cache; a cache that is down falls back to the
+    processes' five-minute limit)."""
+
+    def new_version() -> None:
+        with suppress(Exception):
+            cache.set(RULES_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        rules_snapshot_cache_clear()  # this process at once, whatever the cache says
+
+    transaction.on_commit(new_version)
 
 
 def _read_fixture(path: Path) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """The rules snapshot: built from the fixture without the database, and from the database by the
 selector, the two equal."""
 
+import time
 from datetime import date
 from decimal import Decimal
 
@@ -79,3 +80,64 @@ def test_the_cached_snapshot_is_reused_until_cleared(
     assert again is first
     assert rules_snapshot_cached(on=date(2026, 3, 1)) is not first
     rules_snapshot_cache_clear()
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("loaded_visa_rules")
+def test_a_rules_change_reaches_every_process_on_its_next_request(
+    django_capture_on_commit_callbacks,
+):
+    from visas import selectors
+    from visas.services import visa_rules_changed
+
+    day = date(2026, 3, 1)
+    rules_snapshot_cache_clear()
+    held = rules_snapshot_cached(on=day)  # what another process holds ...
+    old_version = selectors.rules_version()  # ... under the version of that moment
+    with django_capture_on_commit_callbacks(execute=True):
+        visa_rules_changed()
+    selectors._snapshots[day] = (old_version, time.monotonic(), held)  # that process, still
+    assert selectors.rules_version() != old_version
+    fresh = rules_snapshot_cached(on=day)
+    assert fresh is not held and fresh == held  # rebuilt (the rows did not change here)
+    rules_snapshot_cache_clear()
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("loaded_visa_rules")
+def test_past_and_future_dates_are_cached_and_the_cache_stays_bounded(
+    django_assert_num_queries: DjangoAssertNumQueries,
+):
+    from visas import selectors
+
+    rules_snapshot_cache_clear()
+    rules_snapshot_cached(on=date(2024, 5, 1))
+    with django_assert_num_queries(0):
+        rules_snapshot_cached(on=date(2024, 5, 1))
+    for offset in range(40):
+        rules_snapshot_cached(on=date(2027, 1, 1 + offset % 28).replace(month=1 + offset // 28))
+    assert len(selectors._snapshots) == 32
+    rules_snapshot_cache_clear()
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("loaded_visa_rules")
+def test_staff_deleting_a_rule_in_the_admin_changes_the_version_and_are_told(
+    staff_client, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    from visas import selectors
+    from visas.models import VisaNote
+
+    before = selectors.rules_version()
+    note = VisaNote.objects.first()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(
+            reverse("admin:visas_visanote_delete", args=[note.pk]), {"post": "yes"}, follow=True
+        )
+    assert response.status_code == 200
+    assert "Visa guidance uses this change from the next page it shows" in (
+        response.content.decode()
+    )
+    assert selectors.rules_version() != before

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.db import models
 from django.http import HttpRequest
@@ -20,6 +20,7 @@ from visas.models import (
     RuleSource,
     VisaCriterion,
 )
+from visas.services import visa_rules_changed
 
 NOTHING = format_html("{}", "—")
 
@@ -52,7 +53,35 @@ class ReadableJSONField(forms.JSONField):
         return json.dumps(value, ensure_ascii=False, indent=2, cls=self.encoder)
 
 
-class VisaRulesAdmin(admin.ModelAdmin):
+class RulesChangedAdmin(admin.ModelAdmin):
+    """Every save or delete of a rule row tells the guidance to use the new rules at once."""
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        self._changed(request)
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        self._changed(request, quiet=True)  # the same save as save_model: one message
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        super().delete_model(request, obj)
+        self._changed(request)
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        super().delete_queryset(request, queryset)
+        self._changed(request)
+
+    def _changed(self, request: HttpRequest, quiet: bool = False) -> None:
+        visa_rules_changed()
+        if not quiet:
+            messages.info(
+                request,
+                _("Visa guidance uses this change from the next page it shows, on every server."),
+            )
+
+
+class VisaRulesAdmin(RulesChangedAdmin):
     formfield_overrides = {
         models.JSONField: {"form_class": ReadableJSONField, "widget": JSONTextarea},
         models.TextField: {"widget": FittedTextarea},

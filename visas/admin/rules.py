@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 
 from visas.admin.base import (
     NOTHING,
+    RulesChangedAdmin,
     SourcedAdmin,
     admin_url,
     change_link,
@@ -105,7 +106,7 @@ class VisaTypeAdmin(SourcedAdmin):
 
 
 @admin.register(RuleSource)
-class RuleSourceAdmin(admin.ModelAdmin):
+class RuleSourceAdmin(RulesChangedAdmin):
     list_display = ("title", "kind", "date_stated_text", "link")
     list_filter = ("kind", "date_precision")
     search_fields = ("key", "title", "publisher", "url")
