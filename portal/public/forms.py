@@ -236,6 +236,11 @@ class VisaCheckForm(_EngineForm):
         """An offer only when a salary or an occupation code is given (the size has a default)."""
         raw = self.engine_input(OFFER_FIELDS)
         if not (raw.get("annual_salary_krw") or raw.get("occupation_code")):
+            if raw.get("eps_job") == "yes":  # an answer about an offer, but no offer to check
+                self.add_error(
+                    "annual_salary_krw",
+                    _("Give the offered salary: an EPS job is checked against its pay."),
+                )
             return None
         try:
             return validate_offer(raw)

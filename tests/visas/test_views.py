@@ -193,6 +193,15 @@ def test_checker_asks_for_a_salary_when_only_an_occupation_is_given(client: Clie
     assert "annual_salary_krw" in response.context["form"].errors
 
 
+def test_checker_asks_for_the_salary_of_an_eps_job_instead_of_ignoring_it(client: Client):
+    response = _check(client, eps_job="yes")
+
+    assert response.context["form"].errors["annual_salary_krw"] == [
+        "Give the offered salary: an EPS job is checked against its pay."
+    ]
+    assert response.context["guidance"] is None
+
+
 def test_checker_refuses_an_as_of_day_outside_the_rules_range(client: Client):
     response = _check(client, as_of="1850-01-01")
 
