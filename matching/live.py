@@ -16,16 +16,16 @@ from typing import Literal
 
 import numpy as np
 
-from matching import engine, kernels, list_kernels, needs, scoring
+from matching import column_kernels, engine, kernels, list_kernels, needs, scoring
 from matching.facts import GraduateFacts, PostingFacts, SkillRelationFacts
 from matching.live_arrays import (
     GRADUATE_FIELDS,
     POSTING_FIELDS,
     EntityRows,
+    GraduateIndex,
     SkillEntries,
     StoredList,
     employer_keys,
-    graduate_index,
     inverted_index,
 )
 from matching.toplists import ColumnHeaps, Lists, TopLists
@@ -64,9 +64,7 @@ class LiveState:
         self.skill_key: list[int] = []  # skill id by skill index (rows are sorted by skill id)
         # The graduates' skill index (skill -> graduate rows and levels) for posting columns,
         # and the rows changed since it was built, which columns read from their skill rows.
-        self._g_index: tuple[np.ndarray, ...] | None = None
-        self._stale = np.zeros(room + 64, dtype=np.bool_)
-        self._stale_rows: list[int] = []
+        self.columns = GraduateIndex(room + 64)
         for p in postings:
             self._set_posting(p)
         for g in graduates:
@@ -158,7 +156,7 @@ class LiveState:
     def _set_graduate(self, g: GraduateFacts) -> int:
         row = self.grads.row(g.id)
         a = self.grads.arrays
-        self._mark_stale(row)
+        self.columns.mark_stale(row)
         effective = engine.expand_levels(g.skills, self.relations)
         skill_ids = sorted(effective)
         idx = np.array([self._skill(s) for s in skill_ids], dtype=np.int32)
@@ -215,7 +213,7 @@ class LiveState:
             a = self.grads.arrays
             a["end"][row] = a["start"][row]
             a["discoverable"][row] = False
-            self._mark_stale(row)
+            self.columns.mark_stale(row)
         return row
 
     def _clear_posting(self, posting_id: int) -> int | None:
@@ -275,27 +273,9 @@ class LiveState:
             kernels.score_row(row, self._gpack(), self._ppack(), self._inverted_index(), *out)
         return out
 
-    def _mark_stale(self, row: int) -> None:
-        """Graduate row `row` changed: columns read it from its skill row, not the index."""
-        if row >= len(self._stale):
-            self._stale = np.concatenate([self._stale, np.zeros_like(self._stale)])
-        if self._g_index is not None and not self._stale[row]:
-            self._stale[row] = True
-            self._stale_rows.append(row)
-
     def prepare_columns(self) -> None:
         """Build the graduates' skill index now (else the first posting column does)."""
-        self._g_index = None
-        self._graduate_index()
-
-    def _graduate_index(self) -> tuple[np.ndarray, ...]:
-        """The graduates' skill index, built again once many rows changed since the last one."""
-        n = self.grads.size
-        if self._g_index is None or len(self._stale_rows) > max(64, n // 32):
-            self._g_index = graduate_index(self.grads, self.g_entries, len(self.skill_index))
-            self._stale[:] = False
-            self._stale_rows = []
-        return self._g_index
+        self.columns.current(self.grads, self.g_entries, len(self.skill_index), rebuild=True)
 
     def _column_scores(self, row: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         n = self.grads.size
@@ -307,13 +287,13 @@ class LiveState:
             p["start"], p["end"], self.p_entries.idx, values.get("min", np.zeros(1)),
             values.get("wpl", np.zeros(1)),
         )  # fmt: skip
-        index = self._graduate_index()
+        index = self.columns.current(self.grads, self.g_entries, len(self.skill_index))
         acc = np.zeros(n)
-        kernels.column_skills(*(row, *posting, *index, self._stale[:n], acc))
+        column_kernels.column_skills(*(row, *posting, *index, self.columns.stale[:n], acc))
         gpack, key = self._gpack(), np.array(self.skill_key, dtype=np.int64)
-        for g in self._stale_rows:
-            acc[g] = kernels.row_skills(row, g, gpack, *posting, key)
-        kernels.score_column(row, acc, gpack, self._ppack(), key, *out)
+        for g in self.columns.stale_rows:
+            acc[g] = column_kernels.row_skills(row, g, gpack, *posting, key)
+        column_kernels.score_column(row, acc, gpack, self._ppack(), key, *out)
         return out
 
     def _rebuild_graduate_list(self, row: int) -> None:

@@ -115,6 +115,33 @@ def graduate_index(
     return ptr, owners[order], levels[positions][order] if len(positions) else np.zeros(0)
 
 
+class GraduateIndex:
+    """The graduates' skill index for posting columns, and the rows changed since it was built
+    (columns read those from their own skill rows; the index is rebuilt once there are many)."""
+
+    def __init__(self, capacity: int) -> None:
+        self.index: tuple[np.ndarray, ...] | None = None
+        self.stale = np.zeros(capacity, dtype=np.bool_)
+        self.stale_rows: list[int] = []
+
+    def mark_stale(self, row: int) -> None:
+        if row >= len(self.stale):
+            self.stale = np.concatenate([self.stale, np.zeros_like(self.stale)])
+        if self.index is not None and not self.stale[row]:
+            self.stale[row] = True
+            self.stale_rows.append(row)
+
+    def current(
+        self, graduates: EntityRows, entries: SkillEntries, n_skills: int, rebuild: bool = False
+    ) -> tuple[np.ndarray, ...]:
+        """The index, built again when asked or once a thirtieth of the graduates changed."""
+        if rebuild or self.index is None or len(self.stale_rows) > max(64, graduates.size // 32):
+            self.index = graduate_index(graduates, entries, n_skills)
+            self.stale[:] = False
+            self.stale_rows = []
+        return self.index
+
+
 def inverted_index(
     postings: EntityRows, entries: SkillEntries, n_skills: int
 ) -> tuple[np.ndarray, ...]:

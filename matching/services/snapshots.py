@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 
 CATCH_UP_MARGIN = timedelta(minutes=1)
 # Raised whenever what a LiveState holds changes shape: snapshots of another format are ignored.
-SNAPSHOT_FORMAT = 3
+SNAPSHOT_FORMAT = 4
 
 
 @dataclass

@@ -149,7 +149,7 @@ def test_posting_columns_from_the_skill_index_and_from_changed_rows_equal_the_re
     for g_id in rng.sample(sorted(graduates), 10):  # edited after the index: read from rows
         graduates[g_id] = _edit_graduate(rng, graduates[g_id], skill_ids)
         state.graduate_changed(g_id, graduates[g_id])
-    assert len(state._stale_rows) == 10
+    assert len(state.columns.stale_rows) == 10
     by_id = {p.id: p for p in data.postings}
     table = reference.relation_table(
         MatchingInput(list(graduates.values()), data.postings, data.relations)
