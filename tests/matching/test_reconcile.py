@@ -170,18 +170,24 @@ def test_a_cut_database_connection_is_retried_and_does_not_fail_the_run(market, 
     assert_stored_lists_are_exact(visible=4)
 
 
-def test_a_bug_fails_the_run_with_its_error(market, monkeypatch):
+@pytest.mark.parametrize(
+    ("module", "function", "step"),
+    [("services", "match_run_start", "start"), ("runs", "graduate_facts", "block 0")],
+)
+def test_a_bug_fails_the_run_with_its_error(market, monkeypatch, module, function, step):
+    """Not a transient error: the run is failed at once, with the step and the error."""
     from matching.services import runs
 
     def broken(**kwargs):
         raise ValueError("no such field")
 
-    monkeypatch.setattr(runs, "graduate_facts", broken)
+    monkeypatch.setattr(services if module == "services" else runs, function, broken)
     run = MatchRun.objects.create()
     with pytest.raises(ValueError):
         tasks.matching_run_start_task(run.pk)
     run.refresh_from_db()
-    assert run.status == "failed" and "block 0: ValueError('no such field')" in run.error
+    assert run.status == "failed" and f"{step}: ValueError('no such field')" in run.error
+    assert run.finished_at >= run.started_at
     assert not GraduateMatchList.objects.filter(run=run).exists()
 
 

@@ -225,21 +225,6 @@ def test_an_update_that_dies_midway_is_applied_by_the_next_job(
     assert_stored_lists_are_exact(visible=4)
 
 
-def test_a_run_that_fails_before_it_starts_is_recorded_as_failed(world, monkeypatch):
-    from matching import services, tasks
-
-    def broken(**kwargs):
-        raise RuntimeError("database gone")
-
-    monkeypatch.setattr(services, "match_run_start", broken)
-    run = MatchRun.objects.create()
-    with pytest.raises(RuntimeError):
-        tasks.matching_run_start_task(run.pk)
-    run.refresh_from_db()
-    assert run.status == "failed" and "database gone" in run.error
-    assert run.finished_at >= run.started_at
-
-
 def test_more_fields_of_study_than_64_run_and_update_exactly(
     world, django_capture_on_commit_callbacks
 ):
