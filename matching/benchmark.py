@@ -22,8 +22,8 @@ from django.db import connection, transaction
 
 from matching import engine, reference
 from matching.facts import MatchingInput
-from matching.live import Changed, LiveState, Side
-from matching.live_arrays import StoredList
+from matching.live import LiveState, Side
+from matching.live_arrays import Changed, StoredList, StoredLists
 from matching.models import GraduateMatchList, PostingMatchList
 from matching.services import copy_list_rows, list_rows, update_list_rows
 from matching.synthetic import SyntheticInstance, synthetic_instance
@@ -230,8 +230,8 @@ def _incremental(
     data = instance.data
     started = time.perf_counter()
     state = LiveState(data.graduates, data.postings, data.relations, cap=64, visible=50)
-    state.load_lists("graduates", _stored(result.graduates))
-    state.load_lists("postings", _stored(result.postings))
+    state.load_lists("graduates", StoredLists.of(list(_stored(result.graduates))))
+    state.load_lists("postings", StoredLists.of(list(_stored(result.postings))))
     figures: dict[str, Any] = {"state_load_s": round(time.perf_counter() - started, 2)}
     rng = random.Random(3)
     use_db = write and connection.vendor == "postgresql"

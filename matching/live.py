@@ -11,7 +11,6 @@ from a full row or column, so what users see is always the exact top-`visible`.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
@@ -21,12 +20,14 @@ from matching.facts import GraduateFacts, PostingFacts, SkillRelationFacts
 from matching.live_arrays import (
     GRADUATE_FIELDS,
     POSTING_FIELDS,
+    Changed,
     EntityRows,
     GraduateIndex,
     SkillEntries,
-    StoredList,
+    StoredLists,
     employer_keys,
     inverted_index,
+    relations_by_skill,
 )
 from matching.toplists import ColumnHeaps, Lists, TopLists
 
@@ -50,9 +51,7 @@ class LiveState:
         added afterwards in chunks (facts_set), so their arrays are not grown step by step."""
         self.cap, self.visible = cap, visible
         room = max(len(graduates), graduate_capacity)
-        self.relations: dict[int, list[tuple[int, float]]] = {}
-        for r in relations:
-            self.relations.setdefault(r.skill_id, []).append((r.related_skill_id, r.credit))
+        self.relations = relations_by_skill(relations)
         self.skill_index: dict[int, int] = {}
         self.field_index: dict[str, int] = {}
         self.grads = EntityRows(GRADUATE_FIELDS, room + 64)
@@ -117,7 +116,13 @@ class LiveState:
         """The current lists of `side`, to read; they change only through this state's methods."""
         return self._side(side)[1]
 
-    def load_lists(self, side: Side, stored: Iterable[StoredList]) -> None:
+    def lists_clear(self) -> None:
+        """Empty (and complete) lists for every row of both sides, as a new state starts with."""
+        self._grow_lists()
+        self.g_lists.clear()
+        self.p_lists.clear()
+
+    def load_lists(self, side: Side, stored: StoredLists) -> None:
         """Put back lists kept outside the state (the current run's), replacing those rows' lists.
 
         A list whose owner this state does not hold is skipped; a row with no stored list keeps
@@ -125,10 +130,16 @@ class LiveState:
         """
         self._grow_lists()
         entities, lists = self._side(side)
-        for entry in stored:
-            row = entities.row_of.get(entry.owner_id)
-            if row is not None:
-                lists.set_row(row, entry.ids, entry.score, entry.fit, entry.pref, entry.complete)
+        owners = stored.owner_ids.tolist()
+        rows = np.fromiter((entities.row_of.get(o, -1) for o in owners), np.int64, len(owners))
+        if (rows < 0).any():  # some owners are not held: drop their lists first
+            held, entries = rows >= 0, np.repeat(rows >= 0, stored.lengths)
+            stored = StoredLists(
+                stored.owner_ids[held], stored.lengths[held], stored.complete[held],
+                *(values[entries] for values in stored[3:]),
+            )  # fmt: skip
+            rows = rows[held]
+        lists.set_rows(rows, *stored[1:])
 
     # --- vocabularies -------------------------------------------------------------------------
 
@@ -386,14 +397,3 @@ class LiveState:
             g = self.g_lists
             if not g.complete[row] and g.length[row] < self.visible:
                 self._rebuild_graduate_list(row)
-
-
-@dataclass
-class Changed:
-    """Rows (of each side) whose stored list changed and must be written."""
-
-    graduates: set[int]
-    postings: set[int]
-
-    def __init__(self) -> None:
-        self.graduates, self.postings = set(), set()

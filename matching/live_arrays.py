@@ -7,11 +7,14 @@ with spare capacity and an id -> row map; `SkillEntries` keeps variable-length s
 buffer. Both only grow: an entity keeps its row for the state's lifetime.
 """
 
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
 
 from matching import scoring
+from matching.facts import SkillRelationFacts
 from matching.needs import MAX_ROLES
 
 
@@ -160,6 +163,16 @@ def inverted_index(
     )  # fmt: skip
 
 
+def relations_by_skill(
+    relations: Iterable[SkillRelationFacts],
+) -> dict[int, list[tuple[int, float]]]:
+    """Each skill's related skills with their credit, in a fixed order (two reads compare equal)."""
+    by_skill: dict[int, list[tuple[int, float]]] = {}
+    for r in relations:
+        by_skill.setdefault(r.skill_id, []).append((r.related_skill_id, r.credit))
+    return {skill: sorted(related) for skill, related in by_skill.items()}
+
+
 class StoredList(NamedTuple):
     """One entity's list as kept outside the state (a run's stored lists), best first."""
 
@@ -171,8 +184,47 @@ class StoredList(NamedTuple):
     complete: bool
 
 
+class StoredLists(NamedTuple):
+    """Many stored lists packed into flat arrays (100,000 of them load in a fraction of a
+    second): list k belongs to owner_ids[k] and its lengths[k] entries, best first, follow list
+    k-1's in ids, score, fit and pref."""
+
+    owner_ids: np.ndarray
+    lengths: np.ndarray
+    complete: np.ndarray
+    ids: np.ndarray
+    score: np.ndarray
+    fit: np.ndarray
+    pref: np.ndarray
+
+    @classmethod
+    def of(cls, lists: Sequence[StoredList]) -> "StoredLists":
+        def flat(name: str, dtype: type) -> np.ndarray:
+            parts: list[np.ndarray] = [np.asarray(getattr(one, name), dtype=dtype) for one in lists]
+            return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
+
+        return cls(
+            np.array([one.owner_id for one in lists], dtype=np.int64),
+            np.array([len(one.ids) for one in lists], dtype=np.int64),
+            np.array([one.complete for one in lists], dtype=np.bool_),
+            flat("ids", np.int64), flat("score", np.float64), flat("fit", np.float64),
+            flat("pref", np.float64),
+        )  # fmt: skip
+
+
 def employer_keys(score: np.ndarray, fit: np.ndarray, pref: np.ndarray) -> np.ndarray:
     """scoring.employer_key of each scored pair (0 where the pair is excluded): the order of a
     posting's list, as the full run's kernel computes it."""
     key = np.floor(fit * scoring.FIT_STEPS) / scoring.FIT_STEPS + pref * scoring.PREFERENCE_TIEBREAK
     return np.where(score > 0.0, key, 0.0)
+
+
+@dataclass
+class Changed:
+    """Rows (of each side) whose stored list changed and must be written."""
+
+    graduates: set[int]
+    postings: set[int]
+
+    def __init__(self) -> None:
+        self.graduates, self.postings = set(), set()

@@ -136,6 +136,9 @@ def concat_lists(parts: Sequence[TopLists]) -> TopLists:
     )
 
 
+SET_ROWS_CHUNK = 4096
+
+
 @dataclass
 class Lists:
     """Lists of one side kept in memory and patched in place (matching.live).
@@ -193,6 +196,34 @@ class Lists:
         self.score[row, n:] = self.fit[row, n:] = self.pref[row, n:] = 0.0
         self.length[row] = n
         self.complete[row] = complete
+
+    def set_rows(
+        self, rows: np.ndarray, lengths: np.ndarray, complete: np.ndarray, ids: np.ndarray,
+        score: np.ndarray, fit: np.ndarray, pref: np.ndarray,
+    ) -> None:  # fmt: skip
+        """Replace many lists at once: rows[k] gets lengths[k] entries (best first), taken in
+        turn from the flat ids, score, fit and pref (a few thousand lists at a time, so the
+        index arrays stay small)."""
+        ends = np.cumsum(lengths)
+        for a in range(0, len(rows), SET_ROWS_CHUNK):
+            b = min(a + SET_ROWS_CHUNK, len(rows))
+            part, n = rows[a:b], lengths[a:b]
+            first, last = (ends[a - 1] if a else 0), ends[b - 1]
+            self.ids[part] = -1
+            self.score[part] = self.fit[part] = self.pref[part] = 0.0
+            at = np.repeat(part, n)
+            column = np.arange(last - first) - np.repeat(ends[a:b] - n - first, n)
+            self.ids[at, column], self.score[at, column] = ids[first:last], score[first:last]
+            self.fit[at, column], self.pref[at, column] = fit[first:last], pref[first:last]
+        self.length[rows], self.complete[rows] = lengths, complete
+
+    def clear(self) -> None:
+        """Every list empty and complete, as a new state's."""
+        self.ids.fill(-1)
+        for values in (self.score, self.fit, self.pref):
+            values.fill(0.0)
+        self.length.fill(0)
+        self.complete.fill(True)
 
     def patch_many(
         self, rows: np.ndarray, other_id: int, score: np.ndarray, fit: np.ndarray,

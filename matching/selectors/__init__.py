@@ -11,6 +11,7 @@ from matching.selectors.explanations import (
     explanations_from_facts,
 )
 from matching.selectors.facts import (
+    facts_context,
     graduate_facts,
     matchable_postings,
     pending_changes,
@@ -64,6 +65,7 @@ __all__ = [
     "decoded_list",
     "explanations_for",
     "explanations_from_facts",
+    "facts_context",
     "golden_candidate_ids",
     "golden_candidates",
     "golden_grades_by_posting",

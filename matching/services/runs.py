@@ -29,7 +29,7 @@ from matching.models import (
     RunStatus,
 )
 from matching.selectors import graduate_facts, posting_facts, relation_facts
-from matching.services.changes import matching_changes_enqueue
+from matching.services.changes import matching_changes_enqueue, matching_live_forget
 from matching.services.storage import list_capacity, list_rows, lists_insert
 from matching.toplists import TopLists, merge_posting_lists
 from profiles.models import GraduateProfile
@@ -129,6 +129,7 @@ def match_run_block(*, run: MatchRun, number: int) -> bool:
         return False
     if block.done:
         return _all_blocks_done(run)
+    matching_live_forget()
     started = time.perf_counter()
     grads, posts = _arrays(
         run, graduate_facts(id_range=(block.first_graduate_id, block.last_graduate_id))

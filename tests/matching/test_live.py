@@ -7,10 +7,10 @@ import random
 import numpy as np
 import pytest
 
-from matching import reference
+from matching import reference, toplists
 from matching.facts import GraduateFacts, MatchingInput, PostingFacts, PostingSkillFacts
 from matching.live import LiveState
-from matching.live_arrays import StoredList
+from matching.live_arrays import StoredList, StoredLists
 from matching.reference import top_lists
 from matching.toplists import Lists, TopLists
 from tests.matching.instances import many_fields, random_instance
@@ -162,7 +162,9 @@ def test_posting_columns_from_the_skill_index_and_from_changed_rows_equal_the_re
             assert got == ((want.score, want.fit) if want else (0.0, 0.0)), (g_id, posting_id)
 
 
-def test_loaded_lists_equal_the_lists_they_were_stored_from():
+@pytest.mark.parametrize("chunk", [3, 4096])
+def test_loaded_lists_equal_the_lists_they_were_stored_from(monkeypatch, chunk):
+    monkeypatch.setattr(toplists, "SET_ROWS_CHUNK", chunk)  # several chunks, or one
     data = random_instance(3, graduates=25, postings=15)
     source = LiveState(data.graduates, data.postings, data.relations, cap=CAP, visible=VISIBLE)
     source.recompute_all()
@@ -175,7 +177,7 @@ def test_loaded_lists_equal_the_lists_they_were_stored_from():
             if lists.length[row]
         ]
         stranger = StoredList(123_456_789, np.array([1]), np.ones(1), np.ones(1), np.ones(1), False)
-        loaded.load_lists(side, [*stored, stranger])
+        loaded.load_lists(side, StoredLists.of([*stored, stranger]))
         assert loaded.owner_ids(side).tolist() == owners.tolist()
         for row in range(len(owners)):
             assert loaded.lists(side).entries(row) == lists.entries(row)
@@ -230,7 +232,7 @@ def test_a_state_from_an_older_snapshot_catches_up_and_stays_exact(seed: int):
         graduates_gone=[gone],
     )
     for side in ("graduates", "postings"):
-        loaded.load_lists(side, _stored_lists(live, side))
+        loaded.load_lists(side, StoredLists.of(_stored_lists(live, side)))
     current = MatchingInput(list(graduates.values()), list(postings.values()), data.relations)
     _assert_matches_reference(loaded, current)
     for _ in range(8):  # and it keeps up with further edits

@@ -1,13 +1,20 @@
 """The incremental state kept on disk: a new process loads it and catches up, exactly."""
 
 import os
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
+from jobs.models import Requirement
+from jobs.services import posting_skills_set
 from matching.models import MatchRun
-from matching.services import changes, match_run_request, matching_changes_apply, snapshots
+from matching.selectors import facts
+from matching.services import changes, match_run_request, matching_changes_apply, runs, snapshots
 from profiles.services import graduate_skills_set
+from skills.models import RelationKind, SkillRelation
 from tests.matching.market import assert_stored_lists_are_exact, build_market
+from visas.services import visa_rules_changed
 
 pytestmark = pytest.mark.django_db
 
@@ -64,18 +71,70 @@ def test_the_first_update_keeps_a_snapshot_and_a_new_process_loads_it(
     assert_stored_lists_are_exact(visible=4)
 
 
-def test_a_new_run_makes_the_old_snapshot_useless_and_replaces_it(
-    market, settings, django_capture_on_commit_callbacks
+def _new_run(capture) -> MatchRun:
+    with capture(execute=True):
+        match_run_request()
+    changes._live = None  # the first update after a run: the warm-up in another process
+    return MatchRun.objects.get(is_current=True)
+
+
+def _edit_posting(market, n: int) -> None:
+    posting = market["postings"][n]
+    posting_skills_set(
+        posting=posting,
+        skills=[
+            (s.pk, Requirement.REQUIRED, 1 + (n + k) % 5, 1.0)
+            for k, s in enumerate(market["skills"][n % 5 : n % 5 + 3])
+        ],
+    )
+
+
+def test_a_new_runs_state_starts_from_the_previous_runs_snapshot(
+    market, settings, django_capture_on_commit_callbacks, no_full_read
 ):
     _edit(market, 1)
+    matching_changes_apply()  # the first run's snapshot
+    for n in (2, 6, 7):  # applied to the old run's state after its snapshot was kept
+        _edit(market, n)
+        matching_changes_apply()
+    _edit(market, 8)  # changed before the new run, and never applied to the old one
+    _edit_posting(market, 3)
+    run = _new_run(django_capture_on_commit_callbacks)
+    _edit(market, 4)  # changed after the new run
+    for n in range(10):  # every posting's list re-scored, from every graduate's facts
+        _edit_posting(market, n)
+    no_full_read()
+    assert matching_changes_apply().applied >= 2  # with those queued before the run
+    assert _snapshot_files(settings) == [snapshots._path(run).name]
+    assert_stored_lists_are_exact(visible=4)
+
+
+@pytest.mark.parametrize("change", ["visa rules", "skill relation", "day"])
+def test_a_snapshot_read_in_another_context_is_not_carried_over(
+    market, settings, django_capture_on_commit_callbacks, monkeypatch, change
+):
+    """Facts depend on what no change record announces: then the state is read afresh."""
+    _edit(market, 1)
     matching_changes_apply()
-    first = _snapshot_files(settings)
-    with django_capture_on_commit_callbacks(execute=True):
-        match_run_request()
-    changes._live = None
+    if change == "visa rules":
+        with django_capture_on_commit_callbacks(execute=True):
+            visa_rules_changed()
+    elif change == "skill relation":
+        skills = market["skills"]
+        SkillRelation.objects.create(
+            skill=skills[0], related_skill=skills[1], kind=RelationKind.values[0], credit=0.5
+        )
+    else:
+        tomorrow = timezone.localdate() + timedelta(days=1)
+        monkeypatch.setattr(facts.timezone, "localdate", lambda: tomorrow)
+    run = _new_run(django_capture_on_commit_callbacks)
+    read_all = []
+    real = changes.graduate_facts
+    monkeypatch.setattr(changes, "graduate_facts", lambda **kw: read_all.append(kw) or real(**kw))
     _edit(market, 2)
     assert matching_changes_apply().applied == 1
-    assert _snapshot_files(settings) != first and len(_snapshot_files(settings)) == 1
+    assert any(kw.get("ids") is None for kw in read_all)  # built from every graduate
+    assert snapshots.live_snapshot_load(run=run) is not None
     assert_stored_lists_are_exact(visible=4)
 
 
@@ -135,9 +194,9 @@ def test_a_loaded_snapshot_reads_only_the_lists_written_after_its_version(market
     real, read = changes.stored_lists, []
 
     def counting(**kwargs):
-        for stored in real(**kwargs):
-            read.append((kwargs.get("after_version"), stored.owner_id))
-            yield stored
+        stored = real(**kwargs)
+        read.extend((kwargs.get("after_version"), owner) for owner in stored.owner_ids)
+        return stored
 
     monkeypatch.setattr(changes, "stored_lists", counting)
     _edit(market, 3)
@@ -145,4 +204,21 @@ def test_a_loaded_snapshot_reads_only_the_lists_written_after_its_version(market
     written = sum(r.graduate_lists + r.posting_lists for r in (first, second))
     assert 0 < len(read) <= written < 40  # only what the two updates wrote, not all 40 lists
     assert all(after is not None for after, _owner in read)
+    assert_stored_lists_are_exact(visible=4)
+
+
+def test_a_full_runs_block_lets_the_state_go_and_the_next_update_loads_the_snapshot(
+    market, settings, django_capture_on_commit_callbacks, no_full_read, monkeypatch
+):
+    _edit(market, 1)
+    matching_changes_apply()
+    held = []
+    real = runs.engine.full_run
+    monkeypatch.setattr(runs.engine, "full_run", lambda *a: held.append(changes._live) or real(*a))
+    with django_capture_on_commit_callbacks(execute=True):
+        match_run_request()
+    assert held and all(state is None for state in held)  # no block computed beside a state
+    _edit(market, 2)
+    no_full_read()  # the new run's state carries over from the snapshot
+    assert matching_changes_apply().applied >= 1
     assert_stored_lists_are_exact(visible=4)

@@ -3,6 +3,7 @@
 import json
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from matching import run_benchmark
@@ -10,8 +11,9 @@ from matching import run_benchmark
 
 class Command(BaseCommand):
     help = (
-        "A full run through the Celery workers (start `make worker` with the same DATABASE_URL "
-        "and REDIS_URL), then graduate and posting edits timed until both sides' lists hold "
+        "A full run through the Celery workers (start them with the same DATABASE_URL and "
+        "REDIS_URL, and DJANGO_DEBUG=false: with DEBUG on, every query's text is kept and "
+        "memory grows), then graduate and posting edits timed until both sides' lists hold "
         "them (the first one cold), and the workers' peak memory. Prints JSON."
     )
 
@@ -20,5 +22,9 @@ class Command(BaseCommand):
         parser.add_argument("--timeout", type=float, default=600.0, help="seconds per step")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if settings.DEBUG:
+            self.stderr.write(
+                "DEBUG is on: run this and the workers with DJANGO_DEBUG=false for real figures."
+            )
         figures = run_benchmark.run(edits=options["edits"], timeout=options["timeout"])
         self.stdout.write(json.dumps(figures, indent=2))
