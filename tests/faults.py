@@ -77,12 +77,10 @@ class OwnRedis:
         return redis.Redis.from_url(self.url)
 
 
-def start_worker(
-    redis_url: str, name: str, extra_env: dict[str, str] | None = None
-) -> subprocess.Popen[bytes]:
-    """A `celery worker` (one prefork child) on `redis_url`, using the test database."""
+def _process_env(redis_url: str, extra_env: dict[str, str] | None) -> dict[str, str]:
+    """Another process's environment: the test database, `redis_url` as broker and cache."""
     db = connection.settings_dict
-    env = {
+    return {
         **os.environ,
         "DATABASE_URL": (
             f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:"
@@ -93,6 +91,13 @@ def start_worker(
         "DJANGO_ENV": "test",
         **(extra_env or {}),
     }
+
+
+def start_worker(
+    redis_url: str, name: str, extra_env: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
+    """A `celery worker` (one prefork child) on `redis_url`, using the test database."""
+    env = _process_env(redis_url, extra_env)
     LOGS.mkdir(exist_ok=True)
     log = (LOGS / f"fault-worker-{name}.log").open("wb")
     return subprocess.Popen(
@@ -101,6 +106,12 @@ def start_worker(
          "-n", f"{name}@%h", "--without-gossip", "--without-mingle", "-l", "INFO"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
+
+
+def pool_children(worker: subprocess.Popen[bytes]) -> list[int]:
+    """The pids of a worker's pool processes (the children of its main process)."""
+    path = Path(f"/proc/{worker.pid}/task/{worker.pid}/children")
+    return [int(pid) for pid in path.read_text().split()] if path.exists() else []
 
 
 def stop(process: subprocess.Popen[bytes] | None, kill: bool = False) -> None:
@@ -112,3 +123,79 @@ def stop(process: subprocess.Popen[bytes] | None, kill: bool = False) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+class SmtpSink:
+    """A minimal SMTP server on its own port (in a thread of the test process) that keeps every
+    message it accepts: what a worker's real SMTP connection delivered, counted exactly."""
+
+    def __init__(self, on_message: Callable[[int], None] | None = None) -> None:
+        """`on_message(n)` runs once the n-th message is kept, before the server says so."""
+        import socketserver
+        import threading
+
+        sink = self
+        self.messages: list[bytes] = []
+
+        class Session(socketserver.StreamRequestHandler):
+            def handle(self) -> None:
+                self.wfile.write(b"220 sink ready\r\n")
+                while line := self.rfile.readline():
+                    verb = line[:4].upper()
+                    if verb == b"DATA":
+                        self.wfile.write(b"354 go on\r\n")
+                        body = b""
+                        while (chunk := self.rfile.readline()) not in (b".\r\n", b""):
+                            body += chunk
+                        sink.messages.append(body)
+                        if on_message is not None:
+                            on_message(len(sink.messages))
+                        self.wfile.write(b"250 kept\r\n")
+                    elif verb == b"QUIT":
+                        self.wfile.write(b"221 bye\r\n")
+                        return
+                    else:  # EHLO, HELO, MAIL, RCPT, RSET, NOOP
+                        self.wfile.write(b"250 ok\r\n")
+
+        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Session)
+        self.server.daemon_threads = True
+        self.port = int(self.server.server_address[1])
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"smtp://127.0.0.1:{self.port}"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def start_web(
+    redis_url: str, extra_env: dict[str, str] | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
+    """The site on gunicorn (one process), on `redis_url` and the test database; its base URL."""
+    port = free_port()
+    LOGS.mkdir(exist_ok=True)
+    log = (LOGS / "fault-web.log").open("wb")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "config.wsgi:application", "--bind",
+         f"127.0.0.1:{port}", "--workers", "1", "--timeout", "60"],
+        cwd=ROOT, env=_process_env(redis_url, extra_env), stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    if not wait_for(lambda: _answers_http(base + "/healthz"), 30):
+        stop(process)
+        raise RuntimeError("the web process did not start; see test-artifacts/fault-web.log")
+    return process, base
+
+
+def _answers_http(url: str) -> bool:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=2):  # noqa: S310 (a local test URL)
+            return True
+    except OSError:
+        return False

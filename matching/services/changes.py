@@ -69,10 +69,12 @@ def _send_apply_once() -> None:
     from matching.tasks import matching_apply_changes_task
 
     # Many edits in a short time share one queued job; the job clears the key when it starts.
+    # Without the cache (an error, or None from a cache that ignores its errors), send anyway:
+    # a second job finds nothing to do.
     try:
-        first = cache.add(APPLY_QUEUED_KEY, 1, timeout=30)
+        first = cache.add(APPLY_QUEUED_KEY, 1, timeout=30) is not False
     except TRANSIENT_ERRORS:
-        first = True  # without the cache, send anyway: a second job finds nothing to do
+        first = True
     if first:
         send_now(matching_apply_changes_task)
 
