@@ -94,7 +94,7 @@ def test_redis_url_switches_cache_and_broker_to_redis():
         REDIS_URL="redis://127.0.0.1:6379/3",
     )
     assert result.stdout.split() == [
-        "django.core.cache.backends.redis.RedisCache",
+        "django_redis.cache.RedisCache",
         "redis://127.0.0.1:6379/3",
         "False",
     ], result.stderr
