@@ -25,6 +25,7 @@ from visas.rules import (
     snapshot_from_fixture,
 )
 from visas.rules.benchmark import random_offer, random_person
+from visas.rules.pathways import WORK_ROUTES
 
 DAY = date(2026, 3, 1)
 GRADUATE = PersonFacts(
@@ -43,13 +44,42 @@ def rules_on(day: date) -> RulesSnapshot:
     return snapshot_from_fixture(None, day)
 
 
-def test_every_route_is_evaluated_in_a_fixed_order():
+def test_every_route_is_evaluated_once_open_ones_first_then_in_the_rules_order():
     guidance = evaluate_all(person=GRADUATE, offer=None, rules=rules_on(DAY))
 
-    assert tuple(result.code for result in guidance.pathways) == PATHWAY_CODES
+    codes = [result.code for result in guidance.pathways]
+    assert sorted(codes) == sorted(PATHWAY_CODES)
+    rank = {ELIGIBLE: 0, ELIGIBLE_ONCE: 1, NOT_OPEN: 2}
+    order = [(rank[r.verdict], PATHWAY_CODES.index(r.code)) for r in guidance.pathways]
+    assert order == sorted(order)
     assert guidance.on == DAY
     assert {result.verdict for result in guidance.pathways} <= {ELIGIBLE, ELIGIBLE_ONCE, NOT_OPEN}
     assert all(result.name and result.summary for result in guidance.pathways)
+
+
+def test_with_an_offer_the_work_routes_it_can_open_come_first():
+    """A fresh Vietnamese bachelor with a 35,000,000 KRW offer asked about that job: E-7-1
+    leads, before the study and job-seeking routes."""
+    person = replace(GRADUATE, nationality="VN", age=26, topik=3, experience_years=0)
+    offer = OfferFacts(annual_salary_krw=35_000_000, employer_size="sme")
+
+    guidance = evaluate_all(person=person, offer=offer, rules=rules_on(DAY))
+
+    first = guidance.pathways[0]
+    assert first.code == "E-7-1" and first.verdict != NOT_OPEN
+    leading = [r.code for r in guidance.pathways[: len(WORK_ROUTES)]]
+    open_work = [c for c in WORK_ROUTES if guidance.pathway(c).verdict != NOT_OPEN]
+    assert leading[: len(open_work)] == open_work
+
+
+def test_an_undecided_choice_between_ways_to_qualify_is_one_item_not_every_alternative():
+    person = replace(GRADUATE, nationality="VN", age=26, topik=3, experience_years=0)
+    offer = OfferFacts(annual_salary_krw=35_000_000, employer_size="sme")
+
+    e71 = evaluate_all(person=person, offer=offer, rules=rules_on(DAY)).pathway("E-7-1")
+
+    assert "ways to qualify, closest:" in e71.summary
+    assert "KOTRA" not in e71.summary and "intern" not in e71.summary
 
 
 def test_every_route_lists_its_sources_with_their_dates():
@@ -83,7 +113,7 @@ def test_uncertain_rules_flag_the_route_and_say_why():
     e71 = flagged.pathway("E-7-1")
 
     assert e71.uncertain
-    assert any("E-7-1 minimum annual salary" in reason for reason in e71.uncertain_reasons)
+    assert "Offered annual salary: the sources disagree or leave this open" in e71.uncertain_reasons
     assert flagged.uncertain
     # Sources behind an uncertain rule are flagged for users too.
     assert next(s for s in e71.sources if s.key == "enterlog_2025").uncertain

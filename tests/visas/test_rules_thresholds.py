@@ -54,7 +54,7 @@ def e71_salary_check(day: date, salary: int, size: str = "large") -> CriterionRe
     (check,) = [
         c
         for c in guidance.pathway("E-7-1").criteria
-        if c.key == E71_SALARY and c.group == "Eligibility"
+        if c.key == E71_SALARY and c.group == "Who can apply"
     ]
     return check
 
@@ -188,7 +188,7 @@ def test_top_tier_at_three_times_gni_still_needs_education_and_experience():
     assert result.verdict == NOT_OPEN
     salary_checks = [c for c in result.criteria if c.key == E71_SALARY]
     assert [c.met for c in salary_checks] == [True, False]  # 3x met, 4x waiver not
-    assert "none of the alternatives" in result.summary
+    assert "none of the ways to qualify is met" in result.summary
 
 
 def test_top_tier_one_won_below_four_times_gni_opens_only_with_the_salary_raised():

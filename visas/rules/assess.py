@@ -21,6 +21,7 @@ from visas.rules.results import (
     Verdict,
 )
 from visas.rules.steps import Change, relevant_levers, salary_changes
+from visas.rules.wording import UNSETTLED
 
 MAX_EFFORT = 60  # steps beyond about five years of work are not offered as next steps
 
@@ -111,9 +112,7 @@ def assess(
     )
     reasons = list(outcome.uncertain_reasons)
     if pathway.visa.uncertain:
-        reasons.append(
-            f"{pathway.code}: {pathway.visa.note or 'the sources disagree or are incomplete'}"
-        )
+        reasons.append(f"{pathway.code}: {UNSETTLED}")
     return PathwayResult(
         code=pathway.code,
         name=pathway.visa.name,

@@ -21,6 +21,7 @@ from visas.rules.labels import field_label
 from visas.rules.logic import Test, Tri, all_of, any_of, compare, make_test
 from visas.rules.records import CriterionGroupRule, CriterionRule
 from visas.rules.references import ALL_SCOPE, SME_SCOPE, References, Resolved
+from visas.rules.wording import alternative_words, group_words
 
 EXEMPTION_PREFIX = "exemption-"
 APPLICANT_PREFIX = "applicant-type-"
@@ -45,6 +46,7 @@ class Criterion:
     group_path: str
     alt_test: Callable[[FactView], Tri] | None
     has_alt: bool
+    alt_words: str
     e7_holders_only: bool
     kind: int
     resolved: tuple[Resolved, Resolved]  # the requirement for (all employers, SMEs)
@@ -74,7 +76,8 @@ def compile_tree(
     fields: set[str] = set()
 
     def build(rule: CriterionGroupRule, parent_path: str) -> Group:
-        path = f"{parent_path} › {rule.label}" if parent_path else rule.label
+        words = group_words(rule.key)
+        path = f"{parent_path} › {words}" if parent_path else words
         criteria = [_compile_criterion(visa, criterion, path, refs) for criterion in rule.criteria]
         fields.update(criterion.field for criterion in rule.criteria)
         children = [build(child, path) for child in rule.children]
@@ -111,6 +114,7 @@ def _compile_criterion(
         group_path=path,
         alt_test=ALT_TESTS.get((visa, criterion.field)) if alt else None,
         has_alt=bool(alt),
+        alt_words=alternative_words(visa, criterion.field) if alt else "",
         e7_holders_only=criterion.details.get("applies_if") == "E-7 holder",
         kind=kind,
         resolved=resolved,

@@ -19,6 +19,7 @@ from visas.rules.pathways import WORK_ROUTES
 from visas.rules.references import scope_for
 from visas.rules.results import (
     ELIGIBLE,
+    ELIGIBLE_ONCE,
     NOT_OPEN,
     CriterionResult,
     GniUsed,
@@ -36,11 +37,12 @@ _SALARY = "job_offer.annual_salary_krw"
 def evaluate_all(
     *, person: PersonFacts, offer: OfferFacts | None, rules: RulesSnapshot
 ) -> Guidance:
-    """Every route in `PATHWAY_CODES` order, evaluated for the person (and the offer, if any)."""
+    """Every route evaluated for the person (and the offer, if any), realistic ones first."""
     engine = compiled(rules)
     view = person_view(person, offer)
-    results = tuple(
-        assess(engine, pathway, person, offer, view) for pathway in engine.pathways.values()
+    results = realistic_first(
+        [assess(engine, pathway, person, offer, view) for pathway in engine.pathways.values()],
+        with_offer=offer is not None,
     )
     gni = engine.refs.gni
     return Guidance(
@@ -50,6 +52,22 @@ def evaluate_all(
         uncertain=any(result.uncertain for result in results),
         notes=_notes(engine, person),
     )
+
+
+_VERDICT_ORDER = {ELIGIBLE: 0, ELIGIBLE_ONCE: 1, NOT_OPEN: 2}
+
+
+def realistic_first(results: list[PathwayResult], *, with_offer: bool) -> tuple[PathwayResult, ...]:
+    """Routes in the order an adviser raises them: with a job offer, the work routes it can open
+    first (the person asked about that job); then open now, open once conditions are met, not
+    open; within each, the rules' order (study, job seeking, work, residence)."""
+
+    def rank(item: tuple[int, PathwayResult]) -> tuple[int, int, int]:
+        position, result = item
+        offered = with_offer and result.code in WORK_ROUTES and result.verdict != NOT_OPEN
+        return (0 if offered else 1, _VERDICT_ORDER[result.verdict], position)
+
+    return tuple(result for _position, result in sorted(enumerate(results), key=rank))
 
 
 def _notes(engine: CompiledRules, person: PersonFacts) -> tuple[str, ...]:

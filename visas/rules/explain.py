@@ -21,6 +21,12 @@ from visas.rules.labels import show, show_required
 from visas.rules.logic import Tri, all_of, any_of
 from visas.rules.references import SME_SCOPE, Resolved
 from visas.rules.results import CriterionResult
+from visas.rules.wording import (
+    NOT_KNOWN,
+    UNSETTLED,
+    applicant_type_words,
+    without_operators,
+)
 
 Node = tuple[Tri, bool]  # (met, uncertain)
 
@@ -66,7 +72,6 @@ class _Explainer:
         self.nodes: dict[int, Node] = {}
         self.index: dict[int, int] = {}  # criterion -> position of its result
         self.referenced: dict[str, Node] = {}
-        self.notes: dict[int, str] = {}  # criterion -> why it is uncertain
 
     def run(self) -> TreeOutcome:
         parts = [self._group(group) for group in self.tree.required]
@@ -97,10 +102,10 @@ class _Explainer:
             self._record(criterion, "", "yes", None, False, ())
             found = self.tree.exemptions.get(key)
             node = (None, True) if found is None else self._referenced("exemption", key, found)
-            self._update(criterion, node, {True: "yes", False: "no", None: "cannot tell"}[node[0]])
+            self._update(criterion, node, {True: "yes", False: "no", None: NOT_KNOWN}[node[0]])
         elif criterion.kind == APPLICANT_TYPE:
             listed = [str(key) for key in rule.value or []]
-            self._record(criterion, "", "one of " + ", ".join(listed), None, False, ())
+            self._record(criterion, "", _one_of(listed), None, False, ())
             holds = self._applicant_types()
             node = combine("any", [holds.get(key, (False, False)) for key in listed])
             self._update(criterion, node, _holding(holds))
@@ -112,8 +117,6 @@ class _Explainer:
             actual = show(rule.field, self.view.get(rule.field, UNKNOWN))
             required = _required(criterion, resolved)
             self._record(criterion, actual, required, node[0], node[1], resolved.source_keys)
-            note = resolved.note if resolved.uncertain else estimate
-            self.notes[id(criterion)] = note or rule.note or "flagged uncertain in the sources"
         self.nodes[id(criterion)] = node
         return node
 
@@ -136,7 +139,7 @@ class _Explainer:
             CriterionResult(
                 label="Applicant type",
                 actual=_holding(holds),
-                required="one of " + ", ".join(holds),
+                required=_one_of(list(holds)),
                 met=node[0],
                 uncertain=node[1],
                 key="applicant_type",
@@ -191,7 +194,10 @@ class _Explainer:
         if met is True:
             return
         if met is False and not group.all_mode:
-            outcome.blockers.append(f"none of the alternatives in '{group.path}' is met")
+            outcome.blockers.append("none of the ways to qualify is met")
+            return
+        if met is None and not group.all_mode and len(group.criteria) + len(group.children) > 1:
+            self._closest_way(group, outcome)
             return
         for criterion in group.criteria:
             if self.nodes[id(criterion)][0] is not met:
@@ -213,6 +219,32 @@ class _Explainer:
         for child in group.children:
             if self.nodes[id(child)][0] is met:
                 self._collect(child, outcome)
+
+    def _closest_way(self, group: Group, outcome: TreeOutcome) -> None:
+        """An undecided choice between ways to qualify is one open item, naming the way this
+        person is closest to (fewest conditions not met, then fewest not known), not every
+        alternative as if all were needed. Next steps still see every open condition."""
+        every = TreeOutcome(met=None, uncertain=False)
+        ways: list[tuple[int, int, int, str]] = []
+        for position, criterion in enumerate(group.criteria):
+            met = self.nodes[id(criterion)][0]
+            if met is None:
+                result = self.results[self.index[id(criterion)]]
+                ways.append((0, 1, position, f"{result.label}: {result.required}"))
+        for position, child in enumerate(group.children, start=len(group.criteria)):
+            if self.nodes[id(child)][0] is None:
+                members = [self.nodes[id(c)][0] for c in child.criteria]
+                unmet, unknown = members.count(False), members.count(None)
+                ways.append((unmet, unknown, position, child.path.rsplit(" › ", 1)[-1].lower()))
+        for criterion in group.criteria:
+            if self.nodes[id(criterion)][0] is None:
+                outcome.open_keys.append(criterion.rule.field)
+        for child in group.children:
+            if self.nodes[id(child)][0] is None:
+                self._collect(child, every)
+        outcome.open_keys.extend(every.open_keys)
+        closest = min(ways)[3] if ways else "another condition"
+        outcome.open_items.append(f"one of {len(ways)} ways to qualify, closest: {closest}")
 
     def _collect_applicants(self, node: Node, outcome: TreeOutcome) -> None:
         if node[0] is False:
@@ -240,7 +272,7 @@ class _Explainer:
         if not uncertain:
             return
         if group.rule.uncertain and met is not False:
-            _add(outcome, f"{group.path}: {group.rule.note or 'flagged uncertain in the sources'}")
+            _add(outcome, f"{group.path}: {UNSETTLED}")
         for criterion in group.criteria:
             child_met, child_uncertain = self.nodes[id(criterion)]
             if child_uncertain and (child_met is met or (met is None and child_met is not False)):
@@ -248,7 +280,7 @@ class _Explainer:
                 for child in referenced:
                     self._reasons(child, outcome)
                 if not referenced:
-                    _add(outcome, f"{criterion.label}: {self.notes.get(id(criterion), '')}")
+                    _add(outcome, f"{criterion.label}: {UNSETTLED}")
         for child in group.children:
             child_met, child_uncertain = self.nodes[id(child)]
             if child_uncertain and (child_met is met or (met is None and child_met is not False)):
@@ -261,16 +293,21 @@ def _add(outcome: TreeOutcome, reason: str) -> None:
 
 
 def _holding(holds: dict[str, Node]) -> str:
-    return ", ".join(key for key, (met, _) in holds.items() if met) or "none shown by the facts"
+    held = [applicant_type_words(key) for key, (met, _) in holds.items() if met]
+    return ", ".join(held) or "none that your answers show"
+
+
+def _one_of(keys: list[str]) -> str:
+    return "one of: " + "; ".join(applicant_type_words(key) for key in keys)
 
 
 def _required(criterion: Criterion, resolved: Resolved) -> str:
     rule = criterion.rule
     text = show_required(rule.field, rule.op, resolved.value)
-    if resolved.note:
-        text += f" ({resolved.note})"
+    if resolved.note:  # where a threshold comes from: computed here, in words
+        text += f" ({without_operators(resolved.note.replace('..', ' to '))})"
     if criterion.has_alt:
-        alt = str(rule.details["alt"])
+        alt = criterion.alt_words
         text += f"; {alt}" if alt.startswith("or ") else f"; or: {alt}"
     if criterion.e7_holders_only:
         text += " (E-7 holders only)"

@@ -3,8 +3,18 @@
 from collections.abc import Mapping
 from typing import Any, Final
 
+from django_countries.data import COUNTRIES
+
 from visas.rules.factview import INF, NO_STATUS, UNKNOWN, Range
 from visas.rules.references import PartialList
+from visas.rules.wording import (
+    ANOTHER_WAY,
+    DEGREE_WORDS,
+    EXEMPTION_WORDS,
+    HIGH_TECH_FIELD_WORDS,
+    LONG_LIST_WORDS,
+    NOT_ANSWERED,
+)
 
 FIELD_LABELS: Final[Mapping[str, str]] = {
     "nationality": "Nationality",
@@ -87,6 +97,16 @@ FIELD_LABELS: Final[Mapping[str, str]] = {
     "oasis.course_completed_within_3y_or_enrolled": "OASIS course (done in the last 3 years, or "
     "enrolled)",
     "startup.selected_k_startup_grand_challenge": "Selected for the K-Startup Grand Challenge",
+    "job_offer.industry_is_high_tech": "Job in a high-tech industry",
+    "applicant_and_parents_non_korean_citizens": "You and your parents are not Korean citizens",
+    "degree.level_required_by_arrival": "Degree completed before the scholarship starts",
+    "previous_degree_in_korea": "Already studied for a degree in Korea",
+    "gpa.percentile": "Grade average (percentile)",
+    "gpa.class_rank_top_percent": "Class rank (top per cent)",
+    "gpa.cgpa_4_0": "Grade average (out of 4.0)",
+    "gpa.cgpa_4_3": "Grade average (out of 4.3)",
+    "gpa.cgpa_4_5": "Grade average (out of 4.5)",
+    "gpa.cgpa_5_0": "Grade average (out of 5.0)",
 }
 _KRW = "_krw"
 
@@ -95,20 +115,22 @@ def field_label(field: str, fallback: str) -> str:
     if field in FIELD_LABELS:
         return FIELD_LABELS[field]
     if field.startswith("exemption."):
-        return "Exemption: " + field.removeprefix("exemption.").replace("_", " ")
+        return EXEMPTION_WORDS.get(field.removeprefix("exemption."), ANOTHER_WAY)
     return fallback
 
 
 def show(field: str, value: Any) -> str:
-    """A value of a field in words: "not given", "yes", "28,670,000 KRW", "2 years"."""
+    """A value of a field in words: "not answered", "yes", "28,670,000 KRW", "2 years"."""
     if value is UNKNOWN:
-        return "not given"
+        return NOT_ANSWERED
     if isinstance(value, Range):
         return _show_range(field, value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     if field == "status.current_visa" and value == NO_STATUS:
-        return "none"
+        return "no status in Korea"
+    if isinstance(value, str):
+        return _show_code(field, value)
     if isinstance(value, int | float):
         return _show_number(field, value)
     if isinstance(value, list | tuple):
@@ -116,6 +138,17 @@ def show(field: str, value: Any) -> str:
     if isinstance(value, PartialList):
         return f"a code of the {value.name}"
     return str(value)
+
+
+def _show_code(field: str, value: str) -> str:
+    """Codes of the rule data in words: countries, degrees, fields."""
+    if field in {"nationality", "degree.country"}:
+        return str(COUNTRIES.get(value.upper(), value))
+    if field.startswith("degree.level"):
+        return DEGREE_WORDS.get(value, value)
+    if field in {"degree.field_high_tech", "job_offer.industry"}:
+        return HIGH_TECH_FIELD_WORDS.get(value, value.replace("_", " "))
+    return value
 
 
 def _show_number(field: str, value: float) -> str:
@@ -143,7 +176,7 @@ def _show_range(field: str, value: Range) -> str:
 
 def _show_list(field: str, values: list[Any] | tuple[Any, ...]) -> str:
     if len(values) > 8:
-        return f"one of {len(values)} listed values"
+        return f"one of {len(values)} {LONG_LIST_WORDS.get(field, 'listed options')}"
     words = [show(field, value) for value in values]
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
@@ -171,5 +204,5 @@ def show_required(field: str, op: str, value: Any) -> str:
         "not_in": "none of ",
         "eq": "",
         "in": "",
-    }.get(op, op + " ")
+    }.get(op, "")
     return prefix + shown

@@ -20,6 +20,7 @@ from visas.rules.factview import INF, UNKNOWN, FactView, Range
 from visas.rules.logic import Tri, all_of, any_of, compare, condition_fields, condition_holds
 from visas.rules.records import PointsGroupRule, PointsItemRule, PointsTableRule
 from visas.rules.results import PointsLine, PointsResult
+from visas.rules.wording import NOT_ANSWERED, without_operators
 
 Matcher = Callable[[FactView, PointsItemRule], Tri]
 _LEVELS = ("associate", "bachelor", "master", "doctorate")
@@ -310,7 +311,7 @@ def _score_factor(group: PointsGroupRule, factor: _Factor, view: FactView) -> Fa
             if best is None or row.item.points > (best.item.points or 0):
                 best = row
         elif not open_note:
-            open_note = row.item.note or ("points not published" if match else "facts not given")
+            open_note = "points not published" if match else NOT_ANSWERED
         upper = max(upper, row.upper)
     total = (best.item.points or 0) if best else 0
     if factor.cap is not None:
@@ -318,11 +319,13 @@ def _score_factor(group: PointsGroupRule, factor: _Factor, view: FactView) -> Fa
     upper = max(upper, total)
     line = None
     if best is not None:
-        line = PointsLine(group.label, f"{factor.label}: {best.item.label}", total)
+        line = PointsLine(
+            group.label, without_operators(f"{factor.label}: {best.item.label}"), total
+        )
     unscored = ""
     if upper > total:
         more = "" if upper == INF else f"up to {upper - total:g} more points "
-        unscored = f"{factor.label}: {more}not counted ({open_note})"
+        unscored = without_operators(f"{factor.label}: {more}not counted ({open_note})")
     uncertain = bool(best and best.item.uncertain) or upper > total
     return FactorScore(total, upper, line, uncertain, unscored, matched, maybe)
 
