@@ -25,6 +25,7 @@ from rest_framework.views import APIView
 from profiles.permissions import IsGraduate, graduate_profile_of
 from profiles.selectors import graduate_profile_for_user
 from visas.rules import (
+    GOAL_CHOICES,
     PATHWAY_CODES,
     RuleInputError,
     validate_offer,
@@ -94,6 +95,12 @@ class EvaluateInputSerializer(serializers.Serializer):
     person = PersonInputSerializer()
     offer = OfferInputSerializer(required=False, allow_null=True)
     as_of = serializers.DateField(required=False, help_text="Rules in force on; default today.")
+    goal = serializers.ChoiceField(
+        choices=GOAL_CHOICES,
+        required=False,
+        help_text="What the person wants to do: the routes to it come first and the headline "
+        "answers for it.",
+    )
 
 
 # --- Output -------------------------------------------------------------------------------------
@@ -157,6 +164,9 @@ class SourceOutputSerializer(serializers.Serializer):
     date_stated = serializers.DateField(allow_null=True)
     date_stated_text = serializers.CharField()
     uncertain = serializers.BooleanField()
+    official = serializers.BooleanField(
+        help_text="Published by the Korean government or its agencies; false: a secondary source."
+    )
 
 
 class PathwayOutputSerializer(serializers.Serializer):
@@ -198,6 +208,7 @@ class EvaluateOutputSerializer(serializers.Serializer):
     gni = GniOutputSerializer(allow_null=True)
     uncertain = serializers.BooleanField()
     notes = serializers.ListField(child=serializers.CharField())
+    headline = serializers.CharField(help_text="The answer in a paragraph, in plain words.")
     offer_verdict = OfferVerdictOutputSerializer(
         allow_null=True, help_text="Whether the offer opens a work route; null without an offer."
     )
@@ -258,9 +269,12 @@ class VisaEvaluateApi(APIView):
         person = _facts(validate_person, body.get("person"), "person", errors, required=True)
         offer = _facts(validate_offer, body.get("offer"), "offer", errors, required=False)
         on = _as_of(body.get("as_of"), errors)
+        goal = body.get("goal") or ""
+        if not isinstance(goal, str) or (goal and goal not in GOAL_CHOICES):
+            errors["goal"] = [f"Choose one of: {', '.join(GOAL_CHOICES)}."]
         if errors or person is None or on is None:
             return _bad(errors)
-        guidance = visa_guidance(person=person, offer=offer, on=on)
+        guidance = visa_guidance(person=person, offer=offer, on=on, goal=goal)
         verdict = None if offer is None else visa_offer_verdict(person=person, offer=offer, on=on)
         output = {
             "on": guidance.on,
@@ -268,6 +282,7 @@ class VisaEvaluateApi(APIView):
             "gni": guidance.gni,
             "uncertain": guidance.uncertain,
             "notes": guidance.notes,
+            "headline": guidance.headline,
             "offer_verdict": verdict,
         }
         return Response(EvaluateOutputSerializer(output).data)
@@ -338,6 +353,7 @@ class VisaGuidanceApi(APIView):
             "gni": guidance.gni,
             "uncertain": guidance.uncertain,
             "notes": guidance.notes,
+            "headline": guidance.headline,
             "offer_verdict": None,
         }
         return Response(EvaluateOutputSerializer(output).data)

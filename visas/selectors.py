@@ -312,9 +312,12 @@ def person_facts_for_graduate(*, profile: GraduateProfile, on: date | None = Non
     return facts
 
 
-def visa_guidance(*, person: PersonFacts, offer: OfferFacts | None, on: date) -> Guidance:
-    """Every route for the person (and offer) under the rules in force on `on`."""
-    return evaluate_all(person=person, offer=offer, rules=_snapshot_for(on))
+def visa_guidance(
+    *, person: PersonFacts, offer: OfferFacts | None, on: date, goal: str = ""
+) -> Guidance:
+    """Every route for the person (and offer) under the rules in force on `on`; `goal` (a key
+    of visas.rules.GOALS, or "") puts the routes to it first and decides the headline."""
+    return evaluate_all(person=person, offer=offer, rules=_snapshot_for(on), goal=goal)
 
 
 def visa_offer_verdict(*, person: PersonFacts, offer: OfferFacts, on: date) -> OfferVerdict:

@@ -19,7 +19,14 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from core.choices import ASEAN_COUNTRIES, CompanySize, EducationLevel
-from visas.rules import OfferFacts, PersonFacts, RuleInputError, validate_offer, validate_person
+from visas.rules import (
+    GOAL_CHOICES,
+    OfferFacts,
+    PersonFacts,
+    RuleInputError,
+    validate_offer,
+    validate_person,
+)
 from visas.selectors import EARLIEST_AS_OF, LATEST_AS_OF
 
 if TYPE_CHECKING:
@@ -30,12 +37,14 @@ PERSON_FIELDS = (
     "age",
     "education_level",
     "field_stem",
-    "korean_degree",
+    "degree_country",
+    "years_since_graduation",
     "topik",
     "kiip_stage",
     "experience_years",
     "korean_experience_years",
     "current_visa",
+    "annual_income_krw",
 )
 OFFER_FIELDS = ("annual_salary_krw", "occupation_code", "employer_size", "eps_job")
 
@@ -54,6 +63,34 @@ def nationality_choices() -> Choices:
 
 def _by_name(choice: tuple[str, str]) -> str:
     return choice[1]
+
+
+def degree_country_choices() -> Choices:
+    """Where the highest degree is from: Korea first (it decides most rules), then the rest."""
+    choices = nationality_choices()
+    choices[0] = ("", _("I don't know, or no degree"))
+    return [choices[0], ("KR", _("Korea (a Korean university)")), *choices[1:]]
+
+
+# The university's place in the world rankings, as the rules ask it (QS and THE): each band
+# stands for the rank the rules compare with.
+UNIVERSITY_RANK_CHOICES: Choices = [
+    ("", _("I don't know")),
+    ("top200", _("In the world's top 200 (QS or THE)")),
+    ("top500", _("In the top 500 (QS), not the top 200")),
+    ("other", _("Not in the top 500")),
+]
+_RANK_FACTS: dict[str, dict[str, int]] = {
+    "top200": {"degree.university_rank_qs": 200, "degree.university_rank_the": 200},
+    "top500": {"degree.university_rank_qs": 500},
+    "other": {"degree.university_rank_qs": 1000, "degree.university_rank_the": 1000},
+}
+GOAL_FORM_CHOICES: Choices = [
+    ("", _("Not sure yet: show every route")),
+    ("professional", _("Professional or engineering work")),
+    ("factory", _("Factory, farm or shipyard work")),
+    ("study", _("Study in Korea")),
+]
 
 
 TOPIK_CHOICES: Choices = [
@@ -165,8 +202,16 @@ class VisaCheckForm(_EngineForm):
         label=_("My field of study is STEM (science, technology, engineering, mathematics)"),
         required=False,
     )
-    korean_degree = forms.BooleanField(
-        label=_("My highest degree is from a Korean university"), required=False
+    degree_country = _select(_("Where is your highest degree from?"), [])
+    years_since_graduation = _text(
+        _("Years since you graduated"),
+        inputmode="numeric",
+        help_text=_("From your highest degree. Leave empty if you have none."),
+    )
+    university_rank = _select(
+        _("Your university in the world rankings"),
+        UNIVERSITY_RANK_CHOICES,
+        help_text=_("Some routes open to graduates of top-ranked universities."),
     )
     topik = _select(_("TOPIK level"), TOPIK_CHOICES)
     kiip_stage = _select(_("KIIP stage"), KIIP_CHOICES)
@@ -177,6 +222,12 @@ class VisaCheckForm(_EngineForm):
     )
     korean_experience_years = _text(_("Of which in Korea (years)"), inputmode="decimal")
     current_visa = _select(_("Current status in Korea"), CURRENT_VISA_CHOICES)
+    annual_income_krw = _text(
+        _("Your income last year (KRW)"),
+        inputmode="numeric",
+        help_text=_("Before tax. Residence routes with points count it. Optional."),
+    )
+    goal = _select(_("What do you want to do in Korea?"), GOAL_FORM_CHOICES)
     annual_salary_krw = _text(
         _("Offered annual salary (KRW)"),
         inputmode="numeric",
@@ -209,6 +260,7 @@ class VisaCheckForm(_EngineForm):
 
     def prepare_fields(self) -> None:
         self.fields["nationality"].widget.choices = nationality_choices()
+        self.fields["degree_country"].widget.choices = degree_country_choices()
         self.fields["as_of"].initial = timezone.localdate()
         self.fields["employer_size"].initial = CompanySize.SME
 
@@ -225,11 +277,17 @@ class VisaCheckForm(_EngineForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
+        raw = self.engine_input(PERSON_FIELDS)
+        rank = _RANK_FACTS.get(cleaned.get("university_rank") or "")
+        if rank is not None:
+            raw["extra"] = rank
         try:
-            cleaned["person"] = validate_person(self.engine_input(PERSON_FIELDS))
+            cleaned["person"] = validate_person(raw)
         except RuleInputError as error:
             self.add_engine_errors(error, fields=PERSON_FIELDS)
         cleaned["offer"] = self._offer()
+        if cleaned.get("goal") not in ("", None, *GOAL_CHOICES):
+            self.add_error("goal", _("Choose one of the listed goals."))
         return cleaned
 
     def _offer(self) -> OfferFacts | None:

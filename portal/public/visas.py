@@ -28,6 +28,7 @@ def check(request: HttpRequest) -> HttpResponse:
             person=form.cleaned_data["person"],
             offer=form.cleaned_data["offer"],
             on=form.cleaned_data["as_of"],
+            goal=form.cleaned_data.get("goal") or "",
         )
     return render(
         request,

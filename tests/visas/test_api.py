@@ -169,3 +169,19 @@ def test_schema_documents_the_endpoint_with_request_and_responses(client: Client
 
 def test_swagger_ui_is_served(client: Client):
     assert client.get("/api/docs/").status_code == 200
+
+
+def test_a_goal_orders_the_routes_and_gives_the_headline(client):
+    body = _post(
+        client,
+        {"person": {**PERSON, "age": 41}, "as_of": "2026-03-01", "goal": "factory"},
+    ).json()
+
+    assert body["headline"].startswith("No route for factory, farm or shipyard work is open")
+
+
+def test_an_unknown_goal_is_a_field_error(client):
+    response = _post(client, {"person": PERSON, "goal": "astronaut"})
+
+    assert response.status_code == 400
+    assert "goal" in response.json()["error"]["fields"]

@@ -59,7 +59,7 @@ PERSONAS = {
     },
     "korean-university graduate on d-10": {
         "nationality": "TH", "age": "27", "education_level": "master", "field_stem": "on",
-        "korean_degree": "on", "topik": "4", "current_visa": "D-10",
+        "degree_country": "KR", "topik": "4", "current_visa": "D-10",
     },
     "e-9 veteran": {
         "nationality": "KH", "age": "35", "education_level": "", "topik": "2",

@@ -73,12 +73,16 @@ def test_with_an_offer_the_work_routes_it_can_open_come_first():
 
 
 def test_an_undecided_choice_between_ways_to_qualify_is_one_item_not_every_alternative():
-    person = replace(GRADUATE, nationality="VN", age=26, topik=3, experience_years=0)
+    """A fresh bachelor from a university outside the top 500 needs a master's or a year of
+    related work: that is what the summary says, not the rare special cases."""
+    ranked = (("degree.university_rank_qs", 1000), ("degree.university_rank_the", 1000))
+    person = replace(GRADUATE, age=26, topik=3, experience_years=0, extra=ranked)
     offer = OfferFacts(annual_salary_krw=35_000_000, employer_size="sme")
 
     e71 = evaluate_all(person=person, offer=offer, rules=rules_on(DAY)).pathway("E-7-1")
 
-    assert "ways to qualify, closest:" in e71.summary
+    assert "ways to qualify, the closest: a master's degree related to the job" in e71.summary
+    assert "or a related bachelor's degree and a year of related work" in e71.summary
     assert "KOTRA" not in e71.summary and "intern" not in e71.summary
 
 

@@ -431,3 +431,40 @@ def _field(page: str, name: str) -> str:
     start = page.rfind('<div class="field', 0, position)
     end = page.find('<div class="field', position)
     return page[start : end if end != -1 else position + 4000]
+
+
+# --- The adviser's questions and answer ---------------------------------------------------------
+
+
+@pytest.mark.usefixtures("on_day")
+def test_checker_answers_for_the_goal_first_and_says_when_no_route_fits_it(client: Client):
+    response = _check(
+        client, nationality="ID", age="41", education_level="diploma", field_stem="",
+        topik="0", experience_years="0", goal="factory",
+    )  # fmt: skip
+
+    page = response.content.decode()
+    headline = page[page.index('class="card guidance-headline"') :]
+    assert "No route for factory, farm or shipyard work is open to you." in headline
+    assert "Age is 41, needs 18 to 39" in headline
+
+
+@pytest.mark.usefixtures("on_day")
+def test_checker_asks_where_the_degree_is_from_and_the_universitys_rank(client: Client):
+    response = _check(client, degree_country="MY", university_rank="top200")
+
+    person = response.context["form"].cleaned_data["person"]
+    assert (person.degree_country, person.korean_degree) == ("MY", False)
+    assert dict(person.extra) == {
+        "degree.university_rank_qs": 200, "degree.university_rank_the": 200,
+    }  # fmt: skip
+    page = response.content.decode()
+    assert 'name="degree_country"' in page and 'name="university_rank"' in page
+
+
+@pytest.mark.usefixtures("on_day")
+def test_checker_refuses_a_goal_it_does_not_know(client: Client):
+    response = _check(client, goal="astronaut")
+
+    assert response.context["guidance"] is None
+    assert "Choose one of the listed goals." in response.content.decode()

@@ -21,6 +21,7 @@ from visas.rules.facts import (
     validate_offer,
     validate_person,
 )
+from visas.rules.goals import GOAL_CHOICES, GOALS
 from visas.rules.pathways import PATHWAY_CODES
 from visas.rules.results import (
     ELIGIBLE,
@@ -54,6 +55,8 @@ from visas.rules.snapshot import RulesSnapshot, snapshot_from_fixture, snapshot_
 __all__ = [
     "ELIGIBLE",
     "ELIGIBLE_ONCE",
+    "GOALS",
+    "GOAL_CHOICES",
     "NOT_OPEN",
     "OWN_STATUS",
     "PATHWAY_CODES",

@@ -96,7 +96,13 @@ class CompiledRules:
         for threshold in self._thresholds(visa.code):
             cite(threshold.source_keys, threshold.uncertain)
         refs = [self.rules.sources[key] for key in cited if key in self.rules.sources]
-        refs.sort(key=lambda s: (s.date_stated is None, -(s.date_stated or date.min).toordinal()))
+        refs.sort(
+            key=lambda s: (
+                s.kind not in OFFICIAL_KINDS,
+                s.date_stated is None,
+                -(s.date_stated or date.min).toordinal(),
+            )
+        )  # official sources first, then the newest
         return tuple(
             SourceRef(
                 key=s.key,
@@ -106,6 +112,7 @@ class CompiledRules:
                 date_stated=s.date_stated,
                 date_stated_text=s.date_stated_text,
                 uncertain=cited[s.key],
+                official=s.kind in OFFICIAL_KINDS,
             )
             for s in refs
         )
@@ -116,6 +123,13 @@ class CompiledRules:
             for t in self.rules.salary_thresholds
             if t.visa == visa and t.is_in_force(self.rules.on)
         ]
+
+
+# Kinds of source published by the Korean government, its agencies or its programmes (HiKorea,
+# the Ministry of Justice, EPS, Study in Korea); every other kind is a secondary source.
+OFFICIAL_KINDS = frozenset(
+    {"government", "government_news", "government_affiliated", "programme_site"}
+)
 
 
 def _groups(tree: CompiledTree) -> list[Group]:

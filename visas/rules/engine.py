@@ -14,6 +14,7 @@ from visas.rules.assess import assess, eps_result, sponsorship_ok
 from visas.rules.compiled import CompiledRules, compiled
 from visas.rules.facts import OfferFacts, PersonFacts
 from visas.rules.factview import Range, holds_free_work_status, person_view
+from visas.rules.goals import goal_routes, headline
 from visas.rules.logic import compare
 from visas.rules.pathways import WORK_ROUTES
 from visas.rules.references import scope_for
@@ -35,14 +36,16 @@ _SALARY = "job_offer.annual_salary_krw"
 
 
 def evaluate_all(
-    *, person: PersonFacts, offer: OfferFacts | None, rules: RulesSnapshot
+    *, person: PersonFacts, offer: OfferFacts | None, rules: RulesSnapshot, goal: str = ""
 ) -> Guidance:
-    """Every route evaluated for the person (and the offer, if any), realistic ones first."""
+    """Every route evaluated for the person (and the offer, if any), realistic ones first, with
+    the answer for their goal (visas.rules.goals) on top."""
     engine = compiled(rules)
     view = person_view(person, offer)
     results = realistic_first(
         [assess(engine, pathway, person, offer, view) for pathway in engine.pathways.values()],
         with_offer=offer is not None,
+        goal=goal,
     )
     gni = engine.refs.gni
     return Guidance(
@@ -51,21 +54,28 @@ def evaluate_all(
         gni=None if gni is None else GniUsed(gni.year, gni.value_krw, gni.uncertain),
         uncertain=any(result.uncertain for result in results),
         notes=_notes(engine, person),
+        headline=headline(results, goal),
+        goal=goal,
     )
 
 
 _VERDICT_ORDER = {ELIGIBLE: 0, ELIGIBLE_ONCE: 1, NOT_OPEN: 2}
 
 
-def realistic_first(results: list[PathwayResult], *, with_offer: bool) -> tuple[PathwayResult, ...]:
-    """Routes in the order an adviser raises them: with a job offer, the work routes it can open
-    first (the person asked about that job); then open now, open once conditions are met, not
-    open; within each, the rules' order (study, job seeking, work, residence)."""
+def realistic_first(
+    results: list[PathwayResult], *, with_offer: bool, goal: str = ""
+) -> tuple[PathwayResult, ...]:
+    """Routes in the order an adviser raises them: first the work routes a job offer can open,
+    then those to the person's goal, then the rest; within each, open now before open once
+    conditions are met before not open, then the rules' order (study, job seeking, work,
+    residence)."""
+    offered, wanted = set(WORK_ROUTES) if with_offer else set(), set(goal_routes(goal))
 
     def rank(item: tuple[int, PathwayResult]) -> tuple[int, int, int]:
         position, result = item
-        offered = with_offer and result.code in WORK_ROUTES and result.verdict != NOT_OPEN
-        return (0 if offered else 1, _VERDICT_ORDER[result.verdict], position)
+        asked = 2 if result.verdict == NOT_OPEN else 0 if result.code in offered else 1
+        asked = 2 if asked == 1 and result.code not in wanted else asked
+        return (asked, _VERDICT_ORDER[result.verdict], position)
 
     return tuple(result for _position, result in sorted(enumerate(results), key=rank))
 

@@ -22,6 +22,8 @@ from visas.rules.logic import Tri, all_of, any_of
 from visas.rules.references import SME_SCOPE, Resolved
 from visas.rules.results import CriterionResult
 from visas.rules.wording import (
+    ALL_OF,
+    ANY_OF,
     NOT_KNOWN,
     UNSETTLED,
     applicant_type_words,
@@ -221,21 +223,13 @@ class _Explainer:
                 self._collect(child, outcome)
 
     def _closest_way(self, group: Group, outcome: TreeOutcome) -> None:
-        """An undecided choice between ways to qualify is one open item, naming the way this
-        person is closest to (fewest conditions not met, then fewest not known), not every
-        alternative as if all were needed. Next steps still see every open condition."""
+        """An undecided choice between ways to qualify is one open item naming the way this
+        person is closest to, not every alternative as if all were needed. The ways are the
+        named combinations (a related bachelor's degree and a year of work); single special
+        cases (an internship, a ministry's recommendation) are named only when there is no
+        combination, since a person who had one would have said so. Next steps still see every
+        open condition."""
         every = TreeOutcome(met=None, uncertain=False)
-        ways: list[tuple[int, int, int, str]] = []
-        for position, criterion in enumerate(group.criteria):
-            met = self.nodes[id(criterion)][0]
-            if met is None:
-                result = self.results[self.index[id(criterion)]]
-                ways.append((0, 1, position, f"{result.label}: {result.required}"))
-        for position, child in enumerate(group.children, start=len(group.criteria)):
-            if self.nodes[id(child)][0] is None:
-                members = [self.nodes[id(c)][0] for c in child.criteria]
-                unmet, unknown = members.count(False), members.count(None)
-                ways.append((unmet, unknown, position, child.path.rsplit(" › ", 1)[-1].lower()))
         for criterion in group.criteria:
             if self.nodes[id(criterion)][0] is None:
                 outcome.open_keys.append(criterion.rule.field)
@@ -243,8 +237,36 @@ class _Explainer:
             if self.nodes[id(child)][0] is None:
                 self._collect(child, every)
         outcome.open_keys.extend(every.open_keys)
-        closest = min(ways)[3] if ways else "another condition"
-        outcome.open_items.append(f"one of {len(ways)} ways to qualify, closest: {closest}")
+        ways = sorted(
+            (self._unmet(child), position, child) for position, child in enumerate(group.children)
+        )
+        if ways:  # the two closest, in the rules' order when equally close
+            words = " or ".join(self._way_words(child) for _unmet, _p, child in ways[:2])
+        else:
+            undecided = [c for c in group.criteria if self.nodes[id(c)][0] is None]
+            result = self.results[self.index[id(undecided[0])]] if undecided else None
+            words = f"{result.label}: {result.required}" if result else "another condition"
+        count = len(group.criteria) + len(group.children)
+        outcome.open_items.append(f"one of {count} ways to qualify, the closest: {words}")
+
+    def _unmet(self, group: Group) -> int:
+        return [self.nodes[id(m)][0] for m in (*group.criteria, *group.children)].count(False)
+
+    def _way_words(self, group: Group) -> str:
+        """A way to qualify in words: its reviewed name (or its first condition not yet met),
+        and what it still needs."""
+        name = group.path.rsplit(" › ", 1)[-1]
+        structural = name in (ANY_OF, ALL_OF)
+        missing = [
+            self.results[self.index[id(c)]]
+            for c in group.criteria
+            if self.nodes[id(c)][0] is False or (structural and self.nodes[id(c)][0] is None)
+        ]
+        needed = "; ".join(f"{r.label}: {r.required}" for r in missing[:2])
+        if structural:
+            return needed or "another combination of conditions"
+        words = name[0].lower() + name[1:]
+        return f"{words} (still needed: {needed})" if needed else words
 
     def _collect_applicants(self, node: Node, outcome: TreeOutcome) -> None:
         if node[0] is False:

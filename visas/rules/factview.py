@@ -76,6 +76,8 @@ def person_view(
         view["degree.field_stem"] = person.field_stem
         if person.degree_country:
             view["degree.country"] = person.degree_country
+            if person.degree_country != "KR":  # then it is from no Korean university at all
+                view["degree.korean_university_name"] = ""
     if person.years_since_graduation is not None:
         view["degree.years_since_graduation"] = person.years_since_graduation
     if person.annual_income_krw is not None:

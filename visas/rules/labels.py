@@ -142,6 +142,8 @@ def show(field: str, value: Any) -> str:
 
 def _show_code(field: str, value: str) -> str:
     """Codes of the rule data in words: countries, degrees, fields."""
+    if not value:
+        return "none"
     if field in {"nationality", "degree.country"}:
         return str(COUNTRIES.get(value.upper(), value))
     if field.startswith("degree.level"):

@@ -182,7 +182,7 @@ class References:
         )
         return Resolved(
             PartialList(name=name, members=members),
-            note=f"only {len(members)} of its codes are confirmed in the data",
+            note=f"our sources confirm only {len(members)} of its codes",
             uncertain=not listed.get("full_list_retrieved", False),
             source_keys=visa.source_keys,
         )

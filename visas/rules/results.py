@@ -85,7 +85,9 @@ class Progression:
 
 @dataclass(frozen=True, slots=True)
 class SourceRef:
-    """A source behind a rule used. `uncertain`: a rule used from it is flagged uncertain."""
+    """A source behind a rule used. `uncertain`: a rule used from it is flagged uncertain;
+    `official`: published by the Korean government or one of its agencies or programmes (the
+    others are secondary: news, universities, consultancies, blogs)."""
 
     key: str
     title: str
@@ -94,6 +96,7 @@ class SourceRef:
     date_stated: date | None
     date_stated_text: str
     uncertain: bool
+    official: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +133,8 @@ class Guidance:
     gni: GniUsed | None
     uncertain: bool
     notes: tuple[str, ...] = ()
+    headline: str = ""  # the answer in a paragraph (visas.rules.goals.headline)
+    goal: str = ""  # what the person wants to do (a key of visas.rules.goals.GOALS), or ""
 
     def pathway(self, code: str) -> PathwayResult:
         for result in self.pathways:

@@ -87,6 +87,8 @@ LONG_LIST_WORDS: Final[Mapping[str, str]] = {
     "degree.korean_university_name": "listed universities",
 }
 
+ANY_OF: Final = "One of these"
+ALL_OF: Final = "All of these"
 UNSETTLED: Final = "the sources disagree or leave this open"
 CHECK_OFFICIALLY: Final = "Confirm it with HiKorea (call 1345) before you apply."
 ANOTHER_WAY: Final = "Another way to qualify"
@@ -100,9 +102,9 @@ def group_words(key: str) -> str:
     if last in GROUP_WORDS:
         return GROUP_WORDS[last]
     if last.startswith("any-"):
-        return "One of these"
+        return ANY_OF
     if last.startswith("all-"):
-        return "All of these"
+        return ALL_OF
     if last.startswith("exemption-"):
         return EXEMPTION_WORDS.get(last.removeprefix("exemption-"), ANOTHER_WAY)
     if last.startswith("applicant-type-"):
