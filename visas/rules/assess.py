@@ -126,6 +126,8 @@ def assess(
         sources=pathway.sources,
         uncertain=bool(reasons) or outcome.uncertain,
         uncertain_reasons=tuple(reasons),
+        closest_way=outcome.closest_way,
+        other_open=len(outcome.open_items) - bool(outcome.closest_way),
     )
 
 

@@ -41,6 +41,7 @@ class TreeOutcome:
     blockers: list[str] = field(default_factory=list)
     open_items: list[str] = field(default_factory=list)
     open_keys: list[str] = field(default_factory=list)  # rule fields of the open items
+    closest_way: str = ""  # the closest ways to qualify, where the rules offer a choice
     uncertain_reasons: list[str] = field(default_factory=list)
 
 
@@ -248,6 +249,7 @@ class _Explainer:
             words = f"{result.label}: {result.required}" if result else "another condition"
         count = len(group.criteria) + len(group.children)
         outcome.open_items.append(f"one of {count} ways to qualify, the closest: {words}")
+        outcome.closest_way = outcome.closest_way or words
 
     def _unmet(self, group: Group) -> int:
         return [self.nodes[id(m)][0] for m in (*group.criteria, *group.children)].count(False)

@@ -65,4 +65,13 @@ def _route_line(route: PathwayResult, opening: str) -> str:
     first = (
         f" What to do first: {' or '.join(s[0].lower() + s[1:] for s in steps)}." if steps else ""
     )
-    return f"{opening} {name}. {route.summary}{first}"
+    if not route.closest_way:
+        return f"{opening} {name}. {route.summary}{first}"
+    others = (
+        f" {route.other_open} other condition{'s' if route.other_open > 1 else ''} of the job, "
+        f"the employer or your record {'are' if route.other_open > 1 else 'is'} to be met or "
+        f"confirmed: see {route.code} below."
+        if route.other_open
+        else ""
+    )
+    return f"{opening} {name}. What you still need: {route.closest_way}.{first}{others}"

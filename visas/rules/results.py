@@ -113,6 +113,10 @@ class PathwayResult:
     sources: tuple[SourceRef, ...]
     uncertain: bool
     uncertain_reasons: tuple[str, ...] = ()
+    # For the headline: the closest ways to qualify where the rules offer a choice, and how many
+    # other conditions are still to be met or confirmed.
+    closest_way: str = ""
+    other_open: int = 0
 
     @property
     def unknown_criteria(self) -> tuple[CriterionResult, ...]:
