@@ -166,7 +166,9 @@ def _next_steps(
 ) -> list[NextStep]:
     steps: list[NextStep] = []
     if offer is None and any(key.startswith("job_offer.") for key in outcome.open_keys):
-        steps.append(_find_offer(rules, pathway, scope))
+        step = _find_offer(rules, pathway, person, scope)
+        if step is not None:
+            steps.append(step)
     searching = met is False or (met is None and points is not None and bool(points.shortfall))
     if searching:
         steps.extend(_search(rules, pathway, person, offer, scope, met, points))
@@ -174,9 +176,22 @@ def _next_steps(
     return steps
 
 
-def _find_offer(rules: CompiledRules, pathway: CompiledPathway, scope: str) -> NextStep:
-    targets = _salary_targets(rules, pathway, scope)
-    paying = f" paying at least {min(targets):,} KRW a year" if targets else ""
+def _find_offer(
+    rules: CompiledRules, pathway: CompiledPathway, person: PersonFacts, scope: str
+) -> NextStep | None:
+    """The offer to look for: paying the lowest salary with which the route can still open for
+    this person (Top-Tier asks 3 x GNI of everyone, but 4 x of those without the experience of
+    its other branch); None when no salary could open it."""
+    targets = sorted(set(_salary_targets(rules, pathway, scope)))
+    workable = [
+        target
+        for target in targets
+        if tree_met(pathway.tree, person_view(person, OfferFacts(annual_salary_krw=target)), scope)
+        is not False
+    ]
+    if targets and not workable:
+        return None
+    paying = f" paying at least {workable[0]:,} KRW a year" if workable else ""
     return NextStep(
         action=f"Find a job offer that qualifies for {pathway.code}{paying}",
         effort=6,

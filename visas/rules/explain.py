@@ -224,12 +224,12 @@ class _Explainer:
                 self._collect(child, outcome)
 
     def _closest_way(self, group: Group, outcome: TreeOutcome) -> None:
-        """An undecided choice between ways to qualify is one open item naming the way this
-        person is closest to, not every alternative as if all were needed. The ways are the
-        named combinations (a related bachelor's degree and a year of work); single special
-        cases (an internship, a ministry's recommendation) are named only when there is no
-        combination, since a person who had one would have said so. Next steps still see every
-        open condition."""
+        """An undecided choice between ways to qualify is one open item naming the two ways
+        this person is closest to, not every alternative as if all were needed. The ways are
+        the combinations (a related bachelor's degree and a year of work) and what a job offer
+        would decide (a salary); single special cases of the person's past (an internship, a
+        ministry's recommendation) are named only when there is nothing else, since a person
+        who had one would have said so. Next steps still see every open condition."""
         every = TreeOutcome(met=None, uncertain=False)
         for criterion in group.criteria:
             if self.nodes[id(criterion)][0] is None:
@@ -238,15 +238,23 @@ class _Explainer:
             if self.nodes[id(child)][0] is None:
                 self._collect(child, every)
         outcome.open_keys.extend(every.open_keys)
-        ways = sorted(
-            (self._unmet(child), position, child) for position, child in enumerate(group.children)
-        )
+        # (conditions not met, a combination before a single condition, position, words)
+        ways: list[tuple[int, int, int, str]] = [
+            (self._unmet(child), 0, position, self._way_words(child))
+            for position, child in enumerate(group.children)
+        ]
+        undecided = [c for c in group.criteria if self.nodes[id(c)][0] is None]
+        for position, criterion in enumerate(undecided):  # what a job offer would decide
+            if criterion.rule.field.startswith("job_offer."):
+                result = self.results[self.index[id(criterion)]]
+                ways.append((0, 1, position, f"{result.label}: {result.required}"))
         if ways:  # the two closest, in the rules' order when equally close
-            words = " or ".join(self._way_words(child) for _unmet, _p, child in ways[:2])
+            words = " or ".join(way[3] for way in sorted(ways)[:2])
+        elif undecided:
+            first = self.results[self.index[id(undecided[0])]]
+            words = f"{first.label}: {first.required}"
         else:
-            undecided = [c for c in group.criteria if self.nodes[id(c)][0] is None]
-            result = self.results[self.index[id(undecided[0])]] if undecided else None
-            words = f"{result.label}: {result.required}" if result else "another condition"
+            words = "another condition"
         count = len(group.criteria) + len(group.children)
         outcome.open_items.append(f"one of {count} ways to qualify, the closest: {words}")
         outcome.closest_way = outcome.closest_way or words
@@ -265,8 +273,11 @@ class _Explainer:
             if self.nodes[id(c)][0] is False or (structural and self.nodes[id(c)][0] is None)
         ]
         needed = "; ".join(f"{r.label}: {r.required}" for r in missing[:2])
+        if structural and not needed:  # say what its first unsettled part asks
+            child = next((c for c in group.children if self.nodes[id(c)][0] is not True), None)
+            return self._way_words(child) if child else "another combination of conditions"
         if structural:
-            return needed or "another combination of conditions"
+            return needed
         words = name[0].lower() + name[1:]
         return f"{words} (still needed: {needed})" if needed else words
 

@@ -40,6 +40,14 @@ FactView = dict[str, Any]
 LEVEL_RANK: Final = {"diploma": 0, "associate": 1, "bachelor": 2, "master": 3, "doctorate": 4}
 FREE_WORK_STATUSES: Final = ("F-2", "F-4", "F-5", "F-6")
 NO_STATUS: Final = "none"
+# Facts about a stay in Korea going on now: all nought for someone not in Korea.
+CURRENT_STAY_FACTS: Final = (
+    "status.years_continuous_in_status",
+    "status.years_on_f2_7",
+    "status.years_in_d7_to_e7_or_f2",
+    "status.years_in_korea_after_degree",
+    "employment.current_fulltime_korea_years",
+)
 
 
 def person_view(
@@ -70,6 +78,8 @@ def person_view(
         view["age"] = person.age
     if person.current_visa != "other":
         view["status.current_visa"] = person.current_visa or NO_STATUS
+    if not history.current_visa:  # not in Korea now: no current stay, status or job there
+        view.update(dict.fromkeys(CURRENT_STAY_FACTS, 0))
     if person.education_level:
         view["education.completed_high_school"] = True
         view["degree.level"] = person.education_level

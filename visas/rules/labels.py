@@ -107,6 +107,8 @@ FIELD_LABELS: Final[Mapping[str, str]] = {
     "gpa.cgpa_4_3": "Grade average (out of 4.3)",
     "gpa.cgpa_4_5": "Grade average (out of 4.5)",
     "gpa.cgpa_5_0": "Grade average (out of 5.0)",
+    "points.f5_11_pass": "Passes the special-ability points test (its items are not published)",
+    "income.f5_15_standard_met": "Income or assets meet the F-5-15 standard",
 }
 _KRW = "_krw"
 
