@@ -1,5 +1,6 @@
 """Reads for the visas app: the rules the guidance engine applies, with their sources."""
 
+import threading
 import time
 import uuid
 from collections import OrderedDict, defaultdict
@@ -312,12 +313,37 @@ def person_facts_for_graduate(*, profile: GraduateProfile, on: date | None = Non
     return facts
 
 
+# The guidance most recently asked for, per process: the same person (a shared link, a
+# page and its API call, a reload) is answered without evaluating every route again. An entry
+# holds the rules it was made with and counts only while they are still the ones in force.
+_GUIDANCE_KEPT = 256
+_guidance: OrderedDict[tuple[object, ...], tuple[RulesSnapshot, Guidance]] = OrderedDict()
+_guidance_lock = threading.Lock()
+
+
 def visa_guidance(
     *, person: PersonFacts, offer: OfferFacts | None, on: date, goal: str = ""
 ) -> Guidance:
     """Every route for the person (and offer) under the rules in force on `on`; `goal` (a key
     of visas.rules.GOALS, or "") puts the routes to it first and decides the headline."""
-    return evaluate_all(person=person, offer=offer, rules=_snapshot_for(on), goal=goal)
+    rules = _snapshot_for(on)
+    key = (person, offer, on, goal)
+    try:
+        hash(key)
+    except TypeError:  # an answer the API took as a list: not kept, only evaluated
+        return evaluate_all(person=person, offer=offer, rules=rules, goal=goal)
+    with _guidance_lock:
+        kept = _guidance.get(key)
+        if kept is not None and kept[0] is rules:
+            _guidance.move_to_end(key)
+            return kept[1]
+    guidance = evaluate_all(person=person, offer=offer, rules=rules, goal=goal)
+    with _guidance_lock:
+        _guidance[key] = (rules, guidance)
+        _guidance.move_to_end(key)
+        while len(_guidance) > _GUIDANCE_KEPT:
+            _guidance.popitem(last=False)
+    return guidance
 
 
 def visa_offer_verdict(*, person: PersonFacts, offer: OfferFacts, on: date) -> OfferVerdict:

@@ -16,9 +16,9 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
-from core.choices import ASEAN_COUNTRIES, CompanySize, EducationLevel
+from core.choices import CompanySize, EducationLevel
+from portal.public.widgets import Choices, PythonSelect, nationality_choices
 from visas.rules import (
     GOAL_CHOICES,
     OfferFacts,
@@ -47,22 +47,6 @@ PERSON_FIELDS = (
     "annual_income_krw",
 )
 OFFER_FIELDS = ("annual_salary_krw", "occupation_code", "employer_size", "eps_job")
-
-Choices = list[tuple[Any, Any]]
-
-
-def nationality_choices() -> Choices:
-    asean = sorted(((code, str(countries.name(code))) for code in ASEAN_COUNTRIES), key=_by_name)
-    others = [(code, name) for code, name in countries if code not in ASEAN_COUNTRIES]
-    return [
-        ("", _("Choose a country")),
-        (_("ASEAN countries"), asean),
-        (_("Other countries"), others),
-    ]
-
-
-def _by_name(choice: tuple[str, str]) -> str:
-    return choice[1]
 
 
 def degree_country_choices() -> Choices:
@@ -134,7 +118,7 @@ def _select(
         required=False,
         help_text=help_text,
         validators=[MaxLengthValidator(40)],
-        widget=forms.Select(choices=choices),
+        widget=PythonSelect(choices=choices),
     )
 
 
@@ -194,7 +178,7 @@ class VisaCheckForm(_EngineForm):
         label=_("Nationality"),
         validators=[MaxLengthValidator(40)],
         error_messages={"required": _("Choose your nationality.")},
-        widget=forms.Select(),
+        widget=PythonSelect(),
     )
     age = _text(_("Age"), inputmode="numeric")
     education_level = _select(_("Highest degree or diploma"), EDUCATION_CHOICES)
@@ -202,7 +186,12 @@ class VisaCheckForm(_EngineForm):
         label=_("My field of study is STEM (science, technology, engineering, mathematics)"),
         required=False,
     )
-    degree_country = _select(_("Where is your highest degree from?"), [])
+    degree_country = forms.CharField(
+        label=_("Where is your highest degree from?"),
+        required=False,
+        validators=[MaxLengthValidator(40)],
+        widget=PythonSelect(),
+    )
     years_since_graduation = _text(
         _("Years since you graduated"),
         inputmode="numeric",

@@ -1,15 +1,18 @@
 """The public visa checker (the graduate's own guidance is portal.graduate.visas)."""
 
+import hashlib
+from datetime import date
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from portal.public.forms import VisaCheckForm
 from training.selectors import courses_for_next_steps
 from visas.rules import ELIGIBLE, ELIGIBLE_ONCE, NOT_OPEN, Guidance, PathwayResult
-from visas.selectors import visa_guidance
+from visas.selectors import rules_version, visa_guidance
 
 OFFICIAL_SOURCES = (
     ("HiKorea", "https://www.hikorea.go.kr"),
@@ -22,7 +25,7 @@ def check(request: HttpRequest) -> HttpResponse:
     """The public checker. A GET form, so a result is a link that can be shared."""
     submitted = any(name in request.GET for name in VisaCheckForm.base_fields)
     form = VisaCheckForm(request.GET if submitted else None)
-    guidance = None
+    guidance, answer_key = None, None
     if submitted and form.is_valid():
         guidance = visa_guidance(
             person=form.cleaned_data["person"],
@@ -30,11 +33,30 @@ def check(request: HttpRequest) -> HttpResponse:
             on=form.cleaned_data["as_of"],
             goal=form.cleaned_data.get("goal") or "",
         )
+        answer_key = _answer_key(request, form.cleaned_data["as_of"])
     return render(
         request,
         "visas/check.html",
-        {"form": form, "official_sources": OFFICIAL_SOURCES, **visa_results(guidance)},
+        {
+            "form": form,
+            "official_sources": OFFICIAL_SOURCES,
+            "answer_key": answer_key,
+            **visa_results(guidance),
+        },
     )
+
+
+def _answer_key(request: HttpRequest, on: date) -> str | None:
+    """What the rendered answer depends on: the answers, the day, the language and the rules'
+    version (None without the shared cache: the answer is then rendered every time). The
+    checker keeps the rendered answer this long in the shared cache; nothing in it is personal
+    (the page stores nothing anyone typed beyond the link itself)."""
+    version = rules_version()
+    if version is None:
+        return None
+    answers = sorted((k, v) for k, values in request.GET.lists() for v in values if k != "as_of")
+    text = repr((answers, on.isoformat(), get_language(), version))
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def visa_results(guidance: Guidance | None) -> dict[str, Any]:

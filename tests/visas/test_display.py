@@ -23,3 +23,30 @@ def _criterion(key: str, actual: str) -> CriterionResult:
 )
 def test_codes_are_shown_by_name_and_everything_else_as_worded(key, actual, shown):
     assert in_words(_criterion(key, actual)) == shown
+
+
+def test_the_long_select_renders_the_options_django_would():
+    """Same options, groups, selection and attributes as Django's Select, without its
+    per-option templates."""
+    import re
+
+    from django import forms
+
+    from portal.public.widgets import PythonSelect, nationality_choices
+
+    def options(html: str) -> list[tuple[str, str, bool]]:
+        found = re.findall(r'<option value="([^"]*)"( selected)?>([^<]*)</option>', html)
+        return [(value, label, bool(selected)) for value, selected, label in found]
+
+    for value in ("VN", "", "XX"):
+        fast, django = PythonSelect(), forms.Select()
+        fast.choices = django.choices = nationality_choices()
+        ours = fast.render("nationality", value, attrs={"id": "id_nationality"})
+        theirs = django.render("nationality", value, attrs={"id": "id_nationality"})
+        assert options(ours) == options(theirs)
+        assert re.findall(r'<optgroup label="([^"]*)"', ours) == re.findall(
+            r'<optgroup label="([^"]*)"', theirs
+        )
+        assert ours.startswith('<select name="nationality" id="id_nationality">') or (
+            ours.startswith('<select id="id_nationality" name="nationality">')
+        )

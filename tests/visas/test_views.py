@@ -468,3 +468,30 @@ def test_checker_refuses_a_goal_it_does_not_know(client: Client):
 
     assert response.context["guidance"] is None
     assert "Choose one of the listed goals." in response.content.decode()
+
+
+@pytest.mark.usefixtures("on_day")
+def test_checker_keeps_its_answer_until_the_rules_change(
+    client: Client, django_capture_on_commit_callbacks, monkeypatch
+):
+    from visas import selectors
+    from visas.models import VisaType
+    from visas.services import visa_rules_changed
+
+    evaluated = []
+    real = selectors.evaluate_all
+    monkeypatch.setattr(selectors, "evaluate_all", lambda **kw: evaluated.append(1) or real(**kw))
+
+    def answer(response) -> str:  # type: ignore[no-untyped-def]
+        page = response.content.decode()
+        return page[page.index('id="answer"') : page.index("</main>")]
+
+    first, again = answer(_check(client)), answer(_check(client))
+    assert len(evaluated) == 1 and first == again  # the same answer, evaluated once
+
+    VisaType.objects.filter(code="E-7-1").update(name="Professional work (renamed in the admin)")
+    with django_capture_on_commit_callbacks(execute=True):
+        visa_rules_changed()
+    changed = answer(_check(client))
+    assert len(evaluated) == 2
+    assert "Professional work (renamed in the admin)" in changed
