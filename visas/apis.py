@@ -7,10 +7,12 @@ once, named by their path in the body:
 {"error": {"code": "validation_error", "message": ..., "fields": {"person.age": ["..."]}}}.
 """
 
+import hashlib
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 from drf_spectacular.utils import OpenApiExample, extend_schema
@@ -22,11 +24,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api.represent import represent
 from profiles.permissions import IsGraduate, graduate_profile_of
 from profiles.selectors import graduate_profile_for_user
 from visas.rules import (
     GOAL_CHOICES,
     PATHWAY_CODES,
+    OfferFacts,
+    PersonFacts,
     RuleInputError,
     validate_offer,
     validate_person,
@@ -36,6 +41,7 @@ from visas.selectors import (
     EARLIEST_AS_OF,
     LATEST_AS_OF,
     person_facts_for_graduate,
+    rules_version,
     visa_guidance,
     visa_offer_verdict,
 )
@@ -274,18 +280,41 @@ class VisaEvaluateApi(APIView):
             errors["goal"] = [f"Choose one of: {', '.join(GOAL_CHOICES)}."]
         if errors or person is None or on is None:
             return _bad(errors)
-        guidance = visa_guidance(person=person, offer=offer, on=on, goal=goal)
-        verdict = None if offer is None else visa_offer_verdict(person=person, offer=offer, on=on)
-        output = {
-            "on": guidance.on,
-            "pathways": guidance.pathways,
-            "gni": guidance.gni,
-            "uncertain": guidance.uncertain,
-            "notes": guidance.notes,
-            "headline": guidance.headline,
-            "offer_verdict": verdict,
-        }
-        return Response(EvaluateOutputSerializer(output).data)
+        return Response(_evaluation(person, offer, on, goal))
+
+
+# An evaluation's response is kept this long in the shared cache, under the rules' version
+# token: the same question (a shared example, a client's retry) is answered without
+# evaluating and serializing every route again, and a rule edit changes the token.
+EVALUATION_KEPT_SECONDS = 600
+
+
+def _evaluation(
+    person: PersonFacts, offer: OfferFacts | None, on: date, goal: str
+) -> dict[str, Any]:
+    version = rules_version()
+    key = None
+    if version is not None:
+        asked = repr((person, offer, on.isoformat(), goal, version)).encode()
+        key = "visa-evaluate:" + hashlib.sha256(asked).hexdigest()
+        kept = cache.get(key)
+        if kept is not None:
+            return cast(dict[str, Any], kept)
+    guidance = visa_guidance(person=person, offer=offer, on=on, goal=goal)
+    verdict = None if offer is None else visa_offer_verdict(person=person, offer=offer, on=on)
+    output = {
+        "on": guidance.on,
+        "pathways": guidance.pathways,
+        "gni": guidance.gni,
+        "uncertain": guidance.uncertain,
+        "notes": guidance.notes,
+        "headline": guidance.headline,
+        "offer_verdict": verdict,
+    }
+    payload = represent(EvaluateOutputSerializer, output)
+    if key is not None:
+        cache.set(key, payload, EVALUATION_KEPT_SECONDS)
+    return payload
 
 
 def _bad(errors: Errors) -> Response:
@@ -356,4 +385,4 @@ class VisaGuidanceApi(APIView):
             "headline": guidance.headline,
             "offer_verdict": None,
         }
-        return Response(EvaluateOutputSerializer(output).data)
+        return Response(represent(EvaluateOutputSerializer, output))

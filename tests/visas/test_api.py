@@ -185,3 +185,25 @@ def test_an_unknown_goal_is_a_field_error(client):
 
     assert response.status_code == 400
     assert "goal" in response.json()["error"]["fields"]
+
+
+def test_the_same_question_is_answered_from_the_cache_until_the_rules_change(
+    client, django_capture_on_commit_callbacks, monkeypatch
+):
+    from visas import selectors
+    from visas.models import VisaType
+    from visas.services import visa_rules_changed
+
+    evaluated = []
+    real = selectors.evaluate_all
+    monkeypatch.setattr(selectors, "evaluate_all", lambda **kw: evaluated.append(1) or real(**kw))
+    body = {"person": PERSON, "as_of": "2026-03-01"}
+    first, again = _post(client, body).json(), _post(client, body).json()
+    assert first == again and len(evaluated) == 1
+
+    VisaType.objects.filter(code="E-7-1").update(name="Professional work (renamed)")
+    with django_capture_on_commit_callbacks(execute=True):
+        visa_rules_changed()
+    changed = _post(client, body).json()
+    assert len(evaluated) == 2
+    assert "Professional work (renamed)" in {route["name"] for route in changed["pathways"]}
