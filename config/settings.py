@@ -145,6 +145,15 @@ if REDIS_URL:
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rendered visa answers (a page's answer block, an API response), kept in each process and
+# never in Redis: anyone can ask a new question, and 200 KB answers must not fill the broker.
+# Their keys carry the rules' version token, so an entry never outlives a rule edit.
+CACHES["answers"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "answers",
+    "TIMEOUT": 600,
+    "OPTIONS": {"MAX_ENTRIES": 100},
+}
 
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
 # No broker: run every task in-process, right where it is enqueued (after commit).

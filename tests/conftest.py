@@ -68,16 +68,19 @@ def _tasks_in_process(request: pytest.FixtureRequest) -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> Iterator[None]:
-    """Empty caches around each test: Django's, and the per-process visa rules snapshot (matching
-    reads it on every run, so one test's rules would otherwise leak into the next)."""
-    from django.core.cache import cache
+    """Empty caches around each test: Django's (the shared one and the answers kept per
+    process), and the per-process visa rules snapshot (matching reads it on every run, so one
+    test's rules would otherwise leak into the next)."""
+    from django.core.cache import caches
 
     from visas.selectors import rules_snapshot_cache_clear
 
-    cache.clear()
+    for each in caches.all():
+        each.clear()
     rules_snapshot_cache_clear()
     yield
-    cache.clear()
+    for each in caches.all():
+        each.clear()
     rules_snapshot_cache_clear()
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any, TypeVar, cast
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 from drf_spectacular.utils import OpenApiExample, extend_schema
@@ -283,9 +283,9 @@ class VisaEvaluateApi(APIView):
         return Response(_evaluation(person, offer, on, goal))
 
 
-# An evaluation's response is kept this long in the shared cache, under the rules' version
-# token: the same question (a shared example, a client's retry) is answered without
-# evaluating and serializing every route again, and a rule edit changes the token.
+# An evaluation's response is kept this long in the process ("answers" cache), under the
+# rules' version token: the same question (a shared example, a client's retry) is answered
+# without evaluating and serializing every route again, and a rule edit changes the token.
 EVALUATION_KEPT_SECONDS = 600
 
 
@@ -297,7 +297,7 @@ def _evaluation(
     if version is not None:
         asked = repr((person, offer, on.isoformat(), goal, version)).encode()
         key = "visa-evaluate:" + hashlib.sha256(asked).hexdigest()
-        kept = cache.get(key)
+        kept = caches["answers"].get(key)
         if kept is not None:
             return cast(dict[str, Any], kept)
     guidance = visa_guidance(person=person, offer=offer, on=on, goal=goal)
@@ -313,7 +313,7 @@ def _evaluation(
     }
     payload = represent(EvaluateOutputSerializer, output)
     if key is not None:
-        cache.set(key, payload, EVALUATION_KEPT_SECONDS)
+        caches["answers"].set(key, payload, EVALUATION_KEPT_SECONDS)
     return payload
 
 

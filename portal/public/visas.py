@@ -49,8 +49,8 @@ def check(request: HttpRequest) -> HttpResponse:
 def _answer_key(request: HttpRequest, on: date) -> str | None:
     """What the rendered answer depends on: the answers, the day, the language and the rules'
     version (None without the shared cache: the answer is then rendered every time). The
-    checker keeps the rendered answer this long in the shared cache; nothing in it is personal
-    (the page stores nothing anyone typed beyond the link itself)."""
+    rendered answer is kept in the process ("answers" cache, settings); nothing in it is
+    personal."""
     version = rules_version()
     if version is None:
         return None

@@ -90,11 +90,14 @@ def test_redis_url_switches_cache_and_broker_to_redis():
         "--no-imports",
         "-c",
         "from django.conf import settings as s; "
-        "print(s.CACHES['default']['BACKEND'], s.CELERY_BROKER_URL, s.CELERY_TASK_ALWAYS_EAGER)",
+        "print(s.CACHES['default']['BACKEND'], s.CELERY_BROKER_URL, s.CELERY_TASK_ALWAYS_EAGER, "
+        "s.CACHES['answers']['BACKEND'])",
         REDIS_URL="redis://127.0.0.1:6379/3",
     )
     assert result.stdout.split() == [
         "django_redis.cache.RedisCache",
         "redis://127.0.0.1:6379/3",
         "False",
+        # visa answers stay in the process: anyone's new question must not fill the broker
+        "django.core.cache.backends.locmem.LocMemCache",
     ], result.stderr
