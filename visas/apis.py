@@ -30,7 +30,9 @@ from profiles.selectors import graduate_profile_for_user
 from visas.rules import (
     GOAL_CHOICES,
     PATHWAY_CODES,
+    Guidance,
     OfferFacts,
+    OfferVerdict,
     PersonFacts,
     RuleInputError,
     validate_offer,
@@ -302,6 +304,14 @@ def _evaluation(
             return cast(dict[str, Any], kept)
     guidance = visa_guidance(person=person, offer=offer, on=on, goal=goal)
     verdict = None if offer is None else visa_offer_verdict(person=person, offer=offer, on=on)
+    payload = _represented(guidance, verdict)
+    if key is not None:
+        caches["answers"].set(key, payload, EVALUATION_KEPT_SECONDS)
+    return payload
+
+
+def _represented(guidance: Guidance, verdict: OfferVerdict | None) -> dict[str, Any]:
+    """The guidance (and the offer's verdict) as EvaluateOutputSerializer shapes it."""
     output = {
         "on": guidance.on,
         "pathways": guidance.pathways,
@@ -311,10 +321,7 @@ def _evaluation(
         "headline": guidance.headline,
         "offer_verdict": verdict,
     }
-    payload = represent(EvaluateOutputSerializer, output)
-    if key is not None:
-        caches["answers"].set(key, payload, EVALUATION_KEPT_SECONDS)
-    return payload
+    return represent(EvaluateOutputSerializer, output)
 
 
 def _bad(errors: Errors) -> Response:
@@ -376,13 +383,4 @@ class VisaGuidanceApi(APIView):
                 {field: [message] for field, message in error.errors.items()}
             ) from None
         guidance = visa_guidance(person=person, offer=None, on=on)
-        output = {
-            "on": guidance.on,
-            "pathways": guidance.pathways,
-            "gni": guidance.gni,
-            "uncertain": guidance.uncertain,
-            "notes": guidance.notes,
-            "headline": guidance.headline,
-            "offer_verdict": None,
-        }
-        return Response(represent(EvaluateOutputSerializer, output))
+        return Response(_represented(guidance, None))
