@@ -147,7 +147,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Rendered visa answers (a page's answer block, an API response), kept in each process and
 # never in Redis: anyone can ask a new question, and 200 KB answers must not fill the broker.
-# Their keys carry the rules' version token, so an entry never outlives a rule edit.
+# Their keys carry the rules' version token, so an entry never outlives a rule edit; the
+# course links in an answer can be up to TIMEOUT old.
 CACHES["answers"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "answers",
