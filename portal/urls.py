@@ -121,6 +121,7 @@ training = [
 
 visas = [
     path("check/", public_visas.check, name="check"),
+    path("check/route/<slug:code>/", public_visas.check_route, name="check_route"),
     path("mine/", graduate_visas.mine, name="mine"),
     path("mine/results/", graduate_visas.mine_results, name="mine_results"),
 ]

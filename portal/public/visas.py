@@ -4,8 +4,10 @@ import hashlib
 from datetime import date
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
@@ -41,9 +43,33 @@ def check(request: HttpRequest) -> HttpResponse:
             "form": form,
             "official_sources": OFFICIAL_SOURCES,
             "answer_key": answer_key,
+            "details_query": request.GET.urlencode(),
             **visa_results(guidance),
         },
     )
+
+
+@require_GET
+def check_route(request: HttpRequest, code: str) -> HttpResponse:
+    """One route's conditions, checked, and its sources, for the same answers as the checker
+    (its query string): fetched when the reader opens them, so the checker's page stays small;
+    a page of its own without JavaScript."""
+    form = VisaCheckForm(request.GET)
+    if not form.is_valid():
+        return redirect(f"{reverse('visas:check')}?{request.GET.urlencode()}#answer")
+    guidance = visa_guidance(
+        person=form.cleaned_data["person"],
+        offer=form.cleaned_data["offer"],
+        on=form.cleaned_data["as_of"],
+        goal=form.cleaned_data.get("goal") or "",
+    )
+    pathway = next((p for p in guidance.pathways if slugify(p.code) == code), None)
+    if pathway is None:
+        raise Http404("No such route.")
+    context = {"pathway": pathway, "open": True, "query": request.GET.urlencode()}
+    if request.htmx:  # type: ignore[attr-defined]
+        return render(request, "visas/_route_details.html", context)
+    return render(request, "visas/route.html", context)
 
 
 def _answer_key(request: HttpRequest, on: date) -> str | None:

@@ -84,7 +84,10 @@ def test_three_graduates_each_see_the_realistic_answer_first(browser_page):  # t
         for words in expected:
             expect(headline).to_contain_text(words)
         if first_route is not None:  # the first route card is the one the headline names
-            expect(page.locator(".route-list .route-card h3").first).to_contain_text(first_route)
+            card = page.locator(".route-list .route-card").first
+            expect(card.locator("h3")).to_contain_text(first_route)
+            card.locator("details.route-details > summary").first.click()  # loads when opened
+            expect(card.locator(".criteria-table")).to_be_visible()
         assert "Exemption:" not in page.inner_text("main")
         page.shot(f"visa-checker-{name}")
         headline.scroll_into_view_if_needed()  # what the reader sees first after submitting

@@ -11,9 +11,11 @@ salary, a Filipino diploma holder.
 import html
 import json
 import re
+from urllib.parse import urlencode
 
 import pytest
 from django.urls import reverse
+from django.utils.text import slugify
 
 from tests import factories
 from visas.models import CriterionGroup, VisaCriterion
@@ -107,8 +109,15 @@ def test_the_checker_speaks_plainly(client, persona):
     response = client.get(reverse("visas:check"), PERSONAS[persona])
 
     assert response.status_code == 200
-    assert response.context["guidance"] is not None
+    guidance = response.context["guidance"]
+    assert guidance is not None
     assert jargon_in(visible_text(response.content.decode())) == {}
+    query = urlencode(PERSONAS[persona])
+    for route in guidance.pathways:  # and every route's conditions, as they load when opened
+        url = reverse("visas:check_route", args=[slugify(route.code)])
+        details = client.get(f"{url}?{query}")
+        assert details.status_code == 200
+        assert jargon_in(visible_text(details.content.decode())) == {}, route.code
 
 
 def test_the_graduates_own_guidance_and_a_jobs_visa_box_speak_plainly(graduate_client, graduate):

@@ -1,6 +1,7 @@
 """The visa pages against the real loaded rules: checker, graduate guidance, job posting box."""
 
 import datetime
+import html
 import re
 from collections.abc import Iterator
 from urllib.parse import urlencode
@@ -122,8 +123,38 @@ def test_checker_result_lists_every_route_with_criteria_points_steps_and_sources
     assert "Typical progression" in f27
     assert "Uncertain" in f27
     e71 = _card(page, "route-e-7-1")
-    assert "36,000,000 KRW" in e71  # the offer's salary in the criteria table
-    assert 'target="_blank" rel="noopener noreferrer"' in e71
+    assert "conditions, checked, and the sources" in e71  # fetched when opened
+    details = _details(client, "e-7-1", response.request["QUERY_STRING"])
+    assert "36,000,000 KRW" in details  # the offer's salary in the criteria table
+    assert 'target="_blank" rel="noopener noreferrer"' in details
+
+
+def _details(client: Client, slug: str, query: str) -> str:
+    url = reverse("visas:check_route", args=[slug])
+    response = client.get(f"{url}?{query}", headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.usefixtures("on_day")
+def test_a_routes_conditions_load_when_opened_and_have_a_page_of_their_own(client: Client):
+    page = _check(client).content.decode()
+    link = re.search(r'hx-get="(/visas/check/route/e-7-1/\?[^"]+)"', page)
+    assert link is not None
+    url = html.unescape(link.group(1))
+
+    fragment = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "<html" not in fragment and "criteria-table" in fragment
+    whole = client.get(url).content.decode()  # without JavaScript: a page with a way back
+    assert "<html" in whole and "criteria-table" in whole and "Back to all your routes" in whole
+
+
+@pytest.mark.usefixtures("on_day")
+def test_a_route_that_does_not_exist_or_bad_answers_do_not_break_the_details(client: Client):
+    query = urlencode(_answers())
+    assert client.get(f"/visas/check/route/no-such-route/?{query}").status_code == 404
+    bad = client.get(f"/visas/check/route/e-7-1/?{urlencode(_answers(age='two'))}")
+    assert bad.status_code == 302 and bad["Location"].startswith("/visas/check/?")
 
 
 def test_next_steps_link_only_to_the_training_catalogue_with_course_counts(client: Client):
