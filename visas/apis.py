@@ -7,7 +7,6 @@ once, named by their path in the body:
 {"error": {"code": "validation_error", "message": ..., "fields": {"person.age": ["..."]}}}.
 """
 
-import hashlib
 from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any, TypeVar, cast
@@ -43,7 +42,7 @@ from visas.selectors import (
     EARLIEST_AS_OF,
     LATEST_AS_OF,
     person_facts_for_graduate,
-    rules_version,
+    visa_answer_key,
     visa_guidance,
     visa_offer_verdict,
 )
@@ -294,11 +293,8 @@ EVALUATION_KEPT_SECONDS = 600
 def _evaluation(
     person: PersonFacts, offer: OfferFacts | None, on: date, goal: str
 ) -> dict[str, Any]:
-    version = rules_version()
-    key = None
-    if version is not None:
-        asked = repr((person, offer, on.isoformat(), goal, version)).encode()
-        key = "visa-evaluate:" + hashlib.sha256(asked).hexdigest()
+    key = visa_answer_key("evaluate", person, offer, on.isoformat(), goal)
+    if key is not None:
         kept = caches["answers"].get(key)
         if kept is not None:
             return cast(dict[str, Any], kept)

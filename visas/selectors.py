@@ -1,5 +1,6 @@
 """Reads for the visas app: the rules the guidance engine applies, with their sources."""
 
+import hashlib
 import threading
 import time
 import uuid
@@ -153,6 +154,16 @@ def rules_version() -> str | None:
     except Exception:
         return None
     return None if token is None else str(token)
+
+
+def visa_answer_key(*parts: object) -> str | None:
+    """A key for an answer kept in the "answers" cache (settings): the question's `parts` and
+    the rules' version, so a rule edit makes every kept answer unreachable. None when the
+    version cannot be known (the shared cache is down): then nothing is kept."""
+    version = rules_version()
+    if version is None:
+        return None
+    return hashlib.sha256(repr((*parts, version)).encode()).hexdigest()
 
 
 def rules_snapshot_cached(*, on: date) -> RulesSnapshot:

@@ -1,6 +1,5 @@
 """The public visa checker (the graduate's own guidance is portal.graduate.visas)."""
 
-import hashlib
 from datetime import date
 from typing import Any
 
@@ -14,7 +13,7 @@ from django.views.decorators.http import require_GET
 from portal.public.forms import VisaCheckForm
 from training.selectors import courses_for_next_steps
 from visas.rules import ELIGIBLE, ELIGIBLE_ONCE, NOT_OPEN, Guidance, PathwayResult
-from visas.selectors import rules_version, visa_guidance
+from visas.selectors import visa_answer_key, visa_guidance
 
 OFFICIAL_SOURCES = (
     ("HiKorea", "https://www.hikorea.go.kr"),
@@ -73,16 +72,10 @@ def check_route(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _answer_key(request: HttpRequest, on: date) -> str | None:
-    """What the rendered answer depends on: the answers, the day, the language and the rules'
-    version (None without the shared cache: the answer is then rendered every time). The
-    rendered answer is kept in the process ("answers" cache, settings); nothing in it is
-    personal."""
-    version = rules_version()
-    if version is None:
-        return None
+    """What the rendered answer depends on: the answers (its links carry them), the day and the
+    language, under the rules' version. Nothing in it is personal."""
     answers = sorted((k, v) for k, values in request.GET.lists() for v in values if k != "as_of")
-    text = repr((answers, on.isoformat(), get_language(), version))
-    return hashlib.sha256(text.encode()).hexdigest()
+    return visa_answer_key("checker", answers, on.isoformat(), get_language())
 
 
 def visa_results(guidance: Guidance | None) -> dict[str, Any]:

@@ -131,8 +131,15 @@ def test_the_graduates_own_guidance_and_a_jobs_visa_box_speak_plainly(graduate_c
 
 
 def _human_fields(guidance: dict) -> list[str]:
-    texts = [*guidance.get("notes", [])]
-    for route in guidance["pathways"]:
+    texts = [*guidance.get("notes", []), guidance["headline"]]
+    verdict = guidance.get("offer_verdict")
+    routes = list(guidance["pathways"])
+    if verdict:  # the offer's own checks and the work routes it was held against
+        texts.append(verdict["summary"])
+        for check in verdict["criteria"]:
+            texts += [check["label"], check["actual"], check["required"]]
+        routes += verdict["routes"]
+    for route in routes:
         texts += [route["summary"], *route.get("uncertain_reasons", [])]
         for criterion in route["criteria"]:
             texts += [criterion["label"], criterion["actual"], criterion["required"]]

@@ -15,6 +15,7 @@ from visas.rules.compiled import CompiledRules, compiled
 from visas.rules.facts import OfferFacts, PersonFacts
 from visas.rules.factview import Range, holds_free_work_status, person_view
 from visas.rules.goals import goal_routes, headline
+from visas.rules.labels import show
 from visas.rules.logic import compare
 from visas.rules.pathways import WORK_ROUTES
 from visas.rules.references import scope_for
@@ -73,8 +74,12 @@ def realistic_first(
 
     def rank(item: tuple[int, PathwayResult]) -> tuple[int, int, int]:
         position, result = item
-        asked = 2 if result.verdict == NOT_OPEN else 0 if result.code in offered else 1
-        asked = 2 if asked == 1 and result.code not in wanted else asked
+        if result.verdict != NOT_OPEN and result.code in offered:
+            asked = 0
+        elif result.verdict != NOT_OPEN and result.code in wanted:
+            asked = 1
+        else:
+            asked = 2
         return (asked, _VERDICT_ORDER[result.verdict], position)
 
     return tuple(result for _position, result in sorted(enumerate(results), key=rank))
@@ -191,7 +196,7 @@ def _offer_checks(
         ),
         CriterionResult(
             label="Nationality of an EPS sending country (E-9)",
-            actual=person.nationality,
+            actual=show("nationality", person.nationality),
             required=f"one of {len(engine.sending_countries)} sending countries",
             met=person.nationality in engine.sending_countries,
             key="nationality",
