@@ -155,6 +155,13 @@ CACHES["answers"] = {
     "TIMEOUT": 600,
     "OPTIONS": {"MAX_ENTRIES": 100},
 }
+# A visa answer's route cards (visa_display.route_card), a few KB each, likewise.
+CACHES["route_cards"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "route_cards",
+    "TIMEOUT": 600,
+    "OPTIONS": {"MAX_ENTRIES": 3000},
+}
 
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
 # No broker: run every task in-process, right where it is enqueued (after commit).

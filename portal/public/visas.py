@@ -1,11 +1,13 @@
 """The public visa checker (the graduate's own guidance is portal.graduate.visas)."""
 
-from datetime import date
 from typing import Any
 
+from django.core.cache import caches
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
@@ -13,7 +15,7 @@ from django.views.decorators.http import require_GET
 from portal.public.forms import VisaCheckForm
 from training.selectors import courses_for_next_steps
 from visas.rules import ELIGIBLE, ELIGIBLE_ONCE, NOT_OPEN, Guidance, PathwayResult
-from visas.selectors import visa_answer_key, visa_guidance
+from visas.selectors import rules_version, visa_answer_key, visa_guidance
 
 OFFICIAL_SOURCES = (
     ("HiKorea", "https://www.hikorea.go.kr"),
@@ -21,12 +23,32 @@ OFFICIAL_SOURCES = (
 )
 
 
+# A checker page's content (the form as answered and the answer) is kept this long in the
+# process ("answers" cache) under the rules' version token; its course links can be this old.
+CHECKER_KEPT_SECONDS = 600
+
+
 @require_GET
 def check(request: HttpRequest) -> HttpResponse:
-    """The public checker. A GET form, so a result is a link that can be shared."""
+    """The public checker. A GET form, so a result is a link that can be shared.
+
+    The page's content depends only on the answers (the query string), the day, the language
+    and the rules: the same question (a shared link, a reload, the next visitor with the same
+    answers) is served from the process's kept copy without validating, evaluating or
+    rendering again."""
+    key = _content_key(request)
+    content = caches["answers"].get(key) if key is not None else None
+    if content is None:
+        content = render_to_string("visas/_checker.html", _checker_context(request), request)
+        if key is not None:
+            caches["answers"].set(key, content, CHECKER_KEPT_SECONDS)
+    return render(request, "visas/check.html", {"checker": content})
+
+
+def _checker_context(request: HttpRequest) -> dict[str, Any]:
     submitted = any(name in request.GET for name in VisaCheckForm.base_fields)
     form = VisaCheckForm(request.GET if submitted else None)
-    guidance, answer_key = None, None
+    guidance = None
     if submitted and form.is_valid():
         guidance = visa_guidance(
             person=form.cleaned_data["person"],
@@ -34,18 +56,12 @@ def check(request: HttpRequest) -> HttpResponse:
             on=form.cleaned_data["as_of"],
             goal=form.cleaned_data.get("goal") or "",
         )
-        answer_key = _answer_key(request, form.cleaned_data["as_of"])
-    return render(
-        request,
-        "visas/check.html",
-        {
-            "form": form,
-            "official_sources": OFFICIAL_SOURCES,
-            "answer_key": answer_key,
-            "details_query": request.GET.urlencode(),
-            **visa_results(guidance),
-        },
-    )
+    return {
+        "form": form,
+        "official_sources": OFFICIAL_SOURCES,
+        "details_query": request.GET.urlencode(),
+        **visa_results(guidance),
+    }
 
 
 @require_GET
@@ -71,11 +87,12 @@ def check_route(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "visas/route.html", context)
 
 
-def _answer_key(request: HttpRequest, on: date) -> str | None:
-    """What the rendered answer depends on: the answers (its links carry them), the day and the
-    language, under the rules' version. Nothing in it is personal."""
-    answers = sorted((k, v) for k, values in request.GET.lists() for v in values if k != "as_of")
-    return visa_answer_key("checker", answers, on.isoformat(), get_language())
+def _content_key(request: HttpRequest) -> str | None:
+    """What the checker's content depends on: the answers (its links carry them), today (the
+    default day of the rules, shown in the form) and the language, under the rules' version.
+    Nothing in it is personal."""
+    answers = sorted((k, v) for k, values in request.GET.lists() for v in values)
+    return visa_answer_key("checker", answers, timezone.localdate().isoformat(), get_language())
 
 
 def visa_results(guidance: Guidance | None) -> dict[str, Any]:
@@ -87,6 +104,7 @@ def visa_results(guidance: Guidance | None) -> dict[str, Any]:
         by_verdict[pathway.verdict].append(pathway)
     return {
         "guidance": guidance,
+        "rules_version": rules_version(),  # the route cards are kept under it
         "step_courses": courses_for_next_steps(guidance=guidance),
         "open_now": by_verdict[ELIGIBLE],
         "open_later": by_verdict[ELIGIBLE_ONCE],

@@ -1,10 +1,17 @@
 """Small display helpers for the visa pages (no rules here: the engine decides, these only word)."""
 
-from typing import Any
+import hashlib
+from typing import Any, cast
 
 from django import template
-from django.utils.html import format_html
+from django.core.cache import caches
+from django.template.loader import render_to_string
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from visas.rules import PathwayResult
 
 register = template.Library()
 
@@ -47,3 +54,37 @@ def verdict_badge(verdict: str, short: bool = False) -> str:
         words = _("Once conditions are met") if short else _("Eligible once conditions are met")
         return format_html('<span class="badge badge-warning verdict">{}</span>', words)
     return format_html('<span class="badge badge-danger verdict">{}</span>', _("Not open"))
+
+
+# A route's card is the same for everyone with the same result for that route: a graduate
+# who changes one answer (the salary, the TOPIK level) changes a few routes, not all fifteen,
+# and the others' cards come from the process's "route_cards" cache (settings). The details
+# link carries the question, which differs for every request: the card is kept with a marker
+# in its place, and the marker is replaced by the question on the way out.
+_QUERY_MARK = "route-card-question-d41f"
+
+
+@register.simple_tag(takes_context=True)
+def route_card(context: template.Context, pathway: PathwayResult) -> SafeString:
+    """`visas/_pathway.html` for `pathway`, in the context of `visas/_guidance.html`."""
+    query = context.get("details_query")
+    version = context.get("rules_version")
+    step_courses = context.get("step_courses") or {}
+    courses = sorted(
+        (step.skill_hint, step_courses[step.skill_hint])
+        for step in pathway.next_steps
+        if step.skill_hint in step_courses
+    )
+    key = None
+    if version is not None:  # unknown when the shared cache is down: then nothing is kept
+        parts = (pathway, courses, query is None, context.get("open"), get_language(), version)
+        key = hashlib.sha256(repr(parts).encode()).hexdigest()
+    card = caches["route_cards"].get(key) if key is not None else None
+    if card is None:
+        with context.push(pathway=pathway, details_query=None if query is None else _QUERY_MARK):
+            card = render_to_string("visas/_pathway.html", cast(dict[str, Any], context.flatten()))
+        if key is not None:
+            caches["route_cards"].set(key, card)
+    if query is not None:
+        card = card.replace(_QUERY_MARK, str(conditional_escape(query)))
+    return mark_safe(card)  # noqa: S308 (rendered by the template, with its escaping)

@@ -8,7 +8,9 @@ from urllib.parse import urlencode
 
 import pytest
 import time_machine
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -517,7 +519,10 @@ def test_checker_keeps_its_answer_until_the_rules_change(
         page = response.content.decode()
         return page[page.index('id="answer"') : page.index("</main>")]
 
-    first, again = answer(_check(client)), answer(_check(client))
+    first = answer(_check(client))
+    with CaptureQueriesContext(connection) as queries:  # the kept page: no validation,
+        again = answer(_check(client))  # evaluation or course counts, so no query
+    assert [q["sql"] for q in queries.captured_queries if "SAVEPOINT" not in q["sql"]] == []
     assert len(evaluated) == 1 and first == again  # the same answer, evaluated once
 
     VisaType.objects.filter(code="E-7-1").update(name="Professional work (renamed in the admin)")
@@ -526,3 +531,53 @@ def test_checker_keeps_its_answer_until_the_rules_change(
     changed = answer(_check(client))
     assert len(evaluated) == 2
     assert "Professional work (renamed in the admin)" in changed
+
+
+@pytest.mark.usefixtures("on_day")
+def test_a_kept_checker_page_is_per_language_and_per_day(client: Client):
+    english = _check(client, as_of="").content.decode()
+    korean = client.get(CHECK, _answers(as_of=""), HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    assert "Visa guidance" in english and "비자 안내" in korean  # not the English page kept
+
+    with time_machine.travel(datetime.datetime(2026, 3, 2, 10, tzinfo=datetime.UTC), tick=False):
+        next_day = _check(client, as_of="").content.decode()
+    assert 'name="as_of" value="2026-03-01"' in english
+    assert 'name="as_of" value="2026-03-02"' in next_day  # "today" is the new day's
+
+
+def test_a_kept_checker_page_shows_each_visitor_their_own_header(
+    client: Client, graduate_client: Client
+):
+    anonymous = _check(client).content.decode()
+    signed_in = _check(graduate_client).content.decode()
+    frame = signed_in.split("</header>")[0]
+    assert "Log in" in anonymous and "Log out" in frame and "Log in" not in frame
+    answer = anonymous[anonymous.index('id="answer"') : anonymous.index("</main>")]
+    assert answer in signed_in  # the same impersonal content in both frames
+
+
+def test_a_changed_answer_renders_only_the_routes_it_changes_and_the_page_is_the_same(
+    client: Client,
+):
+    from django.core.cache import caches
+
+    def cards_rendered(response) -> int:  # type: ignore[no-untyped-def]
+        return [t.name for t in response.templates].count("visas/_pathway.html")
+
+    def answer(response) -> str:  # type: ignore[no-untyped-def]
+        page = response.content.decode()
+        return page[page.index('id="answer"') : page.index("</main>")]
+
+    first = _check(client, annual_salary_krw="35000000")
+    routes = len(first.context["guidance"].pathways)
+    assert cards_rendered(first) == routes
+
+    changed = _check(client, annual_salary_krw="36000000")
+    assert 0 < cards_rendered(changed) < routes  # the offer's routes, not the study routes
+    page = answer(changed)
+    assert "annual_salary_krw=36000000" in page and "annual_salary_krw=35000000" not in page
+    assert page.count("hx-get=") == routes  # every kept card links to this question's details
+
+    caches["answers"].clear()
+    caches["route_cards"].clear()
+    assert answer(_check(client, annual_salary_krw="36000000")) == page  # as if never kept
