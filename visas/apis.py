@@ -72,6 +72,11 @@ class PersonInputSerializer(serializers.Serializer):
     current_visa = serializers.CharField(
         required=False, help_text='Status code on the residence card, e.g. D-2, E-7-1; "" none.'
     )
+    status_expires = serializers.DateField(
+        required=False,
+        allow_null=True,
+        help_text="The day the current status ends (on the residence card); needs current_visa.",
+    )
     annual_income_krw = serializers.IntegerField(required=False, allow_null=True, min_value=0)
     years_since_graduation = serializers.IntegerField(
         required=False, allow_null=True, min_value=0, max_value=60
@@ -147,6 +152,7 @@ class NextStepOutputSerializer(serializers.Serializer):
     points_gain = serializers.IntegerField(allow_null=True)
     skill_hint = serializers.CharField()
     opens_route = serializers.BooleanField()
+    cost = serializers.CharField(help_text="What the step costs in money, in words; may be empty.")
 
 
 class ProgressionOutputSerializer(serializers.Serializer):

@@ -44,6 +44,7 @@ PERSON_FIELDS = (
     "experience_years",
     "korean_experience_years",
     "current_visa",
+    "status_expires",
     "annual_income_krw",
 )
 OFFER_FIELDS = ("annual_salary_krw", "occupation_code", "employer_size", "eps_job")
@@ -211,6 +212,12 @@ class VisaCheckForm(_EngineForm):
     )
     korean_experience_years = _text(_("Of which in Korea (years)"), inputmode="decimal")
     current_visa = _select(_("Current status in Korea"), CURRENT_VISA_CHOICES)
+    status_expires = forms.DateField(
+        label=_("Your status ends on"),
+        required=False,
+        help_text=_("The date on your residence card. Only if you are in Korea now."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
     annual_income_krw = _text(
         _("Your income last year (KRW)"),
         inputmode="numeric",

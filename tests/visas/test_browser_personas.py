@@ -32,7 +32,7 @@ PERSONAS = [
         {"#id_age": "26", "#id_years_since_graduation": "0", "#id_experience_years": "0",
          "#id_annual_salary_krw": "35,000,000"},
         ["For professional or engineering work, your route is E-7-1",
-         "a related bachelor's degree and a year of related work"],
+         "What to do first: gain 1 more year of related work experience"],
         "E-7-1",
     ),
     (
@@ -86,6 +86,8 @@ def test_three_graduates_each_see_the_realistic_answer_first(browser_page):  # t
         if first_route is not None:  # the first route card is the one the headline names
             card = page.locator(".route-list .route-card").first
             expect(card.locator("h3")).to_contain_text(first_route)
+            if first_route == "E-7-1":  # the steps say what they cost
+                expect(card.locator(".next-steps").first).to_contain_text("no fee: paid work")
             card.locator("details.route-details > summary").first.click()  # loads when opened
             expect(card.locator(".criteria-table")).to_be_visible()
         assert "Exemption:" not in page.inner_text("main")

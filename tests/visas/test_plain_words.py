@@ -40,6 +40,8 @@ JARGON = {
     "a field path": re.compile(rf"\b(?:{_FIELD_PREFIXES})\.[a-z_]+\b"),
     "a comparison sign": re.compile(r"==|!=|>=|<=|(?<![-=])>\s?\d|<\s?\d"),
     "a country code": re.compile(r"(?<![\w-])(?:MY|VN|KR|PH|TH|SG|BN|KH|LA|MM|TL)(?![\w-])"),
+    # an id turned into words: "kiip_and_others" shown as "Kiip and others"
+    "an id made into words": re.compile(r"\b(?:Kiip|Topik|Gni|Eps|Kotra|Oasis|Gks|Ksco)\b"),
     "a research note": re.compile(
         r"not retrieved|inferred|truncated|flagged uncertain|outlier|source text|"
         r"URL not given|listed values|not given|cannot tell|Exemption:|"
@@ -98,7 +100,7 @@ def jargon_in(text: str) -> dict[str, list[str]]:
 def test_the_jargon_check_finds_what_it_looks_for():
     sample = (
         "Exemption: first_d10_after_korean_degree; degree.country == 'KR'; one of 17 listed "
-        "values; value inferred (70-15-30-20); not retrieved; Nationality is MY"
+        "values; value inferred (70-15-30-20); not retrieved; Nationality is MY; Kiip and others"
     )
     assert set(jargon_in(sample)) == set(JARGON)
     assert jargon_in("E-7-1 needs at least 31,120,000 KRW; TOPIK level 4; Malaysia") == {}

@@ -44,7 +44,30 @@ def test_a_job_offer_puts_its_work_route_first_and_the_headline_names_what_to_do
 
     assert guidance.pathways[0].code == "E-7-1"
     assert guidance.headline.startswith("For professional or engineering work, your route is E-7-1")
-    assert "a related bachelor's degree and a year of related work" in guidance.headline
+    # The steps that reach a way to qualify, quickest first, with what they cost.
+    assert (
+        "What to do first: gain 1 more year of related work experience or complete a master's"
+        in (guidance.headline)
+    )
+    e71 = guidance.pathway("E-7-1")
+    assert [(s.skill_hint, s.opens_route) for s in e71.next_steps[:2]] == [
+        ("experience:1", True),
+        ("degree:master", True),
+    ]
+    assert e71.next_steps[0].cost == "no fee: paid work"
+    assert e71.next_steps[1].cost.startswith("tuition for 2 years")
+    assert "the quickest for you: gain 1 more year" in e71.summary
+
+
+def test_a_route_open_once_the_job_is_confirmed_needs_no_step_of_the_person():
+    """With a related master's, E-7-1 waits only on the job and the employer: no step is
+    invented for the person."""
+    master = replace(VIETNAMESE_BACHELOR, education_level="master")
+    offer = OfferFacts(annual_salary_krw=35_000_000, employer_size="sme")
+
+    e71 = evaluate_all(person=master, offer=offer, rules=rules()).pathway("E-7-1")
+
+    assert e71.verdict != NOT_OPEN and not e71.next_steps
 
 
 def test_without_an_offer_the_goal_leads_to_job_seeking():
@@ -98,3 +121,37 @@ def test_official_sources_come_first_and_are_marked():
         assert flags == sorted(flags, reverse=True), route.code  # official ones first
     assert any(s.official for r in guidance.pathways for s in r.sources)
     assert any(not s.official for r in guidance.pathways for s in r.sources)
+
+
+def test_the_end_of_the_current_status_says_when_to_apply():
+    on_d10 = replace(VIETNAMESE_BACHELOR, current_visa="D-10")
+
+    def notes(expires: date | None) -> str:
+        person = replace(on_d10, status_expires=expires)
+        return " ".join(evaluate_all(person=person, offer=None, rules=rules()).notes)
+
+    assert "status ends on 15 April 2026, in 45 days: apply for the change" in notes(
+        date(2026, 4, 15)
+    )
+    assert "runs until 01 September 2026: apply for any change before then" in notes(
+        date(2026, 9, 1)
+    )
+    assert "ended on 01 February 2026" in notes(date(2026, 2, 1))
+    assert "status" not in notes(None)
+
+
+def test_an_end_date_without_a_status_is_a_field_error():
+    import pytest
+
+    from visas.rules import RuleInputError, validate_person
+
+    with pytest.raises(RuleInputError) as raised:
+        validate_person({"nationality": "VN", "status_expires": "2027-01-31"})
+    assert "status_expires" in raised.value.errors
+    with pytest.raises(RuleInputError) as raised:
+        validate_person({"nationality": "VN", "current_visa": "D-2", "status_expires": "31/1/27"})
+    assert raised.value.errors["status_expires"].startswith("Give a date as YYYY-MM-DD")
+    person = validate_person(
+        {"nationality": "VN", "current_visa": "D-2", "status_expires": "2027-01-31"}
+    )
+    assert person.status_expires == date(2027, 1, 31)

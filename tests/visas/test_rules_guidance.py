@@ -81,9 +81,12 @@ def test_an_undecided_choice_between_ways_to_qualify_is_one_item_not_every_alter
 
     e71 = evaluate_all(person=person, offer=offer, rules=rules_on(DAY)).pathway("E-7-1")
 
-    assert "ways to qualify, the closest: a master's degree related to the job" in e71.summary
-    assert "or a related bachelor's degree and a year of related work" in e71.summary
+    assert "ways to qualify, the quickest for you: gain 1 more year of related work" in e71.summary
+    assert "or complete a master's degree at a Korean university" in e71.summary
     assert "KOTRA" not in e71.summary and "intern" not in e71.summary
+    # what the rules ask, without the steps: the two closest ways
+    assert e71.closest_way.startswith("a master's degree related to the job (still needed")
+    assert "or a related bachelor's degree and a year of related work" in e71.closest_way
 
 
 def test_every_route_lists_its_sources_with_their_dates():
@@ -238,8 +241,9 @@ def test_random_people_on_any_day_get_consistent_guidance(day):
     for _ in range(150):
         person, offer = random_person(rng), random_offer(rng)
         for result in evaluate_all(person=person, offer=offer, rules=rules).pathways:
-            efforts = [step.effort for step in result.next_steps]
-            assert efforts == sorted(efforts)
+            # what opens the route first, then what adds points, each easiest first
+            order = [(not step.opens_route, step.effort) for step in result.next_steps]
+            assert order == sorted(order)
             if result.verdict == NOT_OPEN:
                 assert any(c.met is False for c in result.criteria), result.code
                 assert not any(step.opens_route for step in result.next_steps)

@@ -171,10 +171,10 @@ def test_f2_7_reaching_topik_4_adds_10_points_and_opens_the_route():
         8,
     )
     hints = [step.skill_hint for step in result.next_steps]
-    assert hints[:4] == ["topik:4", "topik:5", "kiip:4", "kiip:5"]
-    assert [step.effort for step in result.next_steps] == sorted(
-        step.effort for step in result.next_steps
-    )
+    assert hints[:4] == ["topik:4", "kiip:4", "topik:5", "kiip:5"]  # all open it: easiest first
+    order = [(not step.opens_route, step.effort) for step in result.next_steps]
+    assert order == sorted(order)
+    assert first.cost == "exam fee in Korea 55,000 KRW a sitting (abroad it varies)"
 
 
 def test_f2_7_stem_master_from_korea_scores_education_and_korean_degree_bonus():

@@ -121,7 +121,7 @@ def test_checker_result_lists_every_route_with_criteria_points_steps_and_sources
         assert f'id="route-{_slug(pathway.code)}"' in page
     f27 = _card(page, "route-f-2-7")
     assert "Pass mark" in f27 and "Short by" in f27 and "Total" in f27
-    assert "Next steps, easiest first" in f27
+    assert "What to do next" in f27
     assert "Typical progression" in f27
     assert "Uncertain" in f27
     e71 = _card(page, "route-e-7-1")
@@ -403,7 +403,7 @@ def test_job_posting_shows_a_graduate_whether_the_offer_opens_a_route(graduate_c
     page = response.content.decode()
     box = page[page.index('class="card visa-box') :]
     assert "Visa: does this offer open a route for you?" in box
-    assert verdict.summary in box
+    assert html.escape(verdict.summary) in box
     assert "31,120,000 KRW" in box
     assert "below the E-7-1 minimum" in box  # 30,000,000 at the bottom of the range
 
@@ -581,3 +581,14 @@ def test_a_changed_answer_renders_only_the_routes_it_changes_and_the_page_is_the
     caches["answers"].clear()
     caches["route_cards"].clear()
     assert answer(_check(client, annual_salary_krw="36000000")) == page  # as if never kept
+
+
+@pytest.mark.usefixtures("on_day")
+def test_checker_asks_when_the_status_ends_and_says_when_to_apply(client: Client):
+    page = _check(client, current_visa="D-10", status_expires="2026-04-15").content.decode()
+    assert 'name="status_expires"' in page
+    assert "status ends on 15 April 2026, in 45 days" in page
+
+    alone = _check(client, status_expires="2026-04-15")
+    assert alone.context["guidance"] is None
+    assert "Give the current status the end date belongs to." in alone.content.decode()

@@ -60,6 +60,7 @@ class _Probe:
     pathway: CompiledPathway
     person: PersonFacts
     scope: str
+    settled: bool = False  # facts not given settled as criteria.CONFIRMED_LATER says
 
     def outcome(
         self, change: Change | list[Change], offer: OfferFacts | None
@@ -71,9 +72,10 @@ class _Probe:
         table = self.pathway.table
         score = table.score(view) if table else None
         view = _with_points(view, self.pathway, score)
-        met = tree_met(self.pathway.tree, view, self.scope)
+        met = tree_met(self.pathway.tree, view, self.scope, settled=self.settled)
         if offer is not None and self.pathway.work_route:
-            met = all_of((met, offer_conditions_met(self.pathway.code, person, offer)))
+            of_offer = offer_conditions_met(self.pathway.code, person, offer)
+            met = all_of((met, True if of_offer is None and self.settled else of_offer))
         return met, score.total if score else None
 
 
@@ -128,6 +130,7 @@ def assess(
         uncertain_reasons=tuple(reasons),
         closest_way=outcome.closest_way,
         other_open=len(outcome.open_items) - bool(outcome.closest_way),
+        met_today=met,
     )
 
 
@@ -171,8 +174,15 @@ def _next_steps(
             steps.append(step)
     searching = met is False or (met is None and points is not None and bool(points.shortfall))
     if searching:
-        steps.extend(_search(rules, pathway, person, offer, scope, met, points))
-    steps.sort(key=lambda step: (step.effort, -(step.points_gain or 0), step.action))
+        steps.extend(_search(_Probe(rules, pathway, person, scope), offer, met, points))
+    elif met is None:
+        # Open once something is confirmed: with the job, the employer and the record taken as
+        # fine and the person's unstated facts as not had, is anything still needed of them?
+        settled = _Probe(rules, pathway, person, scope, settled=True)
+        if settled.outcome([], offer)[0] is False:
+            steps.extend(_search(settled, offer, False, points))
+    # What opens the route first, easiest first; then what only adds points.
+    steps.sort(key=lambda s: (not s.opens_route, s.effort, -(s.points_gain or 0), s.action))
     return steps
 
 
@@ -211,15 +221,9 @@ def _salary_targets(rules: CompiledRules, pathway: CompiledPathway, scope: str) 
 
 
 def _search(
-    rules: CompiledRules,
-    pathway: CompiledPathway,
-    person: PersonFacts,
-    offer: OfferFacts | None,
-    scope: str,
-    met: Tri,
-    points: PointsResult | None,
+    probe: _Probe, offer: OfferFacts | None, met: Tri, points: PointsResult | None
 ) -> list[NextStep]:
-    probe = _Probe(rules, pathway, person, scope)
+    rules, pathway, person, scope = probe.rules, probe.pathway, probe.person, probe.scope
     base_total = points.total if points else None
     families = [lever.propose(person) for lever in relevant_levers(pathway.fields)]
     families.append(salary_changes(offer, _salary_targets(rules, pathway, scope)))
@@ -319,6 +323,7 @@ def _step(change: Change, gain: int | None, *, opens_route: bool) -> NextStep:
         points_gain=gain if gain else None,
         skill_hint=change.skill_hint,
         opens_route=opens_route,
+        cost=change.cost,
     )
 
 
@@ -334,11 +339,20 @@ def _summary(
     if met is False and opening:
         reason = outcome.blockers[0] if outcome.blockers else "a condition is not met"
         return f"{code} is not open yet ({reason}); it opens once you {' and '.join(opening)}."
-    items = outcome.open_items[:3]
-    more = f" (and {len(outcome.open_items) - 3} more)" if len(outcome.open_items) > 3 else ""
-    listed = "; ".join(items) if items else "conditions the facts given cannot show"
+    items = list(outcome.open_items)
     hint = f"; a next step: {opening[0]}" if opening else ""
+    if opening and outcome.closest_item >= 0:  # the ways to qualify that the steps reach
+        items[outcome.closest_item] = _quickest(outcome, opening)
+        hint = ""
+    more = f" (and {len(items) - 3} more)" if len(items) > 3 else ""
+    listed = "; ".join(items[:3]) if items else "conditions the facts given cannot show"
     return f"{code} is open to you once these are met or confirmed: {listed}{more}{hint}."
+
+
+def _quickest(outcome: TreeOutcome, opening: list[str]) -> str:
+    """The choice of ways to qualify, said by the quickest steps that reach one."""
+    ways = outcome.open_items[outcome.closest_item].partition(" ways")[0]
+    return f"{ways} ways to qualify, the quickest for you: {' or '.join(opening[:2])}"
 
 
 def _not_yet_open(
@@ -363,5 +377,6 @@ def _not_yet_open(
         next_steps=(),
         progression=rules.progressions.path(pathway.code, person.current_visa),
         sources=pathway.sources,
+        met_today=False,
         uncertain=pathway.visa.uncertain,
     )

@@ -37,6 +37,17 @@ ALT_TESTS: dict[tuple[str, str], Callable[[FactView], Tri]] = {
 
 
 PLAIN, EXEMPTION, APPLICANT_TYPE = 0, 1, 2
+# What the job, the employer and the person's record must show, and that the degree suits the
+# job: to be confirmed with them. Where such a fact is not given, a settled reading
+# (`tree_met(..., settled=True)`) takes it as met, to ask what the person still needs of their
+# own; any other fact not given (a degree's rank, an admission letter) counts there as not had.
+CONFIRMED_LATER = (
+    "job_offer.",
+    "degree.related_to_job",
+    "record.",
+    "job_search.",
+    "applicant_and_parents_non_korean",
+)
 
 
 @dataclass(slots=True)
@@ -125,29 +136,32 @@ def _compile_criterion(
     )
 
 
-def plain_met(criterion: Criterion, view: FactView, sme: int) -> Tri:
+def plain_met(criterion: Criterion, view: FactView, sme: int, settled: bool = False) -> Tri:
     met = criterion.tests[sme](view.get(criterion.rule.field, UNKNOWN))
     if criterion.e7_holders_only:
         holder = visa_matches(view.get("status.current_visa", ""), "E-7")
         met = True if holder is False else (None if holder is None and met is False else met)
     if met is False and criterion.has_alt:
         met = criterion.alt_test(view) if criterion.alt_test else None
+    if met is None and settled:
+        return criterion.rule.field.startswith(CONFIRMED_LATER)
     return met
 
 
-def tree_met(tree: CompiledTree, view: FactView, scope: str) -> Tri:
-    """The tree's outcome only, short-circuiting (for imagined versions of a person)."""
+def tree_met(tree: CompiledTree, view: FactView, scope: str, settled: bool = False) -> Tri:
+    """The tree's outcome only, short-circuiting (for imagined versions of a person).
+    `settled`: what is not given is settled as CONFIRMED_LATER says, so the outcome is known."""
     sme = int(scope == SME_SCOPE)
     referenced: dict[str, Tri] = {}
     unknown = False
     for group in tree.required:
-        met = _fast_group(tree, group, view, sme, referenced)
+        met = _fast_group(tree, group, view, sme, referenced, settled)
         if met is False:
             return False
         unknown = unknown or met is None
     if tree.applicant_types:
         met = any_of(
-            _fast_referenced(tree, "applicant", key, group, view, sme, referenced)
+            _fast_referenced(tree, "applicant", key, group, view, sme, referenced, settled)
             for key, group in tree.applicant_types.items()
         )
         if met is False:
@@ -157,25 +171,37 @@ def tree_met(tree: CompiledTree, view: FactView, scope: str) -> Tri:
 
 
 def _fast_group(
-    tree: CompiledTree, group: Group, view: FactView, sme: int, referenced: dict[str, Tri]
+    tree: CompiledTree,
+    group: Group,
+    view: FactView,
+    sme: int,
+    referenced: dict[str, Tri],
+    settled: bool = False,
 ) -> Tri:
     decisive = not group.all_mode  # "all" stops at a False, "any" at a True
     unknown = False
     for criterion in group.criteria:
         if criterion.kind == PLAIN:
-            met = plain_met(criterion, view, sme)
+            met = plain_met(criterion, view, sme, settled)
         elif criterion.kind == EXEMPTION:
             key = criterion.rule.field.removeprefix("exemption.")
             found = tree.exemptions.get(key)
             met = (
-                None
+                (False if settled else None)
                 if found is None
-                else _fast_referenced(tree, "exemption", key, found, view, sme, referenced)
+                else _fast_referenced(tree, "exemption", key, found, view, sme, referenced, settled)
             )
         else:
             met = any_of(
                 _fast_referenced(
-                    tree, "applicant", key, tree.applicant_types[key], view, sme, referenced
+                    tree,
+                    "applicant",
+                    key,
+                    tree.applicant_types[key],
+                    view,
+                    sme,
+                    referenced,
+                    settled,
                 )
                 if key in tree.applicant_types
                 else False
@@ -185,7 +211,7 @@ def _fast_group(
             return met
         unknown = unknown or met is None
     for child in group.children:
-        met = _fast_group(tree, child, view, sme, referenced)
+        met = _fast_group(tree, child, view, sme, referenced, settled)
         if met is decisive:
             return met
         unknown = unknown or met is None
@@ -200,8 +226,9 @@ def _fast_referenced(
     view: FactView,
     sme: int,
     referenced: dict[str, Tri],
+    settled: bool = False,
 ) -> Tri:
     memo_key = f"{kind}:{key}"
     if memo_key not in referenced:
-        referenced[memo_key] = _fast_group(tree, group, view, sme, referenced)
+        referenced[memo_key] = _fast_group(tree, group, view, sme, referenced, settled)
     return referenced[memo_key]

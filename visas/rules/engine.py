@@ -10,6 +10,8 @@ Pure computation: no database, no Django settings. Build a `RulesSnapshot` for t
 The first call on a snapshot compiles its rules (a few milliseconds); later calls reuse them.
 """
 
+from datetime import date
+
 from visas.rules.assess import assess, eps_result, sponsorship_ok
 from visas.rules.compiled import CompiledRules, compiled
 from visas.rules.facts import OfferFacts, PersonFacts
@@ -102,7 +104,31 @@ def _notes(engine: CompiledRules, person: PersonFacts) -> tuple[str, ...]:
     e71 = engine.refs.salary_threshold(_E71, scope="all")
     if isinstance(e71.value, Range):
         notes.append(f"E-7 minimum salaries: {e71.note}.")
+    notes.extend(_status_end(person, engine.rules.on))
     return tuple(notes)
+
+
+# Days before a status ends from which it is time to apply for what comes next.
+STATUS_ENDING_DAYS = 60
+
+
+def _status_end(person: PersonFacts, on: date) -> list[str]:
+    """What the end of the current status means for changing it (asked in Korea, before then)."""
+    if person.status_expires is None or person.current_visa in ("", "other"):
+        return []
+    visa, end, days = person.current_visa, person.status_expires, (person.status_expires - on).days
+    if days < 0:
+        return [
+            f"Your {visa} status ended on {end:%d %B %Y}. A change of status in Korea needs one "
+            "in force: call the immigration contact centre (1345) before applying, or apply "
+            "from your own country."
+        ]
+    if days <= STATUS_ENDING_DAYS:
+        return [
+            f"Your {visa} status ends on {end:%d %B %Y}, in {days} days: apply for the change "
+            "of status (or an extension) before that day, on HiKorea or at an immigration office."
+        ]
+    return [f"Your {visa} status runs until {end:%d %B %Y}: apply for any change before then."]
 
 
 def evaluate_offer(*, person: PersonFacts, offer: OfferFacts, rules: RulesSnapshot) -> OfferVerdict:
@@ -151,11 +177,7 @@ def _route_state(routes: tuple[PathwayResult, ...]) -> bool | None:
 
 
 def _criteria_state(route: PathwayResult) -> bool | None:
-    if route.verdict == ELIGIBLE:
-        return True
-    if route.verdict == NOT_OPEN or any(step.opens_route for step in route.next_steps):
-        return False
-    return None
+    return route.met_today
 
 
 def _offer_summary(opens: bool | None, routes: tuple[PathwayResult, ...]) -> str:

@@ -42,6 +42,7 @@ class TreeOutcome:
     open_items: list[str] = field(default_factory=list)
     open_keys: list[str] = field(default_factory=list)  # rule fields of the open items
     closest_way: str = ""  # the closest ways to qualify, where the rules offer a choice
+    closest_item: int = -1  # its place in open_items
     uncertain_reasons: list[str] = field(default_factory=list)
 
 
@@ -257,7 +258,8 @@ class _Explainer:
             words = "another condition"
         count = len(group.criteria) + len(group.children)
         outcome.open_items.append(f"one of {count} ways to qualify, the closest: {words}")
-        outcome.closest_way = outcome.closest_way or words
+        if not outcome.closest_way:
+            outcome.closest_way, outcome.closest_item = words, len(outcome.open_items) - 1
 
     def _unmet(self, group: Group) -> int:
         return [self.nodes[id(m)][0] for m in (*group.criteria, *group.children)].count(False)

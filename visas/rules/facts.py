@@ -10,6 +10,7 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from datetime import date
 from typing import Any
 
 from django_countries.data import COUNTRIES
@@ -48,6 +49,7 @@ class PersonFacts:
     `experience_years`: related work experience after the degree, anywhere; of it,
     `korean_experience_years` in Korea. `annual_income_krw`: last year's earned income.
     `years_since_graduation`: since the highest degree (D-10 and F-2-7 rules use it).
+    `status_expires`: the day the current status ends (the residence card says it).
     `extra`: answers to questions outside these facts, keyed by the rule data's field names, e.g.
     (("record.imprisonment_offence", False), ("degree.university_rank_qs", 150)); sorted pairs.
     """
@@ -65,6 +67,7 @@ class PersonFacts:
     current_visa: str = ""
     annual_income_krw: int | None = None
     years_since_graduation: int | None = None
+    status_expires: date | None = None
     extra: Extra = ()
 
     @property
@@ -124,12 +127,15 @@ def validate_person(raw: Mapping[str, Any]) -> PersonFacts:
         "experience_years": experience,
         "korean_experience_years": korean_experience,
         "current_visa": reader.visa("current_visa"),
+        "status_expires": reader.day("status_expires"),
         "annual_income_krw": reader.integer("annual_income_krw", low=0, noun="Income", money=True),
         "years_since_graduation": reader.integer(
             "years_since_graduation", low=0, high=MAX_YEARS, noun="Years since graduation"
         ),
         "extra": reader.extra_facts("extra"),
     }
+    if facts["status_expires"] is not None and facts["current_visa"] in ("", "other"):
+        reader.fail("status_expires", "Give the current status the end date belongs to.")
     reader.raise_errors()
     return PersonFacts(**facts)
 
@@ -229,6 +235,16 @@ class _Reader:
             self.fail(name, "Give the status code as on the residence card, e.g. D-2 or E-7-1.")
             return ""
         return code
+
+    def day(self, name: str) -> date | None:
+        value = self._get(name)
+        if value is None or value == "" or isinstance(value, date):
+            return value or None
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(name, "Give a date as YYYY-MM-DD, e.g. 2027-02-28.")
+            return None
 
     def boolean(self, name: str, *, default: bool) -> bool:
         value = self._get(name)

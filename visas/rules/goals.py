@@ -74,4 +74,6 @@ def _route_line(route: PathwayResult, opening: str) -> str:
         if route.other_open
         else ""
     )
+    if steps:  # the steps say what is still needed, and how
+        return f"{opening} {name}.{first}{others}"
     return f"{opening} {name}. What you still need: {route.closest_way}.{first}{others}"

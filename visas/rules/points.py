@@ -118,7 +118,11 @@ ROW_MATCHERS: dict[tuple[str, str], RowMatcher] = {
 # Factors that count as one: F-2-7 counts only the higher of the Korean-degree and the
 # prestigious-university bonus (dev-korea calculator).
 MERGED_FACTORS = {("f-2-7-points", "prestigious_university_degree"): "korean_degree"}
-MERGED_LABELS = {("f-2-7-points", "korean_degree"): "Korean or prestigious-university degree"}
+# Reviewed words for factors whose label in the data is a made-up id.
+FACTOR_LABELS = {
+    ("f-2-7-points", "korean_degree"): "Korean or prestigious-university degree",
+    ("f-2-7-points", "kiip_and_others"): "KIIP, volunteering, taxes paid and other bonuses",
+}
 
 
 @dataclass(slots=True)
@@ -263,7 +267,7 @@ def _compile_group(table_key: str, group: PointsGroupRule, resolve: Callable[[An
             bound = bound if bound is not None else item.factor_max_points
             bound = bound if bound is not None else group.max_points
             upper = INF if bound is None else bound
-        label = MERGED_LABELS.get((table_key, key), item.factor_label)
+        label = FACTOR_LABELS.get((table_key, key), item.factor_label)
         factor = factors.setdefault(key, _Factor(key, label, item.factor_max_points, [], ()))
         factor.rows.append(_Row(item, test, upper))
         factor.fields = tuple(sorted({*factor.fields, *fields}))

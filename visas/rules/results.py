@@ -71,6 +71,7 @@ class NextStep:
     points_gain: int | None = None
     skill_hint: str = ""
     opens_route: bool = False  # this step (with the ones before it) would change the verdict
+    cost: str = ""  # what it costs in money, in words ("exam fee in Korea 55,000 KRW ...")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +118,9 @@ class PathwayResult:
     # other conditions are still to be met or confirmed.
     closest_way: str = ""
     other_open: int = 0
+    # The conditions as they stand today, before any next step: True met, False one is not,
+    # None the facts given cannot tell.
+    met_today: bool | None = None
 
     @property
     def unknown_criteria(self) -> tuple[CriterionResult, ...]:

@@ -7,7 +7,8 @@ fact the route reads are tried. When no single change reopens the route, the bes
 lever is combined, easiest first, until the route reopens (then all of them are listed as needed).
 
 `effort` is rough months of work, only for ranking: a TOPIK level 4, a KIIP stage 3, a year of
-work 12, a master's 24, a bachelor's or a doctorate 48, agreeing a higher salary 2-4.
+work 12, a master's 24, a bachelor's or a doctorate 48, agreeing a higher salary 2-4. `cost`
+says what the step costs in money, in plain words, from the fees below.
 """
 
 from collections.abc import Callable
@@ -26,6 +27,15 @@ _DEGREE_WORDS = {
 }
 _EXPERIENCE_YEARS = (1, 2, 3, 5, 8)
 
+# Fees, retrieved 2026-12-05. TOPIK in Korea: TOPIK I (levels 1-2) KRW 40,000, TOPIK II
+# (levels 3-6) KRW 55,000 a sitting (applykorea.or.kr, TOPIK notice; abroad each country sets
+# its own). KIIP since 2025-01-01: KRW 100,000 for each of levels 1-4 and KRW 70,000 for the
+# level 5 basic course; level 0 is free (Ministry of Justice, as reported by koreantopik.com,
+# 2024-10). A degree in Korea: tuition, which the Global Korea Scholarship pays for those it
+# selects (Study in Korea; ../shared/reference/visa-pathways.md, GKS).
+TOPIK_FEE_KRW = {1: 40_000, 2: 40_000, 3: 55_000, 4: 55_000, 5: 55_000, 6: 55_000}
+KIIP_FEE_KRW = {0: 0, 1: 100_000, 2: 100_000, 3: 100_000, 4: 100_000, 5: 70_000}
+
 
 @dataclass(frozen=True, slots=True)
 class Change:
@@ -37,6 +47,7 @@ class Change:
     skill_hint: str
     person: PersonChange | None = None
     salary: int | None = None
+    cost: str = ""
 
     def apply(
         self, person: PersonFacts, offer: OfferFacts | None
@@ -71,6 +82,7 @@ def _topik(person: PersonFacts) -> list[Change]:
             4 * (level - person.topik),
             f"topik:{level}",
             person=partial(_with_topik, level=level),
+            cost=f"exam fee in Korea {TOPIK_FEE_KRW[level]:,} KRW a sitting (abroad it varies)",
         )
         for level in range(person.topik + 1, 7)
     ]
@@ -84,9 +96,15 @@ def _kiip(person: PersonFacts) -> list[Change]:
             3 * (stage - person.kiip_stage),
             f"kiip:{stage}",
             person=partial(_with_kiip, stage=stage),
+            cost=_kiip_cost(person.kiip_stage, stage),
         )
         for stage in range(person.kiip_stage + 1, 6)
     ]
+
+
+def _kiip_cost(done: int, stage: int) -> str:
+    fee = sum(KIIP_FEE_KRW[level] for level in range(done + 1, stage + 1))
+    return f"course fees {fee:,} KRW" if fee else "free"
 
 
 def _work(person: PersonFacts, *, years: int, in_korea: bool) -> PersonFacts:
@@ -112,6 +130,7 @@ def _experience(person: PersonFacts) -> list[Change]:
             12 * years,
             f"experience:{years}",
             person=partial(_work, years=years, in_korea=in_korea),
+            cost="no fee: paid work",
         )
         for years in _EXPERIENCE_YEARS
     ]
@@ -147,6 +166,8 @@ def _degree(person: PersonFacts) -> list[Change]:
                 effort,
                 f"degree:{level}",
                 person=study,
+                cost=f"tuition for {years} years; the Global Korea Scholarship (GKS) pays it "
+                "for those it selects",
             )
         )
     return changes
