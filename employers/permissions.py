@@ -6,15 +6,40 @@ permission classes below and `membership_of`. Both end in `signed_in_member`.
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
 from accounts.http import signed_in
-from employers.models import EmployerMember
+from employers.models import Employer, EmployerMember
 
 _CACHE = "_signed_in_member"
+
+NOT_VERIFIED = _(
+    "Your company is not verified (or its verification was withdrawn): applicants and "
+    "candidates stay hidden, and they cannot be contacted, until our staff verify it."
+)
+
+
+# --- what a company may do with graduates' personal data ---------------------------------------
+# One rule, used by pages, the API, selectors and services alike: only a company that staff
+# have verified sees applicants and candidates, moves applications, invites or writes to
+# graduates. Revoking the verification ends all of it at once.
+
+
+def employer_may_see_graduates(employer: Employer) -> bool:
+    return employer.is_verified
+
+
+class CompanyNotVerified(PermissionDenied):
+    """A company that is not verified asked for graduates' personal data or to act on them."""
+
+
+def require_verified(employer: Employer) -> None:
+    if not employer_may_see_graduates(employer):
+        raise CompanyNotVerified(str(NOT_VERIFIED))
 
 
 def signed_in_member(request: HttpRequest | Request) -> EmployerMember | None:
@@ -59,7 +84,9 @@ class IsEmployerMember(BasePermission):
 class IsVerifiedEmployerMember(IsEmployerMember):
     """A member of a company that staff have verified (candidates' personal data, publishing)."""
 
-    message = _("Your company is pending verification; this opens once staff verify it.")
+    message = NOT_VERIFIED
 
     def has_permission(self, request: Request, view: Any) -> bool:
-        return super().has_permission(request, view) and membership_of(request).employer.is_verified
+        return super().has_permission(request, view) and employer_may_see_graduates(
+            membership_of(request).employer
+        )

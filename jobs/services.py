@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.changes import ChangeKind, change_announce
+from employers.permissions import require_verified
 from jobs.models import (
     PIPELINE_TRANSITIONS,
     Application,
@@ -138,6 +139,7 @@ def application_move(
     membership = getattr(by, "employer_membership", None)
     if membership is None or membership.employer_id != application.posting.employer_id:
         raise PermissionDenied("Only the posting's employer can move this application.")
+    require_verified(application.posting.employer)
     if to_status == ApplicationStatus.WITHDRAWN:
         raise ApplicationRefused(_("Only the graduate can withdraw an application."))
     if to_status == ApplicationStatus.REJECTED and not rejection_reason.strip():
@@ -287,6 +289,7 @@ def posting_invite_candidate(
     membership = getattr(by, "employer_membership", None)
     if membership is None or membership.employer_id != posting.employer_id:
         raise PermissionDenied("Only the posting's employer can invite candidates.")
+    require_verified(posting.employer)
     if not posting.is_public:
         raise PostingRefused(_("Only an open, published posting can invite candidates."))
     if not candidate_visible_to_employer(profile=graduate, employer=posting.employer):

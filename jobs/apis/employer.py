@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.http import signed_in_user
-from employers.permissions import IsEmployerMember
+from employers.permissions import IsEmployerMember, IsVerifiedEmployerMember
 from jobs.apis.public import FieldOfStudyOutputSerializer, PostingSkillOutputSerializer
 from jobs.models import (
     PIPELINE_TRANSITIONS,
@@ -293,7 +293,7 @@ class MoveInputSerializer(serializers.Serializer):
 class PostingApplicationListApi(ListAPIView):
     """A posting's applications in pipeline order (`?status=` for one column)."""
 
-    permission_classes = [IsEmployerMember]
+    permission_classes = [IsVerifiedEmployerMember]
     serializer_class = EmployerApplicationOutputSerializer
     filter_backends: list[type] = []
 
@@ -321,7 +321,7 @@ def _detail(application: Application) -> dict[str, Any]:
 
 
 class EmployerApplicationDetailApi(APIView):
-    permission_classes = [IsEmployerMember]
+    permission_classes = [IsVerifiedEmployerMember]
 
     @extend_schema(
         operation_id="employer_applications_retrieve",
@@ -334,7 +334,7 @@ class EmployerApplicationDetailApi(APIView):
 class EmployerApplicationMoveApi(APIView):
     """Move an application along the pipeline; only allowed transitions are accepted."""
 
-    permission_classes = [IsEmployerMember]
+    permission_classes = [IsVerifiedEmployerMember]
 
     @extend_schema(
         operation_id="employer_applications_move",

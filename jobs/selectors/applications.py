@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from employers.models import Employer
+from employers.permissions import require_verified
 from jobs.models import (
     PIPELINE_TRANSITIONS,
     Application,
@@ -52,14 +53,19 @@ def graduate_application_detail(*, profile: GraduateProfile, pk: int) -> Applica
 
 
 def application_for_member(*, user: User, pk: int) -> Application:
-    """The application if it is to a posting of the user's company; DoesNotExist otherwise."""
-    return Application.objects.select_related("posting__employer", "graduate__user").get(
+    """The application if it is to a posting of the user's company; DoesNotExist otherwise,
+    and CompanyNotVerified when the company may not see applicants (not verified)."""
+    application = Application.objects.select_related("posting__employer", "graduate__user").get(
         pk=pk, posting__employer__members__user=user
     )
+    require_verified(application.posting.employer)
+    return application
 
 
 def posting_pipeline(*, posting: JobPosting) -> dict[str, list[Application]]:
-    """The posting's applications by status, in pipeline order, oldest move first."""
+    """The posting's applications by status, in pipeline order, oldest move first; refused
+    (CompanyNotVerified) to a company that may not see applicants."""
+    require_verified(posting.employer)
     columns: dict[str, list[Application]] = {status: [] for status in ApplicationStatus.values}
     for application in posting.applications.select_related("graduate__user").order_by(
         "status_changed_at", "id"

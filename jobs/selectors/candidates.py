@@ -2,6 +2,7 @@
 for graduates who are discoverable or applied to one of its postings."""
 
 from employers.models import Employer
+from employers.permissions import employer_may_see_graduates
 from jobs.models import Application
 from profiles.models import GraduateProfile, Visibility
 
@@ -9,7 +10,7 @@ from profiles.models import GraduateProfile, Visibility
 def candidate_visible_to_employer(*, profile: GraduateProfile, employer: Employer) -> bool:
     """An employer sees a graduate's profile and CV only when staff verified the company and the
     graduate lets verified employers find them, or applied to one of this company's postings."""
-    if not employer.is_verified:
+    if not employer_may_see_graduates(employer):
         return False
     if profile.visibility == Visibility.DISCOVERABLE:
         return True

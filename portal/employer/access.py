@@ -9,11 +9,11 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponseBase
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 
 from accounts.http import AuthenticatedHttpRequest
 from employers.models import EmployerMember
-from employers.permissions import signed_in_member
+from employers.permissions import CompanyNotVerified, signed_in_member
 from jobs.models import Application, JobPosting
 from jobs.selectors import application_for_member, posting_for_member
 
@@ -35,7 +35,8 @@ def employer_account(view: View) -> View:
 
 def company_member(view: View) -> View:
     """Employer accounts that belong to a company (`membership(request)` is theirs). Those
-    without a company are sent to set one up."""
+    without a company are sent to set one up; a company that may not see graduates' data
+    (employers.permissions.require_verified) gets a page that says why."""
 
     @employer_account
     @wraps(view)
@@ -43,7 +44,11 @@ def company_member(view: View) -> View:
         membership = signed_in_member(request)
         if membership is None:
             return redirect("employer:company_create")
-        return view(request, *args, **kwargs)
+        try:
+            return view(request, *args, **kwargs)
+        except CompanyNotVerified:  # employers.permissions decides; this page explains
+            context = {"employer": membership.employer}
+            return render(request, "employer/not_verified.html", context, status=403)
 
     return wrapper
 

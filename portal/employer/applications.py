@@ -55,7 +55,6 @@ def _detail(
             "posting": application.posting,  # type: ignore[attr-defined]
             "history": application_history(application=application),  # type: ignore[arg-type]
             "form": form,
-            "visible": application.posting.employer.is_verified,  # type: ignore[attr-defined]
         },
         status=status,
     )

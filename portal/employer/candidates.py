@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.http import AuthenticatedHttpRequest
 from employers.models import AccessKind
+from employers.permissions import employer_may_see_graduates
 from employers.services import candidate_access_record
 from jobs.models import Application, JobPosting, PostingInvitation
 from jobs.selectors import candidate_for_employer
@@ -50,7 +51,7 @@ def candidate_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     posting = posting_or_404(request, pk)
     form = CandidateFilterForm(request.GET or None)
     candidates, explanations = [], {}
-    if posting.employer.is_verified:
+    if employer_may_see_graduates(posting.employer):
         candidates = candidates_for_posting(
             posting=posting, filters=_filters(form), limit=CANDIDATES_SHOWN
         )
