@@ -145,23 +145,17 @@ if REDIS_URL:
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Rendered visa answers (a page's answer block, an API response), kept in each process and
-# never in Redis: anyone can ask a new question, and 200 KB answers must not fill the broker.
-# Their keys carry the rules' version token, so an entry never outlives a rule edit; the
-# course links in an answer can be up to TIMEOUT old.
+# Rendered visa answers (a page's content, a route's card, an API response) stay in each
+# process, never in Redis: anyone can ask a new question, and they must not fill the broker.
+# Their keys carry the rules' version token; course links in them can be TIMEOUT old.
 CACHES["answers"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "answers",
     "TIMEOUT": 600,
     "OPTIONS": {"MAX_ENTRIES": 100},
 }
-# A visa answer's route cards (visa_display.route_card), a few KB each, likewise.
-CACHES["route_cards"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "route_cards",
-    "TIMEOUT": 600,
-    "OPTIONS": {"MAX_ENTRIES": 3000},
-}
+CACHES["route_cards"] = {**CACHES["answers"], "LOCATION": "route_cards"}
+CACHES["route_cards"]["OPTIONS"] = {"MAX_ENTRIES": 3000}
 
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
 # No broker: run every task in-process, right where it is enqueued (after commit).
@@ -253,6 +247,9 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_FORMS = {"signup": "portal.account.forms.SignupForm"}
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Talent Bridge] "
+# Proxies in front of the site that append to X-Forwarded-For (0: none, the connection's address
+# is the client's, and a forged header changes nothing). Every rate limit reads it.
+TRUSTED_PROXY_COUNT = ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str(
@@ -287,6 +284,7 @@ REST_FRAMEWORK = {
         "apply": env.str("API_THROTTLE_APPLY", default="30/hour"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Talent Bridge API",

@@ -211,6 +211,28 @@ def test_search_is_throttled_per_client(anon_api: APIClient):
         assert int(response["Retry-After"]) > 0
 
 
+@pytest.mark.django_db
+def test_a_forged_forwarded_for_header_does_not_escape_the_throttle(anon_api: APIClient):
+    """Without a trusted proxy in front (TRUSTED_PROXY_COUNT=0, the default), the client's
+    address is the connection's: a new X-Forwarded-For on every request is the same client."""
+    rates = {**api_settings.DEFAULT_THROTTLE_RATES, "search": "3/min"}
+    with override_settings(REST_FRAMEWORK={**_rest(), "DEFAULT_THROTTLE_RATES": rates}):
+        codes = [
+            anon_api.get(
+                "/api/v1/skills/", {"q": "veri"}, HTTP_X_FORWARDED_FOR=f"203.0.113.{n}"
+            ).status_code
+            for n in range(4)
+        ]
+    assert codes == [200, 200, 200, 429]
+
+
+def test_one_setting_names_the_trusted_proxies_for_every_rate_limit(settings):
+    from django.conf import settings as live
+
+    assert live.REST_FRAMEWORK["NUM_PROXIES"] == live.TRUSTED_PROXY_COUNT
+    assert live.ALLAUTH_TRUSTED_PROXY_COUNT == live.TRUSTED_PROXY_COUNT
+
+
 def _rest() -> dict[str, Any]:
     from django.conf import settings
 
