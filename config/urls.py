@@ -5,6 +5,9 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from portal.account.views import admin_login
+
+admin.site.login = admin_login  # type: ignore[method-assign,assignment]  # one sign-in, rate-limited
 admin.site.site_header = "Talent Bridge administration"
 admin.site.site_title = "Talent Bridge admin"
 admin.site.index_title = "Platform data"
