@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "core.middleware.RejectNulMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.SessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -228,7 +229,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -355,26 +359,23 @@ CV_MAX_BYTES = env.int("CV_MAX_BYTES", default=5 * 1024 * 1024)
 MATCHING_TOP_K = env.int("MATCHING_TOP_K", default=50)
 # Graduates per full-run task: each block is scored by one worker, so more workers share a run.
 MATCHING_BLOCK_SIZE = env.int("MATCHING_BLOCK_SIZE", default=20000)
-# A worker holds a block (or a run's merge) this many seconds at most: the task's time limit ends
-# before it, and the reconciler hands a block whose worker died to another one after it. Far above
-# a block's few seconds at 100,000 graduates, so a slow machine never loses a live block.
+# A worker holds a block (or a run's merge) this long at most: the task's time limit ends before
+# it; then the reconciler hands the block on. Far above a block's few seconds at 100,000.
 MATCHING_BLOCK_LEASE = env.int("MATCHING_BLOCK_LEASE", default=600)
-# Where workers keep the incremental matching state between processes (one file per run, read
-# by the next process that needs the state instead of reading every graduate again).
-MATCHING_STATE_DIR = env.str(
-    "MATCHING_STATE_DIR",
-    default=str(Path(tempfile.gettempdir()) / "talentbridge-matching-state"),
-)
+# Where workers keep the incremental matching state between processes (one file per run).
+_STATE_DIR = Path(tempfile.gettempdir()) / "talentbridge-matching-state"
+MATCHING_STATE_DIR = env.str("MATCHING_STATE_DIR", default=str(_STATE_DIR))
 # A run with no progress at all for this long is failed (kept, with the reason, for staff).
 MATCHING_STALLED_AFTER = env.int("MATCHING_STALLED_AFTER", default=3600)
-# Impressions (which ranked lists a user was shown) and job-page views are personal data: a daily
-# task deletes those older than this many days.
+# Impressions (ranked lists a user was shown) and job-page views are personal data: deleted daily.
 IMPRESSION_RETENTION_DAYS = env.int("IMPRESSION_RETENTION_DAYS", default=400)
 
 # --- Security ---------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 60 * 60 * 24 * 3
+# A session ends 30 minutes after the last request or 12 hours after signing in (ASVS L2).
+SESSION_IDLE_SECONDS = env.int("SESSION_IDLE_SECONDS", default=30 * 60)
+SESSION_ABSOLUTE_SECONDS = SESSION_COOKIE_AGE = env.int("SESSION_ABSOLUTE_SECONDS", default=43200)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

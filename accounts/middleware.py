@@ -1,0 +1,44 @@
+"""Session lifetimes (ASVS 3.3.2, level 2): a signed-in session ends after SESSION_IDLE_SECONDS
+without a request and SESSION_ABSOLUTE_SECONDS after signing in, whichever comes first; the
+user signs in again. Last activity is written at most once a minute, not on every request."""
+
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse
+
+SIGNED_IN_AT = "_signed_in_at"
+LAST_SEEN = "_last_seen"
+_WRITE_EVERY = 60  # seconds between writes of the last activity
+
+
+class SessionTimeoutMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and hasattr(request, "session"):
+            self._check(request)
+        return self.get_response(request)
+
+    def _check(self, request: HttpRequest) -> None:
+        session, now = request.session, time.time()
+        signed_in = session.setdefault(SIGNED_IN_AT, now)  # a session from before this check
+        last_seen = session.get(LAST_SEEN, signed_in)
+        if (
+            now - last_seen > settings.SESSION_IDLE_SECONDS
+            or now - signed_in >= settings.SESSION_ABSOLUTE_SECONDS
+        ):
+            logout(request)  # flushes the session; the request goes on signed out
+            return
+        if now - last_seen >= _WRITE_EVERY or LAST_SEEN not in session:
+            session[LAST_SEEN] = now
+
+
+def session_stamp(sender: object, request: HttpRequest | None, **kwargs: object) -> None:
+    """On signing in (Django's user_logged_in signal): when the session's clock starts."""
+    if request is not None and hasattr(request, "session"):
+        request.session[SIGNED_IN_AT] = request.session[LAST_SEEN] = time.time()
