@@ -4,8 +4,10 @@ deletion of their data)."""
 from typing import Any
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.generics import ListAPIView
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
@@ -13,8 +15,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.http import signed_in_user
-from accounts.models import ApiToken, Role
-from accounts.token_services import api_token_create, api_token_revoke
+from accounts.models import ApiToken, Role, TokenScope
+from accounts.token_services import (
+    TOKEN_DAYS,
+    TOKEN_DAYS_DEFAULT,
+    api_token_create,
+    api_token_revoke,
+)
 
 # --- who am I -----------------------------------------------------------------------------------
 
@@ -65,11 +72,18 @@ class ApiTokenOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ApiToken
-        fields = ["id", "name", "prefix", "created_at", "last_used_at", "revoked_at", "is_live"]
+        fields = [
+            "id", "name", "prefix", "scope", "created_at", "expires_at", "last_used_at",
+            "revoked_at", "is_live",
+        ]  # fmt: skip
 
 
 class ApiTokenCreateInputSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=60)
+    scope = serializers.ChoiceField(choices=TokenScope.choices, default=TokenScope.WRITE)
+    days = serializers.ChoiceField(
+        choices=TOKEN_DAYS, default=TOKEN_DAYS_DEFAULT, help_text="How long it works, in days."
+    )
 
 
 class ApiTokenCreatedOutputSerializer(ApiTokenOutputSerializer):
@@ -102,9 +116,11 @@ class ApiTokenListCreateApi(ListAPIView):
         tags=["accounts"],
     )
     def post(self, request: Request) -> Response:
+        if isinstance(request.auth, ApiToken):  # a leaked token must not outlive its revocation
+            raise PermissionDenied(_("Tokens are made on the website, signed in, not by a token."))
         body = ApiTokenCreateInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        created = api_token_create(user=signed_in_user(request), name=body.validated_data["name"])
+        created = api_token_create(user=signed_in_user(request), **body.validated_data)
         created.token.key = created.key  # type: ignore[attr-defined]
         output = ApiTokenCreatedOutputSerializer(created.token).data
         return Response(

@@ -1,7 +1,8 @@
 """`Authorization: Bearer <key>` with a personal API token (accounts.ApiToken).
 
 A request without a Bearer header is left to the next class (the session); a Bearer header with
-an unknown, revoked or malformed key, or a key of a deactivated user, is refused with 401.
+an unknown, revoked, expired or malformed key, a key of a deactivated user or one made before
+the user's last password change, is refused with 401. A read token that tries to write: 403.
 """
 
 from typing import Any
@@ -10,10 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
+from rest_framework.permissions import SAFE_METHODS
 from rest_framework.request import Request
 
-from accounts.models import ApiToken, User
-from accounts.token_services import api_token_hash, api_token_record_use
+from accounts.models import ApiToken, TokenScope, User
+from accounts.token_services import api_token_hash, api_token_record_use, api_token_usable
 
 KEYWORD = "Bearer"
 
@@ -34,8 +36,12 @@ class ApiTokenAuthentication(BaseAuthentication):
             .filter(key_hash=api_token_hash(key), revoked_at__isnull=True)
             .first()
         )
-        if token is None or not token.user.is_active:
-            raise exceptions.AuthenticationFailed(_("The token is not valid or has been revoked."))
+        if token is None or not api_token_usable(token=token):
+            raise exceptions.AuthenticationFailed(
+                _("The token is not valid, has expired or has been revoked.")
+            )
+        if token.scope == TokenScope.READ and request.method not in SAFE_METHODS:
+            raise exceptions.PermissionDenied(_("This token can only read; make a write token."))
         api_token_record_use(token=token)
         return token.user, token
 

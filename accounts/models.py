@@ -1,4 +1,5 @@
-from typing import ClassVar
+from datetime import datetime, timedelta
+from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
@@ -70,6 +71,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     def __str__(self) -> str:
         return self.email
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Every way of changing a password (the site, a reset, the admin, a shell) ends here:
+        # the user's API tokens end with the old password (ApiToken.password_bond also says so).
+        password_changed = self._password is not None and self.pk is not None  # type: ignore[attr-defined]
+        super().save(*args, **kwargs)
+        if password_changed:
+            self.api_tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+
     @property
     def is_graduate(self) -> bool:
         return self.role == Role.GRADUATE
@@ -113,16 +122,31 @@ class Consent(models.Model):
         return f"{self.user} {verb} {self.purpose} ({self.version}) at {self.recorded_at:%Y-%m-%d}"
 
 
+class TokenScope(models.TextChoices):
+    READ = "read", _("Read only")
+    WRITE = "write", _("Read and write")
+
+
+def _token_expiry() -> datetime:
+    return timezone.now() + timedelta(days=90)
+
+
 class ApiToken(models.Model):
-    """A personal API token. Only a SHA-256 hash of the key is stored; the key is shown once."""
+    """A personal API token. Only a SHA-256 hash of the key is stored; the key is shown once.
+
+    It works until `expires_at`, for what its `scope` allows, and only while the user's password
+    is the one it was made under (`password_bond`, a hash of the password's hash)."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField(max_length=60)
     prefix = models.CharField(max_length=8, help_text=_("First characters, to recognise a key."))
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    scope = models.CharField(max_length=5, choices=TokenScope.choices, default=TokenScope.WRITE)
     created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(default=_token_expiry)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    password_bond = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]
@@ -139,4 +163,4 @@ class ApiToken(models.Model):
 
     @property
     def is_live(self) -> bool:
-        return self.revoked_at is None
+        return self.revoked_at is None and self.expires_at > timezone.now()

@@ -15,10 +15,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import ApiToken, User
+from accounts.models import ApiToken, TokenScope, User
 
 KEY_PREFIX = "tb_"
 LIVE_TOKENS_MAX = 10
+# How long a new token may work, in days: the choices offered, and the default.
+TOKEN_DAYS = (7, 30, 90, 365)
+TOKEN_DAYS_DEFAULT = 90
 # last_used_at is written at most this often per token, so busy clients do not write on each call.
 USE_RECORD_INTERVAL = timedelta(minutes=1)
 
@@ -33,10 +36,28 @@ def api_token_hash(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
+def password_bond(user: User) -> str:
+    """What ties a token to the user's current password: a new password changes it."""
+    return user.get_session_auth_hash()
+
+
 @transaction.atomic
-def api_token_create(*, user: User, name: str) -> NewApiToken:
-    """A new live token for `user`; the plain key is in the result and nowhere else."""
+def api_token_create(
+    *,
+    user: User,
+    name: str,
+    scope: str = TokenScope.WRITE,
+    days: int = TOKEN_DAYS_DEFAULT,
+) -> NewApiToken:
+    """A new live token for `user`, working `days` days for what `scope` allows, until then or
+    until the password changes; the plain key is in the result and nowhere else."""
     name = name.strip()
+    if scope not in TokenScope.values:
+        raise ValidationError({"scope": _("Choose read or write.")})
+    if days not in TOKEN_DAYS:
+        raise ValidationError(
+            {"days": _("Choose one of: %(days)s days.") % {"days": ", ".join(map(str, TOKEN_DAYS))}}
+        )
     if not name:
         raise ValidationError({"name": _("Give the token a name, e.g. the app that will use it.")})
     if len(name) > ApiToken._meta.get_field("name").max_length:  # type: ignore[operator]
@@ -48,11 +69,29 @@ def api_token_create(*, user: User, name: str) -> NewApiToken:
         raise ValidationError(
             {"name": _("You have %(n)s live tokens; revoke one first.") % {"n": LIVE_TOKENS_MAX}}
         )
-    key = KEY_PREFIX + secrets.token_urlsafe(30)
+    key, now = KEY_PREFIX + secrets.token_urlsafe(30), timezone.now()
     token = ApiToken.objects.create(
-        user=user, name=name, prefix=key[:8], key_hash=api_token_hash(key)
+        user=user,
+        name=name,
+        prefix=key[:8],
+        key_hash=api_token_hash(key),
+        scope=scope,
+        created_at=now,
+        expires_at=now + timedelta(days=days),
+        password_bond=password_bond(user),
     )
     return NewApiToken(token=token, key=key)
+
+
+def api_token_usable(*, token: ApiToken) -> bool:
+    """Whether the token still works: not revoked, not expired, its user active and with the
+    password it was made under."""
+    if token.revoked_at is not None or token.expires_at <= timezone.now():
+        return False
+    if not token.user.is_active:
+        return False
+    # A password change revokes the tokens (User.save); the bond also holds if it was bypassed.
+    return not token.password_bond or token.password_bond == password_bond(token.user)
 
 
 def api_token_revoke(*, token: ApiToken, by: User) -> ApiToken:

@@ -5,6 +5,8 @@ answers the POST (it is never stored, so it cannot be shown again); POST with `a
 and `token` revokes one of the user's own tokens (someone else's id gives 404).
 """
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,8 +18,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from accounts.http import AuthenticatedHttpRequest
-from accounts.models import ApiToken
-from accounts.token_services import NewApiToken, api_token_create, api_token_revoke
+from accounts.models import ApiToken, TokenScope
+from accounts.token_services import (
+    TOKEN_DAYS,
+    TOKEN_DAYS_DEFAULT,
+    NewApiToken,
+    api_token_create,
+    api_token_revoke,
+)
 
 
 class ApiTokenForm(forms.Form):
@@ -26,6 +34,24 @@ class ApiTokenForm(forms.Form):
         max_length=60,
         help_text=gettext_lazy("Where you will use it, e.g. “University placement office”."),
     )
+    # Not given (an older form): the service's defaults, as in the API.
+    scope = forms.ChoiceField(
+        label=gettext_lazy("It can"),
+        choices=TokenScope.choices,
+        initial=TokenScope.READ,
+        required=False,
+    )
+    days = forms.TypedChoiceField(
+        label=gettext_lazy("It works for"),
+        choices=[(days, gettext_lazy("%(n)s days") % {"n": days}) for days in TOKEN_DAYS],
+        coerce=int,
+        initial=TOKEN_DAYS_DEFAULT,
+        required=False,
+        empty_value=None,
+    )
+
+    def choices(self) -> dict[str, Any]:
+        return {name: value for name, value in self.cleaned_data.items() if value}
 
 
 @login_required
@@ -45,7 +71,7 @@ def api_tokens(request: AuthenticatedHttpRequest) -> HttpResponse:
         form = ApiTokenForm(request.POST)
         if form.is_valid():
             try:
-                created = api_token_create(user=request.user, name=form.cleaned_data["name"])
+                created = api_token_create(user=request.user, **form.choices())
             except ValidationError as error:
                 for field, errors in error.message_dict.items():
                     form.add_error(field if field in form.fields else None, errors)

@@ -166,7 +166,16 @@ def test_session_writes_with_the_csrf_token_pass(graduate: User):
 # --- the API ----------------------------------------------------------------------------------
 
 
-def test_api_creates_lists_and_revokes_own_tokens(graduate_api: APIClient, graduate: User):
+@pytest.fixture
+def signed_in_api(graduate: User) -> APIClient:
+    """The API as the site's own pages call it: the graduate's session, no token."""
+    client = APIClient()
+    client.force_login(graduate)
+    return client
+
+
+def test_api_creates_lists_and_revokes_own_tokens(signed_in_api: APIClient, graduate: User):
+    graduate_api = signed_in_api
     created = graduate_api.post(TOKENS, {"name": "Placement office"})
     assert created.status_code == 201
     body = created.json()
@@ -183,7 +192,8 @@ def test_api_creates_lists_and_revokes_own_tokens(graduate_api: APIClient, gradu
     assert_error(_bearer(body["key"]).get(ME), 401, "authentication_failed")
 
 
-def test_api_create_reports_field_errors(graduate_api: APIClient):
+def test_api_create_reports_field_errors(signed_in_api: APIClient):
+    graduate_api = signed_in_api
     assert_error(graduate_api.post(TOKENS, {}), 400, "validation_error", "name")
     graduate_api.post(TOKENS, {"name": "dup"})
     body = assert_error(graduate_api.post(TOKENS, {"name": "dup"}), 400, "validation_error")
@@ -258,3 +268,73 @@ def test_page_lists_own_tokens_only_and_revokes(
 
 def test_employers_have_the_page_too(employer_client: Client):
     assert employer_client.get(PAGE).status_code == 200
+
+
+# --- lifetime, scope and binding to the password (issue: tokens never ended) -------------------
+
+
+def test_a_token_expires(graduate: User):
+    created = api_token_create(user=graduate, name="Short", days=30)
+    assert created.token.expires_at - created.token.created_at == timedelta(days=30)
+    assert _bearer(created.key).get(ME).status_code == 200
+    with time_machine.travel(timezone.now() + timedelta(days=31)):
+        assert_error(_bearer(created.key).get(ME), 401, "authentication_failed")
+
+
+def test_a_read_token_reads_but_cannot_write(graduate: User):
+    created = api_token_create(user=graduate, name="Dashboard", scope="read")
+    client = _bearer(created.key)
+
+    assert client.get("/api/v1/graduate/profile/").status_code == 200
+    response = client.patch("/api/v1/graduate/profile/", {"headline": "Changed"}, format="json")
+    assert_error(response, 403, "permission_denied")
+    graduate.refresh_from_db()
+    assert graduate.graduate_profile.headline != "Changed"
+
+
+def test_a_password_change_ends_every_token(graduate: User):
+    created = api_token_create(user=graduate, name="Phone app")
+    assert _bearer(created.key).get(ME).status_code == 200
+
+    graduate.set_password("a-brand-new-passphrase-2027")
+    graduate.save()
+
+    assert_error(_bearer(created.key).get(ME), 401, "authentication_failed")
+    assert not ApiToken.objects.get(pk=created.token.pk).is_live  # revoked, and listed so
+
+
+def test_a_token_cannot_mint_tokens(graduate: User):
+    created = api_token_create(user=graduate, name="Phone app")
+    client = _bearer(created.key)
+
+    assert_error(client.post(TOKENS, {"name": "Another"}, format="json"), 403, "permission_denied")
+    assert ApiToken.objects.filter(user=graduate).count() == 1
+    listed = client.get(TOKENS).json()["results"][0]
+    assert {"expires_at", "scope", "last_used_at"} <= set(listed)
+
+
+def test_unknown_scope_or_lifetime_is_a_field_error(graduate: User):
+    with pytest.raises(ValidationError) as raised:
+        api_token_create(user=graduate, name="X", scope="admin")
+    assert "scope" in raised.value.message_dict
+    with pytest.raises(ValidationError) as raised:
+        api_token_create(user=graduate, name="Y", days=1000)
+    assert "days" in raised.value.message_dict
+
+
+def test_page_makes_a_read_token_for_a_chosen_time_and_lists_its_end(
+    graduate_client: Client, graduate: User
+):
+    response = graduate_client.post(
+        PAGE, {"action": "create", "name": "Placement office", "scope": "read", "days": "30"}
+    )
+
+    token = ApiToken.objects.get(user=graduate)
+    assert (token.scope, (token.expires_at - token.created_at).days) == ("read", 30)
+    page = graduate_client.get(PAGE).content.decode()
+    assert "Works until" in page
+    assert timezone.localtime(token.expires_at).strftime("%Y-%m-%d") in page
+    assert "Read only" in page
+    bad = graduate_client.post(PAGE, {"action": "create", "name": "X", "days": "1000"})
+    assert "days" in bad.context["form"].errors and not ApiToken.objects.filter(name="X").exists()
+    assert response.status_code == 200
