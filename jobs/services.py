@@ -313,11 +313,14 @@ def posting_invite_candidate(
 
 
 def _posting_params(application: Application) -> dict[str, Any]:
+    """What a notification about an application says. `person` is whose data it holds: when
+    that account is deleted, notifications.services.notifications_forget_person blanks it."""
     posting = application.posting
     return {
         "posting_title": posting.title,
         "company": posting.employer.name,
         "graduate_name": application.graduate.user.get_full_name(),
+        "person": application.graduate.user_id,
     }
 
 

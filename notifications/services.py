@@ -93,6 +93,29 @@ def notify(
     return notification
 
 
+# Parameters that name a person: blanked when that person's account is deleted.
+PERSONAL_PARAMS = ("graduate_name",)
+
+
+@transaction.atomic
+def notifications_forget_person(*, user: User) -> None:
+    """Before `user`'s account is deleted: e-mails to them go (sent or pending), and other
+    people's notifications and e-mails about them (`params["person"]`) keep no name."""
+    EmailDelivery.objects.filter(user=user).delete()
+    EmailDelivery.objects.filter(to_email__iexact=user.email).delete()
+    for notification in Notification.objects.filter(params__person=user.pk):
+        notification.params = _forgotten(notification.params)
+        notification.save(update_fields=["params"])
+    for delivery in EmailDelivery.objects.filter(context__params__person=user.pk):
+        delivery.context = {**delivery.context, "params": _forgotten(delivery.context["params"])}
+        delivery.save(update_fields=["context"])
+
+
+def _forgotten(params: dict[str, Any]) -> dict[str, Any]:
+    kept = {name: value for name, value in params.items() if name != "person"}
+    return {**kept, **{name: "" for name in PERSONAL_PARAMS if name in kept}}
+
+
 def message_id(key: str) -> str:
     """The Message-ID of the e-mail with idempotency key `key`: the same on every attempt, so a
     message sent again after a worker died mid-send is recognised as the same message."""

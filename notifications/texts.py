@@ -43,13 +43,12 @@ def notification_text(kind: str, params: dict[str, Any]) -> NotificationText:
     if kind == "new_application":
         return NotificationText(
             _("New application for %(posting)s") % {"posting": posting},
-            _("%(graduate)s applied.") % {"graduate": params.get("graduate_name", "")},
+            _("%(graduate)s applied.") % {"graduate": _graduate(params)},
         )
     if kind == "application_withdrawn":
         return NotificationText(
             _("Application withdrawn for %(posting)s") % {"posting": posting},
-            _("%(graduate)s withdrew the application.")
-            % {"graduate": params.get("graduate_name", "")},
+            _("%(graduate)s withdrew the application.") % {"graduate": _graduate(params)},
         )
     if kind == "match_digest":
         count = int(params.get("count", 0))
@@ -69,3 +68,8 @@ def notification_text(kind: str, params: dict[str, Any]) -> NotificationText:
             _("Accept the invitation to post roles and review candidates with your colleagues."),
         )
     return NotificationText(kind, "")
+
+
+def _graduate(params: dict[str, Any]) -> str:
+    """The applicant's name, or words for one who has deleted their account since."""
+    return str(params.get("graduate_name") or _("A former applicant"))

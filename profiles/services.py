@@ -9,6 +9,7 @@ from django.utils import timezone
 from accounts.models import ConsentPurpose, User
 from accounts.services import consent_record
 from core.changes import ChangeKind, change_announce
+from notifications.services import notifications_forget_person
 from profiles.models import (
     EducationRecord,
     GraduateProfile,
@@ -283,7 +284,8 @@ def graduate_matches_seen(*, user: User) -> None:
 @transaction.atomic
 def graduate_account_delete(*, user: User) -> None:
     """Delete the user and everything that is theirs: the graduate profile with its education,
-    experience, skills and applications, the CV file, and their matches.
+    experience, skills and applications, the CV file, their matches, e-mails to them, and
+    their name in other people's notifications and e-mails.
 
     The profile's stored match list goes with it (foreign key); the postings' lists still name
     the graduate until matching re-scores them, so the change is announced (matching drops
@@ -296,5 +298,6 @@ def graduate_account_delete(*, user: User) -> None:
             storage, name = profile.cv.storage, profile.cv.name
             transaction.on_commit(lambda: storage.delete(name))
         change_announce(kind=ChangeKind.GRADUATE, entity_id=profile.pk)
+    notifications_forget_person(user=user)
     logger.info("Deleting account %s at the user's request", user.pk)
     user.delete()

@@ -125,3 +125,32 @@ def test_another_user_cannot_delete_someone_else(other_graduate, graduate, gradu
     client.post(DELETE, {"password": PASSWORD, "confirm": "on"})
     assert User.objects.filter(pk=graduate.pk).exists()
     assert not User.objects.filter(pk=other_graduate.pk).exists()
+
+
+def test_delete_leaves_no_copy_of_the_name_or_address_in_notifications_or_emails(
+    graduate, graduate_client, employer, django_capture_on_commit_callbacks
+):
+    from notifications.models import EmailDelivery, Notification
+    from notifications.texts import notification_text
+
+    graduate.full_name = "Zelda Quixote-Marlow"
+    graduate.save(update_fields=["full_name"])
+    member = employer.employer_membership
+    posting = factories.JobPostingFactory(employer=member.employer)
+    with django_capture_on_commit_callbacks(execute=True):
+        application = application_submit(
+            graduate=graduate.graduate_profile, posting=posting, cover_letter="Hello"
+        )
+        application_move(application=application, to_status="screening", by=employer)
+    rows = [*Notification.objects.values_list("params", flat=True)]
+    rows += [*EmailDelivery.objects.values_list("to_email", "context")]
+    assert graduate.full_name in str(rows) and graduate.email in str(rows)  # before
+
+    with django_capture_on_commit_callbacks(execute=True):
+        graduate_client.post(DELETE, {"password": PASSWORD, "confirm": "on"})
+
+    rows = [*Notification.objects.values_list("params", flat=True)]
+    rows += [*EmailDelivery.objects.values_list("to_email", "context")]
+    assert graduate.full_name not in str(rows) and graduate.email not in str(rows)
+    news = Notification.objects.get(user=employer, kind="new_application")
+    assert notification_text(news.kind, news.params).body == "A former applicant applied."
