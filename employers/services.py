@@ -80,19 +80,17 @@ def employer_register(*, user: User, employer: Employer) -> Employer:
 
 @transaction.atomic
 def employer_update(*, employer: Employer, by: User) -> Employer:
-    """Save the company's edited details (an owner's change). The name and registration number
-    of a verified company are what staff checked, so they stay as verified."""
+    """Save the company's edited details (an owner's change). The names (English and Korean)
+    and registration number of a verified company are what staff checked, so they stay."""
     member = _member(by, employer)
     if member.role != MemberRole.OWNER:
         raise MembershipRefused(_("Only an owner can change the company profile."))
     if employer.is_verified:
         stored = Employer.objects.get(pk=employer.pk)
-        if (stored.name, stored.business_registration_number) != (
-            employer.name,
-            employer.business_registration_number,
-        ):
+        checked = ("name", "name_ko", "business_registration_number")
+        if any(getattr(stored, field) != getattr(employer, field) for field in checked):
             raise MembershipRefused(
-                _("A verified company keeps its name and registration number; contact us.")
+                _("A verified company keeps its names and registration number; contact us.")
             )
     employer.full_clean()
     employer.save()

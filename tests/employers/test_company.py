@@ -105,8 +105,13 @@ def test_graduates_get_404_and_anonymous_visitors_sign_in(graduate_client: Clien
 def test_owner_edits_the_profile_but_a_verified_name_stays(employer_client: Client, company):
     data = {**COMPANY, "business_registration_number": company.business_registration_number}
     response = employer_client.post(reverse("employer:company_edit"), data)
-    assert "keeps its name" in response.content.decode()
+    assert "keeps its names" in response.content.decode()
     data["name"] = company.name
+    response = employer_client.post(reverse("employer:company_edit"), data)  # Korean name too
+    assert "keeps its names" in response.content.decode()
+    company.refresh_from_db()
+    assert company.name_ko != COMPANY["name_ko"]
+    data["name_ko"] = company.name_ko
     response = employer_client.post(reverse("employer:company_edit"), data)
     assert response.status_code == 302
     company.refresh_from_db()
