@@ -1,4 +1,6 @@
-"""Session lifetimes (ASVS 3.3.2, level 2): a signed-in session ends after SESSION_IDLE_SECONDS
+"""Session lifetimes, and no caching of signed-in pages.
+
+Session lifetimes (ASVS 3.3.2, level 2): a signed-in session ends after SESSION_IDLE_SECONDS
 without a request and SESSION_ABSOLUTE_SECONDS after signing in, whichever comes first; the
 user signs in again. Last activity is written at most once a minute, not on every request."""
 
@@ -8,6 +10,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
 
 SIGNED_IN_AT = "_signed_in_at"
 LAST_SEEN = "_last_seen"
@@ -42,3 +45,18 @@ def session_stamp(sender: object, request: HttpRequest | None, **kwargs: object)
     """On signing in (Django's user_logged_in signal): when the session's clock starts."""
     if request is not None and hasattr(request, "session"):
         request.session[SIGNED_IN_AT] = request.session[LAST_SEEN] = time.time()
+
+
+class PrivateNoStoreMiddleware:
+    """Pages for a signed-in user hold their personal data: no cache (a browser's, a proxy's)
+    may keep them (`Cache-Control: private, no-store`), unless the view said otherwise."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_store=True)
+        return response

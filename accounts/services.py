@@ -1,4 +1,10 @@
+import datetime
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import Consent, ConsentPurpose, Role, User
 
@@ -27,3 +33,20 @@ def signup_consents_record(*, user: User) -> None:
     """The terms of use and privacy notice the sign-up form's checkbox agreed to."""
     consent_record(user=user, purpose=ConsentPurpose.TERMS)
     consent_record(user=user, purpose=ConsentPurpose.PRIVACY)
+
+
+@transaction.atomic
+def accounts_prune(*, now: datetime.datetime | None = None) -> int:
+    """Delete sign-ups whose address was never verified after RETENTION_DAYS (they never signed
+    in, so they hold nothing but the address), and expired sessions. Returns the sign-ups gone."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=settings.RETENTION_DAYS["unverified_signups"])
+    verified = EmailAddress.objects.filter(verified=True).values("user_id")
+    stale = User.objects.filter(
+        date_joined__lt=cutoff, last_login__isnull=True, is_staff=False
+    ).exclude(pk__in=verified)
+    count = stale.count()
+    for user in stale:
+        user.delete()
+    Session.objects.filter(expire_date__lt=now).delete()
+    return count

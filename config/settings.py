@@ -14,6 +14,8 @@ import environ
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
+from config.security import *  # noqa: F403 (the same in every environment)
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -82,7 +84,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -90,6 +95,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.SessionTimeoutMiddleware",
+    "accounts.middleware.PrivateNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -171,9 +177,8 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# A message a dead worker held is delivered again after this long. Time limits stay below it, so
-# Redis never re-delivers a task still running; the matching reconciler (every minute) recovers a
-# run's blocks sooner, after MATCHING_BLOCK_LEASE.
+# A message a dead worker held is delivered again after this long; time limits stay below it so
+# Redis never re-delivers a running task (the matching reconciler recovers blocks sooner).
 CELERY_BROKER_VISIBILITY_TIMEOUT = env.int("CELERY_BROKER_VISIBILITY_TIMEOUT", default=900)
 CELERY_TASK_TIME_LIMIT = CELERY_BROKER_VISIBILITY_TIMEOUT - 60
 CELERY_TASK_SOFT_TIME_LIMIT = CELERY_BROKER_VISIBILITY_TIMEOUT - 90
@@ -219,6 +224,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "matching.tasks.matching_impressions_prune_task",
         "schedule": crontab(hour=4, minute=30),
     },
+    # The retention schedule (RETENTION_DAYS in config/security.py).
+    **{
+        name: {"task": task, "schedule": crontab(hour=4, minute=minute)}
+        for name, task, minute in (
+            ("accounts-prune", "accounts.tasks.accounts_prune_task", 40),
+            ("notifications-prune", "notifications.tasks.notifications_prune_task", 45),
+            ("employers-prune", "employers.tasks.candidate_accesses_prune_task", 50),
+        )
+    },
 }
 
 # --- Auth and accounts ------------------------------------------------------------------------
@@ -226,15 +240,6 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
-]
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "dashboard"
@@ -251,9 +256,6 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_FORMS = {"signup": "portal.account.forms.SignupForm"}
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Talent Bridge] "
-# Proxies in front of the site that append to X-Forwarded-For (0: none, the connection's address
-# is the client's, and a forged header changes nothing). Every rate limit reads it.
-TRUSTED_PROXY_COUNT = ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str(
@@ -288,7 +290,7 @@ REST_FRAMEWORK = {
         "apply": env.str("API_THROTTLE_APPLY", default="30/hour"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
-    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,  # noqa: F405 (config.security)
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Talent Bridge API",
@@ -354,6 +356,7 @@ PRIVATE_MEDIA_ROOT = Path(
     env.str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "media" / "private"))
 )
 CV_MAX_BYTES = env.int("CV_MAX_BYTES", default=5 * 1024 * 1024)
+REQUEST_MAX_BYTES = CV_MAX_BYTES + 1024 * 1024  # a CV and its form; larger bodies get 413 unread
 
 # --- Matching ---------------------------------------------------------------------------------
 MATCHING_TOP_K = env.int("MATCHING_TOP_K", default=50)
@@ -371,15 +374,6 @@ MATCHING_STALLED_AFTER = env.int("MATCHING_STALLED_AFTER", default=3600)
 IMPRESSION_RETENTION_DAYS = env.int("IMPRESSION_RETENTION_DAYS", default=400)
 
 # --- Security ---------------------------------------------------------------------------------
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SAMESITE = "Lax"
-# A session ends 30 minutes after the last request or 12 hours after signing in (ASVS L2).
-SESSION_IDLE_SECONDS = env.int("SESSION_IDLE_SECONDS", default=30 * 60)
-SESSION_ABSOLUTE_SECONDS = SESSION_COOKIE_AGE = env.int("SESSION_ABSOLUTE_SECONDS", default=43200)
-X_FRAME_OPTIONS = "DENY"
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)

@@ -1,12 +1,18 @@
 """The site's URLs: every page in portal.urls, the REST API under /api/v1/, sign-in and the
 rest of django-allauth under /accounts/, and the admin."""
 
+from csp.constants import UNSAFE_INLINE
+from csp.decorators import csp_update
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from portal.account.views import admin_login
 
+# Swagger UI (its set-up script a file, the split view) styles a few of its own elements inline.
+_docs = csp_update({"style-src": [UNSAFE_INLINE]})(
+    SpectacularSwaggerSplitView.as_view(url_name="schema")
+)
 admin.site.login = admin_login  # type: ignore[method-assign,assignment]  # one sign-in, rate-limited
 admin.site.site_header = "Talent Bridge administration"
 admin.site.site_title = "Talent Bridge admin"
@@ -17,7 +23,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("api/docs/", _docs, name="api-docs"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

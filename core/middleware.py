@@ -1,4 +1,4 @@
-"""Refusing input no page or API can take: text with NUL characters.
+"""Refusing input no page or API can take: text with NUL characters, and bodies too large.
 
 PostgreSQL text cannot hold NUL (0x00), and no real name, search or cover letter contains one, yet
 a NUL in any field that reaches a query (a search word, a field-of-study code) turned a bad
@@ -8,12 +8,14 @@ shape under /api/ and as a plain page elsewhere.
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import (
     HttpRequest,
     HttpResponse,
     HttpResponseBadRequest,
     JsonResponse,
 )
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
@@ -50,3 +52,31 @@ class RejectNulMiddleware:
             body = error_body(ValidationError({ALL: [message]}))
             return JsonResponse({"error": body}, status=400)
         return HttpResponseBadRequest(message)
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a body larger than settings.REQUEST_MAX_BYTES with 413, from its Content-Length,
+    before any of it is read (Django would read it, or spool it to disk, first). The limit is
+    above the largest upload the site takes (a CV); a body without a length is limited by
+    Django's own DATA_UPLOAD_MAX_MEMORY_SIZE and the upload handlers."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length <= settings.REQUEST_MAX_BYTES:
+            return self.get_response(request)
+        message = _("The request is too large: at most %(size)s.") % {
+            "size": filesizeformat(settings.REQUEST_MAX_BYTES)
+        }
+        if request.path.startswith("/api/"):
+            body = {"error": {"code": "too_large", "message": message, "fields": {}}}
+            response: HttpResponse = JsonResponse(body, status=413)
+        else:
+            response = HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
+        response["Connection"] = "close"  # the unread body must not be taken for a next request
+        return response

@@ -2,11 +2,14 @@ import datetime
 import hashlib
 import secrets
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from rest_framework.exceptions import Throttled
 
 from accounts.models import User
 from core.changes import ChangeKind, change_announce
@@ -207,6 +210,15 @@ def member_leave(*, member: EmployerMember) -> None:
     member.delete()
 
 
+class CandidateReadsThrottled(Throttled):
+    """The member read more candidates' profiles and CVs than CANDIDATE_READS_MAX allows in
+    CANDIDATE_READS_WINDOW seconds (a 429 in the API; the portal shows a page)."""
+
+    default_detail = _lazy(
+        "You opened too many candidates' profiles and CVs in a short time. Wait a few minutes."
+    )
+
+
 def candidate_access_record(
     *,
     employer: Employer,
@@ -216,7 +228,24 @@ def candidate_access_record(
     posting_id: int | None = None,
 ) -> CandidateAccess:
     """Log that a member looked at a graduate's profile or CV (every view, never merged), and
-    from which of the company's postings, if any."""
+    from which of the company's postings, if any. Refused (CandidateReadsThrottled) past the
+    member's limit of reads in the window: the log itself is the count, pages and API alike."""
+    window = datetime.timedelta(seconds=settings.CANDIDATE_READS_WINDOW)
+    since = timezone.now() - window
+    if (
+        CandidateAccess.objects.filter(viewer=viewer, accessed_at__gte=since).count()
+        >= settings.CANDIDATE_READS_MAX
+    ):
+        raise CandidateReadsThrottled(wait=window.total_seconds())
     return CandidateAccess.objects.create(
         employer=employer, viewer=viewer, graduate=graduate, kind=kind, posting_id=posting_id
     )
+
+
+def candidate_accesses_prune(*, now: datetime.datetime | None = None) -> int:
+    """Delete the log of candidates' profile and CV views past their RETENTION_DAYS."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(
+        days=settings.RETENTION_DAYS["candidate_accesses"]
+    )
+    deleted, _ = CandidateAccess.objects.filter(accessed_at__lt=cutoff).delete()
+    return deleted

@@ -93,6 +93,22 @@ def notify(
     return notification
 
 
+def notifications_prune(*, now: Any = None) -> int:
+    """Delete e-mail records sent or failed, and notifications, past their RETENTION_DAYS;
+    pending e-mails stay. Returns how many rows went."""
+    now = now or timezone.now()
+    keep = settings.RETENTION_DAYS
+    deliveries, _ = (
+        EmailDelivery.objects.exclude(status=DeliveryStatus.PENDING)
+        .filter(created_at__lt=now - timedelta(days=keep["email_deliveries"]))
+        .delete()
+    )
+    notifications, _ = Notification.objects.filter(
+        created_at__lt=now - timedelta(days=keep["notifications"])
+    ).delete()
+    return deliveries + notifications
+
+
 # Parameters that name a person: blanked when that person's account is deleted.
 PERSONAL_PARAMS = ("graduate_name",)
 

@@ -246,6 +246,17 @@ def browser_page(
     The live server needs a transactional database, emptied after the test; serialized rollback
     (asked for here, so every browser test has it) puts back what migrations loaded (fields of
     study) for the tests that follow."""
+    # Every context of the test (a test may open more, for a second person) reports what the
+    # Content-Security-Policy blocked; the test fails on any of it.
+    blocked: list[str] = []
+    new_context = chromium.new_context  # type: ignore[attr-defined]
+
+    def watched_context(**options: object) -> object:
+        created = new_context(**options)
+        created.on("console", lambda message: _note_csp(message, blocked))
+        return created
+
+    chromium.new_context = watched_context  # type: ignore[attr-defined]
     context = chromium.new_context(  # type: ignore[attr-defined]
         base_url=live_server.url,
         viewport={"width": 1280, "height": 900},  # type: ignore[attr-defined]
@@ -263,6 +274,15 @@ def browser_page(
     if getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed:
         shot(f"FAILED-{request.node.name}")
     context.close()
+    chromium.new_context = new_context  # type: ignore[attr-defined]
+    assert blocked == [], f"the Content-Security-Policy blocked: {blocked}"
+
+
+def _note_csp(message: object, blocked: list[str]) -> None:
+    text = str(getattr(message, "text", ""))
+    if "Content Security Policy" in text or "Content-Security-Policy" in text:
+        where = (getattr(message, "location", None) or {}).get("url", "")
+        blocked.append(f"{where}: {text[:160]}")
 
 
 @pytest.hookimpl(wrapper=True)

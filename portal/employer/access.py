@@ -5,6 +5,7 @@ object of another company exists."""
 
 from collections.abc import Callable
 from functools import wraps
+from math import ceil
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -14,6 +15,7 @@ from django.shortcuts import redirect, render
 from accounts.http import AuthenticatedHttpRequest
 from employers.models import EmployerMember
 from employers.permissions import CompanyNotVerified, signed_in_member
+from employers.services import CandidateReadsThrottled
 from jobs.models import Application, JobPosting
 from jobs.selectors import application_for_member, posting_for_member
 
@@ -49,6 +51,12 @@ def company_member(view: View) -> View:
         except CompanyNotVerified:  # employers.permissions decides; this page explains
             context = {"employer": membership.employer}
             return render(request, "employer/not_verified.html", context, status=403)
+        except CandidateReadsThrottled as throttled:
+            wait = int(getattr(throttled, "wait", None) or 60)
+            page = {"message": throttled.detail, "wait_minutes": ceil(wait / 60)}
+            response = render(request, "employer/too_many_reads.html", page, status=429)
+            response["Retry-After"] = str(wait)
+            return response
 
     return wrapper
 

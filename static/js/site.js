@@ -13,6 +13,14 @@
     if (alert) alert.remove();
   });
 
+  // Inputs that ask the server as one types (data-query-param="q"): send the typed text under
+  // that name. In place of htmx's `js:` values, which the Content-Security-Policy (no eval)
+  // does not allow.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var name = event.detail.elt.getAttribute("data-query-param");
+    if (name) event.detail.parameters[name] = event.detail.elt.value;
+  });
+
   // The phone menu (a <details>): close it with Escape or a click outside it.
   var menu = document.querySelector(".nav-mobile");
   if (!menu) return;

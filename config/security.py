@@ -1,0 +1,96 @@
+"""Security settings that are the same in every environment (settings.py imports them; its
+production part adds the HTTPS-only ones): passwords, sessions, rate limits, and the response
+headers that limit what a page may load and use.
+
+Content-Security-Policy (django-csp): scripts, styles, images, fonts and requests from the site
+itself only; no inline script or style, no eval, no plugins, no framing, forms post only here.
+The site has no inline scripts (htmx and site.js are files; htmx's own indicator styles are off)
+and the API docs use drf-spectacular's split Swagger view, whose set-up script is a file too.
+Permissions-Policy (django-permissions-policy): no camera, microphone, location, payment or USB.
+"""
+
+import environ
+from csp.constants import NONE, SELF
+
+__all__ = [
+    "ALLAUTH_TRUSTED_PROXY_COUNT",
+    "AUTH_PASSWORD_VALIDATORS",
+    "CANDIDATE_READS_MAX",
+    "CANDIDATE_READS_WINDOW",
+    "CONTENT_SECURITY_POLICY",
+    "PERMISSIONS_POLICY",
+    "RETENTION_DAYS",
+    "SECURE_CONTENT_TYPE_NOSNIFF",
+    "SECURE_CROSS_ORIGIN_OPENER_POLICY",
+    "SECURE_REFERRER_POLICY",
+    "SESSION_ABSOLUTE_SECONDS",
+    "SESSION_COOKIE_AGE",
+    "SESSION_COOKIE_HTTPONLY",
+    "SESSION_COOKIE_SAMESITE",
+    "SESSION_IDLE_SECONDS",
+    "TRUSTED_PROXY_COUNT",
+    "X_FRAME_OPTIONS",
+]  # fmt: skip
+
+env = environ.Env()
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Proxies in front of the site that append to X-Forwarded-For (0: none, the connection's address
+# is the client's, and a forged header changes nothing). Every rate limit reads it.
+TRUSTED_PROXY_COUNT = ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# Candidates' profiles and CVs a member may open per window (seconds); then 429.
+CANDIDATE_READS_MAX = env.int("CANDIDATE_READS_MAX", default=60)
+CANDIDATE_READS_WINDOW = env.int("CANDIDATE_READS_WINDOW", default=600)
+
+# A session ends 30 minutes after the last request or 12 hours after signing in (ASVS L2).
+SESSION_IDLE_SECONDS = env.int("SESSION_IDLE_SECONDS", default=30 * 60)
+SESSION_ABSOLUTE_SECONDS = SESSION_COOKIE_AGE = env.int("SESSION_ABSOLUTE_SECONDS", default=43200)
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer", "camera", "display-capture", "geolocation", "gyroscope",
+        "magnetometer", "microphone", "payment", "usb",
+    )
+}  # fmt: skip
+
+# How long records about people are kept, in days, before the daily tasks delete them (the
+# tasks run on the Celery beat; see docs/security.md). Impressions: IMPRESSION_RETENTION_DAYS.
+RETENTION_DAYS = {
+    "email_deliveries": env.int("RETENTION_EMAIL_DAYS", default=90),  # sent or failed
+    "notifications": env.int("RETENTION_NOTIFICATION_DAYS", default=365),
+    "candidate_accesses": env.int("RETENTION_CANDIDATE_ACCESS_DAYS", default=730),
+    "unverified_signups": env.int("RETENTION_UNVERIFIED_SIGNUP_DAYS", default=7),
+}
