@@ -8,9 +8,14 @@ import time
 from collections.abc import Callable
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import logout
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
+
+from accounts.http import signed_in
+from accounts.permissions import SECOND_STEP_NEEDED, has_second_step
 
 SIGNED_IN_AT = "_signed_in_at"
 LAST_SEEN = "_last_seen"
@@ -60,3 +65,32 @@ class PrivateNoStoreMiddleware:
         if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+# Where staff power is used: the admin, the staff pages and the staff API.
+STAFF_PATHS = ("/admin/", "/staff/", "/api/v1/staff/")
+
+
+class StaffSecondStepMiddleware:
+    """Staff accounts reach the admin, the staff pages and the staff API only once they have a
+    second sign-in step (an authenticator app); until then pages send them to set one up and
+    the API answers 403. With one, allauth asks for its code at every sign-in."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = signed_in(request)
+        if (
+            request.path.startswith(STAFF_PATHS)
+            and user is not None
+            and user.is_staff
+            and not has_second_step(user)
+        ):
+            message = str(SECOND_STEP_NEEDED)
+            if request.path.startswith("/api/"):
+                body = {"error": {"code": "permission_denied", "message": message, "fields": {}}}
+                return JsonResponse(body, status=403)
+            messages.warning(request, message)
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)

@@ -94,3 +94,8 @@ RETENTION_DAYS = {
     "candidate_accesses": env.int("RETENTION_CANDIDATE_ACCESS_DAYS", default=730),
     "unverified_signups": env.int("RETENTION_UNVERIFIED_SIGNUP_DAYS", default=7),
 }
+
+# Two-step sign-in (django-allauth's mfa): an authenticator app (TOTP) with recovery codes.
+# Required for staff (accounts.middleware.StaffSecondStepMiddleware), offered to everyone.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Talent Bridge"

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     # third party
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "rest_framework",
     "django_filters",
     "drf_spectacular",
@@ -97,6 +98,7 @@ MIDDLEWARE = [
     "accounts.middleware.SessionTimeoutMiddleware",
     "accounts.middleware.PrivateNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.StaffSecondStepMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -231,6 +233,7 @@ CELERY_BEAT_SCHEDULE = {
             ("accounts-prune", "accounts.tasks.accounts_prune_task", 40),
             ("notifications-prune", "notifications.tasks.notifications_prune_task", 45),
             ("employers-prune", "employers.tasks.candidate_accesses_prune_task", 50),
+            ("jobs-forget-closed", "jobs.tasks.closed_applicants_forget_task", 55),
         )
     },
 }

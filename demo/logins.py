@@ -3,11 +3,15 @@
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP
 
 from accounts.models import Role, User
 
 # Demo only: these accounts exist in demo databases, never in production.
 DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105
+# The demo admin's authenticator-app secret (staff need a second sign-in step): add it to any
+# authenticator app, or print the current code with `manage.py demo_code`.
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPTALENTBRIDGEDEMO"  # noqa: S105
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,7 @@ def demo_login_ensure(*, login: DemoLogin, full_name: str, role: str) -> User:
     if user is None:
         if role == Role.STAFF:
             user = User.objects.create_superuser(login.email, login.password, full_name=full_name)
+            TOTP.activate(user, DEMO_TOTP_SECRET)
         else:
             user = User.objects.create_user(
                 login.email, login.password, full_name=full_name, role=role

@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.http import signed_in_user
-from core.api.permissions import IsStaff
+from accounts.permissions import IsStaff
 from employers.models import Employer, EmployerMember, MemberRole, VerificationStatus
 from employers.permissions import IsEmployerMember, IsEmployerRole, membership_of
 from employers.selectors import employer_members

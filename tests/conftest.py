@@ -174,7 +174,9 @@ def unverified_employer(db: None) -> User:
 
 @pytest.fixture
 def staff(db: None) -> User:
-    return factories.UserFactory(role=Role.STAFF, is_staff=True, is_superuser=True)
+    """A staff account with its second sign-in step (an authenticator app) set up, as staff
+    power needs (accounts.permissions); `staff.totp_secret` makes its codes."""
+    return factories.StaffFactory()
 
 
 @pytest.fixture

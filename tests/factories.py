@@ -34,6 +34,32 @@ class UserFactory(factory.django.DjangoModelFactory):
             EmailAddress.objects.create(user=obj, email=obj.email, verified=True, primary=True)
 
 
+class StaffFactory(UserFactory):
+    """Staff with an authenticator app (TOTP) set up; `totp_secret` makes its codes
+    (`totp_code(user.totp_secret)`)."""
+
+    role = Role.STAFF
+    is_staff = True
+    is_superuser = True
+
+    @factory.post_generation
+    def second_step(obj: User, create: bool, extracted: object, **kwargs: object) -> None:
+        from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+        obj.totp_secret = generate_totp_secret()  # type: ignore[attr-defined]
+        if create:
+            TOTP.activate(obj, obj.totp_secret)  # type: ignore[attr-defined]
+
+
+def totp_code(secret: str) -> str:
+    """The authenticator app's code for now."""
+    import time
+
+    from allauth.mfa.totp.internal.auth import app_settings, format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // app_settings.TOTP_PERIOD))
+
+
 class SkillCategoryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = SkillCategory

@@ -2,8 +2,8 @@
 
 Every API view names its permission classes explicitly; the default (DenyAll, in settings) makes
 a view that forgets them fail closed, and a test walks the URLs. The rules about roles live with
-the model they read: `profiles.permissions.IsGraduate`, `employers.permissions.IsEmployerMember`
-and its kin.
+the model they read: `accounts.permissions.IsStaff`, `profiles.permissions.IsGraduate`,
+`employers.permissions.IsEmployerMember` and its kin.
 
 Ownership is not a permission here: views build their querysets from the caller's own profile or
 company (`graduate_profile_of`, `membership_of`), so another's object is simply not found (404).
@@ -23,11 +23,3 @@ class DenyAll(BasePermission):
 
     def has_permission(self, request: Request, view: Any) -> bool:
         return False
-
-
-class IsStaff(BasePermission):
-    message = _("Only staff can do this.")
-
-    def has_permission(self, request: Request, view: Any) -> bool:
-        user = request.user
-        return bool(user and user.is_authenticated and user.is_staff and user.is_active)

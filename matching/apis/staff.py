@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.http import signed_in_user
-from core.api.permissions import IsStaff
+from accounts.permissions import IsStaff
 from matching.models import MatchRun
 from matching.services import match_run_request
 

@@ -6,14 +6,14 @@ import pytest
 from django.test import Client
 
 from tests import factories
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, totp_code
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def staff():  # type: ignore[no-untyped-def]
-    return factories.UserFactory(is_staff=True, is_superuser=True, email="boss@example.com")
+    return factories.StaffFactory(email="boss@example.com")
 
 
 def test_the_admin_login_form_never_signs_anyone_in(staff, client: Client):
@@ -41,6 +41,8 @@ def test_staff_reach_the_admin_after_the_sites_sign_in(staff, client: Client):
     response = client.post(
         "/accounts/login/?next=/admin/", {"login": staff.email, "password": PASSWORD}
     )
+    assert "/accounts/2fa/authenticate/" in response["Location"]  # then the app's code
+    response = client.post("/accounts/2fa/authenticate/", {"code": totp_code(staff.totp_secret)})
     assert response.status_code == 302 and response["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
     assert client.get("/admin/login/").status_code == 302  # signed in: on to the admin

@@ -100,6 +100,9 @@ def test_demo_logins_authenticate_with_a_verified_address(
 def test_demo_logins_have_their_roles(seeded: tuple[DemoSeedResult, DemoSeedResult]) -> None:
     admin = authenticate(email=DEMO_STAFF.email, password=DEMO_STAFF.password)
     assert (admin.role, admin.is_staff, admin.is_superuser) == (Role.STAFF, True, True)
+    from accounts.permissions import staff_power
+
+    assert staff_power(admin)  # the second sign-in step is set up: `manage.py demo_code`
     member = authenticate(email=DEMO_EMPLOYER.email, password=DEMO_EMPLOYER.password)
     company = member.employer_membership.employer
     assert (member.employer_membership.role, company.industry) == ("owner", "semiconductors")
@@ -264,3 +267,16 @@ def test_the_developers_golden_set_is_loaded_under_a_staff_user_nobody_signs_in_
     assert all(g.is_staff and not g.has_usable_password() for g in graders)
     assert grades.values("posting").distinct().count() == 4
     assert set(grades.values_list("grade", flat=True)) == {0, 1, 2, 3}
+
+
+def test_demo_code_prints_the_admins_current_code() -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from demo.logins import DEMO_TOTP_SECRET
+    from tests.factories import totp_code
+
+    out = StringIO()
+    call_command("demo_code", stdout=out)
+    assert out.getvalue().split()[0] == totp_code(DEMO_TOTP_SECRET)

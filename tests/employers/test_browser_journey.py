@@ -8,7 +8,6 @@ import re
 import pytest
 from django.core import mail
 
-from accounts.models import Role
 from employers.models import Employer
 from jobs.models import Application, JobPosting
 from jobs.services import application_submit
@@ -51,7 +50,7 @@ def test_employer_journey_from_sign_up_to_interview(browser_page, live_server):
     factories.GraduateSkillFactory(profile=strong, skill=metrology, level=4)
     partial = factories.GraduateProfileFactory(user__full_name="Budi Santoso", nationality="ID")
     factories.GraduateSkillFactory(profile=partial, skill=metrology, level=3)
-    staff = factories.UserFactory(role=Role.STAFF, is_staff=True, is_superuser=True)
+    staff = factories.StaffFactory()
     match_run_request()
 
     # 1. Sign up as an employer member and verify the e-mail address.
@@ -95,6 +94,10 @@ def test_employer_journey_from_sign_up_to_interview(browser_page, live_server):
     staff_page.fill("input[name=password]", PASSWORD)
     with staff_page.expect_navigation():
         staff_page.locator("form button[type=submit]").last.click()
+    # Staff sign in with a second step: the authenticator app's code.
+    staff_page.fill("input[name=code]", factories.totp_code(staff.totp_secret))
+    with staff_page.expect_navigation():
+        staff_page.press("input[name=code]", "Enter")
     staff_page.select_option("select[name=verification_status]", "verified")
     staff_page.fill("textarea[name=verification_note]", "Checked with the NTS registry.")
     with staff_page.expect_navigation():

@@ -35,6 +35,10 @@ def quick_user(role: str = Role.GRADUATE, **fields: object) -> User:
     user = User(email=email, role=role, **fields)
     user.set_unusable_password()
     user.save()
+    if user.is_staff:  # staff power needs the second sign-in step (accounts.permissions)
+        from allauth.mfa.models import Authenticator
+
+        Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={})
     return user
 
 

@@ -7,7 +7,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from accounts.models import Role
 from matching.models import GoldenGrade
 from matching.selectors import golden_candidates
 from profiles.models import FieldOfStudy
@@ -20,12 +19,16 @@ pytestmark = [
 ]
 
 
-def _login(page, email: str) -> None:
+def _login(page, email: str, totp_secret: str) -> None:
+    """The staff sign-in: password, then the authenticator app's code."""
     page.goto("/accounts/login/")
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", factories.PASSWORD)
     with page.expect_navigation():
         page.locator("form button[type=submit]").last.click()
+    page.fill("input[name=code]", factories.totp_code(totp_secret))
+    with page.expect_navigation():
+        page.press("input[name=code]", "Enter")
 
 
 def test_staff_grade_candidates_blind_and_see_their_saved_grades(browser_page) -> None:
@@ -35,11 +38,11 @@ def test_staff_grade_candidates_blind_and_see_their_saved_grades(browser_page) -
     )
     world = golden_world(ranked=4, sharing=1)
     factories.EducationRecordFactory(profile=world.ranked[0], programme="B.Eng. Electronics")
-    grader = factories.UserFactory(role=Role.STAFF, is_staff=True, full_name="Kim Ji-won")
+    grader = factories.StaffFactory(is_superuser=False, full_name="Kim Ji-won")
     shown = [c.graduate for c in golden_candidates(posting=world.posting, grader=grader)]
     first, second, third, fourth = shown[:4]
 
-    _login(page, grader.email)
+    _login(page, grader.email, grader.totp_secret)
     page.goto("/staff/golden/")
     row = page.get_by_role("row").filter(has_text="Etch process engineer")
     expect(row).to_contain_text("0 of 5")
