@@ -14,6 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -125,6 +126,30 @@ def notifications_forget_person(*, user: User) -> None:
     for delivery in EmailDelivery.objects.filter(context__params__person=user.pk):
         delivery.context = {**delivery.context, "params": _forgotten(delivery.context["params"])}
         delivery.save(update_fields=["context"])
+
+
+@transaction.atomic
+def notifications_redact(*, key_prefixes: list[str]) -> int:
+    """Blank the person in the notifications and e-mail records whose key starts with one of
+    `key_prefixes` (news about one application, say); returns how many were changed."""
+    if not key_prefixes:
+        return 0
+    changed = 0
+    match = Q()
+    for prefix in key_prefixes:
+        match |= Q(key__startswith=prefix)
+    for notification in Notification.objects.filter(match):
+        if any(notification.params.get(name) for name in PERSONAL_PARAMS):
+            notification.params = _forgotten(notification.params)
+            notification.save(update_fields=["params"])
+            changed += 1
+    for delivery in EmailDelivery.objects.filter(match):
+        params = delivery.context.get("params") or {}
+        if any(params.get(name) for name in PERSONAL_PARAMS):
+            delivery.context = {**delivery.context, "params": _forgotten(params)}
+            delivery.save(update_fields=["context"])
+            changed += 1
+    return changed
 
 
 def _forgotten(params: dict[str, Any]) -> dict[str, Any]:

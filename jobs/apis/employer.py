@@ -236,8 +236,20 @@ class ApplicantOutputSerializer(serializers.ModelSerializer):
 
 
 class EmployerApplicationOutputSerializer(serializers.ModelSerializer):
-    graduate = ApplicantOutputSerializer()
+    graduate = serializers.SerializerMethodField(
+        help_text="The applicant; null once they withdrew, or 30 days after a rejection."
+    )
+    cover_letter = serializers.SerializerMethodField(help_text="Empty once the applicant is not.")
     allowed_moves = serializers.SerializerMethodField()
+
+    def get_cover_letter(self, application: Application) -> str:
+        return application.cover_letter if getattr(application, "shown", False) else ""
+
+    @extend_schema_field(ApplicantOutputSerializer(allow_null=True))
+    def get_graduate(self, application: Application) -> dict[str, Any] | None:
+        if not getattr(application, "shown", False):
+            return None
+        return ApplicantOutputSerializer(application.graduate).data  # type: ignore[return-value]
 
     class Meta:
         model = Application
@@ -252,11 +264,20 @@ class EmployerApplicationOutputSerializer(serializers.ModelSerializer):
 
 
 class EmployerHistoryOutputSerializer(serializers.ModelSerializer):
-    changed_by = serializers.EmailField(source="changed_by.email", allow_null=True)
+    changed_by = serializers.SerializerMethodField(
+        help_text="Who moved it: a colleague's e-mail address; null for the applicant's own step."
+    )
 
     class Meta:
         model = ApplicationStatusChange
         fields = ["from_status", "to_status", "changed_at", "changed_by", "note", "message"]
+
+    @extend_schema_field(serializers.EmailField(allow_null=True))
+    def get_changed_by(self, change: ApplicationStatusChange) -> str | None:
+        applicant = change.application.graduate.user_id
+        if change.changed_by is None or change.changed_by_id == applicant:
+            return None
+        return change.changed_by.email
 
 
 class EmployerApplicationDetailOutputSerializer(EmployerApplicationOutputSerializer):

@@ -21,6 +21,7 @@ from jobs.models import (
     JobPosting,
     PostingStatus,
 )
+from jobs.selectors.candidates import applicant_shown
 from profiles.models import GraduateProfile
 
 
@@ -53,29 +54,35 @@ def graduate_application_detail(*, profile: GraduateProfile, pk: int) -> Applica
 
 
 def application_for_member(*, user: User, pk: int) -> Application:
-    """The application if it is to a posting of the user's company; DoesNotExist otherwise,
-    and CompanyNotVerified when the company may not see applicants (not verified)."""
+    """The application if it is to a posting of the user's company (with `shown`, as in
+    posting_pipeline); DoesNotExist otherwise, and CompanyNotVerified when the company may not
+    see applicants (not verified)."""
     application = Application.objects.select_related("posting__employer", "graduate__user").get(
         pk=pk, posting__employer__members__user=user
     )
     require_verified(application.posting.employer)
+    application.shown = applicant_shown(application)  # type: ignore[attr-defined]
     return application
 
 
 def posting_pipeline(*, posting: JobPosting) -> dict[str, list[Application]]:
-    """The posting's applications by status, in pipeline order, oldest move first; refused
+    """The posting's applications by status, in pipeline order, oldest move first, each with
+    `shown` (whether its applicant is still shown: jobs.selectors.candidates); refused
     (CompanyNotVerified) to a company that may not see applicants."""
     require_verified(posting.employer)
     columns: dict[str, list[Application]] = {status: [] for status in ApplicationStatus.values}
     for application in posting.applications.select_related("graduate__user").order_by(
         "status_changed_at", "id"
     ):
+        application.shown = applicant_shown(application)  # type: ignore[attr-defined]
         columns[application.status].append(application)
     return columns
 
 
 def application_history(*, application: Application) -> QuerySet[ApplicationStatusChange]:
-    return application.history.select_related("changed_by").order_by("changed_at", "id")
+    return application.history.select_related("changed_by", "application__graduate").order_by(
+        "changed_at", "id"
+    )
 
 
 @dataclass(frozen=True)

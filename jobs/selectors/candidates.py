@@ -1,20 +1,52 @@
 """What employers may see of graduates: a profile and CV only for a verified company, and only
-for graduates who are discoverable or applied to one of its postings."""
+for graduates who are discoverable or whose application to it is live. A graduate who withdrew
+is hidden from that company at once; one it rejected, REJECTED_VISIBLE_DAYS after the
+decision (time to answer them). The application row stays, without the person."""
+
+import datetime
+
+from django.db.models import Q
+from django.utils import timezone
 
 from employers.models import Employer
 from employers.permissions import employer_may_see_graduates
-from jobs.models import Application
+from jobs.models import Application, ApplicationStatus
 from profiles.models import GraduateProfile, Visibility
+
+REJECTED_VISIBLE_DAYS = 30
+
+
+def _shown_applications() -> Q:
+    """The applications whose applicant the company still sees (see the module)."""
+    cutoff = timezone.now() - datetime.timedelta(days=REJECTED_VISIBLE_DAYS)
+    closed = (ApplicationStatus.WITHDRAWN, ApplicationStatus.REJECTED)
+    return ~Q(status__in=closed) | Q(
+        status=ApplicationStatus.REJECTED, status_changed_at__gte=cutoff
+    )
+
+
+def applicant_shown(application: Application) -> bool:
+    """Whether the company sees this application's applicant: name, letter, profile, CV."""
+    if application.status == ApplicationStatus.WITHDRAWN:
+        return False
+    if application.status == ApplicationStatus.REJECTED:
+        cutoff = timezone.now() - datetime.timedelta(days=REJECTED_VISIBLE_DAYS)
+        return application.status_changed_at >= cutoff
+    return True
 
 
 def candidate_visible_to_employer(*, profile: GraduateProfile, employer: Employer) -> bool:
     """An employer sees a graduate's profile and CV only when staff verified the company and the
-    graduate lets verified employers find them, or applied to one of this company's postings."""
+    graduate lets verified employers find them, or has an application to it still shown."""
     if not employer_may_see_graduates(employer):
         return False
     if profile.visibility == Visibility.DISCOVERABLE:
         return True
-    return Application.objects.filter(graduate=profile, posting__employer=employer).exists()
+    return (
+        Application.objects.filter(graduate=profile, posting__employer=employer)
+        .filter(_shown_applications())
+        .exists()
+    )
 
 
 def candidate_for_employer(*, employer: Employer, graduate_id: int) -> GraduateProfile:

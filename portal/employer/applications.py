@@ -55,6 +55,7 @@ def _detail(
             "posting": application.posting,  # type: ignore[attr-defined]
             "history": application_history(application=application),  # type: ignore[arg-type]
             "form": form,
+            "shown": application.shown,  # type: ignore[attr-defined]
         },
         status=status,
     )

@@ -32,7 +32,7 @@ EMPLOYER_FILES = (
     "templates/employer/",
     "templates/notifications/",
     "jobs/models.py",
-    "jobs/services.py",
+    "jobs/services/",
     "core/choices.py",
     "matching/vocabulary.py",
     "templates/base.html",

@@ -1,9 +1,8 @@
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,7 +21,12 @@ from jobs.models import (
     Requirement,
 )
 from jobs.selectors import candidate_visible_to_employer
-from notifications.services import notify
+from jobs.services.news import (
+    _application_moved_notify,
+    _application_submitted_notify,
+    _application_withdrawn_notify,
+    _posting_invitation_notify,
+)
 from profiles.models import GraduateProfile
 from skills.selectors import unknown_skill_ids
 
@@ -310,80 +314,3 @@ def posting_invite_candidate(
 
 
 # --- who hears of it ---------------------------------------------------------------------------
-
-
-def _posting_params(application: Application) -> dict[str, Any]:
-    """What a notification about an application says. `person` is whose data it holds: when
-    that account is deleted, notifications.services.notifications_forget_person blanks it."""
-    posting = application.posting
-    return {
-        "posting_title": posting.title,
-        "company": posting.employer.name,
-        "graduate_name": application.graduate.user.get_full_name(),
-        "person": application.graduate.user_id,
-    }
-
-
-def _application_submitted_notify(*, application: Application) -> None:
-    """Every member of the posting's company hears of a new application."""
-    params = _posting_params(application)
-    url = reverse("employer:application_detail", args=[application.pk])
-    for member in application.posting.employer.members.select_related("user"):
-        notify(
-            user=member.user,
-            kind="new_application",
-            key=f"new-application:{application.pk}:{member.user_id}",
-            params=params,
-            url=url,
-        )
-
-
-def _application_withdrawn_notify(
-    *, application: Application, change: ApplicationStatusChange
-) -> None:
-    """The company's members hear that the graduate withdrew (in the app only)."""
-    params = _posting_params(application)
-    url = reverse("employer:application_detail", args=[application.pk])
-    for member in application.posting.employer.members.select_related("user"):
-        notify(
-            user=member.user,
-            kind="application_withdrawn",
-            key=f"application-withdrawn:{change.pk}:{member.user_id}",
-            params=params,
-            url=url,
-            email=False,
-        )
-
-
-def _application_moved_notify(*, application: Application, change: ApplicationStatusChange) -> None:
-    """The graduate hears where the application went, with the employer's message if any."""
-    rejected = change.to_status == ApplicationStatus.REJECTED
-    params = {
-        **_posting_params(application),
-        "status": change.to_status,
-        "message": change.message,
-        "rejection_reason": application.rejection_reason if rejected else "",
-    }
-    notify(
-        user=application.graduate.user,
-        kind="application_moved",
-        key=f"application-moved:{change.pk}",
-        params=params,
-        url=reverse("graduate:application_detail", args=[application.pk]),
-    )
-
-
-def _posting_invitation_notify(*, invitation: PostingInvitation) -> None:
-    """The graduate hears that an employer invites them to apply."""
-    posting = invitation.posting
-    notify(
-        user=invitation.graduate.user,
-        kind="invited_to_apply",
-        key=f"invited-to-apply:{invitation.pk}",
-        params={
-            "posting_title": posting.title,
-            "company": posting.employer.name,
-            "message": invitation.message,
-        },
-        url=reverse("jobs:detail", args=[posting.pk]),
-    )
