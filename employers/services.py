@@ -1,5 +1,6 @@
 import datetime
 import hashlib
+import logging
 import secrets
 
 from django.conf import settings
@@ -24,6 +25,8 @@ from employers.models import (
 from notifications.models import EmailDelivery
 from notifications.services import absolute_url, email_queue
 from profiles.models import GraduateProfile
+
+logger = logging.getLogger(__name__)
 
 
 def employer_stamp_verification(*, employer: Employer, status: str, by: User | None) -> None:
@@ -208,6 +211,46 @@ def member_leave(*, member: EmployerMember) -> None:
             _("You are the last owner. Invite another owner before you leave the company.")
         )
     member.delete()
+
+
+def _owner(by: User, employer: Employer, refusal: str) -> EmployerMember:
+    member = _member(by, employer)
+    if member.role != MemberRole.OWNER:
+        raise MembershipRefused(refusal)
+    return member
+
+
+@transaction.atomic
+def member_remove(*, member: EmployerMember, by: User) -> None:
+    """An owner removes a colleague: their access to the company ends at once (an owner who
+    wants to go leaves instead, so a company always keeps an owner)."""
+    _owner(by, member.employer, _("Only an owner can remove colleagues."))
+    if member.user_id == by.pk:
+        raise MembershipRefused(_("To go yourself, use Leave the company."))
+    member.delete()
+
+
+def colleague_invitation_revoke(*, invitation: ColleagueInvitation, by: User) -> None:
+    """An owner takes back an invitation not yet accepted: its link stops working."""
+    _owner(by, invitation.employer, _("Only an owner can revoke invitations."))
+    if invitation.accepted_at is not None:
+        raise MembershipRefused(_("This invitation was accepted already."))
+    invitation.delete()
+
+
+@transaction.atomic
+def employer_close(*, employer: Employer, by: User, confirm_name: str) -> None:
+    """An owner closes the company account: the company, its postings with their applications,
+    its colleagues' memberships and invitations and its candidate-view log go. The members'
+    own accounts stay (they may register a company again, or delete their account)."""
+    _owner(by, employer, _("Only an owner can close the company account."))
+    if confirm_name.strip() != employer.name:
+        raise ValidationError(
+            {"confirm_name": _("Type the company's name exactly as shown to confirm.")}
+        )
+    employer_postings_touch(employer=employer)  # matching drops the postings that are gone
+    logger.info("Closing company %s at an owner's request", employer.pk)
+    employer.delete()
 
 
 class CandidateReadsThrottled(Throttled):

@@ -61,6 +61,13 @@ employer = [
     path("company/edit/", company.company_edit, name="company_edit"),
     path("company/invite/", company.colleague_invite_view, name="colleague_invite"),
     path("company/leave/", company.member_leave_view, name="member_leave"),
+    path("company/members/<int:pk>/remove/", company.member_remove_view, name="member_remove"),
+    path(
+        "company/invitations/<int:pk>/revoke/",
+        company.invitation_revoke_view,
+        name="invitation_revoke",
+    ),
+    path("company/close/", company.company_close, name="company_close"),
     path("join/<str:token>/", company.invitation_accept, name="invitation_accept"),
     path("postings/", postings.posting_list, name="posting_list"),
     path("postings/new/", postings.posting_create_view, name="posting_create"),

@@ -3,11 +3,12 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
+from employers.models import ColleagueInvitation, EmployerMember
 from employers.permissions import signed_in_member
 from employers.selectors import (
     employer_members,
@@ -17,13 +18,16 @@ from employers.services import (
     MembershipRefused,
     colleague_invitation_accept,
     colleague_invitation_for_token,
+    colleague_invitation_revoke,
     colleague_invite,
+    employer_close,
     employer_register,
     employer_update,
     member_leave,
+    member_remove,
 )
 from portal.employer.access import company_member, employer_account, form_errors, membership
-from portal.employer.forms import ColleagueInviteForm, CompanyForm
+from portal.employer.forms import ColleagueInviteForm, CompanyCloseForm, CompanyForm
 
 
 @employer_account
@@ -122,6 +126,64 @@ def member_leave_view(request: AuthenticatedHttpRequest) -> HttpResponse:
         return redirect("employer:company")
     messages.success(request, _("You left the company."))
     return redirect("employer:dashboard")
+
+
+@company_member
+@require_POST
+def member_remove_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """An owner removes a colleague (someone of another company: 404)."""
+    employer = membership(request).employer
+    member = get_object_or_404(
+        EmployerMember.objects.select_related("user"), pk=pk, employer=employer
+    )
+    try:
+        member_remove(member=member, by=request.user)
+    except MembershipRefused as error:
+        for text in form_errors(error):
+            messages.error(request, text)
+    else:
+        messages.success(
+            request, _("%(name)s no longer belongs to the company.") % {"name": member.user}
+        )
+    return redirect("employer:company")
+
+
+@company_member
+@require_POST
+def invitation_revoke_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    employer = membership(request).employer
+    invitation = get_object_or_404(ColleagueInvitation, pk=pk, employer=employer)
+    try:
+        colleague_invitation_revoke(invitation=invitation, by=request.user)
+    except MembershipRefused as error:
+        for text in form_errors(error):
+            messages.error(request, text)
+    else:
+        messages.success(
+            request, _("The invitation to %(email)s is revoked.") % {"email": invitation.email}
+        )
+    return redirect("employer:company")
+
+
+@company_member
+def company_close(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Close the company account, after typing its name (a page of its own: no slip of a click)."""
+    employer = membership(request).employer
+    form = CompanyCloseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            employer_close(
+                employer=employer, by=request.user, confirm_name=form.cleaned_data["confirm_name"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)  # a ValidationError keyed by field: the form places it
+        else:
+            messages.success(request, _("The company account is closed."))
+            return redirect("employer:company_create")
+    status = 400 if form.errors else 200
+    return render(
+        request, "employer/company_close.html", {"form": form, "employer": employer}, status=status
+    )
 
 
 @employer_account

@@ -165,3 +165,9 @@ class SponsorshipForm(forms.Form):
     def target_ids(self) -> tuple[str, int]:
         kind, _sep, pk = self.cleaned_data["target"].partition(":")
         return kind, int(pk)
+
+
+class CompanyCloseForm(forms.Form):
+    confirm_name = forms.CharField(
+        label=_("Type the company's name to confirm"), max_length=200, strip=True
+    )
