@@ -50,3 +50,19 @@ def test_passwords_need_twelve_characters():
     with pytest.raises(ValidationError):
         validate_password("Kx9#vLq2!mZ")  # 11
     validate_password("Kx9#vLq2!mZp")  # 12
+
+
+def test_a_user_sees_their_signed_in_devices_and_signs_the_others_out():
+    user = factories.GraduateProfileFactory().user
+    laptop, phone = Client(), Client(HTTP_USER_AGENT="Phone browser")
+    for device in (laptop, phone):
+        response = device.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
+        assert response.status_code == 302
+
+    listed = laptop.get("/accounts/sessions/")
+    assert listed.status_code == 200 and "Phone browser" in listed.content.decode()
+    assert "/accounts/sessions/" in laptop.get("/graduate/account/").content.decode()
+
+    laptop.post("/accounts/sessions/")  # sign out the other sessions
+
+    assert _signed_in(laptop) and not _signed_in(phone)
