@@ -8,7 +8,10 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
+        from django.db.models.signals import post_migrate
 
         from accounts.middleware import session_stamp
+        from accounts.permissions import staff_groups_ensure
 
         user_logged_in.connect(session_stamp, dispatch_uid="accounts.session_stamp")
+        post_migrate.connect(staff_groups_ensure, dispatch_uid="accounts.staff_groups")

@@ -1,6 +1,7 @@
-"""Staff: who holds staff power, for the API (IsStaff), the pages and the admin
+"""Staff: who holds staff power, for the API (IsStaff, StaffWith), the pages and the admin
 (accounts.middleware.StaffSecondStepMiddleware) alike. Staff power needs a second sign-in step
-(an authenticator app, django-allauth's mfa) besides the staff flag."""
+(an authenticator app, django-allauth's mfa) besides the staff flag; what a staff member may do
+is their model permissions, the admin's own, given through the four STAFF_GROUPS."""
 
 from typing import Any
 
@@ -34,3 +35,46 @@ class IsStaff(BasePermission):
 
     def has_permission(self, request: Request, view: Any) -> bool:
         return staff_power(request.user)
+
+
+def staff_with(*perms: str) -> type[BasePermission]:
+    """A permission class: staff power and these model permissions (as the admin asks)."""
+
+    class StaffWith(IsStaff):
+        message = _("Your staff role does not include this.")
+
+        def has_permission(self, request: Request, view: Any) -> bool:
+            return staff_power(request.user) and request.user.has_perms(perms)
+
+    return StaffWith
+
+
+# The staff roles: a group each, kept in step with these lists at every migrate
+# (accounts.apps). "app.*" is every permission of the app's models.
+STAFF_GROUPS: dict[str, tuple[str, ...]] = {
+    "Verifiers": (
+        "employers.view_employer", "employers.change_employer",
+        "employers.view_employermember", "employers.view_candidateaccess",
+    ),
+    "Visa editors": ("visas.*",),
+    "Catalogue editors": ("training.*",),
+    "Support": (
+        "accounts.view_user", "profiles.view_graduateprofile", "profiles.view_unmatchedskill",
+        "profiles.change_unmatchedskill", "jobs.view_jobposting", "jobs.view_application",
+        "employers.view_employer", "matching.view_matchrun",
+    ),
+}  # fmt: skip
+
+
+def staff_groups_ensure(**kwargs: object) -> None:
+    """Create the staff groups and set their permissions (a post_migrate receiver)."""
+    from django.contrib.auth.models import Group, Permission
+
+    for name, wanted in STAFF_GROUPS.items():
+        chosen = Permission.objects.none()
+        for entry in wanted:
+            app, codename = entry.split(".", 1)
+            match = Permission.objects.filter(content_type__app_label=app)
+            chosen |= match if codename == "*" else match.filter(codename=codename)
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.set(chosen)

@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.http import signed_in_user
-from accounts.permissions import IsStaff
+from accounts.permissions import staff_with
 from employers.models import Employer, EmployerMember, MemberRole, VerificationStatus
 from employers.permissions import IsEmployerMember, IsEmployerRole, membership_of
 from employers.selectors import employer_members
@@ -220,7 +220,7 @@ def _staff_employers() -> QuerySet[Employer]:
 class StaffEmployerListApi(ListAPIView):
     """Every company with its verification; `?verification_status=pending` for the queue."""
 
-    permission_classes = [IsStaff]
+    permission_classes = [staff_with("employers.view_employer")]
     serializer_class = StaffEmployerOutputSerializer
     filterset_fields = ["verification_status", "industry", "region"]
 
@@ -235,7 +235,7 @@ class StaffEmployerListApi(ListAPIView):
 class StaffEmployerVerificationApi(APIView):
     """Record a decision on a company (verified, rejected, or back to pending) with a note."""
 
-    permission_classes = [IsStaff]
+    permission_classes = [staff_with("employers.change_employer")]
 
     @extend_schema(
         operation_id="staff_employers_verify",

@@ -7,6 +7,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from accounts.permissions import staff_power
 from profiles.models import (
     EducationRecord,
     GraduateProfile,
@@ -47,11 +48,14 @@ def work_experience_for_graduate(*, profile: GraduateProfile, pk: int) -> WorkEx
 
 
 def cv_visible_to(*, profile: GraduateProfile, user: User) -> bool:
-    """Who may download the graduate's CV: the graduate and staff. (Employers' access to the
-    CVs of applicants and discoverable graduates is added by the employer portal.)"""
+    """Who may download the graduate's CV: the graduate, and staff whose role may read
+    profiles (with their second sign-in step). (Employers' access to the CVs of applicants and
+    discoverable graduates is added by the employer portal.)"""
     if not user.is_authenticated or not profile.cv:
         return False
-    return profile.user_id == user.pk or bool(user.is_staff)
+    if profile.user_id == user.pk:
+        return True
+    return staff_power(user) and user.has_perm("profiles.view_graduateprofile")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.http import signed_in_user
-from accounts.permissions import IsStaff
+from accounts.permissions import staff_with
 from matching.models import MatchRun
 from matching.services import match_run_request
 
@@ -32,7 +32,7 @@ class MatchRunOutputSerializer(serializers.ModelSerializer):
 class MatchRunListApi(ListAPIView):
     """Match runs, newest first; POST starts a full recompute (as the admin's button does)."""
 
-    permission_classes = [IsStaff]
+    permission_classes = [staff_with("matching.view_matchrun", "matching.add_matchrun")]
     serializer_class = MatchRunOutputSerializer
     filterset_fields = ["kind", "status", "is_current"]
 
@@ -55,7 +55,7 @@ class MatchRunListApi(ListAPIView):
 
 
 class MatchRunDetailApi(APIView):
-    permission_classes = [IsStaff]
+    permission_classes = [staff_with("matching.view_matchrun")]
 
     @extend_schema(operation_id="staff_match_runs_retrieve", responses=MatchRunOutputSerializer)
     def get(self, request: Request, pk: int) -> Response:

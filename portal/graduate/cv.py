@@ -1,5 +1,7 @@
 """CV files: served only through this access-checked view, never from a public URL."""
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -13,6 +15,8 @@ from portal.graduate.access import graduate_required
 from profiles.models import GraduateProfile
 from profiles.selectors import cv_visible_to
 from profiles.services import graduate_cv_remove
+
+audit = logging.getLogger("talentbridge.audit")  # ids only: no name or address in the log
 
 
 @never_cache
@@ -29,6 +33,8 @@ def cv_download(request: HttpRequest, pk: int) -> FileResponse:
         or not cv_visible_to(profile=profile, user=user)
     ):
         raise Http404("No such CV")
+    if profile.user_id != user.pk:  # staff reading someone's CV: on the audit record
+        audit.info("staff %s read the CV of graduate profile %s", user.pk, profile.pk)
     try:
         handle = profile.cv.open("rb")
     except FileNotFoundError as exc:
