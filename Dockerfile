@@ -8,9 +8,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 WORKDIR /app
 RUN useradd --create-home --uid 1000 app
 
-COPY pyproject.toml README.md ./
+# The locked dependencies first (every file's hash checked), then the project itself.
+COPY requirements/base.txt requirements/base.txt
+RUN pip install --require-hashes -r requirements/base.txt
 COPY . .
-RUN pip install . \
+RUN pip install --no-deps . \
     && DJANGO_ENV=production DJANGO_SECRET_KEY=build-only DJANGO_ALLOWED_HOSTS=localhost \
        python manage.py collectstatic --noinput \
     && mkdir -p /app/media/private && chown -R app:app /app/media

@@ -6,13 +6,16 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve migrate seed test lint format worker beat clean
+.PHONY: install run serve migrate seed test lint format worker beat clean lock audit
 
-$(INSTALLED): pyproject.toml
+# Dependencies come from the lock files (requirements/*.txt, every file's hash checked);
+# pyproject.toml says what the project needs, `make lock` writes the locks from it.
+$(INSTALLED): pyproject.toml requirements/dev.txt
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required"'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(INSTALLED)
 
 install: $(INSTALLED)
@@ -51,6 +54,19 @@ worker: install
 
 beat: install
 	$(BIN)/celery -A config beat -l INFO
+
+LOCK := $(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
+	--no-emit-index-url --no-emit-find-links
+
+# After changing dependencies in pyproject.toml: new lock files (commit them).
+lock: install
+	$(LOCK) -o requirements/base.txt pyproject.toml
+	$(LOCK) --extra dev -o requirements/dev.txt pyproject.toml
+
+# Known vulnerabilities in the locked dependencies. Fails when the vulnerability database
+# cannot be reached, as when a dependency is vulnerable: it never prints green unchecked.
+audit: install
+	$(BIN)/pip-audit --strict --require-hashes --disable-pip -r requirements/base.txt
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts .pytest_cache .ruff_cache .mypy_cache
