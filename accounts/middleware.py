@@ -4,6 +4,7 @@ Session lifetimes (ASVS 3.3.2, level 2): a signed-in session ends after SESSION_
 without a request and SESSION_ABSOLUTE_SECONDS after signing in, whichever comes first; the
 user signs in again. Last activity is written at most once a minute, not on every request."""
 
+import logging
 import time
 from collections.abc import Callable
 
@@ -94,3 +95,21 @@ class StaffSecondStepMiddleware:
             messages.warning(request, message)
             return redirect("mfa_activate_totp")
         return self.get_response(request)
+
+
+audit = logging.getLogger("talentbridge.audit")  # ids only: no name or address
+
+
+def sign_in_audit(
+    sender: object, request: HttpRequest | None, user: object, **kwargs: object
+) -> None:
+    """Django's user_logged_in signal: a sign-in on the audit record."""
+    audit.info("sign-in of user %s", getattr(user, "pk", None))
+
+
+def sign_in_failed_audit(
+    sender: object, request: HttpRequest | None = None, **kwargs: object
+) -> None:
+    """Django's user_login_failed signal: a failed sign-in on the audit record (the address
+    tried is not logged; the lockout counts failures per address in the shared cache)."""
+    audit.warning("failed sign-in")

@@ -1,12 +1,14 @@
 import datetime
 
 from allauth.account.models import EmailAddress
+from auditlog.models import LogEntry
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import Consent, ConsentPurpose, Role, User
+from accounts.models import ApiToken, Consent, ConsentPurpose, Role, User
 
 
 @transaction.atomic
@@ -38,7 +40,8 @@ def signup_consents_record(*, user: User) -> None:
 @transaction.atomic
 def accounts_prune(*, now: datetime.datetime | None = None) -> int:
     """Delete sign-ups whose address was never verified after RETENTION_DAYS (they never signed
-    in, so they hold nothing but the address), and expired sessions. Returns the sign-ups gone."""
+    in, so they hold nothing but the address), expired sessions, and audit-log entries past
+    their period. Returns the sign-ups gone."""
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(days=settings.RETENTION_DAYS["unverified_signups"])
     verified = EmailAddress.objects.filter(verified=True).values("user_id")
@@ -49,4 +52,19 @@ def accounts_prune(*, now: datetime.datetime | None = None) -> int:
     for user in stale:
         user.delete()
     Session.objects.filter(expire_date__lt=now).delete()
+    audit_cutoff = now - datetime.timedelta(days=settings.RETENTION_DAYS["audit_log"])
+    LogEntry.objects.filter(timestamp__lt=audit_cutoff).delete()
     return count
+
+
+def audit_forget_person(*, user_id: int, email: str, token_ids: list[int]) -> None:
+    """After an account is deleted: the audit log keeps what happened, not who the person was
+    (no address as the actor; their account and tokens named by number only)."""
+    LogEntry.objects.filter(actor_email__iexact=email).update(actor_email=None)
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(User), object_pk=str(user_id)
+    ).update(object_repr=f"user {user_id}")
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(ApiToken),
+        object_pk__in=[str(pk) for pk in token_ids],
+    ).update(object_repr="API token")

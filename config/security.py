@@ -12,26 +12,6 @@ Permissions-Policy (django-permissions-policy): no camera, microphone, location,
 import environ
 from csp.constants import NONE, SELF
 
-__all__ = [
-    "ALLAUTH_TRUSTED_PROXY_COUNT",
-    "AUTH_PASSWORD_VALIDATORS",
-    "CANDIDATE_READS_MAX",
-    "CANDIDATE_READS_WINDOW",
-    "CONTENT_SECURITY_POLICY",
-    "PERMISSIONS_POLICY",
-    "RETENTION_DAYS",
-    "SECURE_CONTENT_TYPE_NOSNIFF",
-    "SECURE_CROSS_ORIGIN_OPENER_POLICY",
-    "SECURE_REFERRER_POLICY",
-    "SESSION_ABSOLUTE_SECONDS",
-    "SESSION_COOKIE_AGE",
-    "SESSION_COOKIE_HTTPONLY",
-    "SESSION_COOKIE_SAMESITE",
-    "SESSION_IDLE_SECONDS",
-    "TRUSTED_PROXY_COUNT",
-    "X_FRAME_OPTIONS",
-]  # fmt: skip
-
 env = environ.Env()
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -93,9 +73,55 @@ RETENTION_DAYS = {
     "notifications": env.int("RETENTION_NOTIFICATION_DAYS", default=365),
     "candidate_accesses": env.int("RETENTION_CANDIDATE_ACCESS_DAYS", default=730),
     "unverified_signups": env.int("RETENTION_UNVERIFIED_SIGNUP_DAYS", default=7),
+    "audit_log": env.int("RETENTION_AUDIT_LOG_DAYS", default=730),
 }
+
+# The audit log (django-auditlog; staff read it in the admin): what staff and owners decide and
+# who did it. Verification decisions, roles and staff powers, group permissions, API tokens;
+# deletions of these too. No e-mail address or name is tracked as a change.
+AUDITLOG_INCLUDE_TRACKING_MODELS = (
+    {
+        "model": "employers.employer",
+        "include_fields": [
+            "verification_status", "verification_note", "name", "name_ko",
+            "business_registration_number",
+        ],
+    },
+    {"model": "employers.employermember", "include_fields": ["role"]},
+    {
+        "model": "accounts.user",
+        "include_fields": ["role", "is_active", "is_staff", "is_superuser"],
+        "m2m_fields": ["groups"],
+    },
+    {"model": "accounts.apitoken", "include_fields": ["scope", "expires_at", "revoked_at"]},
+    {"model": "auth.group", "m2m_fields": ["permissions"]},
+)  # fmt: skip
 
 # Two-step sign-in (django-allauth's mfa): an authenticator app (TOTP) with recovery codes.
 # Required for staff (accounts.middleware.StaffSecondStepMiddleware), offered to everyone.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Talent Bridge"
+
+# What settings.py takes from here: every setting above (a test holds the list complete).
+__all__ = [
+    "ALLAUTH_TRUSTED_PROXY_COUNT",
+    "AUDITLOG_INCLUDE_TRACKING_MODELS",
+    "AUTH_PASSWORD_VALIDATORS",
+    "CANDIDATE_READS_MAX",
+    "CANDIDATE_READS_WINDOW",
+    "CONTENT_SECURITY_POLICY",
+    "MFA_SUPPORTED_TYPES",
+    "MFA_TOTP_ISSUER",
+    "PERMISSIONS_POLICY",
+    "RETENTION_DAYS",
+    "SECURE_CONTENT_TYPE_NOSNIFF",
+    "SECURE_CROSS_ORIGIN_OPENER_POLICY",
+    "SECURE_REFERRER_POLICY",
+    "SESSION_ABSOLUTE_SECONDS",
+    "SESSION_COOKIE_AGE",
+    "SESSION_COOKIE_HTTPONLY",
+    "SESSION_COOKIE_SAMESITE",
+    "SESSION_IDLE_SECONDS",
+    "TRUSTED_PROXY_COUNT",
+    "X_FRAME_OPTIONS",
+]

@@ -1,13 +1,14 @@
 import logging
 from typing import Any
 
+from auditlog.context import set_actor
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import ConsentPurpose, User
-from accounts.services import consent_record
+from accounts.services import audit_forget_person, consent_record
 from core.changes import ChangeKind, change_announce
 from notifications.services import notifications_forget_person
 from profiles.models import (
@@ -300,4 +301,8 @@ def graduate_account_delete(*, user: User) -> None:
         change_announce(kind=ChangeKind.GRADUATE, entity_id=profile.pk)
     notifications_forget_person(user=user)
     logger.info("Deleting account %s at the user's request", user.pk)
-    user.delete()
+    user_id, email = user.pk, user.email
+    token_ids = list(user.api_tokens.values_list("pk", flat=True))
+    with set_actor(None):  # the audit log records the deletion, not the person who left
+        user.delete()
+    audit_forget_person(user_id=user_id, email=email, token_ids=token_ids)

@@ -101,3 +101,13 @@ def test_redis_url_switches_cache_and_broker_to_redis():
         # visa answers stay in the process: anyone's new question must not fill the broker
         "django.core.cache.backends.locmem.LocMemCache",
     ], result.stderr
+
+
+def test_every_security_setting_reaches_the_settings():
+    """settings.py star-imports config.security: a setting missing from its __all__ would be
+    silently ignored (the audit log, the retention periods)."""
+    from config import security
+
+    imported = {"NONE", "SELF"}  # from csp.constants
+    defined = {name for name in vars(security) if name.isupper()} - imported
+    assert defined == set(security.__all__)

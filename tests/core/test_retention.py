@@ -30,6 +30,7 @@ def _later(days: int) -> datetime.datetime:
 def test_the_periods_are_documented_settings():
     assert set(settings.RETENTION_DAYS) == {
         "email_deliveries", "notifications", "candidate_accesses", "unverified_signups",
+        "audit_log",
     }  # fmt: skip
 
 
