@@ -3,6 +3,7 @@ import datetime
 from allauth.account.models import EmailAddress
 from auditlog.models import LogEntry
 from django.conf import settings
+from django.contrib.admin.models import LogEntry as AdminLogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.db import transaction
@@ -61,9 +62,13 @@ def audit_forget_person(*, user_id: int, email: str, token_ids: list[int]) -> No
     """After an account is deleted: the audit log keeps what happened, not who the person was
     (no address as the actor; their account and tokens named by number only)."""
     LogEntry.objects.filter(actor_email__iexact=email).update(actor_email=None)
-    LogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(User), object_pk=str(user_id)
-    ).update(object_repr=f"user {user_id}")
+    user_type = ContentType.objects.get_for_model(User)
+    LogEntry.objects.filter(content_type=user_type, object_pk=str(user_id)).update(
+        object_repr=f"user {user_id}"
+    )
+    AdminLogEntry.objects.filter(content_type=user_type, object_id=str(user_id)).update(
+        object_repr=f"user {user_id}"
+    )
     LogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(ApiToken),
         object_pk__in=[str(pk) for pk in token_ids],
