@@ -3,6 +3,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from accounts.admin import AuditedViewsMixin
 from jobs.models import Application, ApplicationStatusChange, JobPosting, PostingSkill
 from jobs.services import posting_touch
 
@@ -63,7 +64,7 @@ class StatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(AuditedViewsMixin, admin.ModelAdmin):
     list_display = ["graduate", "posting", "status", "created_at"]
     list_filter = ["status", "posting__employer"]
     search_fields = ["graduate__user__email", "posting__title", "posting__employer__name"]

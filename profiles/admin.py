@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from accounts.admin import AuditedViewsMixin
 from accounts.http import AuthenticatedHttpRequest
 from profiles.models import (
     EducationRecord,
@@ -45,7 +46,7 @@ class GraduateSkillInline(admin.TabularInline):
 
 
 @admin.register(GraduateProfile)
-class GraduateProfileAdmin(admin.ModelAdmin):
+class GraduateProfileAdmin(AuditedViewsMixin, admin.ModelAdmin):
     list_display = ["__str__", "user", "nationality", "topik_level", "visibility", "updated_at"]
     list_filter = ["nationality", "topik_level", "visibility", "current_visa"]
     search_fields = ["user__email", "user__full_name", "headline"]
@@ -71,7 +72,7 @@ class GraduateSkillAdmin(admin.ModelAdmin):
 
 
 @admin.register(EducationRecord)
-class EducationRecordAdmin(admin.ModelAdmin):
+class EducationRecordAdmin(AuditedViewsMixin, admin.ModelAdmin):
     list_display = [
         "profile",
         "level",
@@ -87,7 +88,7 @@ class EducationRecordAdmin(admin.ModelAdmin):
 
 
 @admin.register(WorkExperience)
-class WorkExperienceAdmin(admin.ModelAdmin):
+class WorkExperienceAdmin(AuditedViewsMixin, admin.ModelAdmin):
     list_display = [
         "profile",
         "title",

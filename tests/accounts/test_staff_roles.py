@@ -73,3 +73,16 @@ def test_a_staff_cv_download_needs_the_permission_and_is_logged(caplog):
         assert support.get(url).status_code == 200
     assert f"staff {support_user.pk} read the CV of graduate profile {profile.pk}" in caplog.text
     assert profile.user.email not in caplog.text and profile.user.full_name not in caplog.text
+
+
+def test_staff_opening_personal_records_in_the_admin_is_logged(staff_client, caplog):
+    profile = factories.GraduateProfileFactory()
+    with caplog.at_level(logging.INFO, logger="talentbridge.audit"):
+        assert (
+            staff_client.get(f"/admin/profiles/graduateprofile/{profile.pk}/change/").status_code
+            == 200
+        )
+        staff_client.get(f"/admin/accounts/user/{profile.user.pk}/change/")
+    assert f"opened profiles.GraduateProfile {profile.pk} in the admin" in caplog.text
+    assert f"opened accounts.User {profile.user.pk} in the admin" in caplog.text
+    assert profile.user.email not in caplog.text
