@@ -7,7 +7,9 @@ user signs in again. Last activity is written at most once a minute, not on ever
 import logging
 import time
 from collections.abc import Callable
+from typing import Any
 
+from auditlog.models import LogEntry
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -16,6 +18,7 @@ from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
 
 from accounts.http import signed_in
+from accounts.models import User
 from accounts.permissions import SECOND_STEP_NEEDED, has_second_step
 
 SIGNED_IN_AT = "_signed_in_at"
@@ -103,13 +106,33 @@ audit = logging.getLogger("talentbridge.audit")  # ids only: no name or address
 def sign_in_audit(
     sender: object, request: HttpRequest | None, user: object, **kwargs: object
 ) -> None:
-    """Django's user_logged_in signal: a sign-in on the audit record."""
+    """Django's user_logged_in signal: the sign-in in the audit log (staff read it in the
+    admin, filtered by action "access") and on the audit stream."""
     audit.info("sign-in of user %s", getattr(user, "pk", None))
+    if isinstance(user, User):
+        _access_record(user, "sign-in")
 
 
 def sign_in_failed_audit(
-    sender: object, request: HttpRequest | None = None, **kwargs: object
+    sender: object, credentials: dict[str, Any] | None = None, **kwargs: object
 ) -> None:
-    """Django's user_login_failed signal: a failed sign-in on the audit record (the address
-    tried is not logged; the lockout counts failures per address in the shared cache)."""
+    """Django's user_login_failed signal: a failed sign-in on the audit stream, and in the
+    audit log against the account it tried, if there is one (the address is not logged; the
+    lockout counts failures in the shared cache)."""
     audit.warning("failed sign-in")
+    tried = (credentials or {}).get("email") or (credentials or {}).get("username")
+    user = User.objects.filter(email__iexact=tried).first() if isinstance(tried, str) else None
+    if user is not None:
+        _access_record(user, "failed sign-in")
+
+
+def _access_record(user: User, event: str) -> None:
+    LogEntry.objects.log_create(
+        user,
+        force_log=True,
+        action=LogEntry.Action.ACCESS,
+        changes={"event": ["", event]},
+        actor=user if event == "sign-in" else None,
+        actor_email=None,
+        object_repr=f"user {user.pk}",
+    )

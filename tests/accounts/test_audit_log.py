@@ -79,3 +79,16 @@ def test_sign_ins_and_failures_are_on_the_audit_record(client: Client, caplog):
         client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
     assert "failed sign-in" in caplog.text and f"sign-in of user {user.pk}" in caplog.text
     assert user.email not in caplog.text
+
+
+def test_sign_ins_and_failures_are_in_the_browsable_log_without_the_address(client: Client):
+    user = factories.UserFactory()
+    client.post("/accounts/login/", {"login": user.email, "password": "wrong-guess-123"})
+    client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
+    events = [
+        entry.changes_dict["event"][1]
+        for entry in LogEntry.objects.get_for_object(user).filter(action=LogEntry.Action.ACCESS)
+    ]
+    assert "failed sign-in" in events and "sign-in" in events
+    rows = LogEntry.objects.filter(action=LogEntry.Action.ACCESS)
+    assert user.email not in str(list(rows.values_list("object_repr", "actor_email")))
