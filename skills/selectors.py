@@ -1,6 +1,6 @@
 from collections.abc import Iterable
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
 
 from skills.models import Skill, SkillAlias, normalise_skill_label
 
@@ -18,15 +18,30 @@ def skill_for_label(*, label: str) -> Skill | None:
 
 
 def skill_search(*, text: str, limit: int = 10) -> QuerySet[Skill]:
-    """Skills whose name, Korean name or an alias contains the text (for autocomplete)."""
+    """Skills whose name, Korean name or an alias contains the text (for autocomplete), best
+    matches first: the name itself, a name that starts with the text, a word of the name that
+    does, a Korean name or an alias that does, then any other match; by name within each."""
     text = text.strip()
+    aliases = SkillAlias.objects.filter(skill=OuterRef("pk"))
     return (
         Skill.objects.filter(
-            Q(name__icontains=text) | Q(name_ko__icontains=text) | Q(aliases__alias__icontains=text)
+            Q(name__icontains=text)
+            | Q(name_ko__icontains=text)
+            | Exists(aliases.filter(alias__icontains=text))
+        )
+        .annotate(
+            match_rank=Case(
+                When(name__iexact=text, then=Value(0)),
+                When(name__istartswith=text, then=Value(1)),
+                When(name__icontains=f" {text}", then=Value(2)),
+                When(name__icontains=f"({text}", then=Value(2)),
+                When(name_ko__startswith=text, then=Value(3)),
+                When(Exists(aliases.filter(alias__istartswith=text)), then=Value(3)),
+                default=Value(4),
+            )
         )
         .select_related("category")
-        .distinct()
-        .order_by("name")[:limit]
+        .order_by("match_rank", "name")[:limit]
     )
 
 

@@ -63,3 +63,25 @@ def test_search_finds_skills_by_alias_and_korean_name(taxonomy):
 def test_relation_credits_are_between_zero_and_one(taxonomy):
     assert not SkillRelation.objects.filter(credit__lte=0).exists()
     assert not SkillRelation.objects.filter(credit__gt=1).exists()
+
+
+@pytest.mark.parametrize(
+    ("typed", "first_words"),
+    [("PLC", "plc"), ("Sem", "semiconductor"), ("sem", "semiconductor")],
+)
+def test_search_ranks_the_best_matches_first(taxonomy, typed: str, first_words: str):
+    """A name that starts with the text first, then a word of a name, then aliases and the rest
+    (the form's own example "PLC" must not open with "Chromatography (GC/HPLC)")."""
+    found = list(skill_search(text=typed))
+    assert found and found[0].name.lower().startswith(first_words), [s.name for s in found]
+    starts = [s.name.lower().startswith(typed.lower()) for s in found]
+    assert starts == sorted(starts, reverse=True)  # every prefix match before any other
+
+
+def test_search_puts_a_word_start_before_a_substring(db: None):
+    from tests.factories import SkillFactory
+
+    inside = SkillFactory(name="Chromatography (GC/HPLC)")
+    word = SkillFactory(name="Siemens PLC")
+    prefix = SkillFactory(name="PLC programming")
+    assert list(skill_search(text="plc")) == [prefix, word, inside]
