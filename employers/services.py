@@ -23,7 +23,7 @@ from employers.models import (
     VerificationStatus,
 )
 from notifications.models import EmailDelivery
-from notifications.services import absolute_url, email_queue
+from notifications.services import absolute_url, email_queue, notify
 from profiles.models import GraduateProfile
 
 logger = logging.getLogger(__name__)
@@ -44,13 +44,39 @@ def employer_stamp_verification(*, employer: Employer, status: str, by: User | N
 def employer_set_verification(
     *, employer: Employer, status: str, by: User | None, note: str
 ) -> Employer:
-    """Record a staff decision on a company: the status, who decided, when, and why."""
+    """Record a staff decision on a company: the status, who decided, when, and why; every
+    member hears of it (in the app and by e-mail), with the note."""
+    changed = employer.pk is not None and (
+        Employer.objects.filter(pk=employer.pk)
+        .values_list("verification_status", flat=True)
+        .first()
+        != status
+    )
     employer_stamp_verification(employer=employer, status=status, by=by)
     employer.verification_note = note
     employer.full_clean()
     employer.save()
     employer_postings_touch(employer=employer)
+    if changed:
+        _verification_notify(employer=employer)
     return employer
+
+
+def _verification_notify(*, employer: Employer) -> None:
+    decision = EmployerMember.objects.filter(employer=employer).select_related("user")
+    stamp = employer.verified_at.isoformat() if employer.verified_at else timezone.now().isoformat()
+    for member in decision:
+        notify(
+            user=member.user,
+            kind="company_verification",
+            key=f"company-verification:{employer.pk}:{stamp}:{member.user_id}",
+            params={
+                "company": employer.name,
+                "status": employer.verification_status,
+                "note": employer.verification_note,
+            },
+            url=reverse("employer:company"),
+        )
 
 
 def employer_postings_touch(*, employer: Employer) -> None:

@@ -15,6 +15,7 @@ class NotificationKind(models.TextChoices):
     NEW_APPLICATION = "new_application", _("New application")
     APPLICATION_WITHDRAWN = "application_withdrawn", _("Application withdrawn")
     MATCH_DIGEST = "match_digest", _("New postings that match you")
+    COMPANY_VERIFICATION = "company_verification", _("Company verification")
 
 
 class Notification(models.Model):

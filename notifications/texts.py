@@ -50,6 +50,23 @@ def notification_text(kind: str, params: dict[str, Any]) -> NotificationText:
             _("Application withdrawn for %(posting)s") % {"posting": posting},
             _("%(graduate)s withdrew the application.") % {"graduate": _graduate(params)},
         )
+    if kind == "company_verification":
+        note = params.get("note", "")
+        if params.get("status") == "verified":
+            return NotificationText(
+                _("%(company)s is verified") % {"company": company},
+                _("Your postings can go public, and candidates' profiles are visible to you."),
+            )
+        if params.get("status") == "rejected":
+            return NotificationText(
+                _("Verification of %(company)s was not approved") % {"company": company},
+                _("Our staff's note: %(note)s Correct the company details and contact us.")
+                % {"note": note or "-"},
+            )
+        return NotificationText(
+            _("%(company)s is pending verification again") % {"company": company},
+            _("Our staff will check the company details. Note: %(note)s") % {"note": note or "-"},
+        )
     if kind == "match_digest":
         count = int(params.get("count", 0))
         return NotificationText(

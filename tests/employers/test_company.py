@@ -220,3 +220,27 @@ def test_company_page_lists_colleagues_and_open_invitations(employer_client, emp
     colleague_invite(employer=company, by=employer, email="park@example.com")
     page = employer_client.get(reverse("employer:company")).content.decode()
     assert employer.email in page and "park@example.com" in page
+
+
+def test_members_hear_when_staff_verify_or_reject_the_company(
+    newcomer, django_capture_on_commit_callbacks, mailoutbox
+):
+    from employers.services import employer_register, employer_set_verification
+    from notifications.models import Notification
+    from notifications.texts import notification_text
+
+    company = employer_register(user=newcomer, employer=Employer(**{**COMPANY}))
+    staff = factories.StaffFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        employer_set_verification(
+            employer=company, status="rejected", by=staff, note="The number is not on the registry."
+        )
+    rejected = Notification.objects.get(user=newcomer, kind="company_verification")
+    text = notification_text(rejected.kind, rejected.params)
+    assert "not approved" in text.title and "The number is not on the registry." in text.body
+    assert mailoutbox and company.name in mailoutbox[-1].subject
+
+    with django_capture_on_commit_callbacks(execute=True):
+        employer_set_verification(employer=company, status="verified", by=staff, note="Checked.")
+    verified = Notification.objects.filter(user=newcomer, kind="company_verification").latest("id")
+    assert "verified" in notification_text(verified.kind, verified.params).title
