@@ -111,10 +111,10 @@ class ApplicationMoveForm(forms.Form):
         help_text=_("Optional. The candidate sees it with the new status."),
     )
     rejection_reason = forms.CharField(
-        label=_("Reason for rejection"),
+        label=_("Reason for rejection, for the candidate"),
         required=False,
         max_length=300,
-        help_text=_("Required when you reject."),
+        help_text=_("Required when you reject. The candidate sees this reason."),
     )
 
     def __init__(self, *args: object, application: Application, **kwargs: object) -> None:

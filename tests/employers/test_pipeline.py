@@ -100,6 +100,22 @@ def test_a_rejection_needs_a_reason_and_keeps_it(employer_client, application, g
     assert note.params["rejection_reason"] == "Needs TOPIK 4"
 
 
+def test_the_employer_is_told_the_reason_goes_to_the_candidate_and_sees_it(
+    employer_client, application
+):
+    """The candidate reads the rejection reason: the form says so, and the application page
+    shows the employer what the candidate was told (the internal note stays marked private)."""
+    form_page = employer_client.get(
+        reverse("employer:application_detail", args=[application.pk])
+    ).content.decode()
+    assert "The candidate sees this reason" in form_page
+    _move(employer_client, application, to_status="rejected", rejection_reason="Needs TOPIK 4")
+    page = employer_client.get(
+        reverse("employer:application_detail", args=[application.pk])
+    ).content.decode()
+    assert "Reason given to the candidate" in page and "Needs TOPIK 4" in page
+
+
 def test_a_crafted_post_from_another_company_changes_nothing(other_employer, application):
     client = Client()
     client.force_login(other_employer)
