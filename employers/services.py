@@ -63,9 +63,9 @@ def employer_set_verification(
 
 
 def _verification_notify(*, employer: Employer) -> None:
-    decision = EmployerMember.objects.filter(employer=employer).select_related("user")
+    members = EmployerMember.objects.filter(employer=employer).select_related("user")
     stamp = employer.verified_at.isoformat() if employer.verified_at else timezone.now().isoformat()
-    for member in decision:
+    for member in members:
         notify(
             user=member.user,
             kind="company_verification",

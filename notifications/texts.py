@@ -51,22 +51,7 @@ def notification_text(kind: str, params: dict[str, Any]) -> NotificationText:
             _("%(graduate)s withdrew the application.") % {"graduate": _graduate(params)},
         )
     if kind == "company_verification":
-        note = params.get("note", "")
-        if params.get("status") == "verified":
-            return NotificationText(
-                _("%(company)s is verified") % {"company": company},
-                _("Your postings can go public, and candidates' profiles are visible to you."),
-            )
-        if params.get("status") == "rejected":
-            return NotificationText(
-                _("Verification of %(company)s was not approved") % {"company": company},
-                _("Our staff's note: %(note)s Correct the company details and contact us.")
-                % {"note": note or "-"},
-            )
-        return NotificationText(
-            _("%(company)s is pending verification again") % {"company": company},
-            _("Our staff will check the company details. Note: %(note)s") % {"note": note or "-"},
-        )
+        return _verification_text(company, params.get("status", ""), params.get("note", ""))
     if kind == "match_digest":
         count = int(params.get("count", 0))
         return NotificationText(
@@ -90,3 +75,22 @@ def notification_text(kind: str, params: dict[str, Any]) -> NotificationText:
 def _graduate(params: dict[str, Any]) -> str:
     """The applicant's name, or words for one who has deleted their account since."""
     return str(params.get("graduate_name") or _("A former applicant"))
+
+
+def _verification_text(company: str, status: str, note: str) -> NotificationText:
+    """A staff decision on the company, for its members."""
+    if status == "verified":
+        return NotificationText(
+            _("%(company)s is verified") % {"company": company},
+            _("Your postings can go public, and candidates' profiles are visible to you."),
+        )
+    if status == "rejected":
+        return NotificationText(
+            _("Verification of %(company)s was not approved") % {"company": company},
+            _("Our staff's note: %(note)s Correct the company details and contact us.")
+            % {"note": note or "-"},
+        )
+    return NotificationText(
+        _("%(company)s is pending verification again") % {"company": company},
+        _("Our staff will check the company details. Note: %(note)s") % {"note": note or "-"},
+    )

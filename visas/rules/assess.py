@@ -351,8 +351,10 @@ def _summary(
 
 def _quickest(outcome: TreeOutcome, opening: list[str]) -> str:
     """The choice of ways to qualify, said by the quickest steps that reach one."""
-    ways = outcome.open_items[outcome.closest_item].partition(" ways")[0]
-    return f"{ways} ways to qualify, the quickest for you: {' or '.join(opening[:2])}"
+    return (
+        f"one of {outcome.closest_of} ways to qualify, the quickest for you: "
+        f"{' or '.join(opening[:2])}"
+    )
 
 
 def _not_yet_open(

@@ -43,6 +43,7 @@ class TreeOutcome:
     open_keys: list[str] = field(default_factory=list)  # rule fields of the open items
     closest_way: str = ""  # the closest ways to qualify, where the rules offer a choice
     closest_item: int = -1  # its place in open_items
+    closest_of: int = 0  # how many ways to qualify it chooses among
     uncertain_reasons: list[str] = field(default_factory=list)
 
 
@@ -260,6 +261,7 @@ class _Explainer:
         outcome.open_items.append(f"one of {count} ways to qualify, the closest: {words}")
         if not outcome.closest_way:
             outcome.closest_way, outcome.closest_item = words, len(outcome.open_items) - 1
+            outcome.closest_of = count
 
     def _unmet(self, group: Group) -> int:
         return [self.nodes[id(m)][0] for m in (*group.criteria, *group.children)].count(False)
