@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in e-mails point at the address `make run` serves (set SITE_URL to override).
+SITE_URL ?= http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
 
 .PHONY: install run serve migrate seed test lint format worker beat clean lock audit
 
@@ -29,7 +31,7 @@ seed: migrate
 run: seed serve
 
 serve: install
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: lint
 	$(BIN)/python manage.py makemigrations --check --dry-run

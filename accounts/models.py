@@ -100,12 +100,17 @@ class ConsentPurpose(models.TextChoices):
     DISCOVERY = "discovery", _("Employers may find my profile and CV in candidate searches")
 
 
+# The version of the terms of use and privacy notice (the pages at /terms/ and /privacy/) a
+# consent given now agrees to. A new version of either page gets a new value here.
+CONSENT_VERSION = "2026-11"
+
+
 class Consent(models.Model):
     """Append-only record of what a user agreed to (or withdrew), which version and when."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="consents")
     purpose = models.CharField(max_length=12, choices=ConsentPurpose.choices)
-    version = models.CharField(max_length=20, default="2026-11")
+    version = models.CharField(max_length=20, default=CONSENT_VERSION)
     given = models.BooleanField(default=True, help_text=_("False records a withdrawal."))
     recorded_at = models.DateTimeField(default=timezone.now)
 

@@ -76,6 +76,9 @@ RETENTION_DAYS = {
     "audit_log": env.int("RETENTION_AUDIT_LOG_DAYS", default=730),
 }
 
+# Where people write about their personal data (the privacy notice at /privacy/ names it).
+PRIVACY_CONTACT_EMAIL = env.str("PRIVACY_CONTACT_EMAIL", default="privacy@talentbridge.example")
+
 # The audit log (django-auditlog; staff read it in the admin): what staff and owners decide and
 # who did it. Verification decisions, roles and staff powers, group permissions, API tokens;
 # deletions of these too. No e-mail address or name is tracked as a change.
@@ -113,6 +116,7 @@ __all__ = [
     "MFA_SUPPORTED_TYPES",
     "MFA_TOTP_ISSUER",
     "PERMISSIONS_POLICY",
+    "PRIVACY_CONTACT_EMAIL",
     "RETENTION_DAYS",
     "SECURE_CONTENT_TYPE_NOSNIFF",
     "SECURE_CROSS_ORIGIN_OPENER_POLICY",

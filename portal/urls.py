@@ -19,7 +19,7 @@ from portal.graduate import cv, profile
 from portal.graduate import dashboard as graduate_dashboard
 from portal.graduate import training as graduate_training
 from portal.graduate import visas as graduate_visas
-from portal.public import home, jobs, skills
+from portal.public import home, jobs, legal, skills
 from portal.public import training as public_training
 from portal.public import visas as public_visas
 from portal.staff import golden
@@ -137,6 +137,8 @@ urlpatterns = [
     path("", home.home, name="home"),
     path("healthz", home.healthz, name="healthz"),
     path("readyz", home.readyz, name="readyz"),
+    path("terms/", legal.terms, name="terms"),
+    path("privacy/", legal.privacy, name="privacy"),
     path("dashboard/", account.dashboard, name="dashboard"),
     path("staff/", staff_dashboard, name="staff_dashboard"),
     path("staff/", include((staff, "staff"))),

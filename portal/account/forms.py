@@ -1,9 +1,14 @@
 """Sign-up with a role and consent, and deleting an account (asked again for the password)."""
 
+from typing import Any
+
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.db import transaction
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
@@ -34,6 +39,16 @@ class SignupForm(AllauthSignupForm):
     )
 
     field_order = ["role", "full_name", "email", "password1", "password2", "agree_terms"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The label links the pages it agrees to (each opens in a new tab: nothing typed is lost).
+        self.fields["agree_terms"].label = format_html(
+            gettext('I agree to the <a href="{}" target="_blank" rel="noopener">terms of use</a> and the '
+                    '<a href="{}" target="_blank" rel="noopener">privacy notice</a>'),
+            reverse("terms"),
+            reverse("privacy"),
+        )  # fmt: skip
 
     @transaction.atomic
     def save(self, request: HttpRequest) -> User:

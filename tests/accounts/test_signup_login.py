@@ -179,3 +179,11 @@ def test_sign_up_without_agreeing_is_refused_and_keeps_the_typed_values(client: 
     assert 'value="siti@example.com"' in page
     assert "Siti &lt;b&gt;Aminah&lt;/b&gt;" in page
     assert not User.objects.filter(email="siti@example.com").exists()
+
+
+def test_account_emails_greet_from_talent_bridge_not_from_the_host(client: Client):
+    _sign_up(client, Role.GRADUATE, "lan@example.com")
+    body = mail.outbox[-1].body
+    assert body.startswith("Hello from Talent Bridge!")
+    assert "Hello from testserver" not in body
+    assert "Thank you for using Talent Bridge." in body
