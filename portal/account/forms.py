@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from accounts.services import signup_consents_record, user_onboard
+from portal.account.invitations import invitation_accept_on_signup, invitation_signup_email
 from profiles.services import graduate_profile_get_or_create
 
 
@@ -44,14 +45,15 @@ class SignupForm(AllauthSignupForm):
         super().__init__(*args, **kwargs)
         # The label links the pages it agrees to (each opens in a new tab: nothing typed is lost).
         self.fields["agree_terms"].label = format_html(
-            gettext('I agree to the <a href="{}" target="_blank" rel="noopener">terms of use</a> and the '
-                    '<a href="{}" target="_blank" rel="noopener">privacy notice</a>'),
+            gettext('I agree to the <a href="{}" target="_blank" rel="noopener">terms of use</a> '
+                    'and the <a href="{}" target="_blank" rel="noopener">privacy notice</a>'),
             reverse("terms"),
             reverse("privacy"),
         )  # fmt: skip
 
     @transaction.atomic
     def save(self, request: HttpRequest) -> User:
+        invitation_signup_email(request, email=self.cleaned_data["email"])
         user: User = super().save(request)
         user_onboard(
             user=user, role=self.cleaned_data["role"], full_name=self.cleaned_data["full_name"]
@@ -59,6 +61,7 @@ class SignupForm(AllauthSignupForm):
         if user.is_graduate:
             graduate_profile_get_or_create(user=user)  # an empty profile to fill in
         signup_consents_record(user=user)
+        invitation_accept_on_signup(request, user=user)
         return user
 
 

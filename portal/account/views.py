@@ -12,16 +12,20 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from accounts.http import AuthenticatedHttpRequest
 from accounts.models import Role
+from portal.account.invitations import invitation_pending
 
 
 class SignupView(AllauthSignupView):
-    """Allauth's sign-up, with the role preselected from `?role=graduate|employer`."""
+    """Allauth's sign-up, with the role preselected from `?role=graduate|employer`, or as an
+    employer when the visitor came from a colleague's invitation (portal.account.invitations)."""
 
     def get_initial(self) -> dict[str, object]:
         initial = super().get_initial()
         role = self.request.GET.get("role")
         if role in (Role.GRADUATE, Role.EMPLOYER):
             initial["role"] = role
+        if invitation_pending(self.request) is not None:
+            initial["role"] = Role.EMPLOYER
         return initial
 
 

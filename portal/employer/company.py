@@ -1,11 +1,16 @@
 """The company profile: registering it, editing it, colleagues and their invitations."""
 
+from urllib.parse import quote
+
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.http import AuthenticatedHttpRequest
 from employers.models import ColleagueInvitation, EmployerMember
@@ -26,6 +31,7 @@ from employers.services import (
     member_leave,
     member_remove,
 )
+from portal.account.invitations import invitation_remember
 from portal.employer.access import company_member, employer_account, form_errors, membership
 from portal.employer.forms import ColleagueInviteForm, CompanyCloseForm, CompanyForm
 
@@ -186,8 +192,27 @@ def company_close(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponseBase:
+    """The invitation link: a signed-in employer account accepts it; an anonymous visitor sees
+    whom it is from and signs up (the invitation carries through) or signs in first."""
+    if request.user.is_authenticated:
+        return _invitation_accept_signed_in(request, token)
+    invitation = colleague_invitation_for_token(token=token)
+    valid = invitation is not None and invitation.is_open
+    if request.method == "POST":
+        return redirect_to_login(request.path)
+    if valid:
+        invitation_remember(request, token=token, invitation=invitation)  # type: ignore[arg-type]
+    context = {
+        "invitation": invitation if valid else None,
+        "login_url": f"{reverse('account_login')}?next={quote(request.path, safe='/')}",
+    }
+    return render(request, "employer/invitation_accept.html", context, status=200 if valid else 404)
+
+
 @employer_account
-def invitation_accept(request: AuthenticatedHttpRequest, token: str) -> HttpResponse:
+def _invitation_accept_signed_in(request: AuthenticatedHttpRequest, token: str) -> HttpResponse:
     invitation = colleague_invitation_for_token(token=token)
     error = ""
     if request.method == "POST":
