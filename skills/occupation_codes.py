@@ -106,7 +106,7 @@ def _roles_by(key: str) -> dict[str, list[str]]:
 
 
 def isco_code_options() -> list[tuple[str, str]]:
-    """(code, "title — e.g. roles here") for every unit group with a known title, by code."""
+    """(code, "title (roles here)") for every unit group with a known title, by code."""
     titles = {**_MORE_ISCO08_TITLES, **ISCO08_TITLES}
     roles = _roles_by("isco08")
     options = []
@@ -114,7 +114,7 @@ def isco_code_options() -> list[tuple[str, str]]:
         examples = roles.get(code, [])[:3]
         label = titles.get(code, examples[0] if examples else code)
         if examples:
-            label = f"{label} — {_('e.g.')} {', '.join(examples)}"
+            label = f"{label} ({', '.join(examples)})"
         options.append((code, label))
     return options
 
