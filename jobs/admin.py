@@ -2,6 +2,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from accounts.admin import AuditedViewsMixin
 from jobs.models import Application, ApplicationStatusChange, JobPosting, PostingSkill
@@ -20,7 +21,7 @@ class JobPostingAdmin(admin.ModelAdmin):
         "title",
         "employer",
         "status",
-        "region",
+        "location",
         "job_type",
         "salary_min_krw",
         "salary_max_krw",
@@ -36,12 +37,16 @@ class JobPostingAdmin(admin.ModelAdmin):
         "is_eps_job",
         "employer__industry",
     ]
-    search_fields = ["title", "employer__name", "isco_code", "e7_code"]
+    search_fields = ["title", "employer__name", "city", "isco_code", "e7_code"]
     autocomplete_fields = ["employer"]
     filter_horizontal = ["accepted_fields"]
     list_select_related = ["employer"]
     date_hierarchy = "published_at"
     inlines = [PostingSkillInline]
+
+    @admin.display(description=_("Location"), ordering="region")
+    def location(self, obj: JobPosting) -> str:
+        return obj.location
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from core.choices import ApplicationStatus, EducationLevel, JobType, KoreaRegion
 from core.models import TimeStampedModel
 from employers.models import VerificationStatus
+from skills.occupation_codes import validate_e7_code, validate_isco08_code
 
 
 class PostingStatus(models.TextChoices):
@@ -47,12 +48,13 @@ class JobPosting(TimeStampedModel):
         "ISCO-08 code",
         max_length=4,
         blank=True,
-        validators=[RegexValidator(r"^\d{4}$", _("An ISCO-08 unit group has four digits."))],
+        validators=[validate_isco08_code],
     )
     e7_code = models.CharField(
         "E-7 occupation code",
         max_length=10,
         blank=True,
+        validators=[validate_e7_code],
         help_text=_("Korean E-7 occupation code (KSCO-based) where known"),
     )
     min_education = models.CharField(max_length=12, choices=EducationLevel.choices, blank=True)
@@ -80,6 +82,12 @@ class JobPosting(TimeStampedModel):
     salary_min_krw = models.PositiveBigIntegerField("salary from (KRW per year)")
     salary_max_krw = models.PositiveBigIntegerField("salary to (KRW per year)")
     region = models.CharField(max_length=12, choices=KoreaRegion.choices)
+    city = models.CharField(
+        _("city"),
+        max_length=80,
+        blank=True,
+        help_text=_("The city or county of the workplace, e.g. Suwon, Ulsan, Geoje."),
+    )
     job_type = models.CharField(max_length=12, choices=JobType.choices, default=JobType.FULL_TIME)
     visa_sponsorship = models.BooleanField(_("visa sponsorship offered"), default=True)
     is_eps_job = models.BooleanField(
@@ -138,6 +146,15 @@ class JobPosting(TimeStampedModel):
             raise ValidationError(
                 {"salary_max_krw": _("The upper salary must be at least the lower salary.")}
             )
+
+    @property
+    def location(self) -> str:
+        """Where the job is, as people write it: "City, Province", or the province alone."""
+        province = str(self.get_region_display())
+        city = self.city.strip()
+        if not city or city.casefold() == province.casefold():
+            return province
+        return f"{city}, {province}"
 
     @property
     def is_public(self) -> bool:

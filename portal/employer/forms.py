@@ -4,9 +4,9 @@ from typing import cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from core.choices import ASEAN_COUNTRIES, EducationLevel
+from core.countries import country_choices
 from employers.models import Employer, MemberRole
 from jobs.models import PIPELINE_TRANSITIONS, Application, ApplicationStatus
 from training.selectors import SponsorGap
@@ -88,10 +88,10 @@ class CandidateFilterForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        names = dict(countries)
-        cast(forms.ChoiceField, self.fields["nationality"]).choices = [("", _("Any"))] + [
-            (code, names.get(code, name)) for code, name in ASEAN_COUNTRIES.items()
-        ]
+        # Graduates' nationalities are ASEAN members (profiles.models.AseanCountries).
+        cast(forms.ChoiceField, self.fields["nationality"]).choices = country_choices(
+            blank=_("Any"), codes=ASEAN_COUNTRIES
+        )
 
 
 class ApplicationMoveForm(forms.Form):

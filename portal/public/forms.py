@@ -18,7 +18,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import CompanySize, EducationLevel
-from portal.public.widgets import Choices, PythonSelect, nationality_choices
+from core.countries import country_choices
+from portal.public.widgets import Choices, PythonSelect
 from visas.rules import (
     GOAL_CHOICES,
     OfferFacts,
@@ -52,9 +53,11 @@ OFFER_FIELDS = ("annual_salary_krw", "occupation_code", "employer_size", "eps_jo
 
 def degree_country_choices() -> Choices:
     """Where the highest degree is from: Korea first (it decides most rules), then the rest."""
-    choices = nationality_choices()
-    choices[0] = ("", _("I don't know, or no degree"))
-    return [choices[0], ("KR", _("Korea (a Korean university)")), *choices[1:]]
+    return [
+        ("", _("I don't know, or no degree")),
+        ("KR", _("Korea (a Korean university)")),
+        *country_choices(),
+    ]
 
 
 # The university's place in the world rankings, as the rules ask it (QS and THE): each band
@@ -255,7 +258,7 @@ class VisaCheckForm(_EngineForm):
         super().__init__(data)
 
     def prepare_fields(self) -> None:
-        self.fields["nationality"].widget.choices = nationality_choices()
+        self.fields["nationality"].widget.choices = country_choices(blank=_("Choose a country"))
         self.fields["degree_country"].widget.choices = degree_country_choices()
         self.fields["as_of"].initial = timezone.localdate()
         self.fields["employer_size"].initial = CompanySize.SME

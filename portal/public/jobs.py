@@ -71,7 +71,7 @@ def posting_list(request: HttpRequest) -> HttpResponse:
             "sort": sort,
             "querystring": query.urlencode(),
             "is_graduate": profile is not None,
-            "filters_active": any(request.GET.get(name) for name in FILTER_FIELDS),
+            "filters_active": sum(1 for name in FILTER_FIELDS if request.GET.get(name)),
         },
     )
 

@@ -280,3 +280,14 @@ def test_demo_code_prints_the_admins_current_code() -> None:
     out = StringIO()
     call_command("demo_code", stdout=out)
     assert out.getvalue().split()[0] == totp_code(DEMO_TOTP_SECRET)
+
+
+def test_demo_postings_name_a_korean_city_in_their_region(
+    seeded: tuple[DemoSeedResult, DemoSeedResult],
+) -> None:
+    assert not JobPosting.objects.filter(city="").exists()
+    places = {(p.employer.name, p.location) for p in JobPosting.objects.select_related("employer")}
+    assert ("Dasom Electronics", "Suwon, Gyeonggi") in places
+    assert ("Hanbada Shipbuilding", "Ulsan") in places
+    assert ("Geoje Ocean Engineering", "Geoje, South Gyeongsang") in places
+    assert ("Seorim Etch Solutions", "Cheonan, South Chungcheong") in places
