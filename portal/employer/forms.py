@@ -27,10 +27,13 @@ class CompanyForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["housing_support"].choices = [("", _NOT_STATED), *HousingSupport.choices]
-        self.fields["visa_support"].choices = [("", _NOT_STATED), *VisaSupport.choices]
+        for name, choices in (("housing_support", HousingSupport), ("visa_support", VisaSupport)):
+            cast(forms.ChoiceField, self.fields[name]).choices = [
+                ("", _NOT_STATED),
+                *choices.choices,
+            ]
         for name in ("korean_classes", "relocation_support"):
-            self.fields[name].widget.choices = [
+            cast(forms.Select, self.fields[name].widget).choices = [
                 ("unknown", _NOT_STATED),
                 ("true", _("Yes")),
                 ("false", _("No")),
