@@ -134,11 +134,13 @@ def location_formset(data: Any, *, employer: Employer) -> Any:
 
 
 def location_entries(formset: Any) -> list[LocationInput]:
-    """The rows to keep, in order: filled in and not marked for removal."""
+    """The rows to keep, in order: the stored sites (edited or not) and the filled-in new rows,
+    less those marked for removal."""
     return [
         LocationInput(**{name: form.cleaned_data[name] for name in ("city", "region", "label")})
-        for form in formset.forms
-        if form.has_changed() and form.cleaned_data and not form.cleaned_data.get("DELETE")
+        for index, form in enumerate(formset.forms)
+        if (index < formset.initial_form_count() or form.has_changed())
+        and not form.cleaned_data.get("DELETE")
     ]
 
 

@@ -158,6 +158,24 @@ def test_the_edit_page_removes_a_ticked_site(employer_client, company):
     assert list(company.locations.values_list("city", flat=True)) == ["Daegu"]
 
 
+def test_saving_again_keeps_the_stored_sites_untouched_in_their_rows(employer_client, company):
+    CompanyLocation.objects.create(employer=company, city="Gumi", region="gyeongbuk")
+    data = _form_data(
+        company,
+        **{
+            "locations-TOTAL_FORMS": "2",
+            "locations-INITIAL_FORMS": "1",
+            "locations-0-city": "Gumi",
+            "locations-0-region": "gyeongbuk",
+            "locations-1-city": "Daegu",
+            "locations-1-region": "daegu",
+        },
+    )
+    response = employer_client.post(reverse("employer:company_edit"), data)
+    assert response.status_code == 302
+    assert list(company.locations.values_list("city", flat=True)) == ["Gumi", "Daegu"]
+
+
 def test_a_site_without_its_region_shows_the_error_and_saves_nothing(employer_client, company):
     data = _form_data(company, description="New", **{"locations-0-city": "Gumi"})
     response = employer_client.post(reverse("employer:company_edit"), data)
