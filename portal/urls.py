@@ -2,7 +2,8 @@
 
 Views live by who uses the page: portal/public (anyone), portal/graduate, portal/employer,
 portal/staff, and portal/account (any signed-in account). URL names keep their area's
-namespace: graduate:, employer:, staff:, jobs:, training:, visas:, skills:, notifications:.
+namespace: graduate:, employer:, staff:, jobs:, companies:, training:, visas:, skills:,
+notifications:.
 """
 
 from django.urls import include, path
@@ -19,7 +20,7 @@ from portal.graduate import cv, profile
 from portal.graduate import dashboard as graduate_dashboard
 from portal.graduate import training as graduate_training
 from portal.graduate import visas as graduate_visas
-from portal.public import home, jobs, legal, skills
+from portal.public import companies, home, jobs, legal, skills
 from portal.public import training as public_training
 from portal.public import visas as public_visas
 from portal.staff import golden
@@ -118,6 +119,11 @@ job_pages = [
     path("<int:pk>/apply/", jobs.posting_apply, name="apply"),
 ]
 
+company_pages = [
+    path("", companies.company_list, name="list"),
+    path("<int:pk>/", companies.company_detail, name="detail"),
+]
+
 training = [
     path("", public_training.course_list, name="catalogue"),
     path("courses/<int:pk>/", public_training.course_detail, name="course_detail"),
@@ -147,6 +153,7 @@ urlpatterns = [
     path("graduate/", include((graduate, "graduate"))),
     path("employer/", include((employer, "employer"))),
     path("jobs/", include((job_pages, "jobs"))),
+    path("companies/", include((company_pages, "companies"))),
     path("training/", include((training, "training"))),
     path("visas/", include((visas, "visas"))),
     path(

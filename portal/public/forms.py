@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from core.choices import CompanySize, EducationLevel
+from core.choices import CompanySize, EducationLevel, Industry, KoreaRegion
 from core.countries import country_choices
 from portal.public.widgets import Choices, PythonSelect
 from visas.rules import (
@@ -349,3 +349,22 @@ def _as_input(person: PersonFacts) -> dict[str, Any]:
     raw = {field.name: getattr(person, field.name) for field in dataclass_fields(person)}
     raw["extra"] = dict(person.extra)
     return {name: value for name, value in raw.items() if value is not None}
+
+
+class CompanyFilterForm(forms.Form):
+    """The company directory's filters; an unknown value is ignored, never an error page."""
+
+    industry = forms.ChoiceField(
+        label=_("Industry"), required=False, choices=[("", _("Any industry")), *Industry.choices]
+    )
+    region = forms.ChoiceField(
+        label=_("Region"),
+        required=False,
+        choices=[("", _("Anywhere in Korea")), *KoreaRegion.choices],
+    )
+
+    def filters(self) -> dict[str, str]:
+        if not self.is_bound:
+            return {"industry": "", "region": ""}
+        self.is_valid()  # fills cleaned_data with the valid filters only
+        return {name: self.cleaned_data.get(name) or "" for name in ("industry", "region")}
