@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "visas",
     "matching",
     "notifications",
+    "conversations",
     "portal",
     "demo",
 ]
@@ -124,6 +125,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "core.context_processors.site",
                 "notifications.context_processors.notifications",
+                "conversations.context_processors.conversations",
             ],
         },
     },
