@@ -70,8 +70,7 @@ INSTALLED_APPS = [
     "django_countries",
     "phonenumber_field",
     "django_celery_beat",
-    # ours
-    "core",
+    "core",  # ours from here on
     "accounts",
     "skills",
     "profiles",
@@ -125,7 +124,6 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "core.context_processors.site",
                 "notifications.context_processors.notifications",
-                "conversations.context_processors.conversations",
             ],
         },
     },

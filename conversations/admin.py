@@ -9,7 +9,7 @@ from conversations.models import Conversation, Message
 
 class MessageInline(admin.TabularInline):
     model = Message
-    fields = ["created_at", "kind", "author", "author_is_graduate", "body", "attachment_name"]
+    fields = ("created_at", "kind", "author", "author_is_graduate", "body", "attachment_name")
     readonly_fields = fields
     extra = 0
     can_delete = False

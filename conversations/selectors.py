@@ -118,11 +118,11 @@ def unread_total(*, user: User) -> int:
         profile = GraduateProfile.objects.filter(user=user).first()
         if profile is None:
             return 0
-        return sum(1 for c in graduate_inbox(profile=profile) if c.unread)
+        return graduate_inbox(profile=profile).filter(unread__gt=0).count()  # type: ignore[misc]
     employer = Employer.objects.filter(members__user=user).first()
     if employer is None or not employer.is_verified:
         return 0
-    return sum(1 for c in employer_inbox(user=user, employer=employer) if c.unread)
+    return sum(1 for c in employer_inbox(user=user, employer=employer) if getattr(c, "unread", 0))
 
 
 def graduate_conversations_export(*, profile: GraduateProfile) -> list[dict[str, Any]]:

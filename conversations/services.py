@@ -19,7 +19,7 @@ from employers.models import EmployerMember
 from jobs.models import Application, PostingInvitation
 from notifications.services import notify
 from profiles.cv import cv_validate
-from profiles.models import GraduateProfile
+from profiles.models import GraduateProfile, private_storage
 
 
 class ConversationClosed(ValidationError):
@@ -162,7 +162,12 @@ def graduate_conversations_delete(*, profile: GraduateProfile) -> int:
         .exclude(attachment="")
         .values_list("attachment", flat=True)
     )
-    storage = Message._meta.get_field("attachment").storage  # type: ignore[attr-defined]
-    transaction.on_commit(lambda: [storage.delete(name) for name in names])
+    storage = private_storage
+
+    def delete_files() -> None:
+        for name in names:
+            storage.delete(name)
+
+    transaction.on_commit(delete_files)
     deleted, _counts = conversations.delete()
     return deleted

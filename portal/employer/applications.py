@@ -58,7 +58,7 @@ def _detail(
             "history": application_history(application=application),  # type: ignore[arg-type]
             "form": form,
             "shown": application.shown,  # type: ignore[attr-defined]
-            **_thread(request, application),
+            **_thread(request, application),  # type: ignore[arg-type]
         },
         status=status,
     )

@@ -2,7 +2,7 @@
 details, and a message's PDF. Someone else's thread gives 404."""
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -66,6 +66,6 @@ def conversation_share(request: HttpRequest, pk: int, profile: GraduateProfile) 
 @graduate_required
 def message_attachment(
     request: HttpRequest, pk: int, message_pk: int, profile: GraduateProfile
-) -> FileResponse:
+) -> HttpResponse:
     conversation = _thread_or_404(profile, pk)
-    return attachment_response(request, conversation=conversation, pk=message_pk)
+    return attachment_response(request, conversation=conversation, pk=message_pk)  # type: ignore[return-value]
