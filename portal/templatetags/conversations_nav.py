@@ -16,4 +16,7 @@ def conversations_unread(context: dict[str, Any]) -> int:
     user = getattr(request, "user", None)
     if not isinstance(user, User):
         return 0
-    return unread_total(user=user)
+    if not hasattr(request, "_conversations_unread"):  # the nav is drawn twice (phone, desktop)
+        request._conversations_unread = unread_total(user=user)  # type: ignore[union-attr]
+    count: int = request._conversations_unread  # type: ignore[union-attr]
+    return count

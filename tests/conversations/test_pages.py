@@ -129,11 +129,11 @@ def test_the_inbox_shows_unread_threads_until_they_are_opened(thread, graduate, 
     inbox = reverse("employer:conversations")
 
     assert "1 unread" in employer_client.get(inbox).content.decode()
-    assert 'id="nav-messages-unread"' in employer_client.get(inbox).content.decode()
+    assert "nav-messages-unread" in employer_client.get(inbox).content.decode()
     employer_client.get(reverse("employer:conversation_detail", args=[thread.pk]))
 
     body = employer_client.get(inbox).content.decode()
-    assert "1 unread" not in body and 'id="nav-messages-unread"' not in body
+    assert "1 unread" not in body and "nav-messages-unread" not in body
 
 
 def test_participants_download_an_attachment_and_the_read_is_audited(
@@ -287,3 +287,18 @@ def test_a_contact_share_by_the_graduate_is_shown_to_them_too(thread, graduate, 
     ).content.decode()
 
     assert "You shared your contact details" in body and "Share my contact details" not in body
+
+
+def test_the_candidate_page_offers_to_write_once_the_graduate_is_invited(
+    graduate, employer, employer_client
+):
+    posting = factories.JobPostingFactory(employer=employer.employer_membership.employer)
+    invitation = PostingInvitation.objects.create(
+        posting=posting, graduate=graduate.graduate_profile, invited_by=employer
+    )
+    page = reverse("employer:candidate_detail", args=[posting.pk, graduate.graduate_profile.pk])
+
+    body = employer_client.get(page).content.decode()
+
+    assert reverse("employer:invitation_conversation", args=[invitation.pk]) in body
+    assert "Write to the candidate" in body
