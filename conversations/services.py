@@ -16,7 +16,9 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from conversations.models import BODY_MAX, Conversation, ConversationRead, Message, MessageKind
 from employers.models import EmployerMember
+from employers.permissions import require_verified
 from jobs.models import Application, PostingInvitation
+from jobs.services.news import application_news_key
 from notifications.services import notify
 from profiles.cv import cv_validate
 from profiles.models import GraduateProfile, private_storage
@@ -43,8 +45,13 @@ def _author_is_graduate(conversation: Conversation, author: User) -> bool:
     for anyone else (callers find the thread through the selectors, so this is a last guard)."""
     if conversation.graduate.user_id == author.pk:
         return True
-    employer_id = conversation.posting.employer_id
-    if EmployerMember.objects.filter(user=author, employer_id=employer_id).exists():
+    membership = (
+        EmployerMember.objects.select_related("employer")
+        .filter(user=author, employer_id=conversation.posting.employer_id)
+        .first()
+    )
+    if membership is not None:
+        require_verified(membership.employer)  # a company not verified does not write to them
         return False
     raise PermissionDenied("Only the graduate and the company's members write in this thread.")
 
@@ -133,6 +140,13 @@ def _message_notify(*, message: Message, conversation: Conversation) -> None:
     posting = conversation.posting
     graduate = conversation.graduate
     params: dict[str, Any] = {"posting_title": posting.title, "company": posting.employer.name}
+    # News to the company about an application's thread shares the application's prefix, so
+    # the graduate's name leaves it when the company stops seeing them (jobs.services.news).
+    prefix = (
+        application_news_key(conversation.application_id)
+        if conversation.application_id is not None
+        else f"invitation-news:{conversation.invitation_id}:"
+    )
     if message.author_is_graduate:
         params |= {"graduate_name": graduate.user.get_full_name(), "person": graduate.user_id}
         recipients = [m.user for m in posting.employer.members.select_related("user")]
@@ -145,7 +159,7 @@ def _message_notify(*, message: Message, conversation: Conversation) -> None:
         notify(
             user=user,
             kind="new_message",
-            key=f"message:{message.pk}:{user.pk}",
+            key=f"{prefix}message:{message.pk}:{user.pk}",
             params=params,
             url=url,
         )

@@ -5,11 +5,17 @@ import logging
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from conversations.models import Message
-from conversations.services import conversation_contact_share, message_post
+from conversations.services import (
+    conversation_contact_share,
+    conversation_for_application,
+    message_post,
+)
 from jobs.models import ApplicationStatus, PostingInvitation
 from tests import factories
 from tests.profiles.factories import pdf_bytes
@@ -302,3 +308,30 @@ def test_the_candidate_page_offers_to_write_once_the_graduate_is_invited(
 
     assert reverse("employer:invitation_conversation", args=[invitation.pk]) in body
     assert "Write to the candidate" in body
+
+
+@pytest.mark.parametrize("side", ["graduate", "employer"])
+def test_the_inbox_takes_the_same_queries_however_many_threads(graduate, employer, side):
+    company = employer.employer_membership.employer
+    client = _client(graduate if side == "graduate" else employer)
+    url = reverse(f"{side}:conversations")
+
+    def add_thread() -> None:
+        posting = factories.JobPostingFactory(employer=company)
+        application = factories.ApplicationFactory(
+            graduate=graduate.graduate_profile, posting=posting
+        )
+        thread = conversation_for_application(application=application)
+        message_post(conversation=thread, author=employer, body="Hello")
+        message_post(conversation=thread, author=graduate, body="Hi")
+
+    add_thread()
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(url).status_code == 200
+    for _ in range(4):
+        add_thread()
+    with CaptureQueriesContext(connection) as five:
+        body = client.get(url).content.decode()
+
+    assert body.count("inbox-item") == 5
+    assert len(five) == len(one)

@@ -24,7 +24,9 @@ from conversations.services import (
     message_post,
 )
 from employers.models import EmployerMember
+from employers.permissions import CompanyNotVerified
 from jobs.models import ApplicationStatus, PostingInvitation
+from jobs.services import application_withdraw
 from notifications.models import EmailDelivery, Notification
 from notifications.services import email_render
 from portal.account.deletion import graduate_account_delete_everywhere
@@ -71,7 +73,8 @@ def test_a_graduates_message_notifies_every_company_member_once_in_app_and_by_em
 
     for member in (employer, colleague.user):
         notes = Notification.objects.filter(user=member, kind="new_message")
-        assert [n.key for n in notes] == [f"message:{message.pk}:{member.pk}"]
+        key = f"application-news:{thread.application_id}:message:{message.pk}:{member.pk}"
+        assert [n.key for n in notes] == [key]
         assert EmailDelivery.objects.filter(user=member, template="new_message").count() == 1
     assert not Notification.objects.filter(user=graduate).exists()  # not the author
 
@@ -122,6 +125,31 @@ def test_a_hired_graduate_and_the_company_can_still_talk(thread, employer):
     thread.application.save()
 
     assert message_post(conversation=thread, author=employer, body="Welcome aboard").pk
+
+
+def test_when_the_graduate_withdraws_the_companys_message_news_forgets_their_name(
+    thread, graduate, employer
+):
+    message_post(conversation=thread, author=graduate, body="Hello")
+    note = Notification.objects.get(user=employer, kind="new_message")
+    assert note.params["graduate_name"] == graduate.get_full_name()
+
+    application_withdraw(application=thread.application, by=graduate)
+
+    note.refresh_from_db()
+    assert note.params["graduate_name"] == ""
+    delivery = EmailDelivery.objects.get(user=employer, template="new_message")
+    assert delivery.context["params"]["graduate_name"] == ""
+
+
+def test_a_company_that_is_not_verified_cannot_write(thread, employer):
+    company = employer.employer_membership.employer
+    company.verification_status = "pending"
+    company.save()
+
+    with pytest.raises(CompanyNotVerified):
+        message_post(conversation=thread, author=employer, body="Hello")
+    assert not Message.objects.exists()
 
 
 def test_someone_outside_the_thread_cannot_write(thread, other_employer, other_graduate):
