@@ -5,10 +5,12 @@ else get 404 for a thread (the same selectors as the pages)."""
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import ValidationError as ApiValidationError
+from rest_framework.generics import ListAPIView
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -111,15 +113,15 @@ def _graduate_thread(request: Request, pk: int) -> Conversation:
         raise Http404 from exc
 
 
-class GraduateConversationListApi(APIView):
+class GraduateConversationListApi(ListAPIView):
     """The graduate's threads with messages, latest first, with unread counts."""
 
     permission_classes = [IsGraduate]
+    serializer_class = ConversationOutputSerializer
+    filter_backends: list[type] = []
 
-    @extend_schema(responses=ConversationOutputSerializer(many=True))
-    def get(self, request: Request) -> Response:
-        threads = graduate_inbox(profile=graduate_profile_of(request))
-        return Response(ConversationOutputSerializer(threads, many=True).data)
+    def get_queryset(self) -> QuerySet[Conversation]:
+        return graduate_inbox(profile=graduate_profile_of(self.request))
 
 
 class GraduateApplicationConversationApi(APIView):
@@ -173,17 +175,17 @@ def _member_thread(request: Request, pk: int) -> Conversation:
         raise Http404 from exc
 
 
-class EmployerConversationListApi(APIView):
+class EmployerConversationListApi(ListAPIView):
     """The company's threads with messages that it may read, latest first, with unread counts
     for the caller."""
 
     permission_classes = [IsVerifiedEmployerMember]
+    serializer_class = ConversationOutputSerializer
+    filter_backends: list[type] = []
 
-    @extend_schema(responses=ConversationOutputSerializer(many=True))
-    def get(self, request: Request) -> Response:
-        member = membership_of(request)
-        threads = employer_inbox(user=signed_in_user(request), employer=member.employer)
-        return Response(ConversationOutputSerializer(threads, many=True).data)
+    def get_queryset(self) -> list[Conversation]:  # type: ignore[override]
+        member = membership_of(self.request)
+        return employer_inbox(user=signed_in_user(self.request), employer=member.employer)
 
 
 class EmployerApplicationConversationApi(APIView):

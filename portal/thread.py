@@ -98,11 +98,14 @@ def thread_post(
                 return redirect(
                     _next(request) or reverse(f"{side}:conversation_detail", args=[conversation.pk])
                 )
-    context = thread_context(request, conversation=conversation, side=side, form=form)
-    status = 400 if form.errors else 200
     if request.htmx:  # type: ignore[attr-defined]
-        return render(request, "conversations/_thread.html", context, status=status)
-    return render(request, page, context, status=status)
+        form.fields["body"].widget.attrs["autofocus"] = True  # htmx focuses it after the swap
+    context = thread_context(request, conversation=conversation, side=side, form=form)
+    if request.htmx:  # type: ignore[attr-defined]
+        # 200 even on a refusal: htmx swaps in only successful answers, and the errors (with
+        # what was typed) must replace the form.
+        return render(request, "conversations/_thread.html", context)
+    return render(request, page, context, status=400 if form.errors else 200)
 
 
 def _next(request: HttpRequest) -> str:

@@ -46,15 +46,17 @@ def test_both_sides_write_and_read_one_thread(
 
     sent = graduate_api.post(f"{G}/conversations/{pk}/messages/", {"body": "Hello"}, format="json")
     assert sent.status_code == 201 and sent.json()["from_graduate"] is True
-    assert [c["unread"] for c in employer_api.get(f"{E}/conversations/").json()] == [1]
+    assert [c["unread"] for c in employer_api.get(f"{E}/conversations/").json()["results"]] == [1]
 
     detail = employer_api.get(f"{E}/conversations/{pk}/").json()
     assert [m["body"] for m in detail["messages"]] == ["Hello"]
     assert detail["contact_email"] is None and detail["contact_phone"] is None
-    assert [c["unread"] for c in employer_api.get(f"{E}/conversations/").json()] == [0]
+    assert [c["unread"] for c in employer_api.get(f"{E}/conversations/").json()["results"]] == [0]
 
     reply = employer_api.post(f"{E}/conversations/{pk}/messages/", {"body": "Hi"}, format="json")
     assert reply.status_code == 201
+    listed = graduate_api.get(f"{G}/conversations/").json()
+    assert listed["count"] == 1 and listed["results"][0]["unread"] == 1
     assert Notification.objects.filter(user=employer, kind="new_message").count() == 1
 
 
@@ -140,7 +142,7 @@ def test_only_the_companys_members_reach_its_thread(
     assert client.post(f"{E}/applications/{application}/conversation/").status_code == code
     assert Message.objects.count() == 1
     if persona == "other_employer":
-        assert client.get(f"{E}/conversations/").json() == []
+        assert client.get(f"{E}/conversations/").json()["results"] == []
 
 
 def test_the_company_cannot_share_the_graduates_contact_details(

@@ -93,6 +93,21 @@ def test_a_refused_message_keeps_what_was_typed_and_says_why(thread, graduate_cl
     assert not Message.objects.exists()
 
 
+def test_with_htmx_a_refused_message_comes_back_in_place_with_what_was_typed(
+    thread, graduate_client
+):
+    response = graduate_client.post(
+        reverse("graduate:conversation_post", args=[thread.pk]),
+        {"body": "x" * 4001},
+        HTTP_HX_REQUEST="true",
+    )
+
+    body = response.content.decode()
+    assert response.status_code == 200  # htmx swaps only successful answers
+    assert 'role="alert"' in body and "x" * 4001 in body and "<html" not in body
+    assert not Message.objects.exists()
+
+
 def test_an_empty_message_is_refused_with_a_clear_error(thread, graduate_client):
     response = graduate_client.post(
         reverse("graduate:conversation_post", args=[thread.pk]), {"body": "  "}
