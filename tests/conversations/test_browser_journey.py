@@ -55,6 +55,11 @@ def test_a_conversation_both_ways(browser_page, live_server):
     employer_page.get_by_label("Your message").fill("Yes. Could you talk on Monday at 10:00 KST?")
     employer_page.get_by_role("button", name="Send").click()
     employer_page.locator(".thread-messages").get_by_text("Could you talk on Monday").wait_for()
+    employer_page.set_viewport_size({"width": 390, "height": 844})
+    employer_page.goto(f"/employer/applications/{application.pk}/")
+    employer_page.locator("#thread").get_by_text("Could you talk on Monday").wait_for()
+    assert _fits(employer_page)
+    employer_page.screenshot(path="test-artifacts/screenshots/conversation-employer-390.png")
     context.close()
 
     # 3. The graduate sees the reply marked unread, opens it, and the marker clears.
