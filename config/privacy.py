@@ -47,6 +47,11 @@ PERSONAL_DATA: dict[str, Handling] = {
     "matching.Impression": Handling("lists_shown", "deleted", "IMPRESSION_RETENTION_DAYS"),
     "matching.Outcome": Handling("not exported: computed", "deleted", "IMPRESSION_RETENTION_DAYS"),
     "matching.GoldenGrade": Handling("not exported: staff's grades", "deleted", "account"),
+    # conversations: a thread goes with the graduate's application or invitation (cascade;
+    # conversations.services.graduate_conversations_delete also removes the attached files); a
+    # company member who leaves keeps their messages in the thread, without the name
+    "conversations.Message": Handling("conversations", "unlinked", "account"),
+    "conversations.ConversationRead": Handling("not exported: read markers", "deleted", "account"),
     # employers and staff
     "employers.Employer": Handling("not exported: the company's", "unlinked", "account"),
     "employers.EmployerMember": Handling("not exported: the company's", "deleted", "account"),

@@ -70,8 +70,7 @@ INSTALLED_APPS = [
     "django_countries",
     "phonenumber_field",
     "django_celery_beat",
-    # ours
-    "core",
+    "core",  # ours from here on
     "accounts",
     "skills",
     "profiles",
@@ -81,6 +80,7 @@ INSTALLED_APPS = [
     "visas",
     "matching",
     "notifications",
+    "conversations",
     "portal",
     "demo",
 ]

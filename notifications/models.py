@@ -16,6 +16,7 @@ class NotificationKind(models.TextChoices):
     APPLICATION_WITHDRAWN = "application_withdrawn", _("Application withdrawn")
     MATCH_DIGEST = "match_digest", _("New postings that match you")
     COMPANY_VERIFICATION = "company_verification", _("Company verification")
+    NEW_MESSAGE = "new_message", _("New message")
 
 
 class Notification(models.Model):

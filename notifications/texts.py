@@ -50,6 +50,8 @@ def notification_text(kind: str, params: dict[str, Any]) -> NotificationText:
             _("Application withdrawn for %(posting)s") % {"posting": posting},
             _("%(graduate)s withdrew the application.") % {"graduate": _graduate(params)},
         )
+    if kind == "new_message":
+        return _message_text(posting, company, params)
     if kind == "company_verification":
         return _verification_text(company, params.get("status", ""), params.get("note", ""))
     if kind == "match_digest":
@@ -75,6 +77,15 @@ def notification_text(kind: str, params: dict[str, Any]) -> NotificationText:
 def _graduate(params: dict[str, Any]) -> str:
     """The applicant's name, or words for one who has deleted their account since."""
     return str(params.get("graduate_name") or _("A former applicant"))
+
+
+def _message_text(posting: str, company: str, params: dict[str, Any]) -> NotificationText:
+    """A new message in a conversation: who wrote about which posting, never what they wrote."""
+    sender = _graduate(params) if params.get("from_graduate") else company
+    return NotificationText(
+        _("New message from %(sender)s about %(posting)s") % {"sender": sender, "posting": posting},
+        _("Open the conversation on Talent Bridge to read it and reply."),
+    )
 
 
 def _verification_text(company: str, status: str, note: str) -> NotificationText:

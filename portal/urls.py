@@ -12,10 +12,12 @@ from portal.account import notifications, tokens
 from portal.account import views as account
 from portal.employer import applications as employer_applications
 from portal.employer import candidates, company, postings
+from portal.employer import conversations as employer_conversations
 from portal.employer import dashboard as employer_dashboard
 from portal.employer import training as employer_training
 from portal.graduate import account as graduate_account
 from portal.graduate import applications as graduate_applications
+from portal.graduate import conversations as graduate_conversations
 from portal.graduate import cv, profile
 from portal.graduate import dashboard as graduate_dashboard
 from portal.graduate import training as graduate_training
@@ -105,6 +107,54 @@ employer = [
         "applications/<int:pk>/move/",
         employer_applications.application_move_view,
         name="application_move",
+    ),
+]
+
+# Conversations between a graduate and a company, one thread per application or invitation.
+graduate += [
+    path("messages/", graduate_conversations.conversation_list, name="conversations"),
+    path(
+        "messages/<int:pk>/",
+        graduate_conversations.conversation_detail,
+        name="conversation_detail",
+    ),
+    path(
+        "messages/<int:pk>/post/",
+        graduate_conversations.conversation_post,
+        name="conversation_post",
+    ),
+    path(
+        "messages/<int:pk>/share-contact/",
+        graduate_conversations.conversation_share,
+        name="conversation_share",
+    ),
+    path(
+        "messages/<int:pk>/attachments/<int:message_pk>/",
+        graduate_conversations.message_attachment,
+        name="message_attachment",
+    ),
+]
+employer += [
+    path("messages/", employer_conversations.conversation_list, name="conversations"),
+    path(
+        "messages/<int:pk>/",
+        employer_conversations.conversation_detail,
+        name="conversation_detail",
+    ),
+    path(
+        "messages/<int:pk>/post/",
+        employer_conversations.conversation_post,
+        name="conversation_post",
+    ),
+    path(
+        "messages/<int:pk>/attachments/<int:message_pk>/",
+        employer_conversations.message_attachment,
+        name="message_attachment",
+    ),
+    path(
+        "invitations/<int:pk>/conversation/",
+        employer_conversations.invitation_conversation,
+        name="invitation_conversation",
     ),
 ]
 

@@ -1,4 +1,5 @@
-"""My applications: the list, one application's history with the employer's messages, withdraw."""
+"""My applications: the list, one application's history with the employer's messages and the
+conversation with the company, withdraw."""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -6,10 +7,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from conversations.services import conversation_for_application
 from jobs.selectors import graduate_application_detail, graduate_application_list
 from jobs.services import ApplicationRefused
 from jobs.services import application_withdraw as application_withdraw_service
 from portal.graduate.access import graduate_required
+from portal.thread import thread_context
 from profiles.models import GraduateProfile
 
 
@@ -24,7 +27,13 @@ def application_list(request: HttpRequest, profile: GraduateProfile) -> HttpResp
 @graduate_required
 def application_detail(request: HttpRequest, pk: int, profile: GraduateProfile) -> HttpResponse:
     application = graduate_application_detail(profile=profile, pk=pk)
-    return render(request, "graduate/application_detail.html", {"application": application})
+    conversation = conversation_for_application(application=application)
+    thread = thread_context(request, conversation=conversation, side="graduate")
+    return render(
+        request,
+        "graduate/application_detail.html",
+        {**thread, "application": application, "back_url": request.path},
+    )
 
 
 @require_POST

@@ -31,6 +31,7 @@ OWN_DATA = [
     f"{G}/skills/",
     f"{G}/applications/",
     f"{G}/matches/",
+    f"{G}/conversations/",
     "/api/v1/accounts/export/",
 ]
 OUTSIDERS = [
