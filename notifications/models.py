@@ -16,6 +16,7 @@ class NotificationKind(models.TextChoices):
     APPLICATION_WITHDRAWN = "application_withdrawn", _("Application withdrawn")
     MATCH_DIGEST = "match_digest", _("New postings that match you")
     COMPANY_VERIFICATION = "company_verification", _("Company verification")
+    SAVED_SEARCH_ALERT = "saved_search_alert", _("New jobs for a saved search")
 
 
 class Notification(models.Model):

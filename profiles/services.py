@@ -306,3 +306,11 @@ def graduate_account_delete(*, user: User) -> None:
     with set_actor(None):  # the audit log records the deletion, not the person who left
         user.delete()
     audit_forget_person(user_id=user_id, email=email, token_ids=token_ids)
+
+
+def graduate_digest_frequency_set(*, profile: GraduateProfile, frequency: str) -> GraduateProfile:
+    """How often the graduate gets the e-mail of new matching jobs (daily, weekly or off)."""
+    profile.match_digest_frequency = frequency
+    profile.full_clean(exclude=["user", "cv"])
+    GraduateProfile.objects.filter(pk=profile.pk).update(match_digest_frequency=frequency)
+    return profile
