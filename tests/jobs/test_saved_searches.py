@@ -250,7 +250,8 @@ def test_publishing_a_posting_queues_the_instant_alerts_after_commit(
 
     (alert,) = _alerts(graduate)
     assert alert.params["postings"][0]["title"] == draft.title
-    assert alert.key == f"saved-search:{SavedSearch.objects.get(frequency='instant', filters__region='busan').pk}:posting:{draft.pk}"  # noqa: E501
+    busan = SavedSearch.objects.get(frequency="instant", filters__region="busan")
+    assert alert.key == f"saved-search:{busan.pk}:posting:{draft.pk}"
     assert EmailDelivery.objects.filter(key=alert.key).exists()
 
 
