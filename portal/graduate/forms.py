@@ -367,6 +367,11 @@ class SavedSearchForm(forms.ModelForm):
         fields = ["name", "frequency"]
         labels = {"frequency": _("Tell me of new jobs")}
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:  # editing: an empty name keeps the one it has
+            self.fields["name"].help_text = ""
+
 
 class DigestFrequencyForm(forms.ModelForm):
     class Meta:
