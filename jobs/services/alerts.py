@@ -61,7 +61,7 @@ def saved_search_alerts_for_posting(*, posting_id: int) -> int:
     for search_id in candidates.values_list("pk", flat=True):
         with transaction.atomic():
             search = (
-                SavedSearch.objects.select_for_update()
+                _locked()
                 .filter(pk=search_id, frequency=AlertFrequency.INSTANT)
                 .exclude(alerted__posting=posting)
                 .first()
@@ -90,11 +90,7 @@ def saved_search_alert_send(*, search_id: int, now: datetime) -> int:
     """One daily or weekly search's alert: the fitting postings published from `alerts_from`
     (at most LOOKBACK ago) until `now`, not told before; then `alerts_from` moves to `now`.
     Returns 1 when it had news, else 0."""
-    search = (
-        SavedSearch.objects.select_for_update()
-        .filter(pk=search_id, frequency__in=list(LOOKBACK))
-        .first()
-    )
+    search = _locked().filter(pk=search_id, frequency__in=list(LOOKBACK)).first()
     if search is None:
         return 0
     since = max(search.alerts_from, now - LOOKBACK[AlertFrequency(search.frequency)])
@@ -107,6 +103,11 @@ def saved_search_alert_send(*, search_id: int, now: datetime) -> int:
     digest = hashlib.sha256(told.encode()).hexdigest()[:16]
     _alert(search, postings, key=f"saved-search:{search.pk}:{search.frequency}:{digest}")
     return 1
+
+
+def _locked() -> QuerySet[SavedSearch]:
+    """Saved searches with their graduate's account, the search's row locked (only it)."""
+    return SavedSearch.objects.select_related("graduate__user").select_for_update(of=("self",))
 
 
 def _told(search: SavedSearch) -> QuerySet[SavedSearchAlert, Any]:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.http import signed_in
-from jobs.filters import SORT_DATE, SORT_MATCH, PostingFilter
+from jobs.filters import SEARCH_PARAMS, SORT_DATE, SORT_MATCH, PostingFilter
 from jobs.models import JobPosting
 from jobs.selectors import (
     posting_detail_public,
@@ -79,6 +79,7 @@ def posting_list(request: HttpRequest) -> HttpResponse:
             "is_graduate": profile is not None,
             "saved_ids": saved,
             "save_search_form": SavedSearchForm() if profile is not None else None,
+            "search_params": [(k, v) for k in SEARCH_PARAMS if (v := request.GET.get(k, ""))],
             "filters_active": any(request.GET.get(name) for name in FILTER_FIELDS),
         },
     )
