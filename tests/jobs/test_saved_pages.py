@@ -13,6 +13,7 @@ from jobs.services import (
     saved_search_unsubscribe_token,
 )
 from tests import factories
+from tests.profiles.querycount import queries_of
 
 pytestmark = pytest.mark.django_db
 
@@ -202,3 +203,20 @@ def test_a_forged_stop_link_is_not_found(search):
     assert Client().post(forged).status_code == 404
     search.refresh_from_db()
     assert search.frequency == "daily"
+
+
+def test_the_saved_jobs_and_alerts_pages_make_as_many_queries_for_many_items_as_for_few(
+    graduate, graduate_client
+):
+    profile = graduate.graduate_profile
+
+    def add(count: int) -> None:
+        for posting in factories.JobPostingFactory.create_batch(count):
+            saved_job_add(graduate=profile, posting=posting)
+            saved_search_create(graduate=profile, params={"q": posting.title})
+
+    add(2)
+    few = {url: queries_of(lambda url=url: graduate_client.get(url))[0] for url in (SAVED, ALERTS)}
+    add(8)
+    many = {url: queries_of(lambda url=url: graduate_client.get(url))[0] for url in (SAVED, ALERTS)}
+    assert many == few
