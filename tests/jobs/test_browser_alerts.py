@@ -40,7 +40,9 @@ def test_a_saved_search_with_instant_alerts_hears_of_a_new_posting(browser_page,
     page.get_by_role("button", name="Save job").first.click()
     page.get_by_role("button", name="Saved").first.wait_for()
     assert SavedJob.objects.filter(graduate__user=graduate).count() == 1
-    page.goto("/graduate/saved/")
+    page.goto("/graduate/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Saved jobs").click()
     assert "Etch process engineer" in page.locator("main").inner_text()
     page.shot("alerts-01-saved-jobs")
 
@@ -53,7 +55,9 @@ def test_a_saved_search_with_instant_alerts_hears_of_a_new_posting(browser_page,
         page.get_by_role("button", name="Save this search").click()
     search = SavedSearch.objects.get(graduate__user=graduate)
     assert search.filters == {"q": "etch", "region": "busan"} and search.frequency == "instant"
-    page.goto("/graduate/alerts/")
+    page.goto("/graduate/saved/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Your saved searches and job alerts").click()
     assert "Etch in Busan" in page.locator("main").inner_text()
     page.shot("alerts-02-job-alerts")
 
