@@ -42,6 +42,8 @@ PERSONAL_DATA: dict[str, Handling] = {
     "profiles.UnmatchedSkill": Handling("skills", "deleted", "account"),
     "jobs.Application": Handling("applications", "deleted", "account"),
     "jobs.ApplicationStatusChange": Handling("applications", "unlinked", "account"),
+    "jobs.SavedJob": Handling("saved_jobs", "deleted", "account"),
+    "jobs.SavedSearch": Handling("saved_searches", "deleted", "account"),
     "jobs.PostingInvitation": Handling("not exported: the employer's", "deleted", "account"),
     "matching.GraduateMatchList": Handling("not exported: computed", "deleted", "account"),
     "matching.Impression": Handling("lists_shown", "deleted", "IMPRESSION_RETENTION_DAYS"),

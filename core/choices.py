@@ -124,3 +124,18 @@ class ApplicationStatus(models.TextChoices):
     HIRED = "hired", _("Hired")
     REJECTED = "rejected", _("Rejected")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class AlertFrequency(models.TextChoices):
+    """How often a graduate hears of new postings: per saved search (all four) and for the match
+    digest (every choice but instant)."""
+
+    INSTANT = "instant", _("As soon as a job is published")
+    DAILY = "daily", _("Once a day")
+    WEEKLY = "weekly", _("Once a week")
+    OFF = "off", _("Off")
+
+
+DIGEST_FREQUENCIES = [
+    (value, label) for value, label in AlertFrequency.choices if value != AlertFrequency.INSTANT
+]

@@ -17,6 +17,7 @@ class NotificationKind(models.TextChoices):
     MATCH_DIGEST = "match_digest", _("New postings that match you")
     COMPANY_VERIFICATION = "company_verification", _("Company verification")
     NEW_MESSAGE = "new_message", _("New message")
+    SAVED_SEARCH_ALERT = "saved_search_alert", _("New jobs for a saved search")
 
 
 class Notification(models.Model):

@@ -55,15 +55,17 @@ def notification_text(kind: str, params: dict[str, Any]) -> NotificationText:
     if kind == "company_verification":
         return _verification_text(company, params.get("status", ""), params.get("note", ""))
     if kind == "match_digest":
+        return _digest_text(int(params.get("count", 0)), params.get("period", "daily"))
+    if kind == "saved_search_alert":
         count = int(params.get("count", 0))
         return NotificationText(
             ngettext(
-                "%(count)s new posting matches your profile",
-                "%(count)s new postings match your profile",
+                "%(count)s new job for your search “%(name)s”",
+                "%(count)s new jobs for your search “%(name)s”",
                 count,
             )
-            % {"count": count},
-            _("Employers published these roles yesterday; they fit your skills and preferences."),
+            % {"count": count, "name": params.get("search_name", "")},
+            _("Employers published these roles; they fit the search you saved."),
         )
     if kind == "colleague_invitation":
         return NotificationText(
@@ -72,6 +74,22 @@ def notification_text(kind: str, params: dict[str, Any]) -> NotificationText:
             _("Accept the invitation to post roles and review candidates with your colleagues."),
         )
     return NotificationText(kind, "")
+
+
+def _digest_text(count: int, period: str) -> NotificationText:
+    """The match digest, daily or weekly (the graduate chooses in their job alerts)."""
+    title = ngettext(
+        "%(count)s new posting matches your profile",
+        "%(count)s new postings match your profile",
+        count,
+    ) % {"count": count}
+    if period == "weekly":
+        body = _(
+            "Employers published these roles this past week; they fit your skills and preferences."
+        )
+    else:
+        body = _("Employers published these roles yesterday; they fit your skills and preferences.")
+    return NotificationText(title, body)
 
 
 def _graduate(params: dict[str, Any]) -> str:

@@ -18,7 +18,7 @@ from portal.employer import training as employer_training
 from portal.graduate import account as graduate_account
 from portal.graduate import applications as graduate_applications
 from portal.graduate import conversations as graduate_conversations
-from portal.graduate import cv, profile
+from portal.graduate import cv, profile, saved
 from portal.graduate import dashboard as graduate_dashboard
 from portal.graduate import training as graduate_training
 from portal.graduate import visas as graduate_visas
@@ -51,6 +51,17 @@ graduate = [
         "applications/<int:pk>/withdraw/",
         graduate_applications.application_withdraw,
         name="application_withdraw",
+    ),
+    path("saved/", saved.saved_job_list, name="saved_jobs"),
+    path("alerts/", saved.alerts, name="alerts"),
+    path("alerts/digest/", saved.digest_frequency, name="digest_frequency"),
+    path("alerts/searches/new/", saved.search_save, name="search_save"),
+    path("alerts/searches/<int:pk>/", saved.saved_search_edit, name="saved_search_edit"),
+    path("alerts/searches/<int:pk>/delete/", saved.saved_search_remove, name="saved_search_delete"),
+    path(
+        "alerts/stop/<str:token>/",
+        saved.saved_search_unsubscribe,
+        name="saved_search_unsubscribe",
     ),
     path("account/", graduate_account.graduate_account, name="account"),
     path("account/export/", graduate_account.account_export, name="account_export"),
@@ -167,6 +178,7 @@ job_pages = [
     path("", jobs.posting_list, name="list"),
     path("<int:pk>/", jobs.posting_detail, name="detail"),
     path("<int:pk>/apply/", jobs.posting_apply, name="apply"),
+    path("<int:pk>/save/", saved.posting_save, name="save"),
 ]
 
 company_pages = [

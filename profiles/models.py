@@ -15,6 +15,8 @@ from phonenumber_field.modelfields import PhoneNumberField
 
 from core.choices import (
     ASEAN_COUNTRIES,
+    DIGEST_FREQUENCIES,
+    AlertFrequency,
     CompanySize,
     EducationLevel,
     Industry,
@@ -179,10 +181,22 @@ class GraduateProfile(TimeStampedModel):
     )
     cv_original_name = models.CharField(max_length=200, blank=True)
     cv_uploaded_at = models.DateTimeField(null=True, blank=True)
+    match_digest_frequency = models.CharField(
+        _("e-mail of new matching jobs"),
+        max_length=8,
+        choices=DIGEST_FREQUENCIES,
+        default=AlertFrequency.DAILY,
+    )
 
     class Meta:
         ordering = ["user__email"]
         constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    match_digest_frequency__in=[value for value, _label in DIGEST_FREQUENCIES]
+                ),
+                name="profile_digest_frequency_valid",
+            ),
             models.CheckConstraint(
                 condition=models.Q(topik_level__lte=6), name="profile_topik_0_6"
             ),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.choices import ASEAN_COUNTRIES, CompanySize, Industry, JobType, KoreaRegion
 from core.countries import country_choices
+from jobs.models import SavedSearch
 from jobs.services import COVER_LETTER_MAX
 from profiles.cv import cv_validate
 from profiles.models import (
@@ -366,3 +367,31 @@ class PlanObjectiveForm(forms.Form):
         if self.is_valid() and self.cleaned_data["objective"]:
             return str(self.cleaned_data["objective"])
         return "hours"
+
+
+class SavedSearchForm(forms.ModelForm):
+    """A saved search's name and how often it alerts (saving from the search, or editing)."""
+
+    name = forms.CharField(
+        label=_("Name of the search"),
+        max_length=80,
+        required=False,
+        help_text=_("Leave empty to name it after its filters."),
+    )
+
+    class Meta:
+        model = SavedSearch
+        fields = ["name", "frequency"]
+        labels = {"frequency": _("Tell me of new jobs")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:  # editing: an empty name keeps the one it has
+            self.fields["name"].help_text = ""
+
+
+class DigestFrequencyForm(forms.ModelForm):
+    class Meta:
+        model = GraduateProfile
+        fields = ["match_digest_frequency"]
+        labels = {"match_digest_frequency": _("E-mail me new jobs that match my profile")}

@@ -32,6 +32,8 @@ OWN_DATA = [
     f"{G}/applications/",
     f"{G}/matches/",
     f"{G}/conversations/",
+    f"{G}/saved-jobs/",
+    f"{G}/saved-searches/",
     "/api/v1/accounts/export/",
 ]
 OUTSIDERS = [
