@@ -13,6 +13,7 @@ from jobs.models import Application, JobPosting
 from jobs.services import application_submit
 from matching.services import match_run_request
 from tests import factories
+from tests.a11y import axe_check
 
 PASSWORD = factories.PASSWORD
 
@@ -73,6 +74,7 @@ def test_employer_journey_from_sign_up_to_interview(browser_page, live_server):
     page.goto("/employer/")
     page.get_by_role("link", name="Set up company profile").click()
     page.fill("input[name=name]", "Hanbit Semitech")
+    axe_check(page)
     page.fill("input[name=name_ko]", "한빛세미텍")
     page.fill("input[name=business_registration_number]", factories.valid_brn(777))
     page.select_option("select[name=industry]", "semiconductors")
