@@ -8,10 +8,12 @@ register = template.Library()
 
 
 def _refused(value: object) -> bool:
+    # Only forms the view has validated (`_errors` is set by full_clean): the title must not
+    # run a form's validation, and its queries, on its own.
     if isinstance(value, BaseForm):
-        return value.is_bound and bool(value.errors)
+        return bool(getattr(value, "_errors", None))
     if isinstance(value, BaseFormSet):
-        return value.is_bound and value.total_error_count() > 0
+        return getattr(value, "_errors", None) is not None and value.total_error_count() > 0
     return False
 
 
