@@ -4,6 +4,7 @@ Tests marked `services` need PostgreSQL and Redis. Without them they are skipped
 with REQUIRE_SERVICES=1 (set by .ci/run) a missing service fails the test instead.
 """
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from django.test import Client
 
 from accounts.models import Role, User
 from config.celery import app as celery_app
-from tests import factories
+from tests import a11y, factories
 
 ROOT = Path(__file__).resolve().parent.parent
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
@@ -251,11 +252,18 @@ def browser_page(
     # Every context of the test (a test may open more, for a second person) reports what the
     # Content-Security-Policy blocked; the test fails on any of it.
     blocked: list[str] = []
+    visited: set[str] = set()
     new_context = chromium.new_context  # type: ignore[attr-defined]
 
     def watched_context(**options: object) -> object:
         created = new_context(**options)
         created.on("console", lambda message: _note_csp(message, blocked))
+        opened = created.new_page
+
+        def watched_page() -> object:
+            return _axe_watched(opened(), visited)
+
+        created.new_page = watched_page
         return created
 
     chromium.new_context = watched_context  # type: ignore[attr-defined]
@@ -273,11 +281,42 @@ def browser_page(
 
     page.shot = shot
     yield page
-    if getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed:
+    failed = getattr(request.node, "rep_call", None) is None or request.node.rep_call.failed
+    if failed:
         shot(f"FAILED-{request.node.name}")
+    else:  # the page the test ends on, then every page it went through
+        a11y.axe_check(page)
     context.close()
     chromium.new_context = new_context  # type: ignore[attr-defined]
     assert blocked == [], f"the Content-Security-Policy blocked: {blocked}"
+    unchecked = sorted(key for key in visited if not a11y.was_checked(key))
+    assert failed or not unchecked, (
+        f"pages visited but not checked with axe: {unchecked}; call tests.a11y.axe_check(page) "
+        "on a page reached by a click or a form (page.goto and expect_navigation check by "
+        "themselves)"
+    )
+
+
+def _axe_watched(page: object, visited: set[str]) -> object:
+    """The page, checked with axe after each `goto` and `expect_navigation`; every page it
+    loads is noted, for the fixture to make sure each was checked."""
+    goto, expect_navigation = page.goto, page.expect_navigation  # type: ignore[attr-defined]
+
+    def checked_goto(*args: object, **kwargs: object) -> object:
+        response = goto(*args, **kwargs)
+        a11y.axe_check(page)
+        return response
+
+    @contextlib.contextmanager
+    def checked_navigation(*args: object, **kwargs: object) -> Iterator[object]:
+        with expect_navigation(*args, **kwargs) as navigation:
+            yield navigation
+        a11y.axe_check(page)
+
+    page.goto = checked_goto  # type: ignore[attr-defined]
+    page.expect_navigation = checked_navigation  # type: ignore[attr-defined]
+    page.on("load", lambda loaded: visited.add(a11y.page_key(loaded.url)))  # type: ignore[attr-defined]
+    return page
 
 
 def _note_csp(message: object, blocked: list[str]) -> None:

@@ -7,12 +7,14 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from employers.models import Employer
 from jobs.models import Application, JobPosting
 from jobs.services import application_submit
 from matching.services import match_run_request
 from tests import factories
+from tests.a11y import axe_check
 
 PASSWORD = factories.PASSWORD
 
@@ -73,6 +75,7 @@ def test_employer_journey_from_sign_up_to_interview(browser_page, live_server):
     page.goto("/employer/")
     page.get_by_role("link", name="Set up company profile").click()
     page.fill("input[name=name]", "Hanbit Semitech")
+    axe_check(page)
     page.fill("input[name=name_ko]", "한빛세미텍")
     page.fill("input[name=business_registration_number]", factories.valid_brn(777))
     page.select_option("select[name=industry]", "semiconductors")
@@ -147,6 +150,13 @@ def test_employer_journey_from_sign_up_to_interview(browser_page, live_server):
     page.goto(f"/employer/postings/{posting.pk}/applications/")
     page.shot("employer-06-pipeline")
     page.get_by_role("link", name="Nguyen Thi Lan").click()
+    # A rejection without its reason is refused: announced, and the title says so.
+    page.select_option("select[name=to_status]", "rejected")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Move").click()
+    expect(page.get_by_role("alert")).to_contain_text("Give a reason")
+    assert page.title().startswith("Error: ")
+    axe_check(page, force=True)
     page.select_option("select[name=to_status]", "interview")
     page.fill("textarea[name=note]", "Strong etch background")
     page.fill("textarea[name=message]", "Please join us for an interview on Tuesday at 10:00.")

@@ -2,6 +2,7 @@
 graduate, crafted posts from other companies, and the dashboard's figures."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -98,6 +99,27 @@ def test_a_rejection_needs_a_reason_and_keeps_it(employer_client, application, g
     assert (application.status, application.rejection_reason) == ("rejected", "Needs TOPIK 4")
     note = Notification.objects.get(user=graduate, kind="application_moved")
     assert note.params["rejection_reason"] == "Needs TOPIK 4"
+
+
+def test_a_move_refused_for_a_missing_reason_is_announced_and_titled_as_an_error(
+    employer_client, application
+):
+    """Not only a field error: an alert summing up what to correct, with a link to the field,
+    and a page title that starts with "Error:" (what a screen reader reads first)."""
+    response = _move(employer_client, application, to_status="rejected")
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1).strip()
+    assert title.startswith("Error: ")
+    summary = re.search(
+        r'<div class="alert alert-error error-summary" role="alert">(.*?)</div>\s*</div>',
+        page,
+        re.S,
+    )
+    assert summary is not None
+    assert 'href="#id_rejection_reason"' in summary.group(1)
+    assert "Give a reason" in summary.group(1)
 
 
 def test_the_employer_is_told_the_reason_goes_to_the_candidate_and_sees_it(

@@ -11,6 +11,7 @@ from matching.models import GoldenGrade
 from matching.selectors import golden_candidates
 from profiles.models import FieldOfStudy
 from tests import factories
+from tests.a11y import axe_check
 from tests.matching.golden_world import golden_world
 
 pytestmark = [
@@ -53,6 +54,7 @@ def test_staff_grade_candidates_blind_and_see_their_saved_grades(browser_page) -
     expect(main).not_to_contain_text("%")
     expect(main).not_to_contain_text(re.compile("score|rank", re.IGNORECASE))
     expect(page.locator("#needs-title")).to_be_visible()
+    axe_check(page)
 
     # A note without a grade: nothing is saved, and nothing entered is lost.
     page.locator(f"#candidate-{first.pk}").get_by_label("Interview first").check()
@@ -66,6 +68,7 @@ def test_staff_grade_candidates_blind_and_see_their_saved_grades(browser_page) -
     )
     assert not GoldenGrade.objects.exists()
     page.shot("golden-grading-error")
+    axe_check(page, force=True)  # the refused form, with its alert and field errors
 
     page.locator(f"#candidate-{fourth.pk}").get_by_label("Hold").check()
     page.locator(f"#candidate-{second.pk}").get_by_label("Reject").check()

@@ -14,6 +14,7 @@ from jobs.models import Application
 from matching.services import match_run_request
 from profiles.models import FieldOfStudy, GraduateProfile, UnmatchedSkill
 from tests import factories
+from tests.a11y import axe_check
 from tests.profiles.factories import pdf_bytes
 
 pytestmark = [
@@ -59,11 +60,13 @@ def test_graduate_journey_from_sign_up_to_account_deletion(
     page.check("#id_agree_terms")
     page.locator("main form button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"/accounts/confirm-email/$"))
+    axe_check(page)
     assert len(mail.outbox) == 1
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[0].body).group(0)
     page.goto(link)
     page.locator("main form button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"/graduate/$"))  # verified and signed in
+    axe_check(page)
     user = User.objects.get(email=EMAIL)
     assert sorted(user.consents.values_list("purpose", flat=True)) == ["privacy", "terms"]
 
@@ -76,6 +79,7 @@ def test_graduate_journey_from_sign_up_to_account_deletion(
     _continue(page)
 
     expect(page).to_have_url(re.compile(r"/graduate/profile/education/$"))
+    axe_check(page)
     page.select_option("#id_new-level", "bachelor")
     page.select_option("#id_new-field_of_study", label="0714 Electronics and automation")
     page.fill("#id_new-institution", "Hanoi University of Science and Technology")
@@ -86,6 +90,7 @@ def test_graduate_journey_from_sign_up_to_account_deletion(
     _continue(page)
 
     expect(page).to_have_url(re.compile(r"/graduate/profile/skills/$"))
+    axe_check(page)
     page.fill("#id_skills-0-name", "건식 식각")  # the Korean name resolves to Dry etching
     page.select_option("#id_skills-0-level", "4")
     page.fill("#id_skills-1-name", "Wafer whispering")  # matches nothing: kept for review
@@ -96,16 +101,20 @@ def test_graduate_journey_from_sign_up_to_account_deletion(
     _continue(page)
 
     expect(page).to_have_url(re.compile(r"/graduate/profile/languages/$"))
+    axe_check(page)
     page.select_option("#id_topik_level", "3")
     _continue(page)
     expect(page).to_have_url(re.compile(r"/graduate/profile/experience/$"))
+    axe_check(page)
     _continue(page)
     expect(page).to_have_url(re.compile(r"/graduate/profile/preferences/$"))
+    axe_check(page)
     page.get_by_label("Semiconductors").check()
     page.fill("#id_min_salary_krw", "30000000")
     _continue(page)
 
     expect(page).to_have_url(re.compile(r"/graduate/profile/cv/$"))
+    axe_check(page)
     cv = tmp_path / "Mai CV.pdf"
     cv.write_bytes(pdf_bytes(pages=2))
     page.set_input_files("#id_cv", str(cv))
@@ -114,6 +123,7 @@ def test_graduate_journey_from_sign_up_to_account_deletion(
     page.get_by_role("button", name="Continue").click()
 
     expect(page).to_have_url(re.compile(r"/graduate/profile/visibility/$"))
+    axe_check(page)
     page.get_by_label("Verified employers may find my profile").check()
     _continue(page)
 
@@ -135,12 +145,14 @@ def test_graduate_journey_from_sign_up_to_account_deletion(
     page.shot("job-search")
     page.get_by_role("link", name="Etch process engineer").click()
     expect(page).to_have_url(re.compile(rf"/jobs/{open_posting.pk}/$"))
+    axe_check(page)
     expect(page.get_by_role("heading", name="How you match")).to_be_visible()
     page.shot("job-detail")
     page.fill("#id_cover_letter", "I ran dry etch tools for two years.")
     page.get_by_role("button", name="Apply now").click()
     expect(page).to_have_url(re.compile(r"/graduate/applications/\d+/$"))
     expect(page.get_by_text("Your application is sent.")).to_be_visible()
+    axe_check(page)
     application = Application.objects.get(graduate__user__email=EMAIL)
     assert application.cover_letter == "I ran dry etch tools for two years."
     page.goto("/graduate/applications/")
@@ -160,6 +172,7 @@ def test_graduate_journey_from_sign_up_to_account_deletion(
     storage, cv_name = profile.cv.storage, profile.cv.name
     page.get_by_role("link", name="Delete my account").click()
     page.fill("#id_password", PASSWORD)
+    axe_check(page)
     page.check("#id_confirm")
     page.get_by_role("button", name="Delete my account for good").click()
     expect(page).to_have_url(f"{live_server.url}/")

@@ -1,0 +1,23 @@
+"""Whether the page shows a refused form: its title then starts with "Error:" (WCAG 3.3.1), on
+every page alike, whatever form it holds."""
+
+from django import template
+from django.forms import BaseForm, BaseFormSet
+
+register = template.Library()
+
+
+def _refused(value: object) -> bool:
+    # Only forms the view has validated (`_errors` is set by full_clean): the title must not
+    # run a form's validation, and its queries, on its own.
+    if isinstance(value, BaseForm):
+        return bool(getattr(value, "_errors", None))
+    if isinstance(value, BaseFormSet):
+        return getattr(value, "_errors", None) is not None and value.total_error_count() > 0
+    return False
+
+
+@register.simple_tag(takes_context=True)
+def page_has_form_errors(context: template.Context) -> bool:
+    """True when a bound form (or formset) in the page's context has errors."""
+    return any(_refused(value) for value in context.flatten().values())
