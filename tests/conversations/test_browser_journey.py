@@ -5,6 +5,7 @@ the reply while the unread marker clears. Also at phone width, without horizonta
 import pytest
 
 from tests import factories
+from tests.a11y import axe_check
 
 PASSWORD = factories.PASSWORD
 
@@ -51,6 +52,7 @@ def test_a_conversation_both_ways(browser_page, live_server):
     assert employer_page.locator(".nav-messages-unread").first.inner_text().startswith("1")
     employer_page.get_by_role("link", name="Nguyen Thi Lan · Etch process engineer").click()
     employer_page.get_by_text("Is the role open to new graduates?").wait_for()
+    axe_check(employer_page)
     assert employer_page.locator(".nav-messages-unread").count() == 0
     employer_page.get_by_label("Your message").fill("Yes. Could you talk on Monday at 10:00 KST?")
     employer_page.get_by_role("button", name="Send").click()
@@ -70,6 +72,7 @@ def test_a_conversation_both_ways(browser_page, live_server):
     assert "1 unread" in inbox_item.inner_text()
     inbox_item.get_by_role("link").click()
     graduate_page.get_by_text("Could you talk on Monday at 10:00 KST?").wait_for()
+    axe_check(graduate_page)
     assert graduate_page.locator(".nav-messages-unread").count() == 0
     graduate_page.goto("/graduate/messages/")
     assert graduate_page.locator(".inbox-item.is-unread").count() == 0
