@@ -31,6 +31,9 @@ class ApplicationInputSerializer(serializers.Serializer):
     cover_letter = serializers.CharField(
         allow_blank=True, default="", max_length=COVER_LETTER_MAX, trim_whitespace=False
     )
+    without_cv = serializers.BooleanField(
+        default=False, help_text="Apply although the profile has no CV (the graduate confirms)."
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -96,6 +99,7 @@ class GraduateApplicationListApi(ListAPIView):
             graduate=profile,
             posting=body.validated_data["posting"],
             cover_letter=body.validated_data["cover_letter"],
+            without_cv=body.validated_data["without_cv"],
         )
         detail = graduate_application_detail(profile=profile, pk=application.pk)
         return Response(

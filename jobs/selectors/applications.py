@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from employers.models import Employer
@@ -23,6 +24,7 @@ from jobs.models import (
 )
 from jobs.selectors.candidates import applicant_shown
 from profiles.models import GraduateProfile
+from profiles.selectors import Improvement, profile_missing_for_applying
 
 
 def graduate_applications(*, profile: GraduateProfile) -> QuerySet[Application]:
@@ -185,3 +187,12 @@ def graduate_applications_export(*, profile: GraduateProfile) -> list[dict[str, 
         }
         for a in applications
     ]
+
+
+def application_missing_parts(*, graduate: GraduateProfile, without_cv: bool) -> list[Improvement]:
+    """What the graduate must add before applying (empty when ready): the profile's required
+    parts, and a CV unless they confirm they apply without one."""
+    missing = profile_missing_for_applying(profile=graduate)
+    if not graduate.cv and not without_cv:
+        missing.append(Improvement(_("a CV (PDF), or confirm that you apply without a CV"), "cv"))
+    return missing

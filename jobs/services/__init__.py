@@ -20,7 +20,7 @@ from jobs.models import (
     PostingStatus,
     Requirement,
 )
-from jobs.selectors import candidate_visible_to_employer
+from jobs.selectors import application_missing_parts, candidate_visible_to_employer
 from jobs.services.news import (
     _application_moved_notify,
     _application_submitted_notify,
@@ -28,6 +28,7 @@ from jobs.services.news import (
     _posting_invitation_notify,
 )
 from profiles.models import GraduateProfile
+from profiles.selectors import Improvement
 from skills.selectors import unknown_skill_ids
 
 if TYPE_CHECKING:
@@ -90,11 +91,29 @@ class ApplicationRefused(ValidationError):
     """The application cannot be made or moved; the message says why, for the user."""
 
 
+class ProfileNotReadyRefused(ApplicationRefused):
+    """The graduate's profile lacks what an employer needs to judge an application; `missing`
+    lists each part with the profile step that adds it."""
+
+    def __init__(self, missing: list[Improvement]) -> None:
+        self.missing = missing
+        parts = "; ".join(str(item.hint) for item in missing)
+        super().__init__(
+            _("Your profile is not ready for an application yet. Please add: %(parts)s.")
+            % {"parts": parts}
+        )
+
+
 @transaction.atomic
 def application_submit(
-    *, graduate: GraduateProfile, posting: JobPosting, cover_letter: str
+    *,
+    graduate: GraduateProfile,
+    posting: JobPosting,
+    cover_letter: str,
+    without_cv: bool = False,
 ) -> Application:
-    """Apply once to an open, public posting; the first history row records the application."""
+    """Apply once to an open, public posting with a ready profile (application_missing_parts);
+    the first history row records the application."""
     if not posting.is_public:
         raise ApplicationRefused(_("This posting is not open for applications."))
     if len(cover_letter) > COVER_LETTER_MAX:
@@ -106,6 +125,9 @@ def application_submit(
         )
     if Application.objects.filter(graduate=graduate, posting=posting).exists():
         raise ApplicationRefused(_("You have already applied to this posting."))
+    missing = application_missing_parts(graduate=graduate, without_cv=without_cv)
+    if missing:
+        raise ProfileNotReadyRefused(missing)
     application = Application.objects.create(
         graduate=graduate, posting=posting, cover_letter=cover_letter.strip()
     )

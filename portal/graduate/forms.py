@@ -330,6 +330,11 @@ class ApplicationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Why this job, and what you bring. Optional, up to 5,000 characters."),
     )
+    without_cv = forms.BooleanField(
+        label=_("Apply without a CV"),
+        required=False,
+        help_text=_("The employer then judges you by your profile alone."),
+    )
 
 
 OBJECTIVE_CHOICES = [("hours", _("Fewest hours")), ("cost", _("Lowest cost"))]

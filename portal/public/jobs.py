@@ -17,7 +17,7 @@ from accounts.http import signed_in
 from jobs.filters import SORT_DATE, SORT_MATCH, PostingFilter
 from jobs.models import JobPosting
 from jobs.selectors import posting_detail_public, posting_list_public, posting_rank_by_match
-from jobs.services import ApplicationRefused, application_submit
+from jobs.services import ApplicationRefused, ProfileNotReadyRefused, application_submit
 from matching.models import ListKind
 from matching.selectors import current_run, graduate_ranked_posting_ids
 from matching.services import impression_record, outcome_record
@@ -106,11 +106,18 @@ def posting_apply(request: HttpRequest, pk: int) -> HttpResponse:
     posting = _posting_or_404(pk)
     profile = signed_in_graduate(request)
     form = ApplicationForm(request.POST)
+    missing = None
     if profile is not None and form.is_valid():
         try:
             application = application_submit(
-                graduate=profile, posting=posting, cover_letter=form.cleaned_data["cover_letter"]
+                graduate=profile,
+                posting=posting,
+                cover_letter=form.cleaned_data["cover_letter"],
+                without_cv=form.cleaned_data["without_cv"],
             )
+        except ProfileNotReadyRefused as refused:
+            form.add_error(None, refused.messages)
+            missing = refused.missing
         except ApplicationRefused as refused:
             messages.warning(request, " ".join(refused.messages))
             return redirect("jobs:detail", pk=posting.pk)
@@ -122,4 +129,6 @@ def posting_apply(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("graduate:application_detail", pk=application.pk)
     context: dict[str, Any] = {"posting": posting, "official_sources": OFFICIAL_SOURCES}
     context.update(job_page_for_graduate(user=user, posting=posting, form=form))
+    if missing is not None:
+        context["apply_missing"] = missing
     return render(request, "jobs/posting_detail.html", context, status=400)

@@ -36,7 +36,9 @@ def test_export_holds_profile_skills_applications_and_consents(graduate, graduat
     UnmatchedSkill.objects.create(profile=profile, label="Wafer whispering", level=2)
     Consent.objects.create(user=graduate, purpose="terms")
     posting = factories.JobPostingFactory(employer=employer.employer_membership.employer)
-    application = application_submit(graduate=profile, posting=posting, cover_letter="Hello")
+    application = application_submit(
+        graduate=factories.ready_to_apply(profile), posting=posting, cover_letter="Hello"
+    )
     application_move(
         application=application, to_status=ApplicationStatus.SCREENING, by=employer,
         note="internal only", message="We will call you",
@@ -139,7 +141,9 @@ def test_delete_leaves_no_copy_of_the_name_or_address_in_notifications_or_emails
     posting = factories.JobPostingFactory(employer=member.employer)
     with django_capture_on_commit_callbacks(execute=True):
         application = application_submit(
-            graduate=graduate.graduate_profile, posting=posting, cover_letter="Hello"
+            graduate=factories.ready_to_apply(graduate.graduate_profile),
+            posting=posting,
+            cover_letter="Hello",
         )
         application_move(application=application, to_status="screening", by=employer)
     rows = [*Notification.objects.values_list("params", flat=True)]

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from jobs.models import PIPELINE_TRANSITIONS, ApplicationStatus, PostingStatus
 from jobs.services import (
     ApplicationRefused,
+    ProfileNotReadyRefused,
     application_move,
     application_submit,
     application_withdraw,
@@ -22,7 +23,9 @@ def posting(employer):
 
 def test_submit_records_the_first_history_row(graduate, posting):
     application = application_submit(
-        graduate=graduate.graduate_profile, posting=posting, cover_letter="  Hello  "
+        graduate=factories.ready_to_apply(graduate.graduate_profile),
+        posting=posting,
+        cover_letter="  Hello  ",
     )
     assert application.status == ApplicationStatus.APPLIED
     assert application.cover_letter == "Hello"
@@ -31,9 +34,17 @@ def test_submit_records_the_first_history_row(graduate, posting):
 
 
 def test_apply_twice_keeps_one_application(graduate, posting):
-    application_submit(graduate=graduate.graduate_profile, posting=posting, cover_letter="")
+    application_submit(
+        graduate=factories.ready_to_apply(graduate.graduate_profile),
+        posting=posting,
+        cover_letter="",
+    )
     with pytest.raises(ApplicationRefused, match="already applied"):
-        application_submit(graduate=graduate.graduate_profile, posting=posting, cover_letter="")
+        application_submit(
+            graduate=factories.ready_to_apply(graduate.graduate_profile),
+            posting=posting,
+            cover_letter="",
+        )
     assert posting.applications.count() == 1
 
 
@@ -42,19 +53,29 @@ def test_submit_to_a_posting_that_is_not_open_is_refused(graduate, posting, stat
     posting.status = status
     posting.save()
     with pytest.raises(ApplicationRefused, match="not open"):
-        application_submit(graduate=graduate.graduate_profile, posting=posting, cover_letter="")
+        application_submit(
+            graduate=factories.ready_to_apply(graduate.graduate_profile),
+            posting=posting,
+            cover_letter="",
+        )
 
 
 def test_submit_to_an_unverified_employers_posting_is_refused(graduate, unverified_employer):
     posting = factories.JobPostingFactory(employer=unverified_employer.employer_membership.employer)
     with pytest.raises(ApplicationRefused):
-        application_submit(graduate=graduate.graduate_profile, posting=posting, cover_letter="")
+        application_submit(
+            graduate=factories.ready_to_apply(graduate.graduate_profile),
+            posting=posting,
+            cover_letter="",
+        )
 
 
 def test_a_long_cover_letter_gets_a_field_error(graduate, posting):
     with pytest.raises(ValidationError) as error:
         application_submit(
-            graduate=graduate.graduate_profile, posting=posting, cover_letter="x" * 5001
+            graduate=factories.ready_to_apply(graduate.graduate_profile),
+            posting=posting,
+            cover_letter="x" * 5001,
         )
     assert "cover_letter" in error.value.message_dict
     assert not posting.applications.exists()
@@ -140,3 +161,29 @@ def test_graduate_withdraws_their_own_live_application_once(graduate, other_grad
     assert not application.can_withdraw
     with pytest.raises(ApplicationRefused):
         application_withdraw(application=application, by=graduate)
+
+
+def test_a_profile_without_degree_skill_or_cv_cannot_apply(graduate, posting):
+    with pytest.raises(ProfileNotReadyRefused) as refused:
+        application_submit(graduate=graduate.graduate_profile, posting=posting, cover_letter="")
+    assert [item.step for item in refused.value.missing] == ["education", "skills", "cv"]
+    assert not posting.applications.exists()
+
+
+def test_a_profile_without_name_or_nationality_cannot_apply(posting):
+    profile = factories.ApplicantFactory(nationality="", user__full_name="")
+    with pytest.raises(ProfileNotReadyRefused) as refused:
+        application_submit(graduate=profile, posting=posting, cover_letter="")
+    assert [item.step for item in refused.value.missing] == ["basics"]
+
+
+def test_applying_without_a_cv_needs_the_graduates_confirmation(graduate, posting):
+    profile = graduate.graduate_profile
+    factories.EducationRecordFactory(profile=profile)
+    factories.GraduateSkillFactory(profile=profile)
+    with pytest.raises(ProfileNotReadyRefused, match="a CV"):
+        application_submit(graduate=profile, posting=posting, cover_letter="")
+    application = application_submit(
+        graduate=profile, posting=posting, cover_letter="", without_cv=True
+    )
+    assert application.status == ApplicationStatus.APPLIED
