@@ -4,8 +4,42 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from accounts.admin import AuditedViewsMixin
-from jobs.models import Application, ApplicationStatusChange, JobPosting, PostingSkill
+from jobs.models import (
+    Application,
+    ApplicationStatusChange,
+    JobPosting,
+    PostingSkill,
+    ScreeningAnswer,
+    ScreeningQuestion,
+)
 from jobs.services import posting_touch
+
+
+class ScreeningQuestionInline(admin.StackedInline):
+    """Questions as the employer set them; full_clean (through the admin form) checks choices."""
+
+    model = ScreeningQuestion
+    extra = 0
+    fields = [
+        "position", "text", "kind", "required", "options", "expected_yes", "minimum",
+        "accepted_options",
+    ]  # fmt: skip
+
+
+class ScreeningAnswerInline(admin.TabularInline):
+    """Answers are written once with the application: shown, never edited here."""
+
+    model = ScreeningAnswer
+    extra = 0
+    can_delete = False
+    readonly_fields = ["question_text", "yes_no", "number", "text", "meets"]
+    fields = ["question_text", "yes_no", "number", "text", "meets"]
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
 
 
 class PostingSkillInline(admin.TabularInline):
@@ -41,7 +75,7 @@ class JobPostingAdmin(admin.ModelAdmin):
     filter_horizontal = ["accepted_fields"]
     list_select_related = ["employer"]
     date_hierarchy = "published_at"
-    inlines = [PostingSkillInline]
+    inlines = [PostingSkillInline, ScreeningQuestionInline]
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)
@@ -71,7 +105,7 @@ class ApplicationAdmin(AuditedViewsMixin, admin.ModelAdmin):
     raw_id_fields = ["graduate", "posting"]
     list_select_related = ["graduate__user", "posting__employer"]
     readonly_fields = ["status", "created_at", "updated_at"]
-    inlines = [StatusChangeInline]
+    inlines = [ScreeningAnswerInline, StatusChangeInline]
 
 
 @admin.register(ApplicationStatusChange)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jobs.apis import employer, graduate, public
+from jobs.apis import employer, graduate, public, screening
 
 urlpatterns = [
     path("postings/<int:pk>/", public.PostingDetailApi.as_view(), name="api-postings-detail"),
@@ -45,6 +45,16 @@ urlpatterns = [
         "employer/postings/<int:pk>/duplicate/",
         employer.EmployerPostingDuplicateApi.as_view(),
         name="api-employer-posting-duplicate",
+    ),
+    path(
+        "employer/postings/<int:pk>/screening-questions/",
+        screening.EmployerScreeningQuestionListApi.as_view(),
+        name="api-employer-posting-screening-questions",
+    ),
+    path(
+        "employer/postings/<int:pk>/screening-questions/<int:question_pk>/",
+        screening.EmployerScreeningQuestionDetailApi.as_view(),
+        name="api-employer-posting-screening-question",
     ),
     path(
         "employer/postings/<int:pk>/applications/",

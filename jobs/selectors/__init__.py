@@ -13,6 +13,7 @@ from jobs.selectors.applications import (
     graduate_application_list,
     graduate_applications,
     graduate_applications_export,
+    posting_applications_chosen,
     posting_pipeline,
 )
 from jobs.selectors.candidates import candidate_for_employer, candidate_visible_to_employer
@@ -42,6 +43,7 @@ __all__ = [
     "graduate_applications",
     "graduate_applications_export",
     "offer_facts_for_posting",
+    "posting_applications_chosen",
     "posting_detail_public",
     "posting_e7_salary_warning",
     "posting_for_member",

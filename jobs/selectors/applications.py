@@ -59,8 +59,10 @@ def application_for_member(*, user: User, pk: int) -> Application:
     """The application if it is to a posting of the user's company (with `shown`, as in
     posting_pipeline); DoesNotExist otherwise, and CompanyNotVerified when the company may not
     see applicants (not verified)."""
-    application = Application.objects.select_related("posting__employer", "graduate__user").get(
-        pk=pk, posting__employer__members__user=user
+    application = (
+        Application.objects.select_related("posting__employer", "graduate__user")
+        .prefetch_related("screening_answers")
+        .get(pk=pk, posting__employer__members__user=user)
     )
     require_verified(application.posting.employer)
     application.shown = applicant_shown(application)  # type: ignore[attr-defined]
@@ -73,12 +75,24 @@ def posting_pipeline(*, posting: JobPosting) -> dict[str, list[Application]]:
     (CompanyNotVerified) to a company that may not see applicants."""
     require_verified(posting.employer)
     columns: dict[str, list[Application]] = {status: [] for status in ApplicationStatus.values}
-    for application in posting.applications.select_related("graduate__user").order_by(
-        "status_changed_at", "id"
-    ):
+    applications = (
+        posting.applications.select_related("graduate__user")
+        .prefetch_related("screening_answers")
+        .order_by("status_changed_at", "id")
+    )
+    for application in applications:
         application.shown = applicant_shown(application)  # type: ignore[attr-defined]
         columns[application.status].append(application)
     return columns
+
+
+def posting_applications_chosen(*, posting: JobPosting, ids: list[int]) -> list[Application]:
+    """The posting's applications among `ids` (others' ids are ignored), oldest move first."""
+    return list(
+        posting.applications.filter(pk__in=ids)
+        .select_related("graduate__user", "posting__employer")
+        .order_by("status_changed_at", "id")
+    )
 
 
 def application_history(*, application: Application) -> QuerySet[ApplicationStatusChange]:

@@ -1,4 +1,4 @@
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -27,6 +27,7 @@ from jobs.services.news import (
     _application_withdrawn_notify,
     _posting_invitation_notify,
 )
+from jobs.services.screening import answers_clean, answers_record
 from profiles.models import GraduateProfile
 from profiles.selectors import Improvement
 from skills.selectors import unknown_skill_ids
@@ -111,9 +112,11 @@ def application_submit(
     posting: JobPosting,
     cover_letter: str,
     without_cv: bool = False,
+    answers: Mapping[int, object] | None = None,
 ) -> Application:
     """Apply once to an open, public posting with a ready profile (application_missing_parts);
-    the first history row records the application."""
+    the first history row records the application. `answers` maps the posting's screening
+    question ids to answers (jobs.services.screening): a knockout answer marks, never refuses."""
     if not posting.is_public:
         raise ApplicationRefused(_("This posting is not open for applications."))
     if len(cover_letter) > COVER_LETTER_MAX:
@@ -128,9 +131,11 @@ def application_submit(
     missing = application_missing_parts(graduate=graduate, without_cv=without_cv)
     if missing:
         raise ProfileNotReadyRefused(missing)
+    cleaned = answers_clean(posting=posting, answers=answers or {})
     application = Application.objects.create(
         graduate=graduate, posting=posting, cover_letter=cover_letter.strip()
     )
+    answers_record(application=application, cleaned=cleaned)
     ApplicationStatusChange.objects.create(
         application=application, changed_by=graduate.user, to_status=ApplicationStatus.APPLIED
     )

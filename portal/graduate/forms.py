@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import CompanySize, Industry, JobType, KoreaRegion
-from jobs.services import COVER_LETTER_MAX
 from profiles.cv import cv_validate
 from profiles.models import (
     EducationRecord,
@@ -319,21 +318,6 @@ class VisibilityForm(forms.Form):
             "“Verified employers may find my profile” lets companies invite you; it records your "
             "consent, which you can withdraw here at any time."
         ),
-    )
-
-
-class ApplicationForm(forms.Form):
-    cover_letter = forms.CharField(
-        label=_("Cover letter"),
-        max_length=COVER_LETTER_MAX,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Why this job, and what you bring. Optional, up to 5,000 characters."),
-    )
-    without_cv = forms.BooleanField(
-        label=_("Apply without a CV"),
-        required=False,
-        help_text=_("The employer then judges you by your profile alone."),
     )
 
 

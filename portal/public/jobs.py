@@ -21,7 +21,7 @@ from jobs.services import ApplicationRefused, ProfileNotReadyRefused, applicatio
 from matching.models import ListKind
 from matching.selectors import current_run, graduate_ranked_posting_ids
 from matching.services import impression_record, outcome_record
-from portal.graduate.forms import ApplicationForm
+from portal.graduate.apply_forms import ApplicationForm
 from portal.graduate.selectors import job_page_for_graduate, search_scores
 from portal.public.visas import OFFICIAL_SOURCES
 from profiles.permissions import signed_in_graduate
@@ -89,7 +89,8 @@ def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context: dict[str, Any] = {"posting": posting, "official_sources": OFFICIAL_SOURCES}
     user = signed_in(request)
     if user is not None and user.is_graduate:
-        context.update(job_page_for_graduate(user=user, posting=posting, form=ApplicationForm()))
+        form = ApplicationForm(questions=posting.screening_questions.all())
+        context.update(job_page_for_graduate(user=user, posting=posting, form=form))
         outcome_record(user=user, graduate=signed_in_graduate(request), posting=posting)
     return render(request, "jobs/posting_detail.html", context)
 
@@ -105,7 +106,7 @@ def posting_apply(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("Only graduates apply")
     posting = _posting_or_404(pk)
     profile = signed_in_graduate(request)
-    form = ApplicationForm(request.POST)
+    form = ApplicationForm(request.POST, questions=posting.screening_questions.all())
     missing = None
     if profile is not None and form.is_valid():
         try:
@@ -114,6 +115,7 @@ def posting_apply(request: HttpRequest, pk: int) -> HttpResponse:
                 posting=posting,
                 cover_letter=form.cleaned_data["cover_letter"],
                 without_cv=form.cleaned_data["without_cv"],
+                answers=form.answers(),
             )
         except ProfileNotReadyRefused as refused:
             form.add_error(None, refused.messages)

@@ -11,6 +11,7 @@ from jobs.services import (
     application_submit,
     application_withdraw,
 )
+from jobs.services.bulk import applications_move_bulk
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -187,3 +188,58 @@ def test_applying_without_a_cv_needs_the_graduates_confirmation(graduate, postin
         graduate=profile, posting=posting, cover_letter="", without_cv=True
     )
     assert application.status == ApplicationStatus.APPLIED
+
+
+# --- moving several at once ---------------------------------------------------------------------
+
+
+def test_a_bulk_move_moves_each_records_history_and_notifies_each_once(
+    employer, posting, django_capture_on_commit_callbacks
+):
+    from notifications.models import Notification
+
+    applications = [factories.ApplicationFactory(posting=posting) for _ in range(3)]
+    with django_capture_on_commit_callbacks(execute=True):
+        result = applications_move_bulk(
+            applications=applications, to_status="rejected", by=employer,
+            rejection_reason="We hired internally.", message="Thank you",
+        )  # fmt: skip
+    assert (len(result.moved), result.refused) == (3, [])
+    assert result.summary() == "3 moved."
+    for application in applications:
+        application.refresh_from_db()
+        assert application.rejection_reason == "We hired internally."
+        assert [h.to_status for h in application.history.all()] == ["rejected"]
+        user = application.graduate.user
+        assert Notification.objects.filter(user=user, kind="application_moved").count() == 1
+
+
+def test_a_bulk_move_reports_what_could_not_move_and_moves_the_rest(employer, posting):
+    movable = factories.ApplicationFactory(posting=posting)
+    hired = factories.ApplicationFactory(posting=posting, status="hired")
+    result = applications_move_bulk(
+        applications=[movable, hired], to_status="interview", by=employer
+    )
+    assert result.moved == [movable]
+    name = hired.graduate.user.get_full_name()
+    assert result.summary() == (
+        f"1 moved, 1 could not be moved: {name}: An application that is hired cannot be moved "
+        "to interview."
+    )
+    hired.refresh_from_db()
+    assert hired.status == "hired" and not hired.history.exists()
+
+
+def test_a_bulk_rejection_without_a_reason_moves_nothing(employer, posting):
+    application = factories.ApplicationFactory(posting=posting)
+    with pytest.raises(ValidationError) as error:
+        applications_move_bulk(applications=[application], to_status="rejected", by=employer)
+    assert "rejection_reason" in error.value.message_dict
+    application.refresh_from_db()
+    assert application.status == "applied"
+
+
+def test_another_company_cannot_bulk_move(other_employer, posting):
+    application = factories.ApplicationFactory(posting=posting)
+    with pytest.raises(PermissionDenied):
+        applications_move_bulk(applications=[application], to_status="screening", by=other_employer)

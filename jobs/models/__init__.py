@@ -239,6 +239,12 @@ class Application(TimeStampedModel):
     def can_withdraw(self) -> bool:
         return ApplicationStatus.WITHDRAWN in PIPELINE_TRANSITIONS[self.status]
 
+    @property
+    def screening_misses(self) -> list["ScreeningAnswer"]:
+        """The answers that miss their question's knockout rule (a mark, not a rejection).
+        Uses prefetched `screening_answers` when the caller loaded them."""
+        return [answer for answer in self.screening_answers.all() if not answer.meets]
+
 
 class ApplicationStatusChange(models.Model):
     """Append-only history of an application's status: rows are written once, never changed."""
@@ -293,3 +299,28 @@ class PostingInvitation(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.graduate} invited to {self.posting.title}"
+
+
+# Screening questions live in their own module; imported here so `jobs.models` lists every table.
+from jobs.models.screening import (  # noqa: E402
+    QuestionKind,
+    ScreeningAnswer,
+    ScreeningQuestion,
+)
+
+__all__ = [
+    "PIPELINE_TRANSITIONS",
+    "Application",
+    "ApplicationStatus",
+    "ApplicationStatusChange",
+    "EnglishRequirement",
+    "JobPosting",
+    "JobPostingQuerySet",
+    "PostingInvitation",
+    "PostingSkill",
+    "PostingStatus",
+    "QuestionKind",
+    "Requirement",
+    "ScreeningAnswer",
+    "ScreeningQuestion",
+]
