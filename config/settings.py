@@ -325,7 +325,6 @@ SPECTACULAR_SETTINGS = {
         "ApplicationStatusEnum": "jobs.models.ApplicationStatus",
         "PostingStatusEnum": "jobs.models.PostingStatus",
         "RequirementEnum": "jobs.models.Requirement",
-        "ScreeningQuestionKindEnum": "jobs.models.QuestionKind",
         "RunStatusEnum": "matching.models.RunStatus",
         "MemberRoleEnum": "employers.models.MemberRole",
         "UserRoleEnum": "accounts.models.Role",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jobs.apis import employer, graduate, public, screening
+from jobs.apis import bulk, employer, graduate, public, screening
 
 urlpatterns = [
     path("postings/<int:pk>/", public.PostingDetailApi.as_view(), name="api-postings-detail"),
@@ -60,6 +60,11 @@ urlpatterns = [
         "employer/postings/<int:pk>/applications/",
         employer.PostingApplicationListApi.as_view(),
         name="api-employer-posting-applications",
+    ),
+    path(
+        "employer/postings/<int:pk>/applications/move/",
+        bulk.PostingApplicationsBulkMoveApi.as_view(),
+        name="api-employer-posting-applications-move",
     ),
     path(
         "employer/applications/<int:pk>/",

@@ -16,11 +16,13 @@ from jobs.models import JobPosting, QuestionKind, ScreeningAnswer, ScreeningQues
 from jobs.selectors import posting_for_member
 from jobs.services.screening import screening_question_add, screening_question_remove
 
-PUBLIC_FIELDS = ["id", "text", "kind", "required", "options"]
+PUBLIC_FIELDS = ["id", "text", "answer_kind", "required", "options"]
 
 
 class ScreeningQuestionOutputSerializer(serializers.ModelSerializer):
     """A question as a graduate sees it: never its knockout rule."""
+
+    answer_kind = serializers.ChoiceField(choices=QuestionKind.choices, source="kind")
 
     class Meta:
         model = ScreeningQuestion
@@ -28,6 +30,8 @@ class ScreeningQuestionOutputSerializer(serializers.ModelSerializer):
 
 
 class EmployerScreeningQuestionOutputSerializer(serializers.ModelSerializer):
+    answer_kind = serializers.ChoiceField(choices=QuestionKind.choices, source="kind")
+
     class Meta:
         model = ScreeningQuestion
         fields = [*PUBLIC_FIELDS, "expected_yes", "minimum", "accepted_options"]
@@ -35,7 +39,7 @@ class EmployerScreeningQuestionOutputSerializer(serializers.ModelSerializer):
 
 class ScreeningQuestionInputSerializer(serializers.Serializer):
     text = serializers.CharField(max_length=300)
-    kind = serializers.ChoiceField(choices=QuestionKind.choices)
+    answer_kind = serializers.ChoiceField(choices=QuestionKind.choices, source="kind")
     required = serializers.BooleanField(default=True)  # type: ignore[assignment]
     options = serializers.ListField(
         child=serializers.CharField(max_length=120), default=list, max_length=12
@@ -55,7 +59,9 @@ class ScreeningQuestionInputSerializer(serializers.Serializer):
 
 
 class ScreeningAnswerInputSerializer(serializers.Serializer):
-    question = serializers.IntegerField(help_text="A screening question of the posting.")
+    question = serializers.IntegerField(
+        min_value=1, max_value=2**31 - 1, help_text="A screening question of the posting."
+    )
     answer = serializers.JSONField(help_text="true/false, a number, or the text of a choice.")
 
 

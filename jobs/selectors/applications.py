@@ -171,15 +171,16 @@ _LIVE = frozenset(s for s, following in PIPELINE_TRANSITIONS.items() if followin
 
 
 def graduate_applications_export(*, profile: GraduateProfile) -> list[dict[str, Any]]:
-    """The graduate's applications with their history, as JSON-ready data: the messages the
-    employer sent, never the employer's internal notes. Part of the person's data export."""
+    """The graduate's applications with their history and screening answers, as JSON-ready
+    data: the messages the employer sent, never the employer's internal notes. Part of the
+    person's data export."""
     history = Prefetch(
         "history", queryset=ApplicationStatusChange.objects.order_by("changed_at", "id")
     )
     applications = (
         Application.objects.filter(graduate=profile)
         .select_related("posting__employer")
-        .prefetch_related(history)
+        .prefetch_related(history, "screening_answers")
         .order_by("created_at", "id")
     )
     return [
@@ -197,6 +198,10 @@ def graduate_applications_export(*, profile: GraduateProfile) -> list[dict[str, 
                     "message": h.message,
                 }
                 for h in a.history.all()
+            ],
+            "screening_answers": [
+                {"question": answer.question_text, "answer": answer.display}
+                for answer in a.screening_answers.all()
             ],
         }
         for a in applications

@@ -78,7 +78,8 @@ def pipeline_bulk_move(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
 
 
 def _ids(request: AuthenticatedHttpRequest) -> list[int]:
-    return [int(v) for v in request.POST.getlist("applications") if v.isdigit()]
+    values = request.POST.getlist("applications")
+    return [int(v) for v in values if v.isdigit() and len(v) <= 9]
 
 
 @company_member

@@ -10,6 +10,7 @@ from django.urls import reverse
 from accounts.models import Consent, User
 from jobs.models import Application, ApplicationStatus
 from jobs.services import application_move, application_submit
+from jobs.services.screening import screening_question_add
 from matching.models import GraduateMatchList
 from matching.selectors import candidates_for_posting
 from matching.services import match_run_request
@@ -36,9 +37,13 @@ def test_export_holds_profile_skills_applications_and_consents(graduate, graduat
     UnmatchedSkill.objects.create(profile=profile, label="Wafer whispering", level=2)
     Consent.objects.create(user=graduate, purpose="terms")
     posting = factories.JobPostingFactory(employer=employer.employer_membership.employer)
-    application = application_submit(
-        graduate=factories.ready_to_apply(profile), posting=posting, cover_letter="Hello"
+    question = screening_question_add(
+        posting=posting, by=employer, text="Night shifts?", kind="yes_no", expected_yes=True
     )
+    application = application_submit(
+        graduate=factories.ready_to_apply(profile), posting=posting, cover_letter="Hello",
+        answers={question.pk: "no"},
+    )  # fmt: skip
     application_move(
         application=application, to_status=ApplicationStatus.SCREENING, by=employer,
         note="internal only", message="We will call you",
@@ -58,6 +63,8 @@ def test_export_holds_profile_skills_applications_and_consents(graduate, graduat
     assert [h["to_status"] for h in history] == ["applied", "screening"]
     assert history[1]["message"] == "We will call you"
     assert "internal only" not in response.content.decode()
+    answers = data["applications"][0]["screening_answers"]
+    assert answers == [{"question": "Night shifts?", "answer": "No"}]
 
 
 def test_export_is_only_ever_the_signed_in_users_data(graduate_client, other_graduate, client):

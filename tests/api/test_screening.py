@@ -35,7 +35,7 @@ def question(posting, employer: User) -> ScreeningQuestion:
 def test_the_company_adds_lists_and_removes_questions(employer_api: APIClient, posting):
     url = f"{E}/postings/{posting.pk}/screening-questions/"
     created = employer_api.post(
-        url, {"text": "Site?", "kind": "choice", "options": ["Icheon", "Ulsan"],
+        url, {"text": "Site?", "answer_kind": "choice", "options": ["Icheon", "Ulsan"],
               "accepted_options": ["Icheon"]}, format="json",
     )  # fmt: skip
     assert created.status_code == 201, created.content
@@ -50,7 +50,7 @@ def test_the_company_adds_lists_and_removes_questions(employer_api: APIClient, p
 
 def test_a_bad_question_is_a_400(employer_api: APIClient, posting):
     url = f"{E}/postings/{posting.pk}/screening-questions/"
-    response = employer_api.post(url, {"text": "Site?", "kind": "choice", "options": ["A"]},
+    response = employer_api.post(url, {"text": "Site?", "answer_kind": "choice", "options": ["A"]},
                                  format="json")  # fmt: skip
     assert_error(response, 400, "validation_error", "options")
 
@@ -60,7 +60,7 @@ def test_graduates_see_questions_without_rules_and_answer_them(
 ):
     public = graduate_api.get(f"/api/v1/postings/{posting.pk}/").json()
     assert public["screening_questions"] == [
-        {"id": question.pk, "text": "Can you start in March?", "kind": "yes_no",
+        {"id": question.pk, "text": "Can you start in March?", "answer_kind": "yes_no",
          "required": True, "options": []}
     ]  # fmt: skip
     ready_to_apply(graduate.graduate_profile)
@@ -87,7 +87,7 @@ def test_only_employers_reach_the_question_endpoints(
     client = persona_api(persona)
     url = f"{E}/postings/{posting.pk}/screening-questions/"
     assert client.get(url).status_code == code
-    assert client.post(url, {"text": "x", "kind": "text"}).status_code == code
+    assert client.post(url, {"text": "x", "answer_kind": "text"}).status_code == code
     assert client.delete(f"{url}{question.pk}/").status_code == code
     assert ScreeningQuestion.objects.filter(pk=question.pk).exists()
 
@@ -97,7 +97,9 @@ def test_another_company_gets_404_on_questions_and_answers(
 ):
     url = f"{E}/postings/{posting.pk}/screening-questions/"
     assert_error(other_employer_api.get(url), 404, "not_found")
-    assert_error(other_employer_api.post(url, {"text": "x", "kind": "text"}), 404, "not_found")
+    assert_error(
+        other_employer_api.post(url, {"text": "x", "answer_kind": "text"}), 404, "not_found"
+    )
     assert_error(other_employer_api.delete(f"{url}{question.pk}/"), 404, "not_found")
     assert ScreeningQuestion.objects.filter(pk=question.pk).exists()
 
@@ -127,3 +129,48 @@ def test_another_graduate_cannot_read_the_answers(
     assert_error(
         graduate_api.get(f"{E}/applications/{theirs.json()['id']}/"), 403, "permission_denied"
     )
+
+
+# --- bulk moves -----------------------------------------------------------------------------------
+
+
+def test_a_bulk_move_through_the_api_reports_each_result(employer_api: APIClient, posting):
+    from tests.factories import ApplicationFactory
+
+    movable = ApplicationFactory(posting=posting)
+    hired = ApplicationFactory(posting=posting, status="hired")
+    theirs = ApplicationFactory()
+    url = f"{E}/postings/{posting.pk}/applications/move/"
+    body = {"applications": [movable.pk, hired.pk, theirs.pk], "to_status": "interview"}
+
+    response = employer_api.post(url, body, format="json")
+
+    assert response.status_code == 200, response.content
+    answer = response.json()
+    assert answer["moved"] == [movable.pk]
+    assert [r["id"] for r in answer["refused"]] == [hired.pk]
+    assert answer["summary"].startswith("1 moved, 1 could not be moved:")
+    theirs.refresh_from_db()
+    assert theirs.status == "applied"
+
+
+def test_a_bulk_rejection_needs_a_reason(employer_api: APIClient, posting):
+    from tests.factories import ApplicationFactory
+
+    application = ApplicationFactory(posting=posting)
+    url = f"{E}/postings/{posting.pk}/applications/move/"
+    body = {"applications": [application.pk], "to_status": "rejected"}
+    assert_error(employer_api.post(url, body, format="json"), 400, "validation_error",
+                 "rejection_reason")  # fmt: skip
+
+
+@pytest.mark.parametrize(("persona", "code"), [*OUTSIDERS, ("other_employer", 404)])
+def test_others_cannot_bulk_move(persona_api: Any, persona: str, code: int, posting):
+    from tests.factories import ApplicationFactory
+
+    application = ApplicationFactory(posting=posting)
+    url = f"{E}/postings/{posting.pk}/applications/move/"
+    body = {"applications": [application.pk], "to_status": "screening"}
+    assert persona_api(persona).post(url, body, format="json").status_code == code
+    application.refresh_from_db()
+    assert application.status == "applied"
