@@ -48,7 +48,10 @@ def graduate_application_detail(*, profile: GraduateProfile, pk: int) -> Applica
         to_attr="timeline",
     )
     application = (
-        graduate_applications(profile=profile).prefetch_related(history).filter(pk=pk).first()
+        graduate_applications(profile=profile)
+        .prefetch_related(history, "screening_answers")
+        .filter(pk=pk)
+        .first()
     )
     if application is None:
         raise Http404("No such application")

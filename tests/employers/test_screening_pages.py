@@ -50,11 +50,15 @@ def test_the_graduate_answers_and_the_employer_sees_the_mark(
     missing = graduate_client.post(apply, {"cover_letter": "Kept letter"})
     assert missing.status_code == 400
     assert "Answer this question: Can you start in March?" in missing.content.decode()
+    assert "Please correct the fields marked below." in missing.content.decode()
     assert "Kept letter" in missing.content.decode()
 
     graduate_client.post(apply, {"cover_letter": "Hi", f"answer_{question.pk}": "no"})
     application = Application.objects.get(posting=posting)
     assert application.status == "applied"
+    own = reverse("graduate:application_detail", args=[application.pk])
+    mine = graduate_client.get(own).content.decode()
+    assert "Can you start in March?" in mine and "misses" not in mine
     page = employer_client.get(reverse("employer:application_detail", args=[application.pk]))
     html = page.content.decode()
     assert "Does not meet screening:" in html and "Can you start in March? (No)" in html
