@@ -13,8 +13,37 @@ from jobs.models import (
     SavedJob,
     SavedSearch,
     SavedSearchAlert,
+    ScreeningAnswer,
+    ScreeningQuestion,
 )
 from jobs.services import posting_touch, saved_search_update
+
+
+class ScreeningQuestionInline(admin.StackedInline):
+    """Questions as the employer set them; full_clean (through the admin form) checks choices."""
+
+    model = ScreeningQuestion
+    extra = 0
+    fields = [
+        "position", "text", "kind", "required", "options", "expected_yes", "minimum",
+        "accepted_options",
+    ]  # fmt: skip
+
+
+class ScreeningAnswerInline(admin.TabularInline):
+    """Answers are written once with the application: shown, never edited here."""
+
+    model = ScreeningAnswer
+    extra = 0
+    can_delete = False
+    readonly_fields = ["question_text", "yes_no", "number", "text", "meets"]
+    fields = ["question_text", "yes_no", "number", "text", "meets"]
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
 
 
 class PostingSkillInline(admin.TabularInline):
@@ -50,7 +79,7 @@ class JobPostingAdmin(admin.ModelAdmin):
     filter_horizontal = ["accepted_fields"]
     list_select_related = ["employer"]
     date_hierarchy = "published_at"
-    inlines = [PostingSkillInline]
+    inlines = [PostingSkillInline, ScreeningQuestionInline]
 
     @admin.display(description=_("Location"), ordering="region")
     def location(self, obj: JobPosting) -> str:
@@ -84,7 +113,7 @@ class ApplicationAdmin(AuditedViewsMixin, admin.ModelAdmin):
     raw_id_fields = ["graduate", "posting"]
     list_select_related = ["graduate__user", "posting__employer"]
     readonly_fields = ["status", "created_at", "updated_at"]
-    inlines = [StatusChangeInline]
+    inlines = [ScreeningAnswerInline, StatusChangeInline]
 
 
 @admin.register(ApplicationStatusChange)

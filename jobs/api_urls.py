@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jobs.apis import employer, graduate, public, saved
+from jobs.apis import bulk, employer, graduate, public, saved, screening
 
 urlpatterns = [
     path("postings/<int:pk>/", public.PostingDetailApi.as_view(), name="api-postings-detail"),
@@ -64,9 +64,24 @@ urlpatterns = [
         name="api-employer-posting-duplicate",
     ),
     path(
+        "employer/postings/<int:pk>/screening-questions/",
+        screening.EmployerScreeningQuestionListApi.as_view(),
+        name="api-employer-posting-screening-questions",
+    ),
+    path(
+        "employer/postings/<int:pk>/screening-questions/<int:question_pk>/",
+        screening.EmployerScreeningQuestionDetailApi.as_view(),
+        name="api-employer-posting-screening-question",
+    ),
+    path(
         "employer/postings/<int:pk>/applications/",
         employer.PostingApplicationListApi.as_view(),
         name="api-employer-posting-applications",
+    ),
+    path(
+        "employer/postings/<int:pk>/applications/move/",
+        bulk.PostingApplicationsBulkMoveApi.as_view(),
+        name="api-employer-posting-applications-move",
     ),
     path(
         "employer/applications/<int:pk>/",

@@ -11,7 +11,7 @@ from django.urls import include, path
 from portal.account import notifications, tokens
 from portal.account import views as account
 from portal.employer import applications as employer_applications
-from portal.employer import candidates, company, postings
+from portal.employer import candidates, company, export, postings, screening
 from portal.employer import conversations as employer_conversations
 from portal.employer import dashboard as employer_dashboard
 from portal.employer import training as employer_training
@@ -108,7 +108,23 @@ employer = [
         name="candidate_invite",
     ),
     path("candidates/<int:graduate_id>/cv/", candidates.candidate_cv, name="candidate_cv"),
+    path("postings/<int:pk>/screening/", screening.screening_questions, name="screening"),
+    path(
+        "postings/<int:pk>/screening/<int:question_pk>/remove/",
+        screening.screening_question_remove_view,
+        name="screening_remove",
+    ),
     path("postings/<int:pk>/applications/", employer_applications.pipeline, name="pipeline"),
+    path(
+        "postings/<int:pk>/applications/export.csv",
+        export.pipeline_export,
+        name="pipeline_export",
+    ),
+    path(
+        "postings/<int:pk>/applications/move/",
+        employer_applications.pipeline_bulk_move,
+        name="pipeline_bulk_move",
+    ),
     path(
         "applications/<int:pk>/",
         employer_applications.application_detail,

@@ -104,6 +104,22 @@ def profile_completeness(*, profile: GraduateProfile) -> tuple[int, list[Improve
     return round(100 * done / len(checks)), missing
 
 
+def profile_missing_for_applying(*, profile: GraduateProfile) -> list[Improvement]:
+    """What a graduate must add before an application can be sent: their name and nationality,
+    one education record and one skill (employers judge an application by these). The CV is
+    asked for separately: a graduate may choose to apply without one."""
+    checks = [
+        (
+            bool(profile.user.full_name.strip() and profile.nationality),
+            _("your full name and nationality"),
+            "basics",
+        ),
+        (profile.education.exists(), _("at least one degree or diploma"), "education"),
+        (profile.skills.exists(), _("at least one skill with its level"), "skills"),
+    ]
+    return [Improvement(hint, step) for ok, hint, step in checks if not ok]
+
+
 # --- the graduate's data export -----------------------------------------------------------------
 
 

@@ -116,6 +116,25 @@ class GraduateSkillFactory(factory.django.DjangoModelFactory):
     level = 3
 
 
+def ready_to_apply(profile: GraduateProfile) -> GraduateProfile:
+    """Give the profile what applying needs (jobs.services.application_missing_parts): a degree,
+    a skill and a CV on record (the file itself is never opened by the callers)."""
+    if not profile.education.exists():
+        EducationRecordFactory(profile=profile)
+    if not profile.skills.exists():
+        GraduateSkillFactory(profile=profile)
+    if not profile.cv:
+        profile.cv.name = f"cvs/{profile.pk}/cv.pdf"
+        profile.cv_original_name = "cv.pdf"
+        profile.save(update_fields=["cv", "cv_original_name"])
+    return profile
+
+
+def ApplicantFactory(**kwargs: object) -> GraduateProfile:
+    """A graduate profile ready to apply (see ready_to_apply)."""
+    return ready_to_apply(GraduateProfileFactory(**kwargs))
+
+
 def valid_brn(n: int) -> str:
     first_nine = f"{100 + n % 900:03d}{81 + n % 10:02d}{n % 10000:04d}"
     digits = first_nine + str(brn_check_digit(first_nine))

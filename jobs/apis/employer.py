@@ -15,6 +15,10 @@ from rest_framework.views import APIView
 from accounts.http import signed_in_user
 from employers.permissions import IsEmployerMember, IsVerifiedEmployerMember
 from jobs.apis.public import FieldOfStudyOutputSerializer, PostingSkillOutputSerializer
+from jobs.apis.screening import (
+    EmployerScreeningQuestionOutputSerializer,
+    ScreeningAnswerOutputSerializer,
+)
 from jobs.models import (
     PIPELINE_TRANSITIONS,
     Application,
@@ -99,12 +103,13 @@ class EmployerPostingOutputSerializer(serializers.ModelSerializer):
     skills = PostingSkillOutputSerializer(many=True)
     accepted_fields = FieldOfStudyOutputSerializer(many=True)
     location = serializers.CharField(read_only=True)
+    screening_questions = EmployerScreeningQuestionOutputSerializer(many=True)
 
     class Meta:
         model = JobPosting
         fields = [
             "id", *POSTING_FIELDS, "location", "status", "published_at", "created_at", "updated_at",
-            "skills", "accepted_fields",
+            "skills", "accepted_fields", "screening_questions",
         ]  # fmt: skip
 
 
@@ -242,6 +247,16 @@ class EmployerApplicationOutputSerializer(serializers.ModelSerializer):
     )
     cover_letter = serializers.SerializerMethodField(help_text="Empty once the applicant is not.")
     allowed_moves = serializers.SerializerMethodField()
+    screening_answers = serializers.SerializerMethodField(
+        help_text="Answers to the screening questions (`meets` false: misses a knockout rule)."
+    )
+
+    @extend_schema_field(ScreeningAnswerOutputSerializer(many=True))
+    def get_screening_answers(self, application: Application) -> list[dict[str, Any]]:
+        if not getattr(application, "shown", False):
+            return []
+        answers = application.screening_answers.all()
+        return ScreeningAnswerOutputSerializer(answers, many=True).data  # type: ignore[return-value]
 
     def get_cover_letter(self, application: Application) -> str:
         return application.cover_letter if getattr(application, "shown", False) else ""
@@ -256,7 +271,7 @@ class EmployerApplicationOutputSerializer(serializers.ModelSerializer):
         model = Application
         fields = [
             "id", "posting", "graduate", "status", "status_changed_at", "created_at",
-            "cover_letter", "rejection_reason", "allowed_moves",
+            "cover_letter", "rejection_reason", "allowed_moves", "screening_answers",
         ]  # fmt: skip
 
     def get_allowed_moves(self, application: Application) -> list[str]:

@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 from accounts.http import signed_in_user
 from core.api.throttling import ApplyThrottle
 from jobs.apis.public import PostingSummaryOutputSerializer
+from jobs.apis.screening import ScreeningAnswerInputSerializer, answers_by_question
 from jobs.models import Application, ApplicationStatusChange, JobPosting
 from jobs.selectors import (
     graduate_application_detail,
@@ -30,6 +31,12 @@ class ApplicationInputSerializer(serializers.Serializer):
     )
     cover_letter = serializers.CharField(
         allow_blank=True, default="", max_length=COVER_LETTER_MAX, trim_whitespace=False
+    )
+    answers = ScreeningAnswerInputSerializer(
+        many=True, required=False, help_text="Answers to the posting's screening questions."
+    )
+    without_cv = serializers.BooleanField(
+        default=False, help_text="Apply although the profile has no CV (the graduate confirms)."
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -96,6 +103,8 @@ class GraduateApplicationListApi(ListAPIView):
             graduate=profile,
             posting=body.validated_data["posting"],
             cover_letter=body.validated_data["cover_letter"],
+            without_cv=body.validated_data["without_cv"],
+            answers=answers_by_question(body.validated_data.get("answers", [])),
         )
         detail = graduate_application_detail(profile=profile, pk=application.pk)
         return Response(

@@ -15,6 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from employers.apis import EmployerPublicOutputSerializer
+from jobs.apis.screening import ScreeningQuestionOutputSerializer
 from jobs.models import JobPosting, PostingSkill
 from jobs.selectors import posting_detail_public
 from profiles.models import FieldOfStudy
@@ -63,11 +64,15 @@ class PostingDetailOutputSerializer(serializers.ModelSerializer):
     accepted_fields = FieldOfStudyOutputSerializer(
         many=True, help_text="Fields of study accepted; empty = any."
     )
+    screening_questions = ScreeningQuestionOutputSerializer(
+        many=True, help_text="Answered when applying (see the apply body's `answers`)."
+    )
 
     class Meta:
         model = JobPosting
         fields = [
             *SUMMARY_FIELDS, "description", "isco_code", "e7_code", "skills", "accepted_fields",
+            "screening_questions",
         ]  # fmt: skip
 
 

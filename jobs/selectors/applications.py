@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from employers.models import Employer
@@ -23,6 +24,7 @@ from jobs.models import (
 )
 from jobs.selectors.candidates import applicant_shown
 from profiles.models import GraduateProfile
+from profiles.selectors import Improvement, profile_missing_for_applying
 
 
 def graduate_applications(*, profile: GraduateProfile) -> QuerySet[Application]:
@@ -46,7 +48,10 @@ def graduate_application_detail(*, profile: GraduateProfile, pk: int) -> Applica
         to_attr="timeline",
     )
     application = (
-        graduate_applications(profile=profile).prefetch_related(history).filter(pk=pk).first()
+        graduate_applications(profile=profile)
+        .prefetch_related(history, "screening_answers")
+        .filter(pk=pk)
+        .first()
     )
     if application is None:
         raise Http404("No such application")
@@ -57,8 +62,10 @@ def application_for_member(*, user: User, pk: int) -> Application:
     """The application if it is to a posting of the user's company (with `shown`, as in
     posting_pipeline); DoesNotExist otherwise, and CompanyNotVerified when the company may not
     see applicants (not verified)."""
-    application = Application.objects.select_related("posting__employer", "graduate__user").get(
-        pk=pk, posting__employer__members__user=user
+    application = (
+        Application.objects.select_related("posting__employer", "graduate__user")
+        .prefetch_related("screening_answers")
+        .get(pk=pk, posting__employer__members__user=user)
     )
     require_verified(application.posting.employer)
     application.shown = applicant_shown(application)  # type: ignore[attr-defined]
@@ -71,12 +78,24 @@ def posting_pipeline(*, posting: JobPosting) -> dict[str, list[Application]]:
     (CompanyNotVerified) to a company that may not see applicants."""
     require_verified(posting.employer)
     columns: dict[str, list[Application]] = {status: [] for status in ApplicationStatus.values}
-    for application in posting.applications.select_related("graduate__user").order_by(
-        "status_changed_at", "id"
-    ):
+    applications = (
+        posting.applications.select_related("graduate__user")
+        .prefetch_related("screening_answers")
+        .order_by("status_changed_at", "id")
+    )
+    for application in applications:
         application.shown = applicant_shown(application)  # type: ignore[attr-defined]
         columns[application.status].append(application)
     return columns
+
+
+def posting_applications_chosen(*, posting: JobPosting, ids: list[int]) -> list[Application]:
+    """The posting's applications among `ids` (others' ids are ignored), oldest move first."""
+    return list(
+        posting.applications.filter(pk__in=ids)
+        .select_related("graduate__user", "posting__employer")
+        .order_by("status_changed_at", "id")
+    )
 
 
 def application_history(*, application: Application) -> QuerySet[ApplicationStatusChange]:
@@ -155,15 +174,16 @@ _LIVE = frozenset(s for s, following in PIPELINE_TRANSITIONS.items() if followin
 
 
 def graduate_applications_export(*, profile: GraduateProfile) -> list[dict[str, Any]]:
-    """The graduate's applications with their history, as JSON-ready data: the messages the
-    employer sent, never the employer's internal notes. Part of the person's data export."""
+    """The graduate's applications with their history and screening answers, as JSON-ready
+    data: the messages the employer sent, never the employer's internal notes. Part of the
+    person's data export."""
     history = Prefetch(
         "history", queryset=ApplicationStatusChange.objects.order_by("changed_at", "id")
     )
     applications = (
         Application.objects.filter(graduate=profile)
         .select_related("posting__employer")
-        .prefetch_related(history)
+        .prefetch_related(history, "screening_answers")
         .order_by("created_at", "id")
     )
     return [
@@ -182,6 +202,19 @@ def graduate_applications_export(*, profile: GraduateProfile) -> list[dict[str, 
                 }
                 for h in a.history.all()
             ],
+            "screening_answers": [
+                {"question": answer.question_text, "answer": answer.display}
+                for answer in a.screening_answers.all()
+            ],
         }
         for a in applications
     ]
+
+
+def application_missing_parts(*, graduate: GraduateProfile, without_cv: bool) -> list[Improvement]:
+    """What the graduate must add before applying (empty when ready): the profile's required
+    parts, and a CV unless they confirm they apply without one."""
+    missing = profile_missing_for_applying(profile=graduate)
+    if not graduate.cv and not without_cv:
+        missing.append(Improvement(_("a CV (PDF), or confirm that you apply without a CV"), "cv"))
+    return missing

@@ -22,7 +22,11 @@ def posting_list_public() -> QuerySet[JobPosting]:
 
 
 def posting_detail_public(*, pk: int) -> JobPosting:
-    return posting_list_public().prefetch_related("skills__skill", "accepted_fields").get(pk=pk)
+    return (
+        posting_list_public()
+        .prefetch_related("skills__skill", "accepted_fields", "screening_questions")
+        .get(pk=pk)
+    )
 
 
 def posting_text_search(*, postings: QuerySet[JobPosting], text: str) -> QuerySet[JobPosting]:
@@ -84,7 +88,7 @@ def posting_for_member(*, user: User, pk: int) -> JobPosting:
     """The posting if it belongs to the user's company; JobPosting.DoesNotExist otherwise."""
     return (
         JobPosting.objects.select_related("employer")
-        .prefetch_related("skills__skill", "accepted_fields")
+        .prefetch_related("skills__skill", "accepted_fields", "screening_questions")
         .get(pk=pk, employer__members__user=user)
     )
 

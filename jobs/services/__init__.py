@@ -1,4 +1,4 @@
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,7 +21,7 @@ from jobs.models import (
     PostingStatus,
     Requirement,
 )
-from jobs.selectors import candidate_visible_to_employer
+from jobs.selectors import application_missing_parts, candidate_visible_to_employer
 from jobs.services.alerts import saved_search_alert_send as saved_search_alert_send
 from jobs.services.alerts import (
     saved_search_alerts_for_posting as saved_search_alerts_for_posting,
@@ -42,7 +42,9 @@ from jobs.services.saved import saved_job_remove as saved_job_remove
 from jobs.services.saved import saved_search_create as saved_search_create
 from jobs.services.saved import saved_search_delete as saved_search_delete
 from jobs.services.saved import saved_search_update as saved_search_update
+from jobs.services.screening import answers_clean, answers_record
 from profiles.models import GraduateProfile
+from profiles.selectors import Improvement
 from skills.selectors import unknown_skill_ids
 
 if TYPE_CHECKING:
@@ -115,11 +117,31 @@ class ApplicationRefused(ValidationError):
     """The application cannot be made or moved; the message says why, for the user."""
 
 
+class ProfileNotReadyRefused(ApplicationRefused):
+    """The graduate's profile lacks what an employer needs to judge an application; `missing`
+    lists each part with the profile step that adds it."""
+
+    def __init__(self, missing: list[Improvement]) -> None:
+        self.missing = missing
+        parts = "; ".join(str(item.hint) for item in missing)
+        super().__init__(
+            _("Your profile is not ready for an application yet. Please add: %(parts)s.")
+            % {"parts": parts}
+        )
+
+
 @transaction.atomic
 def application_submit(
-    *, graduate: GraduateProfile, posting: JobPosting, cover_letter: str
+    *,
+    graduate: GraduateProfile,
+    posting: JobPosting,
+    cover_letter: str,
+    without_cv: bool = False,
+    answers: Mapping[int, object] | None = None,
 ) -> Application:
-    """Apply once to an open, public posting; the first history row records the application."""
+    """Apply once to an open, public posting with a ready profile (application_missing_parts);
+    the first history row records the application. `answers` maps the posting's screening
+    question ids to answers (jobs.services.screening): a knockout answer marks, never refuses."""
     if not posting.is_public:
         raise ApplicationRefused(_("This posting is not open for applications."))
     if len(cover_letter) > COVER_LETTER_MAX:
@@ -131,9 +153,14 @@ def application_submit(
         )
     if Application.objects.filter(graduate=graduate, posting=posting).exists():
         raise ApplicationRefused(_("You have already applied to this posting."))
+    missing = application_missing_parts(graduate=graduate, without_cv=without_cv)
+    if missing:
+        raise ProfileNotReadyRefused(missing)
+    cleaned = answers_clean(posting=posting, answers=answers or {})
     application = Application.objects.create(
         graduate=graduate, posting=posting, cover_letter=cover_letter.strip()
     )
+    answers_record(application=application, cleaned=cleaned)
     ApplicationStatusChange.objects.create(
         application=application, changed_by=graduate.user, to_status=ApplicationStatus.APPLIED
     )

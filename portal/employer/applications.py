@@ -9,11 +9,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.http import AuthenticatedHttpRequest
 from conversations.services import conversation_for_application
-from jobs.models import Application, ApplicationStatus
-from jobs.selectors import application_history, posting_pipeline
+from jobs.models import Application, ApplicationStatus, JobPosting
+from jobs.selectors import application_history, posting_applications_chosen, posting_pipeline
 from jobs.services import application_move
+from jobs.services.bulk import applications_move_bulk
 from portal.employer.access import application_or_404, company_member, form_errors, posting_or_404
-from portal.employer.forms import ApplicationMoveForm
+from portal.employer.forms import ApplicationMoveForm, BulkMoveForm
 from portal.thread import thread_context
 
 BOARD_COLUMNS = ("applied", "screening", "interview", "offer", "hired")
@@ -23,8 +24,15 @@ CLOSED_COLUMNS = ("rejected", "withdrawn")
 @company_member
 @require_GET
 def pipeline(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    posting = posting_or_404(request, pk)
+    return _board(request, posting_or_404(request, pk), None)
+
+
+def _board(
+    request: AuthenticatedHttpRequest, posting: JobPosting, form: BulkMoveForm | None
+) -> HttpResponse:
     columns = posting_pipeline(posting=posting)
+    live = [a.pk for s in BOARD_COLUMNS for a in columns[s]]
+    bound = form is not None
     return render(
         request,
         "employer/pipeline.html",
@@ -32,8 +40,48 @@ def pipeline(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "posting": posting,
             "board": [(s, ApplicationStatus(s).label, columns[s]) for s in BOARD_COLUMNS],
             "closed": [(s, ApplicationStatus(s).label, columns[s]) for s in CLOSED_COLUMNS],
+            "bulk_form": form or BulkMoveForm(application_ids=live),
+            "selected": set(request.POST.getlist("applications")) if bound else set(),
         },
+        status=400 if bound else 200,
     )
+
+
+@company_member
+@require_POST
+def pipeline_bulk_move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Move the chosen applications to one stage, or reject them with one reason; the message
+    says how many moved and why any could not."""
+    posting = posting_or_404(request, pk)
+    ids = [a.pk for a in posting_applications_chosen(posting=posting, ids=_ids(request))]
+    form = BulkMoveForm(request.POST, application_ids=ids)
+    if not form.is_valid():
+        return _board(request, posting, form)
+    data = form.cleaned_data
+    chosen = posting_applications_chosen(posting=posting, ids=data["applications"])
+    try:
+        result = applications_move_bulk(
+            applications=chosen,
+            to_status=data["to_status"],
+            by=request.user,
+            note=data["note"],
+            message=data["message"],
+            rejection_reason=data["rejection_reason"],
+        )
+    except PermissionDenied as exc:
+        raise Http404("No such posting") from exc
+    except ValidationError as error:
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+        return _board(request, posting, form)
+    level = messages.warning if result.refused else messages.success
+    level(request, result.summary())
+    return redirect("employer:pipeline", posting.pk)
+
+
+def _ids(request: AuthenticatedHttpRequest) -> list[int]:
+    values = request.POST.getlist("applications")
+    return [int(v) for v in values if v.isdigit() and len(v) <= 9]
 
 
 @company_member

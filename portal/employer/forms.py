@@ -216,6 +216,48 @@ class ApplicationMoveForm(forms.Form):
         ]
 
 
+class BulkMoveForm(forms.Form):
+    """Several applications of one posting to one stage, or rejected with one reason."""
+
+    applications = forms.TypedMultipleChoiceField(
+        label=_("Applications"), coerce=int, widget=forms.CheckboxSelectMultiple
+    )
+    to_status = forms.ChoiceField(
+        label=_("Move the selected applications to"),
+        choices=[
+            (status, label)
+            for status, label in ApplicationStatus.choices
+            if status not in (ApplicationStatus.APPLIED, ApplicationStatus.WITHDRAWN)
+        ],
+    )
+    rejection_reason = forms.CharField(
+        label=_("Reason for rejection, for the candidates"),
+        required=False,
+        max_length=300,
+        help_text=_("Required when you reject. Each candidate sees this reason."),
+    )
+    message = forms.CharField(
+        label=_("Message to the candidates"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Optional. Each candidate sees it with the new status."),
+    )
+    note = forms.CharField(
+        label=_("Internal note"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Seen by your company only."),
+    )
+
+    def __init__(self, *args: object, application_ids: list[int], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        cast(forms.ChoiceField, self.fields["applications"]).choices = [
+            (pk, str(pk)) for pk in application_ids
+        ]
+
+
 class CandidateInviteForm(forms.Form):
     message = forms.CharField(
         label=_("Message"),

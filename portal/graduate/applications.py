@@ -1,11 +1,11 @@
 """My applications: the list, one application's history with the employer's messages and the
-conversation with the company, withdraw."""
+conversation with the company, withdraw (after a confirmation page)."""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from conversations.services import conversation_for_application
 from jobs.selectors import graduate_application_detail, graduate_application_list
@@ -36,10 +36,16 @@ def application_detail(request: HttpRequest, pk: int, profile: GraduateProfile) 
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @graduate_required
 def application_withdraw(request: HttpRequest, pk: int, profile: GraduateProfile) -> HttpResponse:
+    """GET asks for confirmation and says what withdrawing does; POST withdraws."""
     application = graduate_application_detail(profile=profile, pk=pk)
+    if request.method == "GET":
+        if not application.can_withdraw:
+            messages.info(request, _("This application can no longer be withdrawn."))
+            return redirect("graduate:application_detail", pk=application.pk)
+        return render(request, "graduate/application_withdraw.html", {"application": application})
     try:
         application_withdraw_service(application=application, by=profile.user)
     except ApplicationRefused as refused:

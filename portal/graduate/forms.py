@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from core.choices import ASEAN_COUNTRIES, CompanySize, Industry, JobType, KoreaRegion
 from core.countries import country_choices
 from jobs.models import SavedSearch
-from jobs.services import COVER_LETTER_MAX
 from profiles.cv import cv_validate
 from profiles.models import (
     EducationRecord,
@@ -337,16 +336,6 @@ class VisibilityForm(forms.Form):
             "“Verified employers may find my profile” lets companies invite you; it records your "
             "consent, which you can withdraw here at any time."
         ),
-    )
-
-
-class ApplicationForm(forms.Form):
-    cover_letter = forms.CharField(
-        label=_("Cover letter"),
-        max_length=COVER_LETTER_MAX,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Why this job, and what you bring. Optional, up to 5,000 characters."),
     )
 
 

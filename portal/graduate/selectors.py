@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from jobs.models import Application, JobPosting
-from jobs.selectors import offer_facts_for_posting
+from jobs.selectors import application_missing_parts, offer_facts_for_posting
 from matching.reasons import checklist, main_gap, top_reasons
 from matching.selectors import current_run, explanations_for, matches_for_graduate
 from profiles.models import GraduateProfile
@@ -124,6 +124,8 @@ def _how_you_match(user: User, posting: JobPosting, form: Form) -> dict[str, Any
                 gap_courses.append({"skill": term.name, "course": course})
     return {
         "apply_form": form,
+        "apply_missing": application_missing_parts(graduate=profile, without_cv=False),
+        "has_cv": bool(profile.cv),
         "application": Application.objects.filter(graduate=profile, posting=posting).first(),
         "explanation": explanation,
         "skill_checks": checks.skills,

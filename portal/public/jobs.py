@@ -22,11 +22,12 @@ from jobs.selectors import (
     posting_rank_by_match,
     saved_job_ids,
 )
-from jobs.services import ApplicationRefused, application_submit
+from jobs.services import ApplicationRefused, ProfileNotReadyRefused, application_submit
 from matching.models import ListKind
 from matching.selectors import current_run, graduate_ranked_posting_ids
 from matching.services import impression_record, outcome_record
-from portal.graduate.forms import ApplicationForm, SavedSearchForm
+from portal.graduate.apply_forms import ApplicationForm
+from portal.graduate.forms import SavedSearchForm
 from portal.graduate.selectors import job_page_for_graduate, search_scores
 from portal.public.visas import OFFICIAL_SOURCES
 from profiles.permissions import signed_in_graduate
@@ -98,7 +99,8 @@ def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context: dict[str, Any] = {"posting": posting, "official_sources": OFFICIAL_SOURCES}
     user = signed_in(request)
     if user is not None and user.is_graduate:
-        context.update(job_page_for_graduate(user=user, posting=posting, form=ApplicationForm()))
+        form = ApplicationForm(questions=posting.screening_questions.all())
+        context.update(job_page_for_graduate(user=user, posting=posting, form=form))
         profile = signed_in_graduate(request)
         context["saved_ids"] = saved_job_ids(graduate=profile, posting_ids=[posting.pk])
         outcome_record(user=user, graduate=profile, posting=posting)
@@ -116,12 +118,20 @@ def posting_apply(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("Only graduates apply")
     posting = _posting_or_404(pk)
     profile = signed_in_graduate(request)
-    form = ApplicationForm(request.POST)
+    form = ApplicationForm(request.POST, questions=posting.screening_questions.all())
+    missing = None
     if profile is not None and form.is_valid():
         try:
             application = application_submit(
-                graduate=profile, posting=posting, cover_letter=form.cleaned_data["cover_letter"]
+                graduate=profile,
+                posting=posting,
+                cover_letter=form.cleaned_data["cover_letter"],
+                without_cv=form.cleaned_data["without_cv"],
+                answers=form.answers(),
             )
+        except ProfileNotReadyRefused as refused:
+            form.add_error(None, refused.messages)
+            missing = refused.missing
         except ApplicationRefused as refused:
             messages.warning(request, " ".join(refused.messages))
             return redirect("jobs:detail", pk=posting.pk)
@@ -133,4 +143,6 @@ def posting_apply(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("graduate:application_detail", pk=application.pk)
     context: dict[str, Any] = {"posting": posting, "official_sources": OFFICIAL_SOURCES}
     context.update(job_page_for_graduate(user=user, posting=posting, form=form))
+    if missing is not None:
+        context["apply_missing"] = missing
     return render(request, "jobs/posting_detail.html", context, status=400)

@@ -22,6 +22,7 @@ from jobs.services import (
     saved_job_add,
     saved_search_create,
 )
+from jobs.services.screening import screening_question_add
 from matching.models import GraduateMatchList
 from matching.selectors import candidates_for_posting
 from matching.services import match_run_request
@@ -48,7 +49,13 @@ def test_export_holds_profile_skills_applications_and_consents(graduate, graduat
     UnmatchedSkill.objects.create(profile=profile, label="Wafer whispering", level=2)
     Consent.objects.create(user=graduate, purpose="terms")
     posting = factories.JobPostingFactory(employer=employer.employer_membership.employer)
-    application = application_submit(graduate=profile, posting=posting, cover_letter="Hello")
+    question = screening_question_add(
+        posting=posting, by=employer, text="Night shifts?", kind="yes_no", expected_yes=True
+    )
+    application = application_submit(
+        graduate=factories.ready_to_apply(profile), posting=posting, cover_letter="Hello",
+        answers={question.pk: "no"},
+    )  # fmt: skip
     application_move(
         application=application, to_status=ApplicationStatus.SCREENING, by=employer,
         note="internal only", message="We will call you",
@@ -68,6 +75,8 @@ def test_export_holds_profile_skills_applications_and_consents(graduate, graduat
     assert [h["to_status"] for h in history] == ["applied", "screening"]
     assert history[1]["message"] == "We will call you"
     assert "internal only" not in response.content.decode()
+    answers = data["applications"][0]["screening_answers"]
+    assert answers == [{"question": "Night shifts?", "answer": "No"}]
 
 
 def test_export_is_only_ever_the_signed_in_users_data(graduate_client, other_graduate, client):
@@ -151,7 +160,9 @@ def test_delete_leaves_no_copy_of_the_name_or_address_in_notifications_or_emails
     posting = factories.JobPostingFactory(employer=member.employer)
     with django_capture_on_commit_callbacks(execute=True):
         application = application_submit(
-            graduate=graduate.graduate_profile, posting=posting, cover_letter="Hello"
+            graduate=factories.ready_to_apply(graduate.graduate_profile),
+            posting=posting,
+            cover_letter="Hello",
         )
         application_move(application=application, to_status="screening", by=employer)
     rows = [*Notification.objects.values_list("params", flat=True)]

@@ -18,6 +18,7 @@ from tests.factories import (
     JobPostingFactory,
     PostingSkillFactory,
     SkillFactory,
+    ready_to_apply,
 )
 from tests.profiles.factories import pdf_bytes
 from tests.visas.conftest import loaded_visa_rules  # noqa: F401 (a module-scoped fixture)
@@ -279,6 +280,7 @@ def test_visa_guidance_without_nationality_names_the_field(graduate_api: APIClie
 
 def test_apply_read_history_and_withdraw(graduate_api: APIClient, graduate: User):
     posting = JobPostingFactory()
+    ready_to_apply(_profile(graduate))
 
     created = graduate_api.post(
         f"{G}/applications/", {"posting": posting.pk, "cover_letter": "Hello"}
@@ -300,6 +302,7 @@ def test_apply_read_history_and_withdraw(graduate_api: APIClient, graduate: User
 
 def test_applying_twice_is_refused_politely(graduate_api: APIClient, graduate: User):
     posting = JobPostingFactory()
+    ready_to_apply(_profile(graduate))
     graduate_api.post(f"{G}/applications/", {"posting": posting.pk})
 
     body = assert_error(graduate_api.post(f"{G}/applications/", {"posting": posting.pk}), 400,
@@ -333,6 +336,31 @@ def test_the_cover_letter_limit_is_a_field_error(graduate_api: APIClient):
     assert_error(response, 400, "validation_error", "cover_letter")
 
 
+def test_an_unready_profile_cannot_apply_and_is_told_what_is_missing(
+    graduate_api: APIClient, graduate: User
+):
+    posting = JobPostingFactory()
+
+    response = graduate_api.post(f"{G}/applications/", {"posting": posting.pk})
+
+    body = assert_error(response, 400, "refused")
+    assert "at least one degree" in body["message"] and "a CV (PDF)" in body["message"]
+    assert not Application.objects.exists()
+
+
+def test_applying_without_a_cv_needs_saying_so(graduate_api: APIClient, graduate: User):
+    profile = _profile(graduate)
+    EducationRecordFactory(profile=profile)
+    GraduateSkillFactory(profile=profile)
+    posting = JobPostingFactory()
+
+    refused = graduate_api.post(f"{G}/applications/", {"posting": posting.pk})
+    body = assert_error(refused, 400, "refused")
+    assert "at least one degree" not in body["message"] and "a CV (PDF)" in body["message"]
+    created = graduate_api.post(f"{G}/applications/", {"posting": posting.pk, "without_cv": True})
+    assert created.status_code == 201, created.content
+
+
 def test_another_graduates_application_is_not_found(graduate_api: APIClient, other_graduate: User):
     theirs = ApplicationFactory(graduate=_profile(other_graduate))
 
@@ -358,9 +386,10 @@ def test_the_employers_internal_note_never_reaches_the_graduate(
     assert response.json()["history"][-1]["message"] == "We liked your CV"
 
 
-def test_applying_is_throttled(graduate_api: APIClient, settings: Any):
+def test_applying_is_throttled(graduate_api: APIClient, graduate: User, settings: Any):
     from rest_framework.settings import api_settings
 
+    ready_to_apply(_profile(graduate))
     rates = {**api_settings.DEFAULT_THROTTLE_RATES, "apply": "2/hour"}
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": rates}
     postings = JobPostingFactory.create_batch(3)

@@ -143,7 +143,9 @@ def test_employer_journey_from_sign_up_to_interview(browser_page, live_server):
 
     # 6. An application arrives; move it to interview with a message.
     application = application_submit(
-        graduate=strong, posting=posting, cover_letter="I ran etch tools for two years."
+        graduate=factories.ready_to_apply(strong),
+        posting=posting,
+        cover_letter="I ran etch tools for two years.",
     )
     page.goto("/employer/")
     assert "1" in page.locator(".figure").nth(2).inner_text()

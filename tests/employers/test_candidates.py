@@ -134,7 +134,9 @@ def test_visibility_rule(graduate, posting, visibility, applied, visible):
     profile.visibility = visibility
     profile.save()
     if applied:
-        application_submit(graduate=profile, posting=posting, cover_letter="")
+        application_submit(
+            graduate=factories.ready_to_apply(profile), posting=posting, cover_letter=""
+        )
     assert candidate_visible_to_employer(profile=profile, employer=posting.employer) is visible
 
 
@@ -142,7 +144,7 @@ def test_applying_to_another_company_does_not_open_the_profile(graduate, posting
     profile = graduate.graduate_profile
     profile.visibility = "applied_only"
     profile.save()
-    application_submit(graduate=profile, posting=posting, cover_letter="")
+    application_submit(graduate=factories.ready_to_apply(profile), posting=posting, cover_letter="")
     other = other_employer.employer_membership.employer
     assert not candidate_visible_to_employer(profile=profile, employer=other)
 

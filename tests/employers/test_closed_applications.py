@@ -82,7 +82,9 @@ def test_news_about_an_applicant_hidden_since_loses_the_name(django_capture_on_c
     posting = factories.JobPostingFactory(employer=member.employer)
     graduate = factories.GraduateProfileFactory(user__full_name=NAME)
     with django_capture_on_commit_callbacks(execute=True):
-        application = application_submit(graduate=graduate, posting=posting, cover_letter="Hi")
+        application = application_submit(
+            graduate=factories.ready_to_apply(graduate), posting=posting, cover_letter="Hi"
+        )
         application_move(
             application=application, to_status="rejected", by=member.user, rejection_reason="No"
         )

@@ -23,7 +23,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def application(posting, graduate):
     return application_submit(
-        graduate=graduate.graduate_profile, posting=posting, cover_letter="Hello <team>"
+        graduate=factories.ready_to_apply(graduate.graduate_profile),
+        posting=posting,
+        cover_letter="Hello <team>",
     )
 
 
@@ -175,7 +177,7 @@ def test_the_application_page_shows_letter_escaped_and_history(employer_client, 
 
 
 def test_the_board_puts_applications_in_their_columns(employer, employer_client, posting):
-    profiles = [factories.GraduateProfileFactory() for _ in range(3)]
+    profiles = [factories.ApplicantFactory() for _ in range(3)]
     moved = []
     for profile in profiles:
         moved.append(application_submit(graduate=profile, posting=posting, cover_letter=""))
@@ -189,16 +191,12 @@ def test_the_board_puts_applications_in_their_columns(employer, employer_client,
 def test_the_board_uses_a_constant_number_of_queries(
     employer_client, posting, django_assert_num_queries
 ):
-    application_submit(
-        graduate=factories.GraduateProfileFactory(), posting=posting, cover_letter=""
-    )
+    application_submit(graduate=factories.ApplicantFactory(), posting=posting, cover_letter="")
     url = reverse("employer:pipeline", args=[posting.pk])
     with CaptureQueriesContext(connection) as few:
         employer_client.get(url)
     for _ in range(4):
-        application_submit(
-            graduate=factories.GraduateProfileFactory(), posting=posting, cover_letter=""
-        )
+        application_submit(graduate=factories.ApplicantFactory(), posting=posting, cover_letter="")
     with django_assert_num_queries(len(few)):
         employer_client.get(url)
 
@@ -208,7 +206,11 @@ def test_a_new_application_notifies_every_member_of_the_company(
 ):
     colleague = factories.EmployerMemberFactory(employer=company, role="recruiter").user
     with django_capture_on_commit_callbacks(execute=True):
-        application_submit(graduate=graduate.graduate_profile, posting=posting, cover_letter="")
+        application_submit(
+            graduate=factories.ready_to_apply(graduate.graduate_profile),
+            posting=posting,
+            cover_letter="",
+        )
     assert set(
         Notification.objects.filter(kind="new_application").values_list("user", flat=True)
     ) == {employer.pk, colleague.pk}
@@ -221,11 +223,9 @@ def test_a_new_application_notifies_every_member_of_the_company(
 def test_dashboard_counts_postings_applications_and_time_in_stage(employer, company, posting):
     factories.JobPostingFactory(employer=company, status="draft", published_at=None)
     first = application_submit(
-        graduate=factories.GraduateProfileFactory(), posting=posting, cover_letter=""
+        graduate=factories.ApplicantFactory(), posting=posting, cover_letter=""
     )
-    application_submit(
-        graduate=factories.GraduateProfileFactory(), posting=posting, cover_letter=""
-    )
+    application_submit(graduate=factories.ApplicantFactory(), posting=posting, cover_letter="")
     application_move(application=first, to_status="screening", by=employer)
     # The first stayed four days in "applied" before screening.
     start = timezone.now() - datetime.timedelta(days=4)

@@ -155,7 +155,9 @@ def korean_employer(employer, graduate, django_capture_on_commit_callbacks):
     factories.PostingSkillFactory(posting=posting)
     with django_capture_on_commit_callbacks(execute=True):
         application = application_submit(
-            graduate=graduate.graduate_profile, posting=posting, cover_letter="안녕하세요"
+            graduate=factories.ready_to_apply(graduate.graduate_profile),
+            posting=posting,
+            cover_letter="안녕하세요",
         )
     notification_create(
         user=employer,

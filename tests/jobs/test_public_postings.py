@@ -75,7 +75,7 @@ def test_matching_scores_only_public_postings(postings: dict[str, JobPosting]) -
 
 
 def test_applying_after_the_deadline_is_refused(postings: dict[str, JobPosting]) -> None:
-    graduate = factories.GraduateProfileFactory()
+    graduate = factories.ApplicantFactory()
     with pytest.raises(ApplicationRefused):
         application_submit(graduate=graduate, posting=postings["past deadline"], cover_letter="")
     applied = application_submit(graduate=graduate, posting=postings["due today"], cover_letter="")

@@ -51,6 +51,7 @@ def test_anonymous_and_employers_see_no_match_checklist(client, employer_client,
 
 
 def test_apply_with_a_cover_letter(graduate, graduate_client, posting):
+    factories.ready_to_apply(graduate.graduate_profile)
     response = graduate_client.post(apply(posting), {"cover_letter": "I run <b>etch</b> tools."})
     application = Application.objects.get(graduate=graduate.graduate_profile, posting=posting)
     assert response.url == reverse("graduate:application_detail", args=[application.pk])
@@ -60,6 +61,7 @@ def test_apply_with_a_cover_letter(graduate, graduate_client, posting):
 
 
 def test_applying_twice_is_refused_politely(graduate, graduate_client, posting):
+    factories.ready_to_apply(graduate.graduate_profile)
     graduate_client.post(apply(posting), {"cover_letter": "First"})
     response = graduate_client.post(apply(posting), {"cover_letter": "Second"}, follow=True)
     assert response.status_code == 200
@@ -112,3 +114,33 @@ def test_the_description_renders_markdown_safely_for_everyone(client):
     assert "<li>etch line</li>" in html
     assert "<script>alert(1)</script>" not in html
     assert "javascript:alert" not in html
+
+
+def test_an_unready_profile_cannot_apply_and_keeps_the_cover_letter(graduate_client, posting):
+    """The persona has a skill but no degree and no CV: the page says what is missing, links to
+    the profile steps and shows the letter again."""
+    response = graduate_client.post(apply(posting), {"cover_letter": "My etch story"})
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Your profile is not ready for an application yet" in page
+    assert reverse("graduate:step", args=["education"]) in page
+    assert reverse("graduate:step", args=["cv"]) in page
+    assert "My etch story" in page
+    assert not Application.objects.filter(posting=posting).exists()
+
+
+def test_the_job_page_lists_what_is_missing_before_applying(graduate_client, posting):
+    page = graduate_client.get(detail(posting)).content.decode()
+    assert "Before you apply, add to your profile:" in page
+    assert "At least one degree or diploma" in page
+    assert "Apply without a CV" in page
+
+
+def test_applying_without_a_cv_is_accepted_when_the_graduate_says_so(
+    graduate, graduate_client, posting
+):
+    factories.EducationRecordFactory(profile=graduate.graduate_profile)
+    response = graduate_client.post(apply(posting), {"cover_letter": "Hi", "without_cv": "on"})
+    assert response.status_code == 302
+    assert Application.objects.filter(graduate=graduate.graduate_profile).exists()

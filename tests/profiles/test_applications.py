@@ -17,7 +17,9 @@ LIST = reverse("graduate:applications")
 def application(graduate, employer):
     posting = factories.JobPostingFactory(employer=employer.employer_membership.employer)
     application = application_submit(
-        graduate=graduate.graduate_profile, posting=posting, cover_letter="Dear <team>,"
+        graduate=factories.ready_to_apply(graduate.graduate_profile),
+        posting=posting,
+        cover_letter="Dear <team>,",
     )
     application_move(
         application=application,
@@ -52,6 +54,7 @@ def test_another_graduates_application_is_404(application, other_graduate, emplo
     detail = reverse("graduate:application_detail", args=[application.pk])
     withdraw = reverse("graduate:application_withdraw", args=[application.pk])
     assert client.get(detail).status_code == 404
+    assert client.get(withdraw).status_code == 404
     assert client.post(withdraw).status_code == 404
     application.refresh_from_db()
     assert application.status == ApplicationStatus.SCREENING
@@ -75,9 +78,27 @@ def test_withdraw_then_withdraw_again_is_refused_politely(graduate_client, appli
     assert application.history.count() == 3
 
 
-def test_withdraw_needs_post(graduate_client, application):
+def test_withdrawing_asks_for_confirmation_first(graduate_client, application):
+    detail = graduate_client.get(reverse("graduate:application_detail", args=[application.pk]))
     url = reverse("graduate:application_withdraw", args=[application.pk])
-    assert graduate_client.get(url).status_code == 405
+    assert f'action="{url}"' not in detail.content.decode()  # no one-click withdrawal
+    assert f'href="{url}"' in detail.content.decode()
+
+    confirm = graduate_client.get(url)
+
+    assert confirm.status_code == 200
+    page = confirm.content.decode()
+    assert "Withdraw your application?" in page and "cannot be undone" in page
+    assert f'action="{url}"' in page
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.SCREENING
+
+
+def test_the_confirmation_page_of_a_final_application_goes_back(graduate_client, application):
+    graduate_client.post(reverse("graduate:application_withdraw", args=[application.pk]))
+    url = reverse("graduate:application_withdraw", args=[application.pk])
+    response = graduate_client.get(url)
+    assert response.url == reverse("graduate:application_detail", args=[application.pk])
 
 
 def test_list_queries_do_not_grow_with_applications(graduate, graduate_client):

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.choices import AlertFrequency, ApplicationStatus, EducationLevel, JobType, KoreaRegion
+from core.choices import ApplicationStatus, EducationLevel, JobType, KoreaRegion
 from core.models import TimeStampedModel
 from employers.models import VerificationStatus
 from skills.occupation_codes import validate_e7_code, validate_isco08_code
@@ -256,6 +256,12 @@ class Application(TimeStampedModel):
     def can_withdraw(self) -> bool:
         return ApplicationStatus.WITHDRAWN in PIPELINE_TRANSITIONS[self.status]
 
+    @property
+    def screening_misses(self) -> list["ScreeningAnswer"]:
+        """The answers that miss their question's knockout rule (a mark, not a rejection).
+        Uses prefetched `screening_answers` when the caller loaded them."""
+        return [answer for answer in self.screening_answers.all() if not answer.meets]
+
 
 class ApplicationStatusChange(models.Model):
     """Append-only history of an application's status: rows are written once, never changed."""
@@ -312,71 +318,31 @@ class PostingInvitation(TimeStampedModel):
         return f"{self.graduate} invited to {self.posting.title}"
 
 
-# --- what a graduate keeps: saved postings, saved searches and their alerts --------------------
+# Saved postings and searches, and screening questions, live in their own modules; imported
+# here so that `jobs.models` lists every table.
+from jobs.models.saved import SavedJob, SavedSearch, SavedSearchAlert  # noqa: E402
+from jobs.models.screening import (  # noqa: E402
+    QuestionKind,
+    ScreeningAnswer,
+    ScreeningQuestion,
+)
 
-
-class SavedJob(models.Model):
-    """A posting the graduate keeps to read again or apply later; once per graduate."""
-
-    graduate = models.ForeignKey(
-        "profiles.GraduateProfile", on_delete=models.CASCADE, related_name="saved_jobs"
-    )
-    posting = models.ForeignKey(JobPosting, on_delete=models.CASCADE, related_name="saves")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        constraints = [
-            models.UniqueConstraint(fields=["graduate", "posting"], name="saved_job_once"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.graduate} saved {self.posting_id}"
-
-
-class SavedSearch(TimeStampedModel):
-    """A job search the graduate keeps, and how often to hear of new postings that fit it.
-
-    `filters` holds the search's query parameters as jobs.filters.PostingFilter validated them,
-    so an alert runs exactly the search the graduate saw. Postings published from `alerts_from`
-    on are news for it; each daily or weekly alert moves it on."""
-
-    graduate = models.ForeignKey(
-        "profiles.GraduateProfile", on_delete=models.CASCADE, related_name="saved_searches"
-    )
-    name = models.CharField(_("name"), max_length=80)
-    filters = models.JSONField(default=dict, blank=True)
-    frequency = models.CharField(
-        _("alerts"), max_length=8, choices=AlertFrequency.choices, default=AlertFrequency.DAILY
-    )
-    alerts_from = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["name", "id"]
-        verbose_name_plural = "saved searches"
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(frequency__in=AlertFrequency.values),
-                name="saved_search_frequency_valid",
-            ),
-            models.CheckConstraint(condition=~models.Q(name=""), name="saved_search_has_name"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.name} ({self.graduate})"
-
-
-class SavedSearchAlert(models.Model):
-    """A posting a saved search has told its graduate about: never the same one twice."""
-
-    search = models.ForeignKey(SavedSearch, on_delete=models.CASCADE, related_name="alerted")
-    posting = models.ForeignKey(JobPosting, on_delete=models.CASCADE, related_name="+")
-    alerted_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["search", "posting"], name="saved_search_alert_once"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.posting_id} for search {self.search_id}"
+__all__ = [
+    "PIPELINE_TRANSITIONS",
+    "Application",
+    "ApplicationStatus",
+    "ApplicationStatusChange",
+    "EnglishRequirement",
+    "JobPosting",
+    "JobPostingQuerySet",
+    "PostingInvitation",
+    "PostingSkill",
+    "PostingStatus",
+    "QuestionKind",
+    "Requirement",
+    "SavedJob",
+    "SavedSearch",
+    "SavedSearchAlert",
+    "ScreeningAnswer",
+    "ScreeningQuestion",
+]
