@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "training",
     "visas",
     "matching",
+    "interviews",
     "notifications",
     "portal",
     "demo",
@@ -218,6 +219,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
     },
     "matching-sweep-runs": {"task": "matching.tasks.matching_sweep_runs_task", "schedule": 60.0},
+    "interviews-reminders": {
+        "task": "interviews.tasks.interview_reminders_send_task",
+        "schedule": 300.0,
+    },
     "notifications-send-due-emails": {
         "task": "notifications.tasks.notify_send_due_emails_task",
         "schedule": 60.0,

@@ -16,6 +16,11 @@ class NotificationKind(models.TextChoices):
     APPLICATION_WITHDRAWN = "application_withdrawn", _("Application withdrawn")
     MATCH_DIGEST = "match_digest", _("New postings that match you")
     COMPANY_VERIFICATION = "company_verification", _("Company verification")
+    INTERVIEW_PROPOSED = "interview_proposed", _("Interview times proposed")
+    INTERVIEW_BOOKED = "interview_booked", _("Interview booked")
+    INTERVIEW_RESCHEDULED = "interview_rescheduled", _("Interview rescheduled")
+    INTERVIEW_CANCELLED = "interview_cancelled", _("Interview cancelled")
+    INTERVIEW_REMINDER = "interview_reminder", _("Interview reminder")
 
 
 class Notification(models.Model):

@@ -4,6 +4,7 @@ from datetime import date
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -22,6 +23,7 @@ from core.choices import (
     KoreaRegion,
 )
 from core.models import TimeStampedModel
+from core.timezones import KOREA, is_known_zone, zone_for_country
 
 
 class AseanCountries(Countries):
@@ -135,6 +137,13 @@ class CurrentVisa(models.TextChoices):
 OPEN_WORK_STATUSES = frozenset({CurrentVisa.F2, CurrentVisa.F4, CurrentVisa.F5, CurrentVisa.F6})
 
 
+def validate_time_zone(value: str) -> None:
+    if value and not is_known_zone(value):
+        raise ValidationError(
+            _("“%(zone)s” is not a time zone we know."), code="invalid", params={"zone": value}
+        )
+
+
 class GraduateProfile(TimeStampedModel):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="graduate_profile"
@@ -144,6 +153,13 @@ class GraduateProfile(TimeStampedModel):
     phone = PhoneNumberField(blank=True)
     current_country = CountryField(blank=True)
     current_city = models.CharField(max_length=80, blank=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("Blank: the zone of the country you live in (or of your nationality)."),
+    )
     headline = models.CharField(max_length=140, blank=True)
     summary = models.TextField(blank=True)
     topik_level = models.PositiveSmallIntegerField(
@@ -200,9 +216,18 @@ class GraduateProfile(TimeStampedModel):
     def __str__(self) -> str:
         return self.user.get_full_name()
 
-    def clean(self) -> None:
-        from django.core.exceptions import ValidationError
+    @property
+    def effective_time_zone(self) -> str:
+        """The zone the graduate chose, else their country of residence's, else their
+        nationality's, else Korea time."""
+        return (
+            self.time_zone
+            or zone_for_country(str(self.current_country or ""))
+            or zone_for_country(str(self.nationality or ""))
+            or KOREA
+        )
 
+    def clean(self) -> None:
         errors: dict[str, str] = {}
         for field, choices in (
             ("preferred_industries", Industry.values),
