@@ -69,7 +69,7 @@ def zone_for_country(country: str) -> str | None:
 
 
 def city_name(zone: str) -> str:
-    """"Ho Chi Minh City" for Asia/Ho_Chi_Minh; the zone's last part for others."""
+    """ "Ho Chi Minh City" for Asia/Ho_Chi_Minh; the zone's last part for others."""
     if zone in CITY_NAMES:
         return str(CITY_NAMES[zone])
     return zone.rsplit("/", 1)[-1].replace("_", " ")
@@ -80,12 +80,12 @@ def local_time(moment: datetime, zone: str) -> datetime:
 
 
 def moment_words(moment: datetime, zone: str) -> str:
-    """"Tue 9 Mar, 10:00" in `zone` (day and month names in the active language)."""
+    """ "Tue 9 Mar, 10:00" in `zone` (day and month names in the active language)."""
     return formats.date_format(local_time(moment, zone), "D j M, H:i")
 
 
 def moment_in_zone(moment: datetime, zone: str) -> str:
-    """"Tue 9 Mar, 10:00 in Ho Chi Minh City (12:00 in Seoul)": the moment where the reader
+    """ "Tue 9 Mar, 10:00 in Ho Chi Minh City (12:00 in Seoul)": the moment where the reader
     is, and in Korea time beside it (with the date there when it differs)."""
     here = moment_words(moment, zone)
     if zone == KOREA:

@@ -6,6 +6,6 @@ from interviews.services import interview_reminders_send
 
 
 @shared_task
-def interview_reminders_send_task() -> None:
+def interview_remind_task() -> None:
     """Every five minutes (Celery beat): the reminders due before booked interviews."""
     interview_reminders_send()

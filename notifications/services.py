@@ -8,8 +8,8 @@ retries are scheduled in its row, not in the broker, and a sweep (every minute) 
 import hashlib
 import logging
 import smtplib
-from email.mime.text import MIMEText
 from datetime import timedelta
+from email.mime.text import MIMEText
 from typing import Any
 
 from django.conf import settings

@@ -27,7 +27,11 @@ def _people(interview: Interview) -> list[tuple[User, str, str]]:
     application = interview.application
     graduate = application.graduate
     people = [
-        (graduate.user, graduate.effective_time_zone, reverse("graduate:interview", args=[interview.pk]))
+        (
+            graduate.user,
+            graduate.effective_time_zone,
+            reverse("graduate:interview", args=[interview.pk]),
+        )
     ]
     employer_url = reverse("employer:interview", args=[interview.pk])
     for member in application.posting.employer.members.select_related("user"):
@@ -90,7 +94,7 @@ def interview_calendar(interview: Interview, *, method: str = REQUEST,
 
 
 def _sender() -> str:
-    return settings.DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].strip("> ")
+    return str(settings.DEFAULT_FROM_EMAIL).rsplit("<", 1)[-1].strip("> ")
 
 
 def _tell(
@@ -177,9 +181,7 @@ def interview_reminders_send(*, now: datetime | None = None) -> int:
         status=InterviewStatus.BOOKED,
         booked_slot__starts_at__gt=now,
         booked_slot__starts_at__lte=now + REMINDERS[-1][1],
-    ).select_related(
-        "booked_slot", "application__graduate__user", "application__posting__employer"
-    )
+    ).select_related("booked_slot", "application__graduate__user", "application__posting__employer")
     for interview in due:
         ahead = interview.booked_slot.starts_at - now  # type: ignore[union-attr]
         window = next(name for name, gap in REMINDERS if ahead <= gap)

@@ -42,7 +42,9 @@ def _require_member(*, application: Application, by: User) -> None:
     require_verified(application.posting.employer)
 
 
-def interview_slots_check(*, slots: Sequence[datetime], now: datetime | None = None) -> list[datetime]:
+def interview_slots_check(
+    *, slots: Sequence[datetime], now: datetime | None = None
+) -> list[datetime]:
     """The proposed times, sorted: 1 to MAX_SLOTS aware datetimes, each in the future, within
     HORIZON_DAYS, none twice. A ValidationError on `slots` names every problem (in Korea time)."""
     now = now or timezone.now()
@@ -109,7 +111,9 @@ def interview_propose(
         raise ValidationError(
             _("This application already has an interview: reschedule or cancel it.")
         ) from exc
-    InterviewSlot.objects.bulk_create(InterviewSlot(interview=interview, starts_at=t) for t in times)
+    InterviewSlot.objects.bulk_create(
+        InterviewSlot(interview=interview, starts_at=t) for t in times
+    )
     interview_proposed_notify(interview=interview, rescheduled=False, was_booked=False)
     return interview
 

@@ -5,24 +5,59 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notifications', '0003_company_verification_kind'),
+        ("notifications", "0003_company_verification_kind"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='notification',
-            name='notification_kind_valid',
+            model_name="notification",
+            name="notification_kind_valid",
         ),
         migrations.AlterField(
-            model_name='notification',
-            name='kind',
-            field=models.CharField(choices=[('application_moved', 'Application status changed'), ('invited_to_apply', 'Invitation to apply'), ('new_application', 'New application'), ('application_withdrawn', 'Application withdrawn'), ('match_digest', 'New postings that match you'), ('company_verification', 'Company verification'), ('interview_proposed', 'Interview times proposed'), ('interview_booked', 'Interview booked'), ('interview_rescheduled', 'Interview rescheduled'), ('interview_cancelled', 'Interview cancelled'), ('interview_reminder', 'Interview reminder')], max_length=24, verbose_name='kind'),
+            model_name="notification",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("application_moved", "Application status changed"),
+                    ("invited_to_apply", "Invitation to apply"),
+                    ("new_application", "New application"),
+                    ("application_withdrawn", "Application withdrawn"),
+                    ("match_digest", "New postings that match you"),
+                    ("company_verification", "Company verification"),
+                    ("interview_proposed", "Interview times proposed"),
+                    ("interview_booked", "Interview booked"),
+                    ("interview_rescheduled", "Interview rescheduled"),
+                    ("interview_cancelled", "Interview cancelled"),
+                    ("interview_reminder", "Interview reminder"),
+                ],
+                max_length=24,
+                verbose_name="kind",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='notification',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['application_moved', 'invited_to_apply', 'new_application', 'application_withdrawn', 'match_digest', 'company_verification', 'interview_proposed', 'interview_booked', 'interview_rescheduled', 'interview_cancelled', 'interview_reminder'])), name='notification_kind_valid'),
+            model_name="notification",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "kind__in",
+                        [
+                            "application_moved",
+                            "invited_to_apply",
+                            "new_application",
+                            "application_withdrawn",
+                            "match_digest",
+                            "company_verification",
+                            "interview_proposed",
+                            "interview_booked",
+                            "interview_rescheduled",
+                            "interview_cancelled",
+                            "interview_reminder",
+                        ],
+                    )
+                ),
+                name="notification_kind_valid",
+            ),
         ),
     ]

@@ -13,10 +13,11 @@ from profiles.selectors import graduate_profile_export
 
 def user_data_export(*, user: User) -> dict[str, Any]:
     """Everything the platform holds about the user, as JSON-ready data: the account and its
-    consents, and for a graduate the profile, education, experience, skills and applications
-    with their history (the employer's messages, never its internal notes) and interviews. The CV file itself
-    is downloaded separately (its name and date are listed). For everyone, the ranked lists they
-    were shown and the job pages they opened (kept IMPRESSION_RETENTION_DAYS)."""
+    consents, and for a graduate the profile, education, experience, skills, applications
+    with their history (the employer's messages, never its internal notes) and interviews. The
+    CV file itself is downloaded separately (its name and date are listed). For everyone, the
+    ranked lists they were shown and the job pages they opened (kept
+    IMPRESSION_RETENTION_DAYS)."""
     data = account_export(user=user)
     profile = GraduateProfile.objects.filter(user=user).first()
     if profile is not None:

@@ -13,6 +13,7 @@ from jobs.selectors import application_history, posting_pipeline
 from jobs.services import application_move
 from portal.employer.access import application_or_404, company_member, form_errors, posting_or_404
 from portal.employer.forms import ApplicationMoveForm
+from portal.employer.interviews import interview_context, interviews_attach
 
 BOARD_COLUMNS = ("applied", "screening", "interview", "offer", "hired")
 CLOSED_COLUMNS = ("rejected", "withdrawn")
@@ -23,6 +24,7 @@ CLOSED_COLUMNS = ("rejected", "withdrawn")
 def pipeline(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     posting = posting_or_404(request, pk)
     columns = posting_pipeline(posting=posting)
+    interviews_attach(applications=[a for column in columns.values() for a in column])
     return render(
         request,
         "employer/pipeline.html",
@@ -56,6 +58,7 @@ def _detail(
             "history": application_history(application=application),  # type: ignore[arg-type]
             "form": form,
             "shown": application.shown,  # type: ignore[attr-defined]
+            **interview_context(application),  # type: ignore[arg-type]
         },
         status=status,
     )

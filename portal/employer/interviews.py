@@ -1,6 +1,8 @@
 """The employer's interview pages: propose or reschedule times (Korea time), see the interview,
 cancel it, download its calendar invitation. Another company's interview is 404."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
@@ -15,6 +17,7 @@ from interviews.selectors import (
     booked_words,
     interview_active,
     interview_for_member,
+    interviews_active_by_application,
     slots_for_reader,
 )
 from interviews.services import (
@@ -23,8 +26,26 @@ from interviews.services import (
     interview_propose,
     interview_reschedule,
 )
+from jobs.models import Application
 from portal.employer.access import application_or_404, company_member
 from portal.employer.interview_forms import InterviewCancelForm, InterviewForm, interview_initial
+
+
+def interview_context(application: Application, zone: str = KOREA) -> dict[str, Any]:
+    """What an application's page shows of its interview: the active one and its booked time."""
+    interview = interview_active(application=application)
+    return {"interview": interview, "interview_when": booked_words(interview=interview, zone=zone)}
+
+
+def interviews_attach(*, applications: list[Application]) -> None:
+    """Each pipeline card's interview: `interview_when` (booked, KST) or `interview_proposed`."""
+    found = interviews_active_by_application(application_ids=[a.pk for a in applications])
+    for application in applications:
+        interview = found.get(application.pk)
+        application.interview_when = booked_words(interview=interview)  # type: ignore[attr-defined]
+        application.interview_proposed = (  # type: ignore[attr-defined]
+            interview is not None and interview.status == InterviewStatus.PROPOSED
+        )
 
 
 def interview_or_404(request: AuthenticatedHttpRequest, pk: int) -> Interview:
@@ -112,6 +133,8 @@ def calendar_download(interview: Interview) -> HttpResponse:
     """The interview's .ics (booked, or cancelled after booking); 404 before a time is booked."""
     if interview.booked_slot_id is None or interview.status == InterviewStatus.PROPOSED:
         raise Http404("No time booked yet")
-    response = HttpResponse(interview_calendar(interview), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        interview_calendar(interview), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="interview-{interview.pk}.ics"'
     return response

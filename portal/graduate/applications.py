@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 from jobs.selectors import graduate_application_detail, graduate_application_list
 from jobs.services import ApplicationRefused
 from jobs.services import application_withdraw as application_withdraw_service
+from portal.employer.interviews import interview_context
 from portal.graduate.access import graduate_required
 from profiles.models import GraduateProfile
 
@@ -24,7 +25,9 @@ def application_list(request: HttpRequest, profile: GraduateProfile) -> HttpResp
 @graduate_required
 def application_detail(request: HttpRequest, pk: int, profile: GraduateProfile) -> HttpResponse:
     application = graduate_application_detail(profile=profile, pk=pk)
-    return render(request, "graduate/application_detail.html", {"application": application})
+    context = {"application": application,
+               **interview_context(application, zone=profile.effective_time_zone)}  # fmt: skip
+    return render(request, "graduate/application_detail.html", context)
 
 
 @require_POST
