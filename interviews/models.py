@@ -61,8 +61,10 @@ class Interview(TimeStampedModel):
     )
     note = models.TextField(_("note to the candidate"), max_length=1000, blank=True)
     sequence = models.PositiveIntegerField(default=0)
+    # DO_NOTHING: a slot goes only with its interview (the foreign key, checked at commit,
+    # refuses anything else), and a SET_NULL would first leave a booked interview without its time.
     booked_slot = models.ForeignKey(
-        "InterviewSlot", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "InterviewSlot", on_delete=models.DO_NOTHING, null=True, blank=True, related_name="+"
     )
     cancelled_by = models.CharField(max_length=8, choices=CancelledBy.choices, blank=True)
     cancel_reason = models.TextField(_("reason"), max_length=500, blank=True)
