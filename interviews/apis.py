@@ -7,7 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.http import Http404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -82,7 +82,7 @@ class InterviewOutputSerializer(serializers.Serializer):
     def get_time_zone(self, interview: Interview) -> str:
         return str(self.context.get("zone", KOREA))
 
-    @extend_schema(responses=SlotOutputSerializer(many=True))
+    @extend_schema_field(SlotOutputSerializer(many=True))
     def get_slots(self, interview: Interview) -> list[dict[str, Any]]:
         zone = self.context.get("zone", KOREA)
         return [

@@ -69,7 +69,7 @@ def test_an_interview_booked_across_korea_and_vietnam(browser_page, live_server,
     slots = other.locator(".interview-slot-list").inner_text()
     assert "08:00 in Ho Chi Minh City (10:00 in Seoul)" in slots
     assert "13:00 in Ho Chi Minh City (15:00 in Seoul)" in slots
-    other.screenshot(path="test-artifacts/screenshots/interview-graduate-choose.png", full_page=True)
+    other.screenshot(path="test-artifacts/screenshots/interview-choose.png", full_page=True)
     with other.expect_navigation():
         other.locator(".interview-slot button").first.click()
     assert "08:00 in Ho Chi Minh City" in other.locator("#interview-booked-time").inner_text()
