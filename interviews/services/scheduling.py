@@ -158,7 +158,7 @@ def interview_book(*, interview: Interview, slot_id: int, by: User) -> Interview
         raise PermissionDenied("Only the candidate books their interview.")
     if current.status == InterviewStatus.BOOKED and current.booked_slot_id == slot_id:
         return current
-    if current.status != InterviewStatus.PROPOSED:
+    if current.status != InterviewStatus.PROPOSED or current.application.is_final:
         raise ValidationError(_("This interview cannot be booked any more."))
     slot = current.slots.filter(pk=slot_id).first()
     if slot is None:

@@ -19,6 +19,7 @@ from interviews.services import (
     interview_reschedule,
     interview_slots_check,
 )
+from jobs.models import Application
 from notifications.models import EmailDelivery, Notification
 from notifications.services import email_render
 from notifications.texts import notification_text
@@ -130,6 +131,14 @@ def test_booking_twice_is_idempotent_and_another_slot_is_refused():
     assert Notification.objects.filter(kind="interview_booked").count() == 2
     with pytest.raises(ValidationError):
         interview_book(interview=interview, slot_id=second.pk, by=s.graduate)
+
+
+def test_a_closed_application_cannot_book_its_interview():
+    s = scene()
+    interview = proposed(s)
+    Application.objects.filter(pk=s.application.pk).update(status="withdrawn")
+    with pytest.raises(ValidationError, match="cannot be booked"):
+        interview_book(interview=interview, slot_id=interview.slots.first().pk, by=s.graduate)
 
 
 def test_another_graduate_cannot_book():
