@@ -52,6 +52,7 @@ def test_an_interview_booked_across_korea_and_vietnam(browser_page, live_server,
     _login(page, member.user.email)
     page.goto(f"/employer/applications/{application.pk}/")
     page.get_by_role("link", name="Schedule an interview").click()
+    page.shot("interview-employer-form")
     page.fill("input[name=slot_1]", f"{day.isoformat()}T10:00")
     page.fill("input[name=slot_2]", f"{day.isoformat()}T15:00")
     page.fill("input[name=video_link]", "https://meet.example.com/etch-lan")
@@ -86,6 +87,11 @@ def test_an_interview_booked_across_korea_and_vietnam(browser_page, live_server,
     assert f"DTSTART:{chosen.astimezone(UTC):%Y%m%dT%H%M%S}Z" in saved.read_text()
     assert "https://meet.example.com/etch-lan" in str(event["description"])
     context.close()
+
+    page.goto(f"/employer/interviews/{interview.pk}/")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.shot("interview-employer-detail-phone")
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     # 4. The employer's pipeline shows the booked time in Korea time.
     page.goto(f"/employer/postings/{posting.pk}/applications/")
