@@ -102,7 +102,6 @@ def _tell(
     *,
     kind: str,
     key: str,
-    skip: User | None = None,
     ics: str = "",
     only_graduate: bool = False,
     **extra: Any,
@@ -111,8 +110,6 @@ def _tell(
     Returns how many notifications were new."""
     created = 0
     for user, zone, url in _people(interview)[: 1 if only_graduate else None]:
-        if skip is not None and user.pk == skip.pk:
-            continue
         user_key = f"{key}:{user.pk}"
         if Notification.objects.filter(key=user_key).exists():
             continue
@@ -145,7 +142,6 @@ def interview_proposed_notify(
         interview,
         kind=kind,
         key=f"{kind.replace('_', '-')}:{interview.pk}:{interview.sequence}",
-        skip=interview.created_by if not rescheduled else None,
         ics=ics,
         only_graduate=not rescheduled,
     )

@@ -5,13 +5,16 @@ application pages show the booked time; anyone else gets 404."""
 from datetime import UTC
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from icalendar import Calendar
 
 from accounts.models import User
 from interviews.models import Interview, InterviewStatus
 from interviews.services import interview_book
+from tests.i18n.test_korean_catalogue import _english_left
 from tests.interviews.helpers import kst, proposed, scene
 
 pytestmark = pytest.mark.django_db
@@ -136,3 +139,30 @@ def test_anonymous_visitors_are_sent_to_sign_in(client: Client, interview):
                 reverse("employer:interview", args=[interview.pk])):  # fmt: skip
         response = client.get(url)
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+@pytest.fixture
+def _english_afterwards():
+    """Requests in Korean leave Korean active in this thread; later tests expect English."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.mark.usefixtures("_english_afterwards")
+def test_the_employers_interview_pages_are_in_korean(employer: User, interview, graduate: User):
+    interview_book(interview=interview, slot_id=interview.slots.first().pk, by=graduate)
+    client = Client(HTTP_ACCEPT_LANGUAGE="ko")
+    client.force_login(employer)
+    for url in (
+        reverse("employer:interview", args=[interview.pk]),
+        reverse("employer:interview_schedule", args=[interview.application_id]),
+        reverse("employer:application_detail", args=[interview.application_id]),
+        reverse("employer:pipeline", args=[interview.application.posting_id]),
+    ):
+        html = client.get(url).content.decode()
+        assert '<html lang="ko">' in html, url
+        assert _english_left(html) == [], url
+    assert (
+        "면접 취소"
+        in client.get(reverse("employer:interview", args=[interview.pk])).content.decode()
+    )
