@@ -166,3 +166,26 @@ def test_the_employers_interview_pages_are_in_korean(employer: User, interview, 
         "면접 취소"
         in client.get(reverse("employer:interview", args=[interview.pk])).content.decode()
     )
+
+
+def test_the_employer_reschedules_a_booked_interview_and_then_cancels_it(
+    employer_client: Client, interview, graduate: User
+):
+    interview_book(interview=interview, slot_id=interview.slots.first().pk, by=graduate)
+    url = reverse("employer:interview_schedule", args=[interview.application_id])
+    form = employer_client.get(url).content.decode()
+    assert f'value="{kst(3, 10):%Y-%m-%dT%H:%M}"' in form  # the current time, in KST
+
+    employer_client.post(url, {
+        "slot_1": f"{kst(8, 9):%Y-%m-%dT%H:%M}", "mode": "phone", "duration_minutes": 30,
+    })  # fmt: skip
+    interview.refresh_from_db()
+    assert interview.status == InterviewStatus.PROPOSED and interview.sequence == 2
+    assert interview.mode == "phone" and interview.duration_minutes == 30
+
+    employer_client.post(reverse("employer:interview_cancel", args=[interview.pk]),
+                         {"reason": "The role is filled"})  # fmt: skip
+    interview.refresh_from_db()
+    assert interview.status == InterviewStatus.CANCELLED and interview.cancelled_by == "employer"
+    page = employer_client.get(reverse("employer:interview", args=[interview.pk])).content.decode()
+    assert "The role is filled" in page
