@@ -27,6 +27,7 @@ from interviews.services import (
     interview_reschedule,
 )
 from jobs.models import Application
+from jobs.selectors.candidates import applicant_shown
 from portal.employer.access import application_or_404, company_member
 from portal.employer.interview_forms import InterviewCancelForm, InterviewForm, interview_initial
 
@@ -105,6 +106,7 @@ def interview_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
         {
             "interview": interview,
             "application": interview.application,
+            "shown": applicant_shown(interview.application),
             "slots": slots_for_reader(interview=interview, zone=KOREA),
             "booked": booked_words(interview=interview),
             "cancel_form": InterviewCancelForm(),

@@ -14,6 +14,7 @@ from icalendar import Calendar
 from accounts.models import User
 from interviews.models import Interview, InterviewStatus
 from interviews.services import interview_book
+from jobs.services import application_withdraw
 from tests.i18n.test_korean_catalogue import _english_left
 from tests.interviews.helpers import kst, proposed, scene
 
@@ -189,3 +190,13 @@ def test_the_employer_reschedules_a_booked_interview_and_then_cancels_it(
     assert interview.status == InterviewStatus.CANCELLED and interview.cancelled_by == "employer"
     page = employer_client.get(reverse("employer:interview", args=[interview.pk])).content.decode()
     assert "The role is filled" in page
+
+
+def test_a_withdrawn_applicants_name_leaves_the_employers_interview_page(
+    employer_client: Client, interview, graduate: User
+):
+    url = reverse("employer:interview", args=[interview.pk])
+    name = graduate.get_full_name()
+    assert name in employer_client.get(url).content.decode()
+    application_withdraw(application=interview.application, by=graduate)
+    assert name not in employer_client.get(url).content.decode()
