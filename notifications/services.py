@@ -125,6 +125,7 @@ def notifications_forget_person(*, user: User) -> None:
         notification.params = _forgotten(notification.params)
         notification.save(update_fields=["params"])
     for delivery in EmailDelivery.objects.filter(context__params__person=user.pk):
+        # A calendar invitation names the person too (ATTENDEE): it goes with the name.
         kept = {name: value for name, value in delivery.context.items() if name != "ics"}
         delivery.context = {**kept, "params": _forgotten(delivery.context["params"])}
         delivery.save(update_fields=["context"])
@@ -148,7 +149,8 @@ def notifications_redact(*, key_prefixes: list[str]) -> int:
     for delivery in EmailDelivery.objects.filter(match):
         params = delivery.context.get("params") or {}
         if any(params.get(name) for name in PERSONAL_PARAMS):
-            delivery.context = {**delivery.context, "params": _forgotten(params)}
+            kept = {name: value for name, value in delivery.context.items() if name != "ics"}
+            delivery.context = {**kept, "params": _forgotten(params)}
             delivery.save(update_fields=["context"])
             changed += 1
     return changed

@@ -22,6 +22,13 @@ from notifications.services import absolute_url, email_queue, notification_creat
 REMINDERS = (("1h", timedelta(hours=1)), ("24h", timedelta(hours=24)))
 
 
+def news_key(interview: Interview) -> str:
+    """The start of every key of an interview's news: "interview:<application>:<interview>".
+    jobs.services.applicant_news_keys names "interview:<application>:", so the applicant's
+    name leaves this news too once the company no longer sees them."""
+    return f"interview:{interview.application_id}:{interview.pk}"
+
+
 def _people(interview: Interview) -> list[tuple[User, str, str]]:
     """(user, their zone, their page) for the graduate and every member of the company."""
     application = interview.application
@@ -141,7 +148,7 @@ def interview_proposed_notify(
     _tell(
         interview,
         kind=kind,
-        key=f"{kind.replace('_', '-')}:{interview.pk}:{interview.sequence}",
+        key=f"{news_key(interview)}:{kind}:{interview.sequence}",
         ics=ics,
         only_graduate=not rescheduled,
     )
@@ -151,7 +158,7 @@ def interview_booked_notify(*, interview: Interview) -> None:
     _tell(
         interview,
         kind="interview_booked",
-        key=f"interview-booked:{interview.pk}:{interview.sequence}",
+        key=f"{news_key(interview)}:booked:{interview.sequence}",
         ics=interview_calendar(interview),
     )
 
@@ -161,7 +168,7 @@ def interview_cancelled_notify(*, interview: Interview, was_booked: bool) -> Non
     _tell(
         interview,
         kind="interview_cancelled",
-        key=f"interview-cancelled:{interview.pk}:{interview.sequence}",
+        key=f"{news_key(interview)}:cancelled:{interview.sequence}",
         ics=ics,
         cancelled_by=interview.cancelled_by,
     )
@@ -184,7 +191,7 @@ def interview_reminders_send(*, now: datetime | None = None) -> int:
         sent += _tell(
             interview,
             kind="interview_reminder",
-            key=f"interview-reminder:{interview.pk}:{interview.sequence}:{window}",
+            key=f"{news_key(interview)}:reminder:{interview.sequence}:{window}",
             window=window,
         )
     return sent

@@ -34,6 +34,7 @@ def applicant_news_keys(application_id: int) -> list[str]:
     return [
         f"new-application:{application_id}:",
         *(f"application-withdrawn:{pk}:" for pk in withdrawals),
+        f"interview:{application_id}:",  # every news of its interviews (interviews.services)
     ]
 
 
