@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("jobs.api_urls")),
     path("", include("profiles.api_urls")),
     path("", include("matching.api_urls")),
+    path("", include("conversations.api_urls")),
     path("", include("interviews.api_urls")),
     path("", include("visas.api_urls")),
     path("", include("portal.api_urls")),

@@ -42,6 +42,8 @@ PERSONAL_DATA: dict[str, Handling] = {
     "profiles.UnmatchedSkill": Handling("skills", "deleted", "account"),
     "jobs.Application": Handling("applications", "deleted", "account"),
     "jobs.ApplicationStatusChange": Handling("applications", "unlinked", "account"),
+    "jobs.SavedJob": Handling("saved_jobs", "deleted", "account"),
+    "jobs.SavedSearch": Handling("saved_searches", "deleted", "account"),
     # An interview goes with its application (and so with the graduate's account); the member
     # who proposed it is unlinked when their own account goes.
     "interviews.Interview": Handling("interviews", "unlinked", "account"),
@@ -50,6 +52,11 @@ PERSONAL_DATA: dict[str, Handling] = {
     "matching.Impression": Handling("lists_shown", "deleted", "IMPRESSION_RETENTION_DAYS"),
     "matching.Outcome": Handling("not exported: computed", "deleted", "IMPRESSION_RETENTION_DAYS"),
     "matching.GoldenGrade": Handling("not exported: staff's grades", "deleted", "account"),
+    # conversations: a thread goes with the graduate's application or invitation (cascade;
+    # conversations.services.graduate_conversations_delete also removes the attached files); a
+    # company member who leaves keeps their messages in the thread, without the name
+    "conversations.Message": Handling("conversations", "unlinked", "account"),
+    "conversations.ConversationRead": Handling("not exported: read markers", "deleted", "account"),
     # employers and staff
     "employers.Employer": Handling("not exported: the company's", "unlinked", "account"),
     "employers.EmployerMember": Handling("not exported: the company's", "deleted", "account"),

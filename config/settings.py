@@ -13,7 +13,7 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
-from config.schedule import BEAT_SCHEDULE
+from config.beat import BEAT_SCHEDULE
 from config.security import *  # noqa: F403 (the same in every environment)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -70,8 +70,7 @@ INSTALLED_APPS = [
     "django_countries",
     "phonenumber_field",
     "django_celery_beat",
-    # ours
-    "core",
+    "core",  # ours from here on
     "accounts",
     "skills",
     "profiles",
@@ -82,6 +81,7 @@ INSTALLED_APPS = [
     "matching",
     "interviews",
     "notifications",
+    "conversations",
     "portal",
     "demo",
 ]
@@ -207,7 +207,7 @@ CELERY_TASK_ROUTES = {
 }
 CELERY_TIMEZONE = "Asia/Seoul"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
-# Every periodic task and when it runs: config/schedule.py.
+# Synced into django-celery-beat's tables at beat start; staff can edit the timing in the admin.
 CELERY_BEAT_SCHEDULE = BEAT_SCHEDULE
 
 # --- Auth and accounts ------------------------------------------------------------------------
@@ -241,7 +241,8 @@ if env.str("EMAIL_URL", default=""):
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 # Links in e-mails point here (no request to take the host from when a worker sends them).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
-# Graduates get a daily digest of new postings that match them with at least this score (0-1).
+# Graduates get a digest (daily, weekly or none, as each chooses) of new postings that match them
+# with at least this score (0-1).
 NOTIFICATIONS_DIGEST_MIN_SCORE = env.float("NOTIFICATIONS_DIGEST_MIN_SCORE", default=0.6)
 
 # --- REST framework ---------------------------------------------------------------------------

@@ -79,6 +79,18 @@ class EducationLevel(models.TextChoices):
         return [c.value for c in cls].index(level)
 
 
+class TopikLevel(models.IntegerChoices):
+    """TOPIK levels as the score report gives them (TOPIK I: 1-2, TOPIK II: 3-6), 0 for none."""
+
+    NONE = 0, _("None required")
+    LEVEL_1 = 1, _("TOPIK 1 — basic")
+    LEVEL_2 = 2, _("TOPIK 2 — basic")
+    LEVEL_3 = 3, _("TOPIK 3 — intermediate")
+    LEVEL_4 = 4, _("TOPIK 4 — intermediate")
+    LEVEL_5 = 5, _("TOPIK 5 — advanced")
+    LEVEL_6 = 6, _("TOPIK 6 — advanced")
+
+
 class CompanySize(models.TextChoices):
     SME = "sme", _("Small or medium enterprise")
     MID = "mid", _("Mid-sized company")
@@ -112,3 +124,18 @@ class ApplicationStatus(models.TextChoices):
     HIRED = "hired", _("Hired")
     REJECTED = "rejected", _("Rejected")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class AlertFrequency(models.TextChoices):
+    """How often a graduate hears of new postings: per saved search (all four) and for the match
+    digest (every choice but instant)."""
+
+    INSTANT = "instant", _("As soon as a job is published")
+    DAILY = "daily", _("Once a day")
+    WEEKLY = "weekly", _("Once a week")
+    OFF = "off", _("Off")
+
+
+DIGEST_FREQUENCIES = [
+    (value, label) for value, label in AlertFrequency.choices if value != AlertFrequency.INSTANT
+]

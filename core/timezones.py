@@ -9,6 +9,7 @@ from datetime import datetime
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
+from django.core.exceptions import ValidationError
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -66,6 +67,19 @@ def zone_choices() -> list[tuple[str, str]]:
 
 def zone_for_country(country: str) -> str | None:
     return COUNTRY_ZONES.get(country.upper()) if country else None
+
+
+def person_zone(chosen: str, country: str, nationality: str) -> str:
+    """The zone a person chose, else their country of residence's, else their nationality's,
+    else Korea time."""
+    return chosen or zone_for_country(country) or zone_for_country(nationality) or KOREA
+
+
+def validate_time_zone(value: str) -> None:
+    if value and not is_known_zone(value):
+        raise ValidationError(
+            _("“%(zone)s” is not a time zone we know."), code="invalid", params={"zone": value}
+        )
 
 
 def city_name(zone: str) -> str:

@@ -24,10 +24,23 @@ class EmployerEntry:
     pending: bool = False
 
     @property
+    def town(self) -> str:
+        """The city a job there is in, as job seekers know it: "Icheon" for Icheon-si,
+        "Eumseong" for Eumseong-gun, the metropolitan city itself ("Ulsan") for its districts."""
+        if self.region in _METROPOLITAN_REGIONS:
+            return self.region.capitalize()
+        return self.city.removesuffix("-si").removesuffix("-gun")
+
+    @property
     def email_domain(self) -> str:
         """A domain under the reserved .example top-level domain (RFC 2606)."""
         return self.name.lower().replace(" & ", "-").replace(" ", "-") + ".example"
 
+
+# Special and metropolitan cities: a site's district or county is in the city of that name.
+_METROPOLITAN_REGIONS = frozenset(
+    {"seoul", "busan", "daegu", "incheon", "gwangju", "daejeon", "ulsan", "sejong"}
+)
 
 # One company a line: name | Korean name | industry | size class | region | city [| pending].
 # The first line is the demo employer's company (the demo employer member owns it).

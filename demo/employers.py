@@ -11,6 +11,7 @@ from demo.catalogue import (
     EmployerEntry,
     business_registration_number,
 )
+from demo.company_pages import sites_seed, support_draw
 from demo.dates import ACTIVITY_START, at, days_after
 from demo.logins import DEMO_EMPLOYER, UserRow, demo_login_ensure, users_ensure
 from demo.people import NameSource
@@ -44,6 +45,7 @@ def employers_seed(*, seed: int, staff: User, names: NameSource) -> dict[str, Em
             new_employers.append(employer)
         employers[entry.name] = employer
     Employer.objects.bulk_create(new_employers)
+    sites_seed(employers=employers, seed=seed)
     _members_seed(employers=employers, names=names, seed=seed)
     return employers
 
@@ -72,6 +74,7 @@ def _employer_build(*, entry: EmployerEntry, brn: str, staff: User, rng: Random)
         website=f"https://www.{entry.email_domain}",
         description=description,
     )
+    support_draw(entry=entry, employer=employer, rng=rng)  # drawn last: earlier draws stay put
     if entry.pending:
         employer.verification_note = "Business registration certificate received; under review."
     else:

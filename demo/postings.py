@@ -330,6 +330,7 @@ def _posting_build(*, plan: PostingPlan, employer: Employer, vocabulary: Vocabul
         salary_min_krw=plan.salary_min,
         salary_max_krw=plan.salary_max,
         region=plan.employer.region,
+        city=plan.employer.town,
         job_type=plan.job_type,
         visa_sponsorship=plan.visa_sponsorship,
         is_eps_job=plan.is_eps_job,

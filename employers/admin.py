@@ -6,7 +6,13 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from accounts.models import User
-from employers.models import Employer, EmployerMember, VerificationStatus
+from employers.models import (
+    MAX_LOCATIONS,
+    CompanyLocation,
+    Employer,
+    EmployerMember,
+    VerificationStatus,
+)
 from employers.services import (
     employer_postings_touch,
     employer_set_verification,
@@ -23,6 +29,13 @@ def _names(names: list[str], *, shown: int = 10) -> str:
     """`A, B, C`, or `A, B, C and 4 more` when the list is long."""
     listed = ", ".join(names[:shown])
     return f"{listed} and {len(names) - shown} more" if len(names) > shown else listed
+
+
+class LocationInline(admin.TabularInline):
+    model = CompanyLocation
+    extra = 0
+    max_num = MAX_LOCATIONS
+    fields = ["position", "city", "region", "label"]
 
 
 class MemberInline(admin.TabularInline):
@@ -45,13 +58,25 @@ class EmployerAdmin(admin.ModelAdmin):
     list_filter = ["verification_status", "industry", "size_class", "region"]
     search_fields = ["name", "name_ko", "business_registration_number"]
     readonly_fields = ["verified_by", "verified_at", "created_at", "updated_at"]
-    inlines = [MemberInline]
+    inlines = [LocationInline, MemberInline]
     actions = ["verify_selected", "reject_selected"]
     fieldsets = (
         (None, {"fields": ("name", "name_ko", "business_registration_number")}),
         (
             "Company",
             {"fields": ("industry", "size_class", "region", "address", "website", "description")},
+        ),
+        (
+            "Support for foreign hires",
+            {
+                "fields": (
+                    "housing_support",
+                    "visa_support",
+                    "korean_classes",
+                    "relocation_support",
+                    "support_notes",
+                )
+            },
         ),
         (
             "Verification",

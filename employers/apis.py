@@ -15,10 +15,17 @@ from rest_framework.views import APIView
 
 from accounts.http import signed_in_user
 from accounts.permissions import staff_with
-from employers.models import Employer, EmployerMember, MemberRole, VerificationStatus
+from employers.models import (
+    CompanyLocation,
+    Employer,
+    EmployerMember,
+    MemberRole,
+    VerificationStatus,
+)
 from employers.permissions import IsEmployerMember, IsEmployerRole, membership_of
 from employers.selectors import employer_members
 from employers.services import (
+    LocationInput,
     colleague_invite,
     employer_register,
     employer_set_verification,
@@ -39,22 +46,66 @@ class EmployerPublicOutputSerializer(serializers.ModelSerializer):
         fields = PUBLIC_FIELDS
 
 
+SUPPORT_FIELDS = [
+    "housing_support", "visa_support", "korean_classes", "relocation_support", "support_notes",
+]  # fmt: skip
+
+
+class SupportOutputSerializer(serializers.ModelSerializer):
+    """What the company offers foreign hires; blank or null: the company has not said."""
+
+    class Meta:
+        model = Employer
+        fields = SUPPORT_FIELDS
+
+
+class LocationSerializer(serializers.ModelSerializer):
+    """One site of the company (the same shape in and out)."""
+
+    class Meta:
+        model = CompanyLocation
+        fields = ["city", "region", "label"]
+
+
+class EmployerPublicProfileOutputSerializer(EmployerPublicOutputSerializer):
+    """A verified company as its public page shows it: sites and support for foreign hires."""
+
+    locations = LocationSerializer(many=True, read_only=True)
+    support = SupportOutputSerializer(source="*", read_only=True)
+
+    class Meta(EmployerPublicOutputSerializer.Meta):
+        fields = [*PUBLIC_FIELDS, "locations", "support"]
+
+
 class CompanyInputSerializer(serializers.ModelSerializer):
     class Meta:
         model = Employer
         fields = [
             "name", "name_ko", "business_registration_number", "industry", "size_class",
-            "region", "address", "website", "description",
+            "region", "address", "website", "description", *SUPPORT_FIELDS,
         ]  # fmt: skip
+
+
+class CompanyUpdateInputSerializer(CompanyInputSerializer):
+    locations = LocationSerializer(
+        many=True,
+        required=False,
+        help_text="The full list of sites, in order; it replaces the stored one.",
+    )
+
+    class Meta(CompanyInputSerializer.Meta):
+        fields = [*CompanyInputSerializer.Meta.fields, "locations"]
 
 
 class CompanyOutputSerializer(serializers.ModelSerializer):
     is_verified = serializers.BooleanField()
+    locations = LocationSerializer(many=True, read_only=True)
 
     class Meta:
         model = Employer
         fields = [
             *CompanyInputSerializer.Meta.fields,
+            "locations",
             "id", "verification_status", "verified_at", "is_verified", "created_at",
         ]  # fmt: skip
 
@@ -142,16 +193,21 @@ class CompanyApi(APIView):
 
     @extend_schema(
         operation_id="employer_company_update",
-        request=CompanyInputSerializer(partial=True),
+        request=CompanyUpdateInputSerializer(partial=True),
         responses=CompanyOutputSerializer,
     )
     def patch(self, request: Request) -> Response:
         employer = self._membership(request).employer
-        body = CompanyInputSerializer(employer, data=request.data, partial=True)
+        body = CompanyUpdateInputSerializer(employer, data=request.data, partial=True)
         body.is_valid(raise_exception=True)
+        sites = body.validated_data.pop("locations", None)
         for name, value in body.validated_data.items():
             setattr(employer, name, value)
-        employer = employer_update(employer=employer, by=signed_in_user(request))
+        employer = employer_update(
+            employer=employer,
+            by=signed_in_user(request),
+            locations=None if sites is None else [LocationInput(**site) for site in sites],
+        )
         return Response(CompanyOutputSerializer(employer).data)
 
 
@@ -212,6 +268,7 @@ class MemberLeaveApi(APIView):
 def _staff_employers() -> QuerySet[Employer]:
     return (
         Employer.objects.select_related("verified_by")
+        .prefetch_related("locations")
         .annotate(members_count=Count("members"))
         .order_by("verification_status", "name", "id")
     )

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import CompanySize, Industry, KoreaRegion
@@ -11,6 +12,30 @@ class VerificationStatus(models.TextChoices):
     PENDING = "pending", _("Pending verification")
     VERIFIED = "verified", _("Verified")
     REJECTED = "rejected", _("Rejected")
+
+
+class HousingSupport(models.TextChoices):
+    """What a company does about a foreign hire's housing (blank: not stated)."""
+
+    NONE = "none", _("No housing support")
+    HELP_FINDING = "help_finding", _("Helps find housing")
+    COMPANY_HOUSING = "company_housing", _("Company housing or dormitory")
+    ALLOWANCE = "allowance", _("Housing allowance")
+
+
+class VisaSupport(models.TextChoices):
+    """What a company does about a foreign hire's visa (blank: not stated)."""
+
+    HANDLES = "handles", _("Handles the visa sponsorship paperwork")
+    SUPPORTS = "supports", _("Helps the hire with the visa paperwork")
+    NONE = "none", _("No visa support")
+
+
+class EmployerQuerySet(models.QuerySet["Employer"]):
+    def public(self) -> "EmployerQuerySet":
+        """Companies anyone may see (directory, company page, API): verified by staff. A
+        pending, rejected or revoked company has no public page; a closed one no longer exists."""
+        return self.filter(verification_status=VerificationStatus.VERIFIED)
 
 
 class Employer(TimeStampedModel):
@@ -37,6 +62,18 @@ class Employer(TimeStampedModel):
     )
     verified_at = models.DateTimeField(null=True, blank=True)
     verification_note = models.TextField(blank=True)
+    # What the company offers a foreign hire; blank (or null) means the company has not said.
+    housing_support = models.CharField(
+        _("housing"), max_length=16, choices=HousingSupport.choices, blank=True
+    )
+    korean_classes = models.BooleanField(_("Korean classes"), null=True, blank=True)
+    visa_support = models.CharField(
+        _("visa handling"), max_length=10, choices=VisaSupport.choices, blank=True
+    )
+    relocation_support = models.BooleanField(_("relocation support"), null=True, blank=True)
+    support_notes = models.TextField(_("notes on support"), max_length=1000, blank=True)
+
+    objects = EmployerQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -56,6 +93,14 @@ class Employer(TimeStampedModel):
                 | models.Q(verified_at__isnull=False),
                 name="employer_verified_has_date",
             ),
+            models.CheckConstraint(
+                condition=models.Q(housing_support__in=[*HousingSupport.values, ""]),
+                name="employer_housing_support_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(visa_support__in=[*VisaSupport.values, ""]),
+                name="employer_visa_support_valid",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -64,6 +109,51 @@ class Employer(TimeStampedModel):
     @property
     def is_verified(self) -> bool:
         return self.verification_status == VerificationStatus.VERIFIED
+
+    @property
+    def states_support(self) -> bool:
+        """Whether the company said anything about what it offers foreign hires."""
+        return bool(
+            self.housing_support
+            or self.visa_support
+            or self.korean_classes is not None
+            or self.relocation_support is not None
+            or self.support_notes
+        )
+
+
+MAX_LOCATIONS = 10
+
+
+class CompanyLocation(models.Model):
+    """A site of the company (head office, plant, lab), with its city: where a hire would work."""
+
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="locations")
+    city = models.CharField(_("city"), max_length=80)
+    region = models.CharField(_("region"), max_length=12, choices=KoreaRegion.choices)
+    label = models.CharField(
+        _("label"), max_length=60, blank=True, help_text=_("For example Head office or Plant.")
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(region__in=KoreaRegion.values),
+                name="companylocation_region_valid",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(city=""), name="companylocation_city_not_blank"
+            ),
+            models.UniqueConstraint(
+                Lower("city"), Lower("label"), "employer", name="companylocation_unique_site"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        place = f"{self.city}, {self.get_region_display()}"
+        return f"{self.label}: {place}" if self.label else place
 
 
 class MemberRole(models.TextChoices):

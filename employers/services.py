@@ -2,6 +2,8 @@ import datetime
 import hashlib
 import logging
 import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,8 +17,10 @@ from rest_framework.exceptions import Throttled
 from accounts.models import User
 from core.changes import ChangeKind, change_announce
 from employers.models import (
+    MAX_LOCATIONS,
     CandidateAccess,
     ColleagueInvitation,
+    CompanyLocation,
     Employer,
     EmployerMember,
     MemberRole,
@@ -110,9 +114,21 @@ def employer_register(*, user: User, employer: Employer) -> Employer:
     return employer
 
 
+@dataclass(frozen=True)
+class LocationInput:
+    """One site of the company as entered: its city, region and optional label."""
+
+    city: str
+    region: str
+    label: str = ""
+
+
 @transaction.atomic
-def employer_update(*, employer: Employer, by: User) -> Employer:
-    """Save the company's edited details (an owner's change). The names (English and Korean)
+def employer_update(
+    *, employer: Employer, by: User, locations: Sequence[LocationInput] | None = None
+) -> Employer:
+    """Save the company's edited details (an owner's change) and, when given, its sites
+    (the full list, in order, replacing the stored one). The names (English and Korean)
     and registration number of a verified company are what staff checked, so they stay."""
     member = _member(by, employer)
     if member.role != MemberRole.OWNER:
@@ -126,8 +142,38 @@ def employer_update(*, employer: Employer, by: User) -> Employer:
             )
     employer.full_clean()
     employer.save()
+    if locations is not None:
+        _locations_replace(employer=employer, locations=locations)
     employer_postings_touch(employer=employer)
     return employer
+
+
+def _locations_replace(*, employer: Employer, locations: Sequence[LocationInput]) -> None:
+    if len(locations) > MAX_LOCATIONS:
+        raise ValidationError(
+            {"locations": _("List at most %(max)d locations.") % {"max": MAX_LOCATIONS}}
+        )
+    rows = [
+        CompanyLocation(
+            employer=employer,
+            city=" ".join(entry.city.split()),
+            region=entry.region,
+            label=" ".join(entry.label.split()),
+            position=position,
+        )
+        for position, entry in enumerate(locations)
+    ]
+    seen: set[tuple[str, str]] = set()
+    for row in rows:
+        row.full_clean(exclude=["employer"], validate_constraints=False)
+        key = (row.city.casefold(), row.label.casefold())
+        if key in seen:
+            raise ValidationError(
+                {"locations": _("%(place)s is listed twice.") % {"place": str(row)}}
+            )
+        seen.add(key)
+    employer.locations.all().delete()
+    CompanyLocation.objects.bulk_create(rows)
 
 
 def _member(user: User, employer: Employer) -> EmployerMember:

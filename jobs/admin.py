@@ -2,10 +2,19 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from accounts.admin import AuditedViewsMixin
-from jobs.models import Application, ApplicationStatusChange, JobPosting, PostingSkill
-from jobs.services import posting_touch
+from jobs.models import (
+    Application,
+    ApplicationStatusChange,
+    JobPosting,
+    PostingSkill,
+    SavedJob,
+    SavedSearch,
+    SavedSearchAlert,
+)
+from jobs.services import posting_touch, saved_search_update
 
 
 class PostingSkillInline(admin.TabularInline):
@@ -20,7 +29,7 @@ class JobPostingAdmin(admin.ModelAdmin):
         "title",
         "employer",
         "status",
-        "region",
+        "location",
         "job_type",
         "salary_min_krw",
         "salary_max_krw",
@@ -36,12 +45,16 @@ class JobPostingAdmin(admin.ModelAdmin):
         "is_eps_job",
         "employer__industry",
     ]
-    search_fields = ["title", "employer__name", "isco_code", "e7_code"]
+    search_fields = ["title", "employer__name", "city", "isco_code", "e7_code"]
     autocomplete_fields = ["employer"]
     filter_horizontal = ["accepted_fields"]
     list_select_related = ["employer"]
     date_hierarchy = "published_at"
     inlines = [PostingSkillInline]
+
+    @admin.display(description=_("Location"), ordering="region")
+    def location(self, obj: JobPosting) -> str:
+        return obj.location
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)
@@ -89,3 +102,51 @@ class ApplicationStatusChangeAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
+
+
+@admin.register(SavedJob)
+class SavedJobAdmin(AuditedViewsMixin, admin.ModelAdmin):
+    """The graduate's own list: staff look and may delete, never add or change."""
+
+    list_display = ["graduate", "posting", "created_at"]
+    search_fields = ["graduate__user__email", "posting__title"]
+    raw_id_fields = ["graduate", "posting"]
+    list_select_related = ["graduate__user", "posting"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+class SavedSearchAlertInline(admin.TabularInline):
+    """The postings the search has told of (never the same twice)."""
+
+    model = SavedSearchAlert
+    extra = 0
+    can_delete = False
+    readonly_fields = ["posting", "alerted_at"]
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(SavedSearch)
+class SavedSearchAdmin(AuditedViewsMixin, admin.ModelAdmin):
+    """Staff may rename a search or change its alerts (through the service), never its filters."""
+
+    list_display = ["name", "graduate", "frequency", "alerts_from", "created_at"]
+    list_filter = ["frequency"]
+    search_fields = ["name", "graduate__user__email"]
+    fields = ["graduate", "name", "filters", "frequency", "alerts_from", "created_at"]
+    readonly_fields = ["graduate", "filters", "alerts_from", "created_at"]
+    list_select_related = ["graduate__user"]
+    inlines = [SavedSearchAlertInline]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def save_model(self, request: HttpRequest, obj: SavedSearch, form: Any, change: bool) -> None:
+        stored = SavedSearch.objects.get(pk=obj.pk)
+        saved_search_update(search=stored, name=obj.name, frequency=obj.frequency)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jobs.apis import employer, graduate, public
+from jobs.apis import employer, graduate, public, saved
 
 urlpatterns = [
     path("postings/<int:pk>/", public.PostingDetailApi.as_view(), name="api-postings-detail"),
@@ -19,6 +19,23 @@ urlpatterns = [
         "graduate/applications/<int:pk>/withdraw/",
         graduate.GraduateApplicationWithdrawApi.as_view(),
         name="api-graduate-application-withdraw",
+    ),
+    # the graduate's saved jobs and saved searches
+    path("graduate/saved-jobs/", saved.SavedJobListApi.as_view(), name="api-graduate-saved-jobs"),
+    path(
+        "graduate/saved-jobs/<int:pk>/",
+        saved.SavedJobDetailApi.as_view(),
+        name="api-graduate-saved-job",
+    ),
+    path(
+        "graduate/saved-searches/",
+        saved.SavedSearchListApi.as_view(),
+        name="api-graduate-saved-searches",
+    ),
+    path(
+        "graduate/saved-searches/<int:pk>/",
+        saved.SavedSearchDetailApi.as_view(),
+        name="api-graduate-saved-search",
     ),
     # the employer's postings and pipeline
     path(

@@ -1,6 +1,11 @@
-"""The job search's filters (django-filter), shared by the job pages and the API."""
+"""The job search's filters (django-filter), shared by the job pages, the API and the saved
+searches' alerts (which run the same filters on the postings published since)."""
+
+from collections.abc import Mapping
+from urllib.parse import urlencode
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
@@ -94,3 +99,43 @@ class PostingFilter(filters.FilterSet):
         """The chosen order; best match unless the search asked for the newest first."""
         data = self.form.cleaned_data if self.form.is_bound and self.form.is_valid() else {}
         return data.get("sort") or SORT_MATCH
+
+
+# What a saved search keeps of a search: its filters, not the order or the page.
+SEARCH_PARAMS = ("q", "industry", "region", "job_type", "salary", "topik", "sponsorship")
+
+
+def search_filters_clean(params: Mapping[str, object]) -> dict[str, str]:
+    """The search's filters (SEARCH_PARAMS) as PostingFilter accepts them, empty ones left out;
+    ValidationError with the form's errors when one is not valid."""
+    raw = {name: " ".join(str(params.get(name) or "").split()) for name in SEARCH_PARAMS}
+    search = PostingFilter({k: v for k, v in raw.items() if v}, queryset=JobPosting.objects.none())
+    if not search.form.is_valid():
+        raise ValidationError({field: list(errors) for field, errors in search.form.errors.items()})
+    cleaned = search.form.cleaned_data
+    kept = {name: raw[name] for name in SEARCH_PARAMS if cleaned.get(name) not in (None, "", False)}
+    if "sponsorship" in kept:
+        kept["sponsorship"] = "on"
+    return kept
+
+
+def search_filters_summary(filters: Mapping[str, str]) -> str:
+    """The filters in words ("etching · Gyeonggi · Full-time"), for a saved search's name."""
+    search = PostingFilter(dict(filters), queryset=JobPosting.objects.none())
+    parts: list[str] = []
+    if filters.get("q"):
+        parts.append(f"“{filters['q']}”")
+    for name in ("industry", "region", "job_type", "topik"):
+        labels = dict(search.form.fields[name].choices)  # type: ignore[attr-defined]
+        if filters.get(name) in labels:
+            parts.append(str(labels[filters[name]]))
+    if filters.get("salary"):
+        parts.append(_("from %(krw)s KRW") % {"krw": f"{int(float(filters['salary'])):,}"})
+    if filters.get("sponsorship"):
+        parts.append(str(_("visa sponsorship")))
+    return " · ".join(parts) or str(_("All open jobs"))
+
+
+def search_query(filters: Mapping[str, str]) -> str:
+    """The query string of the search page showing these filters' results, newest first."""
+    return urlencode({**filters, "sort": SORT_DATE})

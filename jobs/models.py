@@ -1,14 +1,15 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.choices import ApplicationStatus, EducationLevel, JobType, KoreaRegion
+from core.choices import AlertFrequency, ApplicationStatus, EducationLevel, JobType, KoreaRegion
 from core.models import TimeStampedModel
 from employers.models import VerificationStatus
+from skills.occupation_codes import validate_e7_code, validate_isco08_code
 
 
 class PostingStatus(models.TextChoices):
@@ -47,12 +48,13 @@ class JobPosting(TimeStampedModel):
         "ISCO-08 code",
         max_length=4,
         blank=True,
-        validators=[RegexValidator(r"^\d{4}$", _("An ISCO-08 unit group has four digits."))],
+        validators=[validate_isco08_code],
     )
     e7_code = models.CharField(
         "E-7 occupation code",
         max_length=10,
         blank=True,
+        validators=[validate_e7_code],
         help_text=_("Korean E-7 occupation code (KSCO-based) where known"),
     )
     min_education = models.CharField(max_length=12, choices=EducationLevel.choices, blank=True)
@@ -80,6 +82,12 @@ class JobPosting(TimeStampedModel):
     salary_min_krw = models.PositiveBigIntegerField("salary from (KRW per year)")
     salary_max_krw = models.PositiveBigIntegerField("salary to (KRW per year)")
     region = models.CharField(max_length=12, choices=KoreaRegion.choices)
+    city = models.CharField(
+        _("city"),
+        max_length=80,
+        blank=True,
+        help_text=_("The city or county of the workplace, e.g. Suwon, Ulsan, Geoje."),
+    )
     job_type = models.CharField(max_length=12, choices=JobType.choices, default=JobType.FULL_TIME)
     visa_sponsorship = models.BooleanField(_("visa sponsorship offered"), default=True)
     is_eps_job = models.BooleanField(
@@ -138,6 +146,15 @@ class JobPosting(TimeStampedModel):
             raise ValidationError(
                 {"salary_max_krw": _("The upper salary must be at least the lower salary.")}
             )
+
+    @property
+    def location(self) -> str:
+        """Where the job is, as people write it: "City, Province", or the province alone."""
+        province = str(self.get_region_display())
+        city = self.city.strip()
+        if not city or city.casefold() == province.casefold():
+            return province
+        return f"{city}, {province}"
 
     @property
     def is_public(self) -> bool:
@@ -293,3 +310,73 @@ class PostingInvitation(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.graduate} invited to {self.posting.title}"
+
+
+# --- what a graduate keeps: saved postings, saved searches and their alerts --------------------
+
+
+class SavedJob(models.Model):
+    """A posting the graduate keeps to read again or apply later; once per graduate."""
+
+    graduate = models.ForeignKey(
+        "profiles.GraduateProfile", on_delete=models.CASCADE, related_name="saved_jobs"
+    )
+    posting = models.ForeignKey(JobPosting, on_delete=models.CASCADE, related_name="saves")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["graduate", "posting"], name="saved_job_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.graduate} saved {self.posting_id}"
+
+
+class SavedSearch(TimeStampedModel):
+    """A job search the graduate keeps, and how often to hear of new postings that fit it.
+
+    `filters` holds the search's query parameters as jobs.filters.PostingFilter validated them,
+    so an alert runs exactly the search the graduate saw. Postings published from `alerts_from`
+    on are news for it; each daily or weekly alert moves it on."""
+
+    graduate = models.ForeignKey(
+        "profiles.GraduateProfile", on_delete=models.CASCADE, related_name="saved_searches"
+    )
+    name = models.CharField(_("name"), max_length=80)
+    filters = models.JSONField(default=dict, blank=True)
+    frequency = models.CharField(
+        _("alerts"), max_length=8, choices=AlertFrequency.choices, default=AlertFrequency.DAILY
+    )
+    alerts_from = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name_plural = "saved searches"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(frequency__in=AlertFrequency.values),
+                name="saved_search_frequency_valid",
+            ),
+            models.CheckConstraint(condition=~models.Q(name=""), name="saved_search_has_name"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.graduate})"
+
+
+class SavedSearchAlert(models.Model):
+    """A posting a saved search has told its graduate about: never the same one twice."""
+
+    search = models.ForeignKey(SavedSearch, on_delete=models.CASCADE, related_name="alerted")
+    posting = models.ForeignKey(JobPosting, on_delete=models.CASCADE, related_name="+")
+    alerted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["search", "posting"], name="saved_search_alert_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.posting_id} for search {self.search_id}"

@@ -13,40 +13,8 @@ from dataclasses import dataclass
 
 from core.choices import EducationLevel
 from matching.facts import GraduateFacts, PostingFacts
+from skills.occupation_codes import ISCO08_TITLES
 
-# ISCO-08 unit group titles of the occupations the synthetic instances use (and of the jobs
-# outside engineering their graduates may have held).
-ISCO_TITLES = {
-    "2113": "Chemists",
-    "2120": "Mathematicians, actuaries and statisticians",
-    "2141": "Industrial and production engineers",
-    "2142": "Civil engineers",
-    "2144": "Mechanical engineers",
-    "2145": "Chemical engineers",
-    "2149": "Engineering professionals not elsewhere classified",
-    "2151": "Electrical engineers",
-    "2152": "Electronics engineers",
-    "2511": "Systems analysts",
-    "2512": "Software developers",
-    "2514": "Applications programmers",
-    "2522": "Systems administrators",
-    "2529": "Database and network professionals not elsewhere classified",
-    "3114": "Electronics engineering technicians",
-    "3115": "Mechanical engineering technicians",
-    "3133": "Chemical processing plant controllers",
-    "4110": "General office clerks",
-    "4222": "Contact centre information clerks",
-    "4321": "Stock clerks",
-    "5120": "Cooks",
-    "5223": "Shop sales assistants",
-    "7212": "Welders and flame cutters",
-    "7223": "Metal working machine tool setters and operators",
-    "7231": "Motor vehicle mechanics and repairers",
-    "7411": "Building and related electricians",
-    "8160": "Food and related products machine operators",
-    "8212": "Electrical and electronic equipment assemblers",
-    "9329": "Manufacturing labourers not elsewhere classified",
-}
 # ISCED-F 2013 detailed fields of study.
 FIELD_NAMES = {
     "0511": "Biology",
@@ -88,7 +56,7 @@ def graduate_document(g: GraduateFacts, wording: Wording) -> list[str]:
     for code in g.fields:
         document += words(FIELD_NAMES.get(code, ""))
     for role in g.experience:
-        document += [*words(ISCO_TITLES.get(role.isco_code, "")), "experience"]
+        document += [*words(ISCO08_TITLES.get(role.isco_code, "")), "experience"]
     document += ["korean"] * g.korean + (["topik"] if g.topik else [])
     document += ["kiip"] if g.kiip_stage else []
     document += ["english"] * g.english_cefr + [CEFR_WORDS[g.english_cefr]] * bool(g.english_cefr)

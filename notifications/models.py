@@ -16,6 +16,8 @@ class NotificationKind(models.TextChoices):
     APPLICATION_WITHDRAWN = "application_withdrawn", _("Application withdrawn")
     MATCH_DIGEST = "match_digest", _("New postings that match you")
     COMPANY_VERIFICATION = "company_verification", _("Company verification")
+    NEW_MESSAGE = "new_message", _("New message")
+    SAVED_SEARCH_ALERT = "saved_search_alert", _("New jobs for a saved search")
     INTERVIEW_PROPOSED = "interview_proposed", _("Interview times proposed")
     INTERVIEW_BOOKED = "interview_booked", _("Interview booked")
     INTERVIEW_RESCHEDULED = "interview_rescheduled", _("Interview rescheduled")

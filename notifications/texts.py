@@ -52,20 +52,24 @@ def notification_text(kind: str, params: dict[str, Any]) -> NotificationText:
             _("Application withdrawn for %(posting)s") % {"posting": posting},
             _("%(graduate)s withdrew the application.") % {"graduate": _graduate(params)},
         )
+    if kind == "new_message":
+        return _message_text(posting, company, params)
     if kind.startswith("interview_"):
         return _interview_text(kind, params)
     if kind == "company_verification":
         return _verification_text(company, params.get("status", ""), params.get("note", ""))
     if kind == "match_digest":
+        return _digest_text(int(params.get("count", 0)), params.get("period", "daily"))
+    if kind == "saved_search_alert":
         count = int(params.get("count", 0))
         return NotificationText(
             ngettext(
-                "%(count)s new posting matches your profile",
-                "%(count)s new postings match your profile",
+                "%(count)s new job for your search “%(name)s”",
+                "%(count)s new jobs for your search “%(name)s”",
                 count,
             )
-            % {"count": count},
-            _("Employers published these roles yesterday; they fit your skills and preferences."),
+            % {"count": count, "name": params.get("search_name", "")},
+            _("Employers published these roles; they fit the search you saved."),
         )
     if kind == "colleague_invitation":
         return NotificationText(
@@ -76,9 +80,34 @@ def notification_text(kind: str, params: dict[str, Any]) -> NotificationText:
     return NotificationText(kind, "")
 
 
+def _digest_text(count: int, period: str) -> NotificationText:
+    """The match digest, daily or weekly (the graduate chooses in their job alerts)."""
+    title = ngettext(
+        "%(count)s new posting matches your profile",
+        "%(count)s new postings match your profile",
+        count,
+    ) % {"count": count}
+    if period == "weekly":
+        body = _(
+            "Employers published these roles this past week; they fit your skills and preferences."
+        )
+    else:
+        body = _("Employers published these roles yesterday; they fit your skills and preferences.")
+    return NotificationText(title, body)
+
+
 def _graduate(params: dict[str, Any]) -> str:
     """The applicant's name, or words for one who has deleted their account since."""
     return str(params.get("graduate_name") or _("A former applicant"))
+
+
+def _message_text(posting: str, company: str, params: dict[str, Any]) -> NotificationText:
+    """A new message in a conversation: who wrote about which posting, never what they wrote."""
+    sender = _graduate(params) if params.get("from_graduate") else company
+    return NotificationText(
+        _("New message from %(sender)s about %(posting)s") % {"sender": sender, "posting": posting},
+        _("Open the conversation on Talent Bridge to read it and reply."),
+    )
 
 
 def _verification_text(company: str, status: str, note: str) -> NotificationText:

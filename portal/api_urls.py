@@ -16,6 +16,11 @@ urlpatterns = [
     path("employers/", public.EmployerListApi.as_view(), name="api-employers-list"),
     path("employers/<int:pk>/", public.EmployerDetailApi.as_view(), name="api-employers-detail"),
     path(
+        "employers/<int:pk>/postings/",
+        public.EmployerPostingListApi.as_view(),
+        name="api-employers-postings",
+    ),
+    path(
         "graduate/matches/<int:posting_id>/",
         graduate.GraduateMatchDetailApi.as_view(),
         name="api-graduate-match",

@@ -2,7 +2,8 @@
 
 Views live by who uses the page: portal/public (anyone), portal/graduate, portal/employer,
 portal/staff, and portal/account (any signed-in account). URL names keep their area's
-namespace: graduate:, employer:, staff:, jobs:, training:, visas:, skills:, notifications:.
+namespace: graduate:, employer:, staff:, jobs:, companies:, training:, visas:, skills:,
+notifications:.
 """
 
 from django.urls import include, path
@@ -11,17 +12,19 @@ from portal.account import notifications, tokens
 from portal.account import views as account
 from portal.employer import applications as employer_applications
 from portal.employer import candidates, company, postings
+from portal.employer import conversations as employer_conversations
 from portal.employer import dashboard as employer_dashboard
 from portal.employer import interviews as employer_interviews
 from portal.employer import training as employer_training
 from portal.graduate import account as graduate_account
 from portal.graduate import applications as graduate_applications
-from portal.graduate import cv, profile
+from portal.graduate import conversations as graduate_conversations
+from portal.graduate import cv, profile, saved
 from portal.graduate import dashboard as graduate_dashboard
 from portal.graduate import interviews as graduate_interviews
 from portal.graduate import training as graduate_training
 from portal.graduate import visas as graduate_visas
-from portal.public import home, jobs, legal, skills
+from portal.public import companies, home, jobs, legal, skills
 from portal.public import training as public_training
 from portal.public import visas as public_visas
 from portal.staff import golden
@@ -65,6 +68,17 @@ graduate = [
         "interviews/<int:pk>/time-zone/",
         graduate_interviews.time_zone_set,
         name="interview_time_zone",
+    ),
+    path("saved/", saved.saved_job_list, name="saved_jobs"),
+    path("alerts/", saved.alerts, name="alerts"),
+    path("alerts/digest/", saved.digest_frequency, name="digest_frequency"),
+    path("alerts/searches/new/", saved.search_save, name="search_save"),
+    path("alerts/searches/<int:pk>/", saved.saved_search_edit, name="saved_search_edit"),
+    path("alerts/searches/<int:pk>/delete/", saved.saved_search_remove, name="saved_search_delete"),
+    path(
+        "alerts/stop/<str:token>/",
+        saved.saved_search_unsubscribe,
+        name="saved_search_unsubscribe",
     ),
     path("account/", graduate_account.graduate_account, name="account"),
     path("account/export/", graduate_account.account_export, name="account_export"),
@@ -136,6 +150,54 @@ employer = [
     path("interviews/<int:pk>/invite.ics", employer_interviews.interview_ics, name="interview_ics"),
 ]
 
+# Conversations between a graduate and a company, one thread per application or invitation.
+graduate += [
+    path("messages/", graduate_conversations.conversation_list, name="conversations"),
+    path(
+        "messages/<int:pk>/",
+        graduate_conversations.conversation_detail,
+        name="conversation_detail",
+    ),
+    path(
+        "messages/<int:pk>/post/",
+        graduate_conversations.conversation_post,
+        name="conversation_post",
+    ),
+    path(
+        "messages/<int:pk>/share-contact/",
+        graduate_conversations.conversation_share,
+        name="conversation_share",
+    ),
+    path(
+        "messages/<int:pk>/attachments/<int:message_pk>/",
+        graduate_conversations.message_attachment,
+        name="message_attachment",
+    ),
+]
+employer += [
+    path("messages/", employer_conversations.conversation_list, name="conversations"),
+    path(
+        "messages/<int:pk>/",
+        employer_conversations.conversation_detail,
+        name="conversation_detail",
+    ),
+    path(
+        "messages/<int:pk>/post/",
+        employer_conversations.conversation_post,
+        name="conversation_post",
+    ),
+    path(
+        "messages/<int:pk>/attachments/<int:message_pk>/",
+        employer_conversations.message_attachment,
+        name="message_attachment",
+    ),
+    path(
+        "invitations/<int:pk>/conversation/",
+        employer_conversations.invitation_conversation,
+        name="invitation_conversation",
+    ),
+]
+
 staff = [
     path("golden/", golden.golden_posting_list, name="golden_postings"),
     path("golden/<int:pk>/", golden.golden_grading, name="golden_grading"),
@@ -145,6 +207,12 @@ job_pages = [
     path("", jobs.posting_list, name="list"),
     path("<int:pk>/", jobs.posting_detail, name="detail"),
     path("<int:pk>/apply/", jobs.posting_apply, name="apply"),
+    path("<int:pk>/save/", saved.posting_save, name="save"),
+]
+
+company_pages = [
+    path("", companies.company_list, name="list"),
+    path("<int:pk>/", companies.company_detail, name="detail"),
 ]
 
 training = [
@@ -176,6 +244,7 @@ urlpatterns = [
     path("graduate/", include((graduate, "graduate"))),
     path("employer/", include((employer, "employer"))),
     path("jobs/", include((job_pages, "jobs"))),
+    path("companies/", include((company_pages, "companies"))),
     path("training/", include((training, "training"))),
     path("visas/", include((visas, "visas"))),
     path(

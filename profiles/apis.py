@@ -36,6 +36,7 @@ from profiles.services import (
     graduate_basics_update,
     graduate_cv_remove,
     graduate_cv_replace,
+    graduate_digest_frequency_set,
     graduate_languages_update,
     graduate_preferences_update,
     graduate_skills_set_from_labels,
@@ -45,6 +46,7 @@ from profiles.services import (
 PREFERENCE_FIELDS = [
     "preferred_industries", "preferred_regions", "preferred_job_types",
     "preferred_company_sizes", "min_salary_krw", "willing_to_relocate", "visibility",
+    "match_digest_frequency",
 ]  # fmt: skip
 
 # --- serializers --------------------------------------------------------------------------------
@@ -212,7 +214,8 @@ class LanguagesApi(APIView):
 
 class PreferencesApi(APIView):
     """What the graduate wants and who may see them: PATCH re-matches the graduate; becoming
-    discoverable (or not) records the consent."""
+    discoverable (or not) records the consent; `match_digest_frequency` (daily, weekly, off)
+    is how often the e-mail of new matching jobs comes."""
 
     permission_classes = [IsGraduate]
 
@@ -227,10 +230,13 @@ class PreferencesApi(APIView):
         body.is_valid(raise_exception=True)
         values = dict(body.validated_data)
         visibility = values.pop("visibility", None)
+        digest = values.pop("match_digest_frequency", None)
         if values:
             graduate_preferences_update(profile=profile, **values)
         if visibility is not None:
             graduate_visibility_set(profile=profile, visibility=visibility)
+        if digest is not None:
+            graduate_digest_frequency_set(profile=profile, frequency=digest)
         return Response(ProfileOutputSerializer(_profile(request)).data)
 
 

@@ -16,6 +16,8 @@ from phonenumber_field.modelfields import PhoneNumberField
 
 from core.choices import (
     ASEAN_COUNTRIES,
+    DIGEST_FREQUENCIES,
+    AlertFrequency,
     CompanySize,
     EducationLevel,
     Industry,
@@ -23,7 +25,7 @@ from core.choices import (
     KoreaRegion,
 )
 from core.models import TimeStampedModel
-from core.timezones import KOREA, is_known_zone, zone_for_country
+from core.timezones import person_zone, validate_time_zone
 
 
 class AseanCountries(Countries):
@@ -137,13 +139,6 @@ class CurrentVisa(models.TextChoices):
 OPEN_WORK_STATUSES = frozenset({CurrentVisa.F2, CurrentVisa.F4, CurrentVisa.F5, CurrentVisa.F6})
 
 
-def validate_time_zone(value: str) -> None:
-    if value and not is_known_zone(value):
-        raise ValidationError(
-            _("“%(zone)s” is not a time zone we know."), code="invalid", params={"zone": value}
-        )
-
-
 class GraduateProfile(TimeStampedModel):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="graduate_profile"
@@ -195,10 +190,22 @@ class GraduateProfile(TimeStampedModel):
     )
     cv_original_name = models.CharField(max_length=200, blank=True)
     cv_uploaded_at = models.DateTimeField(null=True, blank=True)
+    match_digest_frequency = models.CharField(
+        _("e-mail of new matching jobs"),
+        max_length=8,
+        choices=DIGEST_FREQUENCIES,
+        default=AlertFrequency.DAILY,
+    )
 
     class Meta:
         ordering = ["user__email"]
         constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    match_digest_frequency__in=[value for value, _label in DIGEST_FREQUENCIES]
+                ),
+                name="profile_digest_frequency_valid",
+            ),
             models.CheckConstraint(
                 condition=models.Q(topik_level__lte=6), name="profile_topik_0_6"
             ),
@@ -218,14 +225,8 @@ class GraduateProfile(TimeStampedModel):
 
     @property
     def effective_time_zone(self) -> str:
-        """The zone the graduate chose, else their country of residence's, else their
-        nationality's, else Korea time."""
-        return (
-            self.time_zone
-            or zone_for_country(str(self.current_country or ""))
-            or zone_for_country(str(self.nationality or ""))
-            or KOREA
-        )
+        """The zone interview times are shown in (core.timezones.person_zone)."""
+        return person_zone(self.time_zone, str(self.current_country), str(self.nationality))
 
     def clean(self) -> None:
         errors: dict[str, str] = {}

@@ -319,3 +319,15 @@ def graduate_account_delete(*, user: User) -> None:
     with set_actor(None):  # the audit log records the deletion, not the person who left
         user.delete()
     audit_forget_person(user_id=user_id, email=email, token_ids=token_ids)
+
+
+def graduate_digest_frequency_set(*, profile: GraduateProfile, frequency: str) -> GraduateProfile:
+    """How often the graduate gets the e-mail of new matching jobs (daily, weekly or off).
+    Only this field is checked and written: the rest of the profile is not re-validated."""
+    profile.match_digest_frequency = frequency
+    profile.clean_fields(exclude=[f.name for f in profile._meta.fields if f.name != _DIGEST])
+    GraduateProfile.objects.filter(pk=profile.pk).update(match_digest_frequency=frequency)
+    return profile
+
+
+_DIGEST = "match_digest_frequency"

@@ -7,9 +7,9 @@ from django import forms
 from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from core.choices import ASEAN_COUNTRIES
+from core.countries import country_choices
 from skills.selectors import skill_for_label
 from training.models import Course, CourseKind, CourseMode, CourseSkill, Funding
 from training.selectors import course_search
@@ -22,9 +22,8 @@ COST_CHOICES = [
 _COST_LIMITS = {"under_500": Decimal(500), "under_2000": Decimal(2000)}
 
 
-def _country_choices() -> list[tuple[str, str]]:
-    codes = [*ASEAN_COUNTRIES, "KR"]
-    return sorted(((code, str(countries.name(code))) for code in codes), key=lambda c: c[1])
+def _country_choices() -> list[tuple[str, object]]:
+    return country_choices(codes=[*ASEAN_COUNTRIES, "KR"])
 
 
 def _language_choices() -> list[tuple[str, str]]:

@@ -98,6 +98,18 @@ def is_sending_country(*, country: str, visa_code: str = "E-9") -> bool:
     ).exists()
 
 
+def e7_confirmed_occupation_codes() -> list[tuple[str, str]]:
+    """(code, title) of the E-7-1 designated occupations the rule data confirms, by code; codes
+    whose title the sources did not give are left out."""
+    visa = VisaType.objects.filter(code="E-7-1").only("details").first()
+    listed = (visa.details if visa else {}).get("occupation_codes") or {}
+    return sorted(
+        (str(row["code"]), str(row["name"]))
+        for row in listed.get("confirmed_codes", [])
+        if row.get("code") and row.get("name") and not row.get("uncertain")
+    )
+
+
 def visa_types_with_rules() -> QuerySet[VisaType]:
     """Every visa type with its rules and their sources, in a fixed number of queries."""
     return VisaType.objects.prefetch_related(

@@ -44,7 +44,7 @@ from skills.selectors import skill_for_label
 POSTING_FIELDS = [
     "title", "description", "occupation", "isco_code", "e7_code", "min_education", "min_topik",
     "english_requirement", "min_experience_years", "salary_min_krw", "salary_max_krw", "region",
-    "job_type", "visa_sponsorship", "is_eps_job", "openings", "deadline",
+    "city", "job_type", "visa_sponsorship", "is_eps_job", "openings", "deadline",
 ]  # fmt: skip
 
 # --- postings -----------------------------------------------------------------------------------
@@ -98,11 +98,12 @@ class PostingInputSerializer(serializers.ModelSerializer):
 class EmployerPostingOutputSerializer(serializers.ModelSerializer):
     skills = PostingSkillOutputSerializer(many=True)
     accepted_fields = FieldOfStudyOutputSerializer(many=True)
+    location = serializers.CharField(read_only=True)
 
     class Meta:
         model = JobPosting
         fields = [
-            "id", *POSTING_FIELDS, "status", "published_at", "created_at", "updated_at",
+            "id", *POSTING_FIELDS, "location", "status", "published_at", "created_at", "updated_at",
             "skills", "accepted_fields",
         ]  # fmt: skip
 
@@ -115,7 +116,7 @@ class EmployerPostingSummaryOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = JobPosting
         fields = [
-            "id", "title", "status", "region", "job_type", "deadline", "published_at",
+            "id", "title", "status", "region", "city", "job_type", "deadline", "published_at",
             "created_at", "applications_total", "applications_new", "ranked_candidates",
         ]  # fmt: skip
 

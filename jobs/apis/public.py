@@ -20,14 +20,18 @@ from jobs.selectors import posting_detail_public
 from profiles.models import FieldOfStudy
 
 SUMMARY_FIELDS = [
-    "id", "title", "employer", "occupation", "region", "job_type", "salary_min_krw",
-    "salary_max_krw", "min_education", "min_topik", "english_requirement", "min_experience_years",
-    "visa_sponsorship", "is_eps_job", "openings", "deadline", "published_at",
+    "id", "title", "employer", "occupation", "region", "city", "location", "job_type",
+    "salary_min_krw", "salary_max_krw", "min_education", "min_topik", "english_requirement",
+    "min_experience_years", "visa_sponsorship", "is_eps_job", "openings", "deadline",
+    "published_at",
 ]  # fmt: skip
 
 
 class PostingSummaryOutputSerializer(serializers.ModelSerializer):
     employer = EmployerPublicOutputSerializer()
+    location = serializers.CharField(
+        read_only=True, help_text="Where the job is: “City, Province”, or the province alone."
+    )
 
     class Meta:
         model = JobPosting
@@ -52,6 +56,9 @@ class FieldOfStudyOutputSerializer(serializers.ModelSerializer):
 
 class PostingDetailOutputSerializer(serializers.ModelSerializer):
     employer = EmployerPublicOutputSerializer()
+    location = serializers.CharField(
+        read_only=True, help_text="Where the job is: “City, Province”, or the province alone."
+    )
     skills = PostingSkillOutputSerializer(many=True)
     accepted_fields = FieldOfStudyOutputSerializer(
         many=True, help_text="Fields of study accepted; empty = any."

@@ -25,6 +25,14 @@ from jobs.selectors.postings import (
     posting_rank_by_match,
     posting_text_search,
 )
+from jobs.selectors.saved import (
+    saved_export,
+    saved_job_ids,
+    saved_jobs_for_graduate,
+    saved_search_for_graduate,
+    saved_search_from_token,
+    saved_searches_for_graduate,
+)
 
 __all__ = [
     "CompanyFigures",
@@ -47,4 +55,10 @@ __all__ = [
     "posting_pipeline",
     "posting_rank_by_match",
     "posting_text_search",
+    "saved_export",
+    "saved_job_ids",
+    "saved_jobs_for_graduate",
+    "saved_search_for_graduate",
+    "saved_search_from_token",
+    "saved_searches_for_graduate",
 ]

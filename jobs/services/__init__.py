@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.changes import ChangeKind, change_announce
+from core.enqueue import send_after_commit
 from employers.permissions import require_verified
 from jobs.models import (
     PIPELINE_TRANSITIONS,
@@ -21,12 +22,26 @@ from jobs.models import (
     Requirement,
 )
 from jobs.selectors import candidate_visible_to_employer
+from jobs.services.alerts import saved_search_alert_send as saved_search_alert_send
+from jobs.services.alerts import (
+    saved_search_alerts_for_posting as saved_search_alerts_for_posting,
+)
+from jobs.services.alerts import saved_search_alerts_send as saved_search_alerts_send
+from jobs.services.alerts import (
+    saved_search_unsubscribe_token as saved_search_unsubscribe_token,
+)
 from jobs.services.news import (
     _application_moved_notify,
     _application_submitted_notify,
     _application_withdrawn_notify,
     _posting_invitation_notify,
 )
+from jobs.services.saved import MAX_SAVED_SEARCHES as MAX_SAVED_SEARCHES
+from jobs.services.saved import saved_job_add as saved_job_add
+from jobs.services.saved import saved_job_remove as saved_job_remove
+from jobs.services.saved import saved_search_create as saved_search_create
+from jobs.services.saved import saved_search_delete as saved_search_delete
+from jobs.services.saved import saved_search_update as saved_search_update
 from profiles.models import GraduateProfile
 from skills.selectors import unknown_skill_ids
 
@@ -83,7 +98,17 @@ def posting_set_status(*, posting: JobPosting, status: str) -> JobPosting:
     posting.full_clean()
     posting.save()
     posting_touch(posting=posting)
+    if status == PostingStatus.OPEN:
+        _posting_published_announce(posting=posting)
     return posting
+
+
+def _posting_published_announce(*, posting: JobPosting) -> None:
+    """After commit, the saved searches set to "instant" hear of the posting (jobs.tasks)."""
+    # The task module imports this one (its tasks call these services).
+    from jobs.tasks import saved_search_alerts_instant_task
+
+    send_after_commit(saved_search_alerts_instant_task, posting.pk)
 
 
 class ApplicationRefused(ValidationError):

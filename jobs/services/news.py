@@ -22,8 +22,15 @@ __all__ = [
     "_application_withdrawn_notify",
     "_posting_invitation_notify",
     "applicant_news_keys",
+    "application_news_key",
     "closed_applicants_forget",
 ]
+
+
+def application_news_key(application_id: int) -> str:
+    """The key prefix apps above jobs give their news to the company about one application (a
+    message in its conversation, say), so that it is forgotten with the rest (below)."""
+    return f"application-news:{application_id}:"
 
 
 def applicant_news_keys(application_id: int) -> list[str]:
@@ -33,6 +40,7 @@ def applicant_news_keys(application_id: int) -> list[str]:
     ).values_list("pk", flat=True)
     return [
         f"new-application:{application_id}:",
+        application_news_key(application_id),
         *(f"application-withdrawn:{pk}:" for pk in withdrawals),
         f"interview:{application_id}:",  # every news of its interviews (interviews.services)
     ]

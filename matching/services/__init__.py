@@ -11,7 +11,7 @@
 - `snapshots`: the incremental state kept on disk, so a new process loads it instead of reading
   every graduate and posting again.
 - `storage`: how lists are packed into rows, written (COPY on PostgreSQL) and read back.
-- `digests`: the daily e-mail that tells graduates of new postings that match them.
+- `digests`: the daily or weekly e-mail that tells graduates of new postings that match them.
 - `outcomes`: logging the ranked lists users were shown and the job pages graduates opened, and
   pruning both after the retention period (the replay reads them with what jobs records).
 - `golden`: staff graders' 0-3 grades of a posting's candidates, the set the engine is measured
@@ -27,7 +27,7 @@ from matching.services.changes import (
     matching_changes_apply,
     matching_live_warm,
 )
-from matching.services.digests import match_digests_send
+from matching.services.digests import match_digests_send, match_digests_send_for
 from matching.services.golden import (
     NOTE_MAX_LENGTH,
     GradeEntry,
@@ -86,6 +86,7 @@ __all__ = [
     "lists_insert",
     "lists_upsert",
     "match_digests_send",
+    "match_digests_send_for",
     "match_run_block",
     "match_run_fail",
     "match_run_finish",

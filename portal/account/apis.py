@@ -18,10 +18,10 @@ from rest_framework.views import APIView
 from accounts.http import signed_in_user
 from accounts.models import Role
 from core.api.throttling import SignupThrottle
+from portal.account.deletion import graduate_account_delete_everywhere
 from portal.account.forms import AccountDeleteForm, SignupForm
 from portal.account.selectors import user_data_export
 from profiles.permissions import IsGraduate
-from profiles.services import graduate_account_delete
 
 
 class SignupInputSerializer(serializers.Serializer):
@@ -155,5 +155,5 @@ class AccountDeleteApi(APIView):
         )
         if not form.is_valid():
             raise serializers.ValidationError(form.errors)  # type: ignore[arg-type]  # takes an ErrorDict
-        graduate_account_delete(user=user)
+        graduate_account_delete_everywhere(user=user)
         return Response(status=status.HTTP_204_NO_CONTENT)

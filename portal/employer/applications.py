@@ -8,12 +8,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.http import AuthenticatedHttpRequest
-from jobs.models import ApplicationStatus
+from conversations.services import conversation_for_application
+from jobs.models import Application, ApplicationStatus
 from jobs.selectors import application_history, posting_pipeline
 from jobs.services import application_move
 from portal.employer.access import application_or_404, company_member, form_errors, posting_or_404
 from portal.employer.forms import ApplicationMoveForm
 from portal.employer.interviews import interview_context, interviews_attach
+from portal.thread import thread_context
 
 BOARD_COLUMNS = ("applied", "screening", "interview", "offer", "hired")
 CLOSED_COLUMNS = ("rejected", "withdrawn")
@@ -58,10 +60,21 @@ def _detail(
             "history": application_history(application=application),  # type: ignore[arg-type]
             "form": form,
             "shown": application.shown,  # type: ignore[attr-defined]
+            **_thread(request, application),  # type: ignore[arg-type]
             **interview_context(application),  # type: ignore[arg-type]
         },
         status=status,
     )
+
+
+def _thread(request: AuthenticatedHttpRequest, application: Application) -> dict[str, object]:
+    """The conversation with the applicant, while the company still sees them."""
+    if not application.shown:  # type: ignore[attr-defined]
+        return {}
+    conversation = conversation_for_application(application=application)
+    thread = thread_context(request, conversation=conversation, side="employer")
+    message_form = thread.pop("form")  # "form" is the move form on this page
+    return {**thread, "message_form": message_form, "back_url": request.path}
 
 
 @company_member

@@ -33,7 +33,13 @@ from employers.services import (
 )
 from portal.account.invitations import invitation_remember
 from portal.employer.access import company_member, employer_account, form_errors, membership
-from portal.employer.forms import ColleagueInviteForm, CompanyCloseForm, CompanyForm
+from portal.employer.forms import (
+    ColleagueInviteForm,
+    CompanyCloseForm,
+    CompanyForm,
+    location_entries,
+    location_formset,
+)
 
 
 @employer_account
@@ -73,17 +79,31 @@ def company_detail(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @company_member
 def company_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The details, the support for foreign hires and the sites; "Save and add another
+    location" saves and comes back with a fresh blank row (no JavaScript needed)."""
     member = membership(request)
     form = CompanyForm(request.POST or None, instance=member.employer)
-    if request.method == "POST" and form.is_valid():
+    locations = location_formset(request.POST or None, employer=member.employer)
+    if request.method == "POST" and all([form.is_valid(), locations.is_valid()]):
         try:
-            employer_update(employer=form.instance, by=request.user)
+            employer_update(
+                employer=form.instance, by=request.user, locations=location_entries(locations)
+            )
         except ValidationError as error:
-            form.add_error(None, error)
+            for text in form_errors(error):
+                form.add_error(None, text)
         else:
             messages.success(request, _("The company profile is saved."))
+            if "add_location" in request.POST:
+                return redirect(reverse("employer:company_edit") + "#locations-title")
             return redirect("employer:company")
-    return render(request, "employer/company_form.html", {"form": form, "creating": False})
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "employer/company_form.html",
+        {"form": form, "locations": locations, "creating": False},
+        status=status,
+    )
 
 
 @company_member

@@ -1,18 +1,50 @@
 """The employer pages' forms: company, colleagues, candidate filters, moves, sponsoring."""
 
-from typing import cast
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
-from core.choices import ASEAN_COUNTRIES, EducationLevel
-from employers.models import Employer, MemberRole
+from core.choices import ASEAN_COUNTRIES, EducationLevel, KoreaRegion
+from core.countries import country_choices
+from employers.models import MAX_LOCATIONS, Employer, HousingSupport, MemberRole, VisaSupport
+from employers.services import LocationInput
 from jobs.models import PIPELINE_TRANSITIONS, Application, ApplicationStatus
 from training.selectors import SponsorGap
 
+SUPPORT_FIELDS = (
+    "housing_support",
+    "visa_support",
+    "korean_classes",
+    "relocation_support",
+    "support_notes",
+)
+_NOT_STATED = _("Not stated")
+
 
 class CompanyForm(forms.ModelForm):
+    """The company's details and what it offers foreign hires (each may be left unstated)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, choices in (("housing_support", HousingSupport), ("visa_support", VisaSupport)):
+            cast(forms.ChoiceField, self.fields[name]).choices = [
+                ("", _NOT_STATED),
+                *choices.choices,
+            ]
+        for name in ("korean_classes", "relocation_support"):
+            cast(forms.Select, self.fields[name].widget).choices = [
+                ("unknown", _NOT_STATED),
+                ("true", _("Yes")),
+                ("false", _("No")),
+            ]
+
+    def company_fields(self) -> list[forms.BoundField]:
+        return [field for field in self if field.name not in SUPPORT_FIELDS]
+
+    def support_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in SUPPORT_FIELDS]
+
     class Meta:
         model = Employer
         fields = [
@@ -25,6 +57,7 @@ class CompanyForm(forms.ModelForm):
             "address",
             "website",
             "description",
+            *SUPPORT_FIELDS,
         ]
         labels = {
             "name": _("Company name (English)"),
@@ -36,13 +69,21 @@ class CompanyForm(forms.ModelForm):
             "address": _("Address"),
             "website": _("Website"),
             "description": _("About the company"),
+            "housing_support": _("Housing"),
+            "visa_support": _("Visa handling"),
+            "korean_classes": _("Korean classes"),
+            "relocation_support": _("Relocation support (travel and moving costs)"),
+            "support_notes": _("Notes on support"),
         }
         help_texts = {
             "business_registration_number": _(
                 "사업자등록번호, as 000-00-00000. Staff check it before your postings go public."
             ),
         }
-        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "support_notes": forms.Textarea(attrs={"rows": 3}),
+        }
         error_messages = {
             "business_registration_number": {
                 "unique": _(
@@ -51,6 +92,56 @@ class CompanyForm(forms.ModelForm):
                 )
             }
         }
+
+
+class LocationForm(forms.Form):
+    """One site of the company; an untouched blank row adds nothing."""
+
+    city = forms.CharField(label=_("City"), max_length=80)
+    region = forms.ChoiceField(label=_("Region"), choices=[("", "---------"), *KoreaRegion.choices])
+    label = forms.CharField(
+        label=_("Label (optional)"),
+        max_length=60,
+        required=False,
+        help_text=_("For example Head office or Plant."),
+    )
+
+
+class BaseLocationFormSet(forms.BaseFormSet):
+    def add_fields(self, form: forms.Form, index: int | None) -> None:
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = _("Remove this location")
+
+
+LocationFormSet = forms.formset_factory(
+    LocationForm,
+    formset=BaseLocationFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=MAX_LOCATIONS,
+    validate_max=True,
+)
+
+
+def location_formset(data: Any, *, employer: Employer) -> Any:
+    """The company's sites as rows to edit, with one blank row to add a site."""
+    initial = [
+        {"city": site.city, "region": site.region, "label": site.label}
+        for site in employer.locations.all()
+    ]
+    return LocationFormSet(data, initial=initial, prefix="locations")
+
+
+def location_entries(formset: Any) -> list[LocationInput]:
+    """The rows to keep, in order: the stored sites (edited or not) and the filled-in new rows,
+    less those marked for removal."""
+    return [
+        LocationInput(**{name: form.cleaned_data[name] for name in ("city", "region", "label")})
+        for index, form in enumerate(formset.forms)
+        if (index < formset.initial_form_count() or form.has_changed())
+        and not form.cleaned_data.get("DELETE")
+    ]
 
 
 class ColleagueInviteForm(forms.Form):
@@ -88,10 +179,10 @@ class CandidateFilterForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        names = dict(countries)
-        cast(forms.ChoiceField, self.fields["nationality"]).choices = [("", _("Any"))] + [
-            (code, names.get(code, name)) for code, name in ASEAN_COUNTRIES.items()
-        ]
+        # Graduates' nationalities are ASEAN members (profiles.models.AseanCountries).
+        cast(forms.ChoiceField, self.fields["nationality"]).choices = country_choices(
+            blank=_("Any"), codes=ASEAN_COUNTRIES
+        )
 
 
 class ApplicationMoveForm(forms.Form):

@@ -1,18 +1,26 @@
-"""The employer's posting form: the posting's details and its skills (names resolved against the
-taxonomy, so a typed alias or Korean name works without JavaScript)."""
+"""The employer's posting form: the posting's details, with lookups for the occupation codes and
+the fields of study as grouped checkboxes. Its skill rows are in posting_skill_forms."""
 
 from typing import Any, cast
 
 from django import forms
-from django.core.exceptions import ValidationError
-from django.urls import reverse_lazy
+from django.forms.boundfield import BoundWidget
 from django.utils.translation import gettext_lazy as _
 
-from jobs.models import JobPosting, Requirement
+from core.choices import TopikLevel
+from jobs.models import JobPosting
 from profiles.models import FieldOfStudy
-from skills.selectors import skill_for_label
+from skills.occupation_codes import e7_code_options_from_catalogue, isco_code_options
+from visas.selectors import e7_confirmed_occupation_codes
 
-SKILL_ROWS_EXTRA = 3
+# ISCED-F 2013 broad fields of the STEM fields of study, by the first two digits of their code.
+BROAD_FIELDS = {
+    "05": _("Natural sciences, mathematics and statistics"),
+    "06": _("Information and communication technologies"),
+    "07": _("Engineering, manufacturing and construction"),
+}
+ISCO_OPTIONS_ID = "isco-code-options"
+E7_OPTIONS_ID = "e7-code-options"
 
 
 class PostingForm(forms.ModelForm):
@@ -24,13 +32,43 @@ class PostingForm(forms.ModelForm):
     def clean_min_experience_years(self) -> int:
         return cast(int | None, self.cleaned_data.get("min_experience_years")) or 0
 
+    def clean_e7_code(self) -> str:
+        return str(self.cleaned_data.get("e7_code") or "").strip().upper()
+
+    def clean_city(self) -> str:
+        return " ".join(str(self.cleaned_data.get("city") or "").split())
+
     accepted_fields = forms.ModelMultipleChoiceField(
         label=_("Fields of study accepted"),
         queryset=FieldOfStudy.objects.filter(is_stem=True).order_by("code"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text=_("Leave empty to accept any field of study."),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick the fields you accept. Leave all unticked to accept any field of study."),
     )
+    min_topik = forms.TypedChoiceField(
+        label=_("Minimum TOPIK level"),
+        choices=TopikLevel.choices,
+        coerce=int,
+        initial=TopikLevel.NONE,
+        help_text=_("The lowest level on a TOPIK score report that you ask for."),
+    )
+
+    def accepted_field_groups(self) -> list[tuple[str, list[BoundWidget]]]:
+        """The fields of study's checkboxes by ISCED-F broad field."""
+        groups: dict[str, list[BoundWidget]] = {}
+        codes = dict(self.fields["accepted_fields"].queryset.values_list("pk", "code"))  # type: ignore[attr-defined]
+        for box in self["accepted_fields"]:
+            code = codes.get(int(str(box.data["value"])), "")
+            groups.setdefault(code[:2], []).append(box)
+        return [(str(BROAD_FIELDS.get(broad, broad)), boxes) for broad, boxes in groups.items()]
+
+    def isco_options(self) -> list[tuple[str, str]]:
+        return isco_code_options()
+
+    def e7_options(self) -> list[tuple[str, str]]:
+        known = dict(e7_code_options_from_catalogue())
+        known.update(e7_confirmed_occupation_codes())
+        return sorted(known.items())
 
     class Meta:
         model = JobPosting
@@ -48,6 +86,7 @@ class PostingForm(forms.ModelForm):
             "salary_min_krw",
             "salary_max_krw",
             "region",
+            "city",
             "job_type",
             "visa_sponsorship",
             "is_eps_job",
@@ -61,12 +100,12 @@ class PostingForm(forms.ModelForm):
             "isco_code": _("ISCO-08 code"),
             "e7_code": _("E-7 occupation code"),
             "min_education": _("Minimum education"),
-            "min_topik": _("Minimum TOPIK level"),
             "english_requirement": _("English"),
             "min_experience_years": _("Minimum years of experience"),
             "salary_min_krw": _("Salary from (KRW per year)"),
             "salary_max_krw": _("Salary to (KRW per year)"),
-            "region": _("Region"),
+            "region": _("Province or metropolitan city"),
+            "city": _("City or county"),
             "job_type": _("Job type"),
             "visa_sponsorship": _("We sponsor the work visa"),
             "is_eps_job": _("Employment Permit System (E-9) job"),
@@ -77,9 +116,15 @@ class PostingForm(forms.ModelForm):
             "description": _(
                 "Plain text or Markdown (headings, lists, links, bold). HTML is removed."
             ),
-            "isco_code": _("Four digits, e.g. 2152 (electronics engineers)."),
-            "e7_code": _("The Korean E-7 occupation code, e.g. 2351, where known."),
-            "min_topik": _("0 = no Korean required; 1-6 as on the TOPIK score report."),
+            "isco_code": _(
+                "Four digits, e.g. 2152 (electronics engineers). Type a code or a word to see "
+                "matching unit groups."
+            ),
+            "e7_code": _(
+                "The Korean E-7 occupation code, e.g. 2211, where known. Suggestions list the "
+                "codes confirmed so far."
+            ),
+            "city": _("Optional, e.g. Suwon, Geoje or Cheonan. Shown as “City, Province”."),
             "min_experience_years": _(
                 "0 = none asked. Years in the same occupation (ISCO code) count in full, in a "
                 "neighbouring one in part; more years rank higher."
@@ -87,109 +132,11 @@ class PostingForm(forms.ModelForm):
         }
         widgets = {
             "description": forms.Textarea(attrs={"rows": 10}),
+            "isco_code": forms.TextInput(
+                attrs={"list": ISCO_OPTIONS_ID, "autocomplete": "off", "inputmode": "numeric"}
+            ),
+            "e7_code": forms.TextInput(attrs={"list": E7_OPTIONS_ID, "autocomplete": "off"}),
             "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "salary_min_krw": forms.NumberInput(attrs={"step": 100000, "min": 0}),
             "salary_max_krw": forms.NumberInput(attrs={"step": 100000, "min": 0}),
         }
-
-
-class PostingSkillForm(forms.Form):
-    skill = forms.CharField(
-        label=_("Skill"),
-        max_length=120,
-        required=False,
-        widget=forms.TextInput(
-            attrs={
-                "list": "skill-options",
-                "autocomplete": "off",
-                "hx-get": reverse_lazy("skills:autocomplete"),
-                "hx-trigger": "input changed delay:250ms",
-                "hx-target": "#skill-options",
-                "hx-vals": 'js:{"q": this.value}',
-                "hx-sync": "this:replace",
-            }
-        ),
-    )
-    # Not required: an empty row (no skill) is ignored whatever its selects say.
-    requirement = forms.ChoiceField(
-        label=_("Requirement"),
-        choices=Requirement.choices,
-        initial=Requirement.REQUIRED,
-        required=False,
-        help_text=_(
-            "Required skills carry most of the ranking. A deal breaker is a required skill "
-            "below whose level a graduate is not ranked at all."
-        ),
-    )
-    min_level = forms.TypedChoiceField(
-        label=_("Minimum level"),
-        choices=[(n, str(n)) for n in range(1, 6)],
-        coerce=int,
-        initial=3,
-        required=False,
-        empty_value=3,  # type: ignore[arg-type]  # any value works; django-stubs says str
-    )
-
-    def has_changed(self) -> bool:
-        return bool((self.data.get(self.add_prefix("skill")) or "").strip()) or bool(self.initial)
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        cleaned["requirement"] = cleaned.get("requirement") or Requirement.REQUIRED
-        label = (cleaned.get("skill") or "").strip()
-        if label:
-            skill = skill_for_label(label=label)
-            if skill is None:
-                self.add_error(
-                    "skill",
-                    _("“%(label)s” is not in the skill list. Pick a suggestion.")
-                    % {"label": label},
-                )
-            else:
-                cleaned["skill_obj"] = skill
-        return cleaned
-
-
-class BasePostingSkillFormSet(forms.BaseFormSet):
-    def clean(self) -> None:
-        if any(self.errors):
-            return
-        seen: set[int] = set()
-        for form in self.forms:
-            skill = form.cleaned_data.get("skill_obj")
-            if skill is None:
-                continue
-            if skill.pk in seen:
-                raise ValidationError(
-                    _("%(skill)s is listed twice.") % {"skill": skill.name}, code="duplicate"
-                )
-            seen.add(skill.pk)
-
-    def skill_rows(self) -> list[tuple[int, str, int, float]]:
-        """(skill id, requirement, min level, weight) for posting_skills_set."""
-        return [
-            (
-                f.cleaned_data["skill_obj"].pk,
-                f.cleaned_data["requirement"],
-                f.cleaned_data["min_level"],
-                1.0,
-            )
-            for f in self.forms
-            if f.cleaned_data.get("skill_obj") is not None
-        ]
-
-
-# formset_factory returns a subclass of `formset`; django-stubs types it as a plain BaseFormSet.
-PostingSkillFormSet = cast(
-    type[BasePostingSkillFormSet],
-    forms.formset_factory(
-        PostingSkillForm, formset=BasePostingSkillFormSet, extra=SKILL_ROWS_EXTRA, max_num=30
-    ),
-)
-
-
-def posting_skill_initial(posting: JobPosting) -> list[dict[str, Any]]:
-    return [
-        {"skill": row.skill.name, "requirement": row.requirement, "min_level": row.min_level}
-        for row in posting.skills.select_related("skill")
-    ]

@@ -19,11 +19,13 @@ from jobs.services import (
     posting_update,
 )
 from portal.employer.access import company_member, form_errors, membership, posting_or_404
-from portal.employer.posting_forms import (
+from portal.employer.posting_forms import E7_OPTIONS_ID, ISCO_OPTIONS_ID, PostingForm
+from portal.employer.posting_skill_forms import (
+    ADD_SKILL_ROW,
     BasePostingSkillFormSet,
-    PostingForm,
-    PostingSkillFormSet,
-    posting_skill_initial,
+    errors_silenced,
+    posting_skill_formset,
+    skill_row_added,
 )
 from portal.employer.selectors import employer_postings
 
@@ -50,10 +52,14 @@ def _posting_form(request: AuthenticatedHttpRequest, posting: JobPosting | None)
     """Create (posting None) or edit a posting with its skills; one page for both."""
     instance = posting or JobPosting(employer=membership(request).employer)
     data = request.POST if request.method == "POST" else None
+    if data is not None and ADD_SKILL_ROW in data:
+        # Without JavaScript: the same form again, everything typed kept, one more skill row.
+        form = PostingForm(data, instance=instance)
+        skills = posting_skill_formset(skill_row_added(data), posting=posting)
+        errors_silenced(form, skills)
+        return _form_page(request, form, skills, posting, status=200)
     form = PostingForm(data, instance=instance)
-    skills = PostingSkillFormSet(
-        data, prefix="skills", initial=posting_skill_initial(posting) if posting else None
-    )
+    skills = posting_skill_formset(data, posting=posting)
     if data is not None and form.is_valid() and skills.is_valid():
         try:
             saved = _save(request, form, skills, posting)
@@ -65,12 +71,26 @@ def _posting_form(request: AuthenticatedHttpRequest, posting: JobPosting | None)
             if warning is not None:
                 messages.warning(request, _salary_warning_text(warning))
             return redirect("employer:posting_detail", saved.pk)
-    return render(
-        request,
-        "employer/posting_form.html",
-        {"form": form, "skills": skills, "posting": posting},
-        status=400 if data is not None else 200,
-    )
+    return _form_page(request, form, skills, posting, status=400 if data is not None else 200)
+
+
+def _form_page(
+    request: AuthenticatedHttpRequest,
+    form: PostingForm,
+    skills: BasePostingSkillFormSet,
+    posting: JobPosting | None,
+    *,
+    status: int,
+) -> HttpResponse:
+    context = {
+        "form": form,
+        "skills": skills,
+        "posting": posting,
+        "add_skill_row": ADD_SKILL_ROW,
+        "isco_options_id": ISCO_OPTIONS_ID,
+        "e7_options_id": E7_OPTIONS_ID,
+    }
+    return render(request, "employer/posting_form.html", context, status=status)
 
 
 def _save(

@@ -16,11 +16,12 @@ from django.views.decorators.http import require_GET
 from accounts.http import signed_in_user
 from accounts.models import ConsentPurpose
 from accounts.selectors import consent_current, consents_for_user
+from portal.account.deletion import graduate_account_delete_everywhere
 from portal.account.forms import AccountDeleteForm
 from portal.account.selectors import user_data_export
 from portal.graduate.steps import STEPS
 from profiles.selectors import graduate_profile_for_user, profile_completeness
-from profiles.services import graduate_account_delete, graduate_profile_get_or_create
+from profiles.services import graduate_profile_get_or_create
 
 
 @require_GET
@@ -68,7 +69,7 @@ def account_delete(request: HttpRequest) -> HttpResponse:
         return redirect("dashboard")
     form = AccountDeleteForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
-        graduate_account_delete(user=user)
+        graduate_account_delete_everywhere(user=user)
         logout(request)
         messages.success(request, _("Your account and everything in it are deleted. Goodbye!"))
         return redirect("home")

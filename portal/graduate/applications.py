@@ -1,4 +1,5 @@
-"""My applications: the list, one application's history with the employer's messages, withdraw."""
+"""My applications: the list, one application's history with the employer's messages and the
+conversation with the company, withdraw."""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -6,11 +7,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from conversations.services import conversation_for_application
 from jobs.selectors import graduate_application_detail, graduate_application_list
 from jobs.services import ApplicationRefused
 from jobs.services import application_withdraw as application_withdraw_service
 from portal.employer.interviews import interview_context
 from portal.graduate.access import graduate_required
+from portal.thread import thread_context
 from profiles.models import GraduateProfile
 
 
@@ -25,9 +28,14 @@ def application_list(request: HttpRequest, profile: GraduateProfile) -> HttpResp
 @graduate_required
 def application_detail(request: HttpRequest, pk: int, profile: GraduateProfile) -> HttpResponse:
     application = graduate_application_detail(profile=profile, pk=pk)
-    context = {"application": application,
-               **interview_context(application, zone=profile.effective_time_zone)}  # fmt: skip
-    return render(request, "graduate/application_detail.html", context)
+    conversation = conversation_for_application(application=application)
+    thread = thread_context(request, conversation=conversation, side="graduate")
+    interview = interview_context(application, zone=profile.effective_time_zone)
+    return render(
+        request,
+        "graduate/application_detail.html",
+        {**thread, **interview, "application": application, "back_url": request.path},
+    )
 
 
 @require_POST

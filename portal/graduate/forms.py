@@ -9,7 +9,9 @@ from django.forms import formset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.choices import CompanySize, Industry, JobType, KoreaRegion
+from core.choices import ASEAN_COUNTRIES, CompanySize, Industry, JobType, KoreaRegion
+from core.countries import country_choices
+from jobs.models import SavedSearch
 from jobs.services import COVER_LETTER_MAX
 from profiles.cv import cv_validate
 from profiles.models import (
@@ -76,6 +78,8 @@ class BasicsForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["nationality"].required = True
         self.fields["date_of_birth"].required = True
+        _countries_listed(self, "nationality", codes=ASEAN_COUNTRIES)
+        _countries_listed(self, "current_country")
         if not self.is_bound:
             self.initial["full_name"] = self.instance.user.full_name
 
@@ -86,6 +90,12 @@ class BasicsForm(forms.ModelForm):
         if age < 15 or age > 80:
             raise ValidationError(_("Enter your real date of birth (you must be 15 to 80)."))
         return born
+
+
+def _countries_listed(form: forms.BaseForm, name: str, **kwargs: Any) -> None:
+    """The country select in the site's order: ASEAN members first, then the others."""
+    field = cast(forms.ChoiceField, form.fields[name])
+    field.choices = country_choices(blank=_("Choose a country"), **kwargs)
 
 
 class EducationForm(forms.ModelForm):
@@ -102,6 +112,10 @@ class EducationForm(forms.ModelForm):
             "country": _("Country"),
             "graduation_year": _("Year of graduation (or expected)"),
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _countries_listed(self, "country")
 
     def clean_graduation_year(self) -> int:
         year: int = self.cleaned_data["graduation_year"]
@@ -144,6 +158,10 @@ class ExperienceForm(forms.ModelForm):
             "end_date": DATE_INPUT,
             "description": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _countries_listed(self, "country")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -349,3 +367,31 @@ class PlanObjectiveForm(forms.Form):
         if self.is_valid() and self.cleaned_data["objective"]:
             return str(self.cleaned_data["objective"])
         return "hours"
+
+
+class SavedSearchForm(forms.ModelForm):
+    """A saved search's name and how often it alerts (saving from the search, or editing)."""
+
+    name = forms.CharField(
+        label=_("Name of the search"),
+        max_length=80,
+        required=False,
+        help_text=_("Leave empty to name it after its filters."),
+    )
+
+    class Meta:
+        model = SavedSearch
+        fields = ["name", "frequency"]
+        labels = {"frequency": _("Tell me of new jobs")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:  # editing: an empty name keeps the one it has
+            self.fields["name"].help_text = ""
+
+
+class DigestFrequencyForm(forms.ModelForm):
+    class Meta:
+        model = GraduateProfile
+        fields = ["match_digest_frequency"]
+        labels = {"match_digest_frequency": _("E-mail me new jobs that match my profile")}

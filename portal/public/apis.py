@@ -4,8 +4,8 @@
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, OuterRef, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import QuerySet
+from django.http import Http404
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
@@ -15,14 +15,16 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.api.throttling import SearchThrottle
-from employers.apis import PUBLIC_FIELDS, EmployerPublicOutputSerializer
-from employers.models import Employer, VerificationStatus
+from employers.apis import EmployerPublicProfileOutputSerializer
+from employers.models import Employer
+from employers.selectors import employer_detail_public
 from jobs.apis.public import SUMMARY_FIELDS, PostingSummaryOutputSerializer
 from jobs.filters import SORT_MATCH, PostingFilter
 from jobs.models import JobPosting
 from jobs.selectors import posting_list_public, posting_rank_by_match
 from matching.apis.output import MatchOutputSerializer
 from matching.selectors import MatchEntry, matches_for_graduate
+from portal.public.selectors import company_directory, company_open_roles
 from profiles.permissions import signed_in_graduate
 
 
@@ -71,28 +73,31 @@ class PostingListApi(ListAPIView):
 # --- companies ---
 
 
-class EmployerPublicDetailOutputSerializer(serializers.ModelSerializer):
-    open_postings = serializers.IntegerField(help_text="Open postings anyone can see.")
+class EmployerDirectoryOutputSerializer(EmployerPublicProfileOutputSerializer):
+    open_postings = serializers.IntegerField(
+        source="open_roles", help_text="Open postings anyone can see."
+    )
 
-    class Meta:
-        model = Employer
-        fields = [*PUBLIC_FIELDS, "description", "open_postings"]
+    class Meta(EmployerPublicProfileOutputSerializer.Meta):
+        fields = [*EmployerPublicProfileOutputSerializer.Meta.fields, "open_postings"]
 
 
-def _verified() -> QuerySet[Employer]:
-    return Employer.objects.filter(verification_status=VerificationStatus.VERIFIED)
+class EmployerPublicDetailOutputSerializer(EmployerDirectoryOutputSerializer):
+    class Meta(EmployerDirectoryOutputSerializer.Meta):
+        fields = [*EmployerDirectoryOutputSerializer.Meta.fields, "description"]
 
 
 class EmployerListApi(ListAPIView):
-    """Verified companies, by name; filter by industry, region or size."""
+    """Verified companies, by name, with their sites, their support for foreign hires and their
+    count of open postings; filter by industry, region (the company's own) or size."""
 
     permission_classes = [AllowAny]
     throttle_classes = [SearchThrottle]
-    serializer_class = EmployerPublicOutputSerializer
+    serializer_class = EmployerDirectoryOutputSerializer
     filterset_fields = ["industry", "region", "size_class"]
 
     def get_queryset(self) -> QuerySet[Employer]:
-        return _verified().order_by("name", "id")
+        return company_directory()
 
     @extend_schema(operation_id="employers_list", tags=["employers"])
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -100,20 +105,33 @@ class EmployerListApi(ListAPIView):
 
 
 class EmployerDetailApi(RetrieveAPIView):
-    """One verified company; an unverified or unknown id gives 404."""
+    """One verified company, as its public page shows it; any other id gives 404."""
 
     permission_classes = [AllowAny]
     serializer_class = EmployerPublicDetailOutputSerializer
 
     def get_queryset(self) -> QuerySet[Employer]:
-        public = JobPosting.objects.public().filter(employer=OuterRef("pk"))
-        return _verified().annotate(
-            open_postings=Coalesce(
-                Subquery(public.values("employer").annotate(n=Count("pk")).values("n")[:1]),
-                Value(0),
-            )
-        )
+        return company_directory()
 
     @extend_schema(operation_id="employers_retrieve", tags=["employers"])
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+
+class EmployerPostingListApi(ListAPIView):
+    """A verified company's open postings, newest first; any other company gives 404."""
+
+    permission_classes = [AllowAny]
+    serializer_class = PostingSummaryOutputSerializer
+    filter_backends: list[type] = []
+
+    def get_queryset(self) -> QuerySet[JobPosting]:
+        try:
+            employer = employer_detail_public(pk=self.kwargs["pk"])
+        except Employer.DoesNotExist as exc:
+            raise Http404("No such company") from exc
+        return company_open_roles(employer=employer)
+
+    @extend_schema(operation_id="employers_postings_list", tags=["employers"])
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)

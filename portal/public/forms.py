@@ -17,8 +17,9 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from core.choices import CompanySize, EducationLevel
-from portal.public.widgets import Choices, PythonSelect, nationality_choices
+from core.choices import CompanySize, EducationLevel, Industry, KoreaRegion
+from core.countries import country_choices
+from portal.public.widgets import Choices, PythonSelect
 from visas.rules import (
     GOAL_CHOICES,
     OfferFacts,
@@ -52,9 +53,11 @@ OFFER_FIELDS = ("annual_salary_krw", "occupation_code", "employer_size", "eps_jo
 
 def degree_country_choices() -> Choices:
     """Where the highest degree is from: Korea first (it decides most rules), then the rest."""
-    choices = nationality_choices()
-    choices[0] = ("", _("I don't know, or no degree"))
-    return [choices[0], ("KR", _("Korea (a Korean university)")), *choices[1:]]
+    return [
+        ("", _("I don't know, or no degree")),
+        ("KR", _("Korea (a Korean university)")),
+        *country_choices(),
+    ]
 
 
 # The university's place in the world rankings, as the rules ask it (QS and THE): each band
@@ -255,7 +258,7 @@ class VisaCheckForm(_EngineForm):
         super().__init__(data)
 
     def prepare_fields(self) -> None:
-        self.fields["nationality"].widget.choices = nationality_choices()
+        self.fields["nationality"].widget.choices = country_choices(blank=_("Choose a country"))
         self.fields["degree_country"].widget.choices = degree_country_choices()
         self.fields["as_of"].initial = timezone.localdate()
         self.fields["employer_size"].initial = CompanySize.SME
@@ -346,3 +349,22 @@ def _as_input(person: PersonFacts) -> dict[str, Any]:
     raw = {field.name: getattr(person, field.name) for field in dataclass_fields(person)}
     raw["extra"] = dict(person.extra)
     return {name: value for name, value in raw.items() if value is not None}
+
+
+class CompanyFilterForm(forms.Form):
+    """The company directory's filters; an unknown value is ignored, never an error page."""
+
+    industry = forms.ChoiceField(
+        label=_("Industry"), required=False, choices=[("", _("Any industry")), *Industry.choices]
+    )
+    region = forms.ChoiceField(
+        label=_("Region"),
+        required=False,
+        choices=[("", _("Anywhere in Korea")), *KoreaRegion.choices],
+    )
+
+    def filters(self) -> dict[str, str]:
+        if not self.is_bound:
+            return {"industry": "", "region": ""}
+        self.is_valid()  # fills cleaned_data with the valid filters only
+        return {name: self.cleaned_data.get(name) or "" for name in ("industry", "region")}

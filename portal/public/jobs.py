@@ -14,14 +14,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.http import signed_in
-from jobs.filters import SORT_DATE, SORT_MATCH, PostingFilter
+from jobs.filters import SEARCH_PARAMS, SORT_DATE, SORT_MATCH, PostingFilter
 from jobs.models import JobPosting
-from jobs.selectors import posting_detail_public, posting_list_public, posting_rank_by_match
+from jobs.selectors import (
+    posting_detail_public,
+    posting_list_public,
+    posting_rank_by_match,
+    saved_job_ids,
+)
 from jobs.services import ApplicationRefused, application_submit
 from matching.models import ListKind
 from matching.selectors import current_run, graduate_ranked_posting_ids
 from matching.services import impression_record, outcome_record
-from portal.graduate.forms import ApplicationForm
+from portal.graduate.forms import ApplicationForm, SavedSearchForm
 from portal.graduate.selectors import job_page_for_graduate, search_scores
 from portal.public.visas import OFFICIAL_SOURCES
 from profiles.permissions import signed_in_graduate
@@ -45,6 +50,7 @@ def posting_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(postings, PAGE_SIZE).get_page(request.GET.get("page"))
     postings_on_page = list(page.object_list)
     scores = search_scores(profile=profile, postings=postings_on_page) if profile else {}
+    saved = saved_job_ids(graduate=profile, posting_ids=[p.pk for p in postings_on_page])
     if profile is not None:
         impression_record(
             user=profile.user,
@@ -71,7 +77,10 @@ def posting_list(request: HttpRequest) -> HttpResponse:
             "sort": sort,
             "querystring": query.urlencode(),
             "is_graduate": profile is not None,
-            "filters_active": any(request.GET.get(name) for name in FILTER_FIELDS),
+            "saved_ids": saved,
+            "save_search_form": SavedSearchForm() if profile is not None else None,
+            "search_params": [(k, v) for k in SEARCH_PARAMS if (v := request.GET.get(k, ""))],
+            "filters_active": sum(1 for name in FILTER_FIELDS if request.GET.get(name)),
         },
     )
 
@@ -90,7 +99,9 @@ def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in(request)
     if user is not None and user.is_graduate:
         context.update(job_page_for_graduate(user=user, posting=posting, form=ApplicationForm()))
-        outcome_record(user=user, graduate=signed_in_graduate(request), posting=posting)
+        profile = signed_in_graduate(request)
+        context["saved_ids"] = saved_job_ids(graduate=profile, posting_ids=[posting.pk])
+        outcome_record(user=user, graduate=profile, posting=posting)
     return render(request, "jobs/posting_detail.html", context)
 
 

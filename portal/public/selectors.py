@@ -2,8 +2,13 @@
 
 from dataclasses import dataclass
 
-from employers.models import Employer, VerificationStatus
+from django.db.models import Count, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from employers.models import Employer
+from employers.selectors import employer_list_public
 from jobs.models import JobPosting
+from jobs.selectors import posting_list_public
 from profiles.models import GraduateProfile
 from training.models import Course
 
@@ -21,9 +26,26 @@ def platform_figures() -> PlatformFigures:
 
     return PlatformFigures(
         open_postings=JobPosting.objects.public().count(),
-        verified_employers=Employer.objects.filter(
-            verification_status=VerificationStatus.VERIFIED
-        ).count(),
+        verified_employers=Employer.objects.public().count(),
         graduates=GraduateProfile.objects.count(),
         courses=Course.objects.filter(is_active=True).count(),
+    )
+
+
+# --- companies --------------------------------------------------------------------------------
+
+
+def company_open_roles(*, employer: Employer) -> QuerySet[JobPosting]:
+    """The company's public postings (JobPostingQuerySet.public), newest first."""
+    return posting_list_public().filter(employer=employer)
+
+
+def company_directory(*, industry: str = "", region: str = "") -> QuerySet[Employer]:
+    """Verified companies (employer_list_public) with their count of open public postings."""
+    public = JobPosting.objects.public().filter(employer=OuterRef("pk"))
+    return employer_list_public(industry=industry, region=region).annotate(
+        open_roles=Coalesce(
+            Subquery(public.values("employer").annotate(n=Count("pk")).values("n")[:1]),
+            Value(0),
+        )
     )

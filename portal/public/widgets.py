@@ -1,7 +1,6 @@
 """Widgets and choice lists of the visa forms that Django's own would make slow."""
 
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any
 
 from django import forms
@@ -9,10 +8,6 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
-from django_countries import countries
-
-from core.choices import ASEAN_COUNTRIES
 
 Choices = list[tuple[Any, Any]]
 
@@ -59,24 +54,3 @@ def _options_html(choices: Any) -> str:
             for v, label in labels
         )
     return _OPTIONS_KEPT[key]
-
-
-def nationality_choices() -> Choices:
-    """ASEAN countries first, then the others, by name in the language in use."""
-    return list(_countries_by_name(get_language() or ""))
-
-
-@lru_cache(maxsize=16)
-def _countries_by_name(language: str) -> tuple[tuple[Any, Any], ...]:
-    # Sorting 250 translated names takes longer than the rest of the page: once per language.
-    asean = sorted(((code, str(countries.name(code))) for code in ASEAN_COUNTRIES), key=_by_name)
-    others = [(code, str(name)) for code, name in countries if code not in ASEAN_COUNTRIES]
-    return (
-        ("", str(_("Choose a country"))),
-        (str(_("ASEAN countries")), asean),
-        (str(_("Other countries")), others),
-    )
-
-
-def _by_name(choice: tuple[str, str]) -> str:
-    return choice[1]

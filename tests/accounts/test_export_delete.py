@@ -8,8 +8,20 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import Consent, User
-from jobs.models import Application, ApplicationStatus
-from jobs.services import application_move, application_submit
+from jobs.models import (
+    Application,
+    ApplicationStatus,
+    JobPosting,
+    SavedJob,
+    SavedSearch,
+    SavedSearchAlert,
+)
+from jobs.services import (
+    application_move,
+    application_submit,
+    saved_job_add,
+    saved_search_create,
+)
 from matching.models import GraduateMatchList
 from matching.selectors import candidates_for_posting
 from matching.services import match_run_request
@@ -154,3 +166,28 @@ def test_delete_leaves_no_copy_of_the_name_or_address_in_notifications_or_emails
     assert graduate.full_name not in str(rows) and graduate.email not in str(rows)
     news = Notification.objects.get(user=employer, kind="new_application")
     assert notification_text(news.kind, news.params).body == "A former applicant applied."
+
+
+def test_saved_jobs_and_searches_are_exported_and_deleted_with_the_account(
+    graduate, graduate_client, django_capture_on_commit_callbacks
+):
+    profile = graduate.graduate_profile
+    posting = factories.JobPostingFactory(title="Etch engineer")
+    saved_job_add(graduate=profile, posting=posting)
+    search = saved_search_create(
+        graduate=profile, params={"region": "busan"}, name="Busan", frequency="weekly"
+    )
+    SavedSearchAlert.objects.create(search=search, posting=posting)
+
+    data = json.loads(graduate_client.get(EXPORT).content)
+    assert [row["title"] for row in data["saved_jobs"]] == ["Etch engineer"]
+    assert data["saved_searches"] == [
+        {"name": "Busan", "filters": {"region": "busan"}, "frequency": "weekly",
+         "created_at": search.created_at.isoformat()},
+    ]  # fmt: skip
+
+    with django_capture_on_commit_callbacks(execute=True):
+        graduate_client.post(DELETE, {"password": PASSWORD, "confirm": "on"})
+    assert not SavedJob.objects.exists()
+    assert not SavedSearch.objects.exists() and not SavedSearchAlert.objects.exists()
+    assert JobPosting.objects.filter(pk=posting.pk).exists()

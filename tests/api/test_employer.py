@@ -51,7 +51,13 @@ def _posting_body(**extra: Any) -> dict[str, Any]:
     ("url", "persona", "code"),
     [
         (url, persona, code)
-        for url in (f"{E}/company/", f"{E}/members/", f"{E}/postings/", "/api/v1/staff/employers/")
+        for url in (
+            f"{E}/company/",
+            f"{E}/members/",
+            f"{E}/postings/",
+            f"{E}/conversations/",
+            "/api/v1/staff/employers/",
+        )
         for persona, code in OUTSIDERS
         if not (url.startswith("/api/v1/staff/") and persona == "staff")  # staff's own endpoint
     ],

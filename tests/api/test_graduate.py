@@ -31,6 +31,9 @@ OWN_DATA = [
     f"{G}/skills/",
     f"{G}/applications/",
     f"{G}/matches/",
+    f"{G}/conversations/",
+    f"{G}/saved-jobs/",
+    f"{G}/saved-searches/",
     "/api/v1/accounts/export/",
 ]
 OUTSIDERS = [

@@ -110,7 +110,10 @@ def test_the_directory_lists_verified_employers_with_public_fields(anon_api: API
 
     rows = anon_api.get("/api/v1/employers/").json()["results"]
     assert [r["id"] for r in rows] == [verified.pk]
-    assert set(rows[0]) == {"id", "name", "name_ko", "industry", "size_class", "region", "website"}
+    assert set(rows[0]) == {
+        "id", "name", "name_ko", "industry", "size_class", "region", "website",
+        "locations", "support", "open_postings",
+    }  # fmt: skip
     assert _ids(anon_api.get("/api/v1/employers/", {"industry": "shipbuilding"})) == set()
 
 

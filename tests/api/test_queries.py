@@ -10,7 +10,7 @@ from rest_framework.test import APIClient
 
 from accounts.models import User
 from accounts.token_services import api_token_create, api_token_revoke
-from employers.models import EmployerMember
+from employers.models import CompanyLocation, EmployerMember
 from jobs.models import ApplicationStatus
 from matching.models import MatchRun
 from profiles.models import GraduateProfile
@@ -69,6 +69,11 @@ class World:
             MatchRun.objects.create(requested_by=self.staff)
 
 
+def _companies_with_sites(n: int) -> None:
+    for employer in EmployerFactory.create_batch(n):
+        CompanyLocation.objects.create(employer=employer, city="Suwon", region="gyeonggi")
+
+
 # (name, who calls, url, builder)
 CASES: list[tuple[str, str, str, Callable[[World], Builder]]] = [
     ("postings", "anonymous", "/api/v1/postings/", lambda w: w.matched_postings),
@@ -77,7 +82,13 @@ CASES: list[tuple[str, str, str, Callable[[World], Builder]]] = [
         "employers",
         "anonymous",
         "/api/v1/employers/",
-        lambda w: lambda n: EmployerFactory.create_batch(n) and None,
+        lambda w: lambda n: _companies_with_sites(n),
+    ),
+    (
+        "a company's open postings",
+        "anonymous",
+        "/api/v1/employers/{company}/postings/",
+        lambda w: lambda n: JobPostingFactory.create_batch(n, employer=w.company) and None,
     ),
     (
         "skills",
@@ -157,7 +168,7 @@ def test_list_queries_stay_constant_as_the_page_fills(
     settings.MATCHING_TOP_K = 30
     world = World(graduate, employer, staff, django_capture_on_commit_callbacks)
     client = persona_api(persona)
-    url = url.format(posting=world.posting.pk)
+    url = url.format(posting=world.posting.pk, company=world.company.pk)
     build = builder(world)
 
     build(3)

@@ -28,7 +28,7 @@ from demo.occupations import occupation_list
 from demo.postings import posting_plans
 from demo.services import DemoSeedResult, DemoSize, demo_seed, model_counts
 from demo.vocabulary import vocabulary_load
-from employers.models import Employer, VerificationStatus
+from employers.models import CompanyLocation, Employer, VerificationStatus
 from employers.validators import validate_business_registration_number
 from jobs.models import Application, ApplicationStatus, JobPosting, PostingStatus
 from matching.models import GoldenGrade, GradeSource
@@ -157,9 +157,20 @@ def test_postings_have_ordered_salaries_and_open_ones_a_publication_and_future_d
 
 
 def test_seeded_rows_pass_model_validation(seeded: tuple[DemoSeedResult, DemoSeedResult]) -> None:
-    for model in (Employer, JobPosting, GraduateProfile, EducationRecord, WorkExperience, Course):
+    models = (Employer, CompanyLocation, JobPosting, GraduateProfile, EducationRecord)
+    for model in (*models, WorkExperience, Course):
         for row in model.objects.all():
             row.full_clean()
+
+
+def test_every_company_has_a_site_in_a_korean_city_and_most_state_their_support(
+    seeded: tuple[DemoSeedResult, DemoSeedResult],
+) -> None:
+    employers = Employer.objects.prefetch_related("locations")
+    assert all(employer.locations.all() for employer in employers)
+    cities = set(CompanyLocation.objects.values_list("city", flat=True))
+    assert {"Icheon", "Cheongju", "Ulsan (Ulju-gun)", "Geoje"} <= cities
+    assert sum(employer.states_support for employer in employers) >= 0.8 * len(employers)
 
 
 def test_graduates_are_21_to_35_with_5_to_14_skills_besides_languages(
@@ -280,3 +291,14 @@ def test_demo_code_prints_the_admins_current_code() -> None:
     out = StringIO()
     call_command("demo_code", stdout=out)
     assert out.getvalue().split()[0] == totp_code(DEMO_TOTP_SECRET)
+
+
+def test_demo_postings_name_a_korean_city_in_their_region(
+    seeded: tuple[DemoSeedResult, DemoSeedResult],
+) -> None:
+    assert not JobPosting.objects.filter(city="").exists()
+    places = {(p.employer.name, p.location) for p in JobPosting.objects.select_related("employer")}
+    assert ("Dasom Electronics", "Suwon, Gyeonggi") in places
+    assert ("Hanbada Shipbuilding", "Ulsan") in places
+    assert ("Geoje Ocean Engineering", "Geoje, South Gyeongsang") in places
+    assert ("Seorim Etch Solutions", "Cheonan, South Chungcheong") in places

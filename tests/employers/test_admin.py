@@ -88,3 +88,15 @@ def test_the_admin_index_has_one_accounts_section_and_one_for_our_users(staff_cl
 
     assert html.count(">Accounts<") == 1
     assert ">Users and roles<" in html
+
+
+def test_the_company_admin_shows_support_for_foreign_hires_and_the_sites(staff_client: Client):
+    employer = factories.EmployerFactory(housing_support="allowance")
+    employer.locations.create(city="Gimhae", region="gyeongnam", label="Plant")
+
+    html = staff_client.get(reverse("admin:employers_employer_change", args=[employer.pk]))
+    text = html.content.decode()
+
+    assert html.status_code == 200
+    assert "Support for foreign hires" in text and 'name="housing_support"' in text
+    assert 'value="Gimhae"' in text and 'name="locations-0-label"' in text

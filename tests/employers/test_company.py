@@ -31,6 +31,7 @@ COMPANY = {
     "website": "",
     "description": "Pouch cells for e-bikes.",
 }
+LOCATIONS_NONE = {"locations-TOTAL_FORMS": "0", "locations-INITIAL_FORMS": "0"}
 
 
 @pytest.fixture
@@ -103,7 +104,11 @@ def test_graduates_get_404_and_anonymous_visitors_sign_in(graduate_client: Clien
 
 
 def test_owner_edits_the_profile_but_a_verified_name_stays(employer_client: Client, company):
-    data = {**COMPANY, "business_registration_number": company.business_registration_number}
+    data = {
+        **COMPANY,
+        **LOCATIONS_NONE,
+        "business_registration_number": company.business_registration_number,
+    }
     response = employer_client.post(reverse("employer:company_edit"), data)
     assert "keeps its names" in response.content.decode()
     data["name"] = company.name
@@ -120,7 +125,7 @@ def test_owner_edits_the_profile_but_a_verified_name_stays(employer_client: Clie
 
 def test_a_recruiter_cannot_edit_the_company_profile(company):
     recruiter = factories.EmployerMemberFactory(employer=company, role=MemberRole.RECRUITER).user
-    data = {**COMPANY, "name": company.name}
+    data = {**COMPANY, **LOCATIONS_NONE, "name": company.name}
     data["business_registration_number"] = company.business_registration_number
     response = _client(recruiter).post(reverse("employer:company_edit"), data)
     assert "Only an owner" in response.content.decode()

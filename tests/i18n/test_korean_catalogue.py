@@ -32,6 +32,8 @@ EMPLOYER_FILES = (
     "notifications/",
     "portal/employer/",
     "templates/employer/",
+    "templates/companies/_support_facts.html",
+    "portal/templatetags/company_support.py",
     "templates/notifications/",
     "jobs/models.py",
     "jobs/services/",

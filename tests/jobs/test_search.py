@@ -1,6 +1,7 @@
 """Job search: full text, filters, sorting by match or date, pagination, scores, query counts."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -151,12 +152,17 @@ def test_list_queries_do_not_grow_with_postings(who, client, graduate_client):
     assert many == few
 
 
-def test_filters_fold_away_unless_one_is_in_use(client, catalogue):
-    assert '<details class="more-filters" >' in client.get(URL).content.decode()
-    assert (
-        '<details class="more-filters" open>'
-        in client.get(URL, {"region": "ulsan"}).content.decode()
-    )
+def test_filters_fold_away_and_say_how_many_are_in_use(client, catalogue):
+    """Folded even when in use, so on a phone the first results come before them; the script
+    unfolds them beside the results on wide screens (tests/jobs/test_browser_filters.py)."""
+    plain = client.get(URL).content.decode()
+    filtered = client.get(URL, {"region": "ulsan", "topik": "3"}).content.decode()
+
+    details = re.compile(r"<details class=\"more-filters\"[^>]*>\s*<summary[^>]*>\s*([^<]*?)\s*<")
+    assert details.search(plain).group(1) == "Filters"
+    assert details.search(filtered).group(1) == "Filters (2 active)"
+    assert 'data-filters-active="2"' in filtered
+    assert not re.search(r"<details class=\"more-filters\"[^>]*\bopen\b", filtered)
 
 
 def test_search_follows_edits_of_title_and_description(client):

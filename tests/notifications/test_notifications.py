@@ -1,16 +1,18 @@
 """Notifications: e-mails sent once whatever runs twice, retried while the mail server fails
-and then recorded as failed, the daily digest, and the in-app list."""
+and then recorded as failed, the match digest (daily, weekly or off), and the in-app list."""
 
 import datetime
 import smtplib
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from matching.services import match_digests_send, match_run_request
+from matching.services import match_digests_send, match_digests_send_for, match_run_request
+from matching.services.digests import WEEKLY_DIGEST_WEEKDAY
 from notifications.models import EmailDelivery, Notification
 from notifications.services import (
     MAX_ATTEMPTS,
@@ -22,6 +24,8 @@ from notifications.services import (
     notify,
 )
 from notifications.tasks import notify_send_email_task
+from notifications.texts import notification_text
+from profiles.services import graduate_digest_frequency_set
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -268,7 +272,58 @@ def test_the_digest_skips_matches_below_the_threshold(graduate, matched_yesterda
 
 def test_the_digest_only_covers_postings_published_the_day_before(graduate, matched_yesterday):
     later = timezone.localdate() + datetime.timedelta(days=5)
+    if later.weekday() == WEEKLY_DIGEST_WEEKDAY:
+        later += datetime.timedelta(days=1)  # not the weekly digest's day
     assert match_digests_send(day=later, min_score=0.1) == 0
+
+
+def _next_monday() -> datetime.date:
+    """The first weekly digest day from today whose week covers yesterday."""
+    today = timezone.localdate()
+    return today + datetime.timedelta(days=(WEEKLY_DIGEST_WEEKDAY - today.weekday()) % 7)
+
+
+def test_graduates_get_the_daily_digest_unless_they_choose_otherwise(graduate):
+    assert graduate.graduate_profile.match_digest_frequency == "daily"
+
+
+def test_a_graduate_who_turned_the_digest_off_gets_none(graduate, matched_yesterday):
+    graduate_digest_frequency_set(profile=graduate.graduate_profile, frequency="off")
+
+    assert match_digests_send(day=timezone.localdate(), min_score=0.1) == 0
+    assert match_digests_send(day=_next_monday(), min_score=0.1) == 0
+    assert not Notification.objects.filter(kind="match_digest").exists()
+
+
+def test_a_weekly_graduate_gets_one_digest_on_monday_covering_the_week(
+    graduate, matched_yesterday, mailoutbox, django_capture_on_commit_callbacks
+):
+    graduate_digest_frequency_set(profile=graduate.graduate_profile, frequency="weekly")
+    monday = _next_monday()
+    not_monday = monday + datetime.timedelta(days=1)
+
+    assert match_digests_send(day=timezone.localdate(), min_score=0.1) == (
+        1 if timezone.localdate() == monday else 0
+    )
+    assert match_digests_send_for(frequency="daily", day=monday, min_score=0.1) == 0
+    assert match_digests_send(day=not_monday, min_score=0.1) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert match_digests_send(day=monday, min_score=0.1) == 1
+        match_digests_send(day=monday, min_score=0.1)
+
+    digest = Notification.objects.get(user=graduate, kind="match_digest")
+    assert digest.key == f"match-digest-weekly:{graduate.pk}:{monday.isoformat()}"
+    assert digest.params["postings"][0]["title"] == matched_yesterday.title
+    assert "this past week" in notification_text(digest.kind, digest.params).body
+    (message,) = mailoutbox
+    assert "/graduate/alerts/" in message.body
+
+
+def test_the_digest_frequency_is_daily_weekly_or_off(graduate):
+    with pytest.raises(ValidationError):
+        graduate_digest_frequency_set(profile=graduate.graduate_profile, frequency="instant")
+    graduate.graduate_profile.refresh_from_db()
+    assert graduate.graduate_profile.match_digest_frequency == "daily"
 
 
 # --- the in-app list -------------------------------------------------------------------------

@@ -1,11 +1,12 @@
-"""The periodic tasks (Celery beat) and when each runs, read by config/settings.py.
+"""The periodic tasks (Celery beat), by name: settings.CELERY_BEAT_SCHEDULE. Synced into
+django-celery-beat's tables at beat start; staff can edit the timing in the admin. Times are in
+CELERY_TIMEZONE (Asia/Seoul)."""
 
-Synced into django-celery-beat's tables at beat start; staff can edit the timing in the admin.
-"""
+from typing import Any
 
 from celery.schedules import crontab
 
-BEAT_SCHEDULE = {
+BEAT_SCHEDULE: dict[str, dict[str, Any]] = {
     "worker-heartbeat": {"task": "core.tasks.worker_heartbeat_task", "schedule": 60.0},
     "matching-nightly-full-run": {
         "task": "matching.tasks.matching_nightly_run_task",
@@ -24,6 +25,14 @@ BEAT_SCHEDULE = {
     "notifications-match-digests": {
         "task": "matching.tasks.matching_digests_send_task",
         "schedule": crontab(hour=8, minute=0),
+    },
+    "jobs-saved-search-alerts-daily": {
+        "task": "jobs.tasks.saved_search_alerts_daily_task",
+        "schedule": crontab(hour=8, minute=10),
+    },
+    "jobs-saved-search-alerts-weekly": {
+        "task": "jobs.tasks.saved_search_alerts_weekly_task",
+        "schedule": crontab(hour=8, minute=20, day_of_week=1),
     },
     "matching-impressions-prune": {
         "task": "matching.tasks.matching_impressions_prune_task",
