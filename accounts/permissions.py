@@ -62,6 +62,7 @@ STAFF_GROUPS: dict[str, tuple[str, ...]] = {
         "accounts.view_user", "profiles.view_graduateprofile", "profiles.view_unmatchedskill",
         "profiles.change_unmatchedskill", "jobs.view_jobposting", "jobs.view_application",
         "employers.view_employer", "matching.view_matchrun", "auditlog.view_logentry",
+        "interviews.view_interview",
     ),
 }  # fmt: skip
 

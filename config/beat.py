@@ -17,6 +17,7 @@ BEAT_SCHEDULE: dict[str, dict[str, Any]] = {
         "schedule": 60.0,
     },
     "matching-sweep-runs": {"task": "matching.tasks.matching_sweep_runs_task", "schedule": 60.0},
+    "interview-reminders": {"task": "interviews.tasks.interview_remind_task", "schedule": 300.0},
     "notifications-send-due-emails": {
         "task": "notifications.tasks.notify_send_due_emails_task",
         "schedule": 60.0,

@@ -44,6 +44,9 @@ PERSONAL_DATA: dict[str, Handling] = {
     "jobs.ApplicationStatusChange": Handling("applications", "unlinked", "account"),
     "jobs.SavedJob": Handling("saved_jobs", "deleted", "account"),
     "jobs.SavedSearch": Handling("saved_searches", "deleted", "account"),
+    # An interview goes with its application (and so with the graduate's account); the member
+    # who proposed it is unlinked when their own account goes.
+    "interviews.Interview": Handling("interviews", "unlinked", "account"),
     "jobs.PostingInvitation": Handling("not exported: the employer's", "deleted", "account"),
     "matching.GraduateMatchList": Handling("not exported: computed", "deleted", "account"),
     "matching.Impression": Handling("lists_shown", "deleted", "IMPRESSION_RETENTION_DAYS"),

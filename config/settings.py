@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "training",
     "visas",
     "matching",
+    "interviews",
     "notifications",
     "conversations",
     "portal",

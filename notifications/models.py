@@ -18,6 +18,11 @@ class NotificationKind(models.TextChoices):
     COMPANY_VERIFICATION = "company_verification", _("Company verification")
     NEW_MESSAGE = "new_message", _("New message")
     SAVED_SEARCH_ALERT = "saved_search_alert", _("New jobs for a saved search")
+    INTERVIEW_PROPOSED = "interview_proposed", _("Interview times proposed")
+    INTERVIEW_BOOKED = "interview_booked", _("Interview booked")
+    INTERVIEW_RESCHEDULED = "interview_rescheduled", _("Interview rescheduled")
+    INTERVIEW_CANCELLED = "interview_cancelled", _("Interview cancelled")
+    INTERVIEW_REMINDER = "interview_reminder", _("Interview reminder")
 
 
 class Notification(models.Model):

@@ -9,6 +9,7 @@ import hashlib
 import logging
 import smtplib
 from datetime import timedelta
+from email.mime.text import MIMEText
 from typing import Any
 
 from django.conf import settings
@@ -124,7 +125,9 @@ def notifications_forget_person(*, user: User) -> None:
         notification.params = _forgotten(notification.params)
         notification.save(update_fields=["params"])
     for delivery in EmailDelivery.objects.filter(context__params__person=user.pk):
-        delivery.context = {**delivery.context, "params": _forgotten(delivery.context["params"])}
+        # A calendar invitation names the person too (ATTENDEE): it goes with the name.
+        kept = {name: value for name, value in delivery.context.items() if name != "ics"}
+        delivery.context = {**kept, "params": _forgotten(delivery.context["params"])}
         delivery.save(update_fields=["context"])
 
 
@@ -146,7 +149,8 @@ def notifications_redact(*, key_prefixes: list[str]) -> int:
     for delivery in EmailDelivery.objects.filter(match):
         params = delivery.context.get("params") or {}
         if any(params.get(name) for name in PERSONAL_PARAMS):
-            delivery.context = {**delivery.context, "params": _forgotten(params)}
+            kept = {name: value for name, value in delivery.context.items() if name != "ics"}
+            delivery.context = {**kept, "params": _forgotten(params)}
             delivery.save(update_fields=["context"])
             changed += 1
     return changed
@@ -180,7 +184,17 @@ def email_render(delivery: EmailDelivery) -> EmailMultiAlternatives:
             headers={"Message-ID": message_id(delivery.key)},
         )
         message.attach_alternative(render_to_string(f"{base}.html", context), "text/html")
+    if delivery.context.get("ics"):
+        message.attach(_calendar_part(delivery.context["ics"], delivery.context.get("ics_method")))
     return message
+
+
+def _calendar_part(ics: str, method: str | None) -> MIMEText:
+    """A calendar invitation (RFC 5545 text) as an attachment calendars recognise."""
+    part = MIMEText(ics, "calendar", "utf-8")
+    part.set_param("method", method or "REQUEST")
+    part.add_header("Content-Disposition", "attachment", filename="invite.ics")
+    return part
 
 
 # Gaps between attempts while the mail server fails, in minutes: about 5 hours in all, then the

@@ -1,12 +1,14 @@
 """What each notification says, written in the active language when it is shown or sent."""
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.choices import ApplicationStatus
+from core.timezones import KOREA, moment_in_zone
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ def notification_text(kind: str, params: dict[str, Any]) -> NotificationText:
         )
     if kind == "new_message":
         return _message_text(posting, company, params)
+    if kind.startswith("interview_"):
+        return _interview_text(kind, params)
     if kind == "company_verification":
         return _verification_text(company, params.get("status", ""), params.get("note", ""))
     if kind == "match_digest":
@@ -122,4 +126,41 @@ def _verification_text(company: str, status: str, note: str) -> NotificationText
     return NotificationText(
         _("%(company)s is pending verification again") % {"company": company},
         _("Our staff will check the company details. Note: %(note)s") % {"note": note or "-"},
+    )
+
+
+def _interview_text(kind: str, params: dict[str, Any]) -> NotificationText:
+    """An interview's news, its time written in the reader's zone (`zone`, with Korea time)."""
+    posting, company = params.get("posting_title", ""), params.get("company", "")
+    when = ""
+    if params.get("starts_at"):
+        moment = datetime.fromisoformat(params["starts_at"])
+        when = moment_in_zone(moment, params.get("zone") or KOREA)
+    names = {"posting": posting, "company": company, "when": when,
+             "graduate": _graduate(params)}  # fmt: skip
+    if kind == "interview_proposed":
+        return NotificationText(
+            _("%(company)s invites you to an interview for %(posting)s") % names,
+            _("Choose one of the proposed times.") % names,
+        )
+    if kind == "interview_rescheduled":
+        return NotificationText(
+            _("New interview times for %(posting)s") % names,
+            _("%(company)s proposed new times for the interview with %(graduate)s.") % names,
+        )
+    if kind == "interview_booked":
+        return NotificationText(
+            _("Interview booked: %(posting)s, %(when)s") % names,
+            _("%(graduate)s and %(company)s meet %(when)s.") % names,
+        )
+    if kind == "interview_cancelled":
+        reason = params.get("reason") or "-"
+        return NotificationText(
+            _("Interview cancelled: %(posting)s") % names,
+            _("The interview with %(graduate)s was cancelled. Reason: %(reason)s")
+            % {**names, "reason": reason},
+        )
+    return NotificationText(
+        _("Reminder: interview for %(posting)s, %(when)s") % names,
+        _("%(graduate)s and %(company)s meet %(when)s.") % names,
     )

@@ -14,12 +14,14 @@ from portal.employer import applications as employer_applications
 from portal.employer import candidates, company, export, postings, screening
 from portal.employer import conversations as employer_conversations
 from portal.employer import dashboard as employer_dashboard
+from portal.employer import interviews as employer_interviews
 from portal.employer import training as employer_training
 from portal.graduate import account as graduate_account
 from portal.graduate import applications as graduate_applications
 from portal.graduate import conversations as graduate_conversations
 from portal.graduate import cv, profile, saved
 from portal.graduate import dashboard as graduate_dashboard
+from portal.graduate import interviews as graduate_interviews
 from portal.graduate import training as graduate_training
 from portal.graduate import visas as graduate_visas
 from portal.public import companies, home, jobs, legal, skills
@@ -51,6 +53,21 @@ graduate = [
         "applications/<int:pk>/withdraw/",
         graduate_applications.application_withdraw,
         name="application_withdraw",
+    ),
+    path("interviews/<int:pk>/", graduate_interviews.interview_detail, name="interview"),
+    path(
+        "interviews/<int:pk>/book/", graduate_interviews.interview_book_view, name="interview_book"
+    ),
+    path(
+        "interviews/<int:pk>/cancel/",
+        graduate_interviews.interview_cancel_view,
+        name="interview_cancel",
+    ),
+    path("interviews/<int:pk>/invite.ics", graduate_interviews.interview_ics, name="interview_ics"),
+    path(
+        "interviews/<int:pk>/time-zone/",
+        graduate_interviews.time_zone_set,
+        name="interview_time_zone",
     ),
     path("saved/", saved.saved_job_list, name="saved_jobs"),
     path("alerts/", saved.alerts, name="alerts"),
@@ -135,6 +152,18 @@ employer = [
         employer_applications.application_move_view,
         name="application_move",
     ),
+    path(
+        "applications/<int:pk>/interview/",
+        employer_interviews.interview_schedule,
+        name="interview_schedule",
+    ),
+    path("interviews/<int:pk>/", employer_interviews.interview_detail, name="interview"),
+    path(
+        "interviews/<int:pk>/cancel/",
+        employer_interviews.interview_cancel_view,
+        name="interview_cancel",
+    ),
+    path("interviews/<int:pk>/invite.ics", employer_interviews.interview_ics, name="interview_ics"),
 ]
 
 # Conversations between a graduate and a company, one thread per application or invitation.

@@ -4,6 +4,7 @@ from datetime import date
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -24,6 +25,7 @@ from core.choices import (
     KoreaRegion,
 )
 from core.models import TimeStampedModel
+from core.timezones import person_zone, validate_time_zone
 
 
 class AseanCountries(Countries):
@@ -146,6 +148,13 @@ class GraduateProfile(TimeStampedModel):
     phone = PhoneNumberField(blank=True)
     current_country = CountryField(blank=True)
     current_city = models.CharField(max_length=80, blank=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("Blank: the zone of the country you live in (or of your nationality)."),
+    )
     headline = models.CharField(max_length=140, blank=True)
     summary = models.TextField(blank=True)
     topik_level = models.PositiveSmallIntegerField(
@@ -214,9 +223,12 @@ class GraduateProfile(TimeStampedModel):
     def __str__(self) -> str:
         return self.user.get_full_name()
 
-    def clean(self) -> None:
-        from django.core.exceptions import ValidationError
+    @property
+    def effective_time_zone(self) -> str:
+        """The zone interview times are shown in (core.timezones.person_zone)."""
+        return person_zone(self.time_zone, str(self.current_country), str(self.nationality))
 
+    def clean(self) -> None:
         errors: dict[str, str] = {}
         for field, choices in (
             ("preferred_industries", Industry.values),

@@ -180,6 +180,7 @@ def _profile_fields(profile: GraduateProfile) -> dict[str, Any]:
         "phone": str(profile.phone or ""),
         "current_country": str(profile.current_country or ""),
         "current_city": profile.current_city,
+        "time_zone": profile.time_zone,
         "headline": profile.headline,
         "summary": profile.summary,
         "topik_level": profile.topik_level,

@@ -240,6 +240,19 @@ def graduate_visibility_set(*, profile: GraduateProfile, visibility: str) -> Gra
     return profile
 
 
+def graduate_time_zone_set(*, profile: GraduateProfile, time_zone: str) -> GraduateProfile:
+    """The zone interview times are shown in; blank goes back to the country's zone. An
+    unknown zone is a ValidationError and changes nothing."""
+    field = GraduateProfile._meta.get_field("time_zone")
+    try:
+        cleaned = field.clean(time_zone.strip(), profile)
+    except ValidationError as error:
+        raise ValidationError({"time_zone": error.messages}) from error
+    profile.time_zone = cleaned
+    profile.save(update_fields=["time_zone", "updated_at"])
+    return profile
+
+
 @transaction.atomic
 def graduate_cv_replace(*, profile: GraduateProfile, upload: UploadedFile) -> GraduateProfile:
     """Store a checked PDF under a random private name; the previous file is deleted after commit.

@@ -42,6 +42,7 @@ def applicant_news_keys(application_id: int) -> list[str]:
         f"new-application:{application_id}:",
         application_news_key(application_id),
         *(f"application-withdrawn:{pk}:" for pk in withdrawals),
+        f"interview:{application_id}:",  # every news of its interviews (interviews.services)
     ]
 
 

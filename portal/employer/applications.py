@@ -15,6 +15,7 @@ from jobs.services import application_move
 from jobs.services.bulk import applications_move_bulk
 from portal.employer.access import application_or_404, company_member, form_errors, posting_or_404
 from portal.employer.forms import ApplicationMoveForm, BulkMoveForm
+from portal.employer.interviews import interview_context, interviews_attach
 from portal.thread import thread_context
 
 BOARD_COLUMNS = ("applied", "screening", "interview", "offer", "hired")
@@ -31,6 +32,7 @@ def _board(
     request: AuthenticatedHttpRequest, posting: JobPosting, form: BulkMoveForm | None
 ) -> HttpResponse:
     columns = posting_pipeline(posting=posting)
+    interviews_attach(applications=[a for column in columns.values() for a in column])
     live = [a.pk for s in BOARD_COLUMNS for a in columns[s]]
     bound = form is not None
     return render(
@@ -107,6 +109,7 @@ def _detail(
             "form": form,
             "shown": application.shown,  # type: ignore[attr-defined]
             **_thread(request, application),  # type: ignore[arg-type]
+            **interview_context(application),  # type: ignore[arg-type]
         },
         status=status,
     )

@@ -11,6 +11,7 @@ from conversations.services import conversation_for_application
 from jobs.selectors import graduate_application_detail, graduate_application_list
 from jobs.services import ApplicationRefused
 from jobs.services import application_withdraw as application_withdraw_service
+from portal.employer.interviews import interview_context
 from portal.graduate.access import graduate_required
 from portal.thread import thread_context
 from profiles.models import GraduateProfile
@@ -29,10 +30,11 @@ def application_detail(request: HttpRequest, pk: int, profile: GraduateProfile) 
     application = graduate_application_detail(profile=profile, pk=pk)
     conversation = conversation_for_application(application=application)
     thread = thread_context(request, conversation=conversation, side="graduate")
+    interview = interview_context(application, zone=profile.effective_time_zone)
     return render(
         request,
         "graduate/application_detail.html",
-        {**thread, "application": application, "back_url": request.path},
+        {**thread, **interview, "application": application, "back_url": request.path},
     )
 
 

@@ -27,6 +27,8 @@ MO = PO.with_suffix(".mo")
 # shared layout, sign-up and login, and the vocabularies those pages show.
 EMPLOYER_FILES = (
     "employers/",
+    "interviews/",
+    "core/timezones.py",
     "notifications/",
     "portal/employer/",
     "templates/employer/",
@@ -185,6 +187,7 @@ def test_every_employer_page_renders_in_korean(korean_employer):
         reverse("employer:candidate_detail", args=[posting.pk, profile.pk]),
         reverse("employer:pipeline", args=[posting.pk]),
         reverse("employer:application_detail", args=[application.pk]),
+        reverse("employer:interview_schedule", args=[application.pk]),
         reverse("api_tokens"),
         reverse("notifications:list"),
     ]
