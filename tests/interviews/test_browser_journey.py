@@ -13,6 +13,7 @@ from icalendar import Calendar
 
 from interviews.models import Interview, InterviewStatus
 from tests import factories
+from tests.a11y import axe_check
 
 PASSWORD = factories.PASSWORD
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -52,6 +53,8 @@ def test_an_interview_booked_across_korea_and_vietnam(browser_page, live_server,
     _login(page, member.user.email)
     page.goto(f"/employer/applications/{application.pk}/")
     page.get_by_role("link", name="Schedule an interview").click()
+    page.wait_for_url("**/interview/")
+    axe_check(page)
     page.shot("interview-employer-form")
     page.fill("input[name=slot_1]", f"{day.isoformat()}T10:00")
     page.fill("input[name=slot_2]", f"{day.isoformat()}T15:00")
@@ -67,6 +70,8 @@ def test_an_interview_booked_across_korea_and_vietnam(browser_page, live_server,
     _login(other, graduate.user.email)
     other.goto(f"/graduate/applications/{application.pk}/")
     other.get_by_role("link", name="Choose a time").click()
+    other.locator(".interview-slot-list").wait_for()
+    axe_check(other)
     slots = other.locator(".interview-slot-list").inner_text()
     assert "08:00 in Ho Chi Minh City (10:00 in Seoul)" in slots
     assert "13:00 in Ho Chi Minh City (15:00 in Seoul)" in slots
