@@ -44,6 +44,22 @@ def _services_missing() -> str | None:
     return None
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that commits (transaction=True) must also restore the database as it found it
+    (serialized_rollback=True): without it, the flush after it re-creates the staff groups that
+    the next restoring test then loads again, and that test fails on a duplicate group."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
+            raise pytest.UsageError(
+                f"{item.nodeid}: django_db(transaction=True) needs serialized_rollback=True"
+            )
+
+
 def pytest_runtest_setup(item: pytest.Item) -> None:
     if item.get_closest_marker("services") is None:
         return

@@ -151,7 +151,7 @@ def test_another_graduate_cannot_book():
         )  # fmt: skip
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_bookings_at_once_book_one_slot():
     if connection.vendor != "postgresql":
         pytest.skip("row locks need PostgreSQL (SQLite serialises writers itself)")
