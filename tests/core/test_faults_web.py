@@ -96,6 +96,7 @@ def test_requests_answer_while_redis_is_down_and_their_work_is_done_once_it_is_b
     market = build_market(settings)
     _full_run()
     graduate, posting = market["graduates"][0], market["postings"][0]
+    factories.ready_to_apply(graduate)  # applying needs a degree, a skill and a CV
     recruiter = factories.EmployerMemberFactory(employer=posting.employer).user
     token = api_token_create(user=graduate.user, name="fault test").key
     stack["redis"].kill()
