@@ -163,5 +163,19 @@ def shared_contact(*, conversation: Conversation) -> ContactDetails | None:
     """The graduate's e-mail address and phone number, once they shared them in this thread."""
     if not conversation.contact_shared:
         return None
-    graduate = conversation.graduate
-    return ContactDetails(email=graduate.user.email, phone=str(graduate.phone or ""))
+    return _contact(conversation.graduate)
+
+
+def contact_shared_with(*, graduate: GraduateProfile, employer: Employer) -> ContactDetails | None:
+    """The graduate's contact details if they shared them in any conversation with the company
+    (about an application or an invitation); None until then."""
+    shared = Conversation.objects.filter(contact_shared_at__isnull=False).filter(
+        Q(application__graduate=graduate, application__posting__employer=employer)
+        | Q(invitation__graduate=graduate, invitation__posting__employer=employer)
+    )
+    return _contact(graduate) if shared.exists() else None
+
+
+def _contact(graduate: GraduateProfile) -> ContactDetails:
+    phone = graduate.phone.as_international if graduate.phone else ""
+    return ContactDetails(email=graduate.user.email, phone=phone)

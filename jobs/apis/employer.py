@@ -232,13 +232,15 @@ class EmployerPostingDuplicateApi(_PostingStepApi):
 
 
 class ApplicantOutputSerializer(serializers.ModelSerializer):
+    """The applicant as the company sees them: no e-mail address or phone number, which the
+    graduate shares in the conversation when they choose (the conversation API gives them)."""
+
     full_name = serializers.CharField(source="user.full_name")
-    email = serializers.EmailField(source="user.email")
     nationality = serializers.CharField()
 
     class Meta:
         model = GraduateProfile
-        fields = ["id", "full_name", "email", "nationality", "headline", "topik_level"]
+        fields = ["id", "full_name", "nationality", "headline", "topik_level"]
 
 
 class EmployerApplicationOutputSerializer(serializers.ModelSerializer):

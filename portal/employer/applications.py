@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.http import AuthenticatedHttpRequest
+from conversations.selectors import contact_shared_with
 from conversations.services import conversation_for_application
 from jobs.models import Application, ApplicationStatus, JobPosting
 from jobs.selectors import application_history, posting_applications_chosen, posting_pipeline
@@ -108,6 +109,10 @@ def _detail(
             "history": application_history(application=application),  # type: ignore[arg-type]
             "form": form,
             "shown": application.shown,  # type: ignore[attr-defined]
+            "candidate_contact": contact_shared_with(
+                graduate=application.graduate,  # type: ignore[attr-defined]
+                employer=application.posting.employer,  # type: ignore[attr-defined]
+            ),
             **_thread(request, application),  # type: ignore[arg-type]
             **interview_context(application),  # type: ignore[arg-type]
         },

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.http import AuthenticatedHttpRequest
+from conversations.selectors import contact_shared_with
 from employers.models import AccessKind
 from employers.permissions import employer_may_see_graduates
 from employers.services import candidate_access_record
@@ -111,6 +112,7 @@ def candidate_detail(request: AuthenticatedHttpRequest, pk: int, graduate_id: in
             "profile": profile,
             "explanation": explanation,
             "invite_form": CandidateInviteForm(),
+            "candidate_contact": contact_shared_with(graduate=profile, employer=posting.employer),
             "invited": PostingInvitation.objects.filter(posting=posting, graduate=profile).first(),
             "application": Application.objects.filter(posting=posting, graduate=profile).first(),
         },

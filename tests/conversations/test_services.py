@@ -214,7 +214,7 @@ def test_contact_details_are_hidden_until_the_graduate_shares_them(thread, gradu
 
     contact = shared_contact(conversation=thread)
     assert contact is not None and contact.email == graduate.email
-    assert contact.phone == "+84901234567"
+    assert contact.phone == "+84 901 234 567"
     shared = Message.objects.filter(kind=MessageKind.CONTACT_SHARED)
     assert shared.count() == 1 and shared.get().body == ""
     assert Notification.objects.filter(user=employer, kind="new_message").count() == 1
