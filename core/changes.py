@@ -8,6 +8,9 @@ and matching, the one listener, registers itself in `matching.apps.MatchingConfi
 listener runs inside the announcing transaction (matching writes its outbox row there), so the
 announcement commits or rolls back with the edit.
 
+The same channel tells interviews (above jobs) that an application closed, so its interview
+is cancelled in the same transaction. Each listener acts only on the kinds it knows.
+
 Unlike a model signal, nothing fires on its own: a save that does not change matching announces
 nothing, and every announcement is one explicit call in the service that knows it matters.
 """
@@ -21,6 +24,11 @@ from django.utils.translation import gettext_lazy as _
 class ChangeKind(models.TextChoices):
     GRADUATE = "graduate", _("Graduate")
     POSTING = "posting", _("Posting")
+
+
+# An application's status changed (jobs.services): interviews cancels the interview of an
+# application that closed. Not a ChangeKind: matching does not score applications.
+APPLICATION_STATUS = "application"
 
 
 class ChangeListener(Protocol):
@@ -41,8 +49,9 @@ def change_listener_remove(listener: ChangeListener) -> None:
         _listeners.remove(listener)
 
 
-def change_announce(*, kind: ChangeKind, entity_id: int) -> None:
-    """Tell the listeners that the graduate or posting `entity_id` matches differently now.
-    Call it inside the transaction that makes the change."""
+def change_announce(*, kind: str, entity_id: int) -> None:
+    """Tell the listeners that the graduate or posting `entity_id` matches differently now, or
+    that the application `entity_id` changed status. Call it inside the transaction that makes
+    the change."""
     for listener in _listeners:
         listener(kind=kind, entity_id=entity_id)

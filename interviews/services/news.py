@@ -69,7 +69,7 @@ def interview_calendar(interview: Interview, *, method: str = REQUEST,
     """The .ics of the interview as it stands (CANCEL once cancelled), for e-mails and the
     download on both sides' pages."""
     application = interview.application
-    posting, graduate = application.posting, application.graduate.user
+    posting = application.posting
     start = starts_at or interview.starts_at
     assert start is not None, "only a booked (or once booked) interview has a calendar event"
     if interview.status == InterviewStatus.CANCELLED:
@@ -94,8 +94,8 @@ def interview_calendar(interview: Interview, *, method: str = REQUEST,
         location=location,
         organizer_email=organizer.email if organizer else _sender(),
         organizer_name=posting.employer.name,
-        attendee_email=graduate.email,
-        attendee_name=graduate.get_full_name(),
+        # No attendee address: the same file goes to the company's members, who see the
+        # candidate's e-mail address only once the candidate shares it (conversations).
         video_link=interview.video_link,
     )
 

@@ -13,8 +13,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import User
+from core.changes import APPLICATION_STATUS
 from core.timezones import KOREA, moment_words
 from employers.permissions import require_verified
 from interviews.models import (
@@ -29,7 +31,7 @@ from interviews.services.news import (
     interview_cancelled_notify,
     interview_proposed_notify,
 )
-from jobs.models import Application
+from jobs.models import Application, ApplicationStatus
 
 MAX_SLOTS = 5
 HORIZON_DAYS = 90
@@ -187,6 +189,10 @@ def interview_cancel(*, interview: Interview, by: User, reason: str = "") -> Int
     else:
         _require_member(application=current.application, by=by)
         side = CancelledBy.EMPLOYER
+    return _cancel(current, side=side, reason=reason)
+
+
+def _cancel(current: Interview, *, side: str, reason: str) -> Interview:
     if current.status == InterviewStatus.CANCELLED:
         return current
     was_booked = current.status == InterviewStatus.BOOKED
@@ -197,3 +203,35 @@ def interview_cancel(*, interview: Interview, by: User, reason: str = "") -> Int
     current.save()
     interview_cancelled_notify(interview=current, was_booked=was_booked)
     return current
+
+
+# Who closed an application that closes its interview, and the reason both sides are told.
+CLOSING: dict[str, tuple[str, object]] = {
+    ApplicationStatus.WITHDRAWN: (
+        CancelledBy.GRADUATE,
+        gettext_lazy("The candidate withdrew the application."),
+    ),
+    ApplicationStatus.REJECTED: (
+        CancelledBy.EMPLOYER,
+        gettext_lazy("The application was not taken further."),
+    ),
+}
+
+
+def interviews_close_for_application(*, kind: str, entity_id: int) -> None:
+    """The listener of core.changes: when an application is withdrawn or rejected, its
+    proposed or booked interview is cancelled in the same transaction (a booked time leaves
+    both calendars), so nobody is reminded of an interview that will not happen."""
+    if kind != APPLICATION_STATUS:
+        return
+    active = (
+        Interview.objects.select_for_update()
+        .select_related("application__graduate__user", "application__posting__employer")
+        .filter(application_id=entity_id)
+        .exclude(status=InterviewStatus.CANCELLED)
+    )
+    for interview in active:
+        closing = CLOSING.get(interview.application.status)
+        if closing is not None:
+            side, reason = closing
+            _cancel(interview, side=side, reason=str(reason))

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from core.changes import ChangeKind, change_announce
+from core.changes import APPLICATION_STATUS, ChangeKind, change_announce
 from core.enqueue import send_after_commit
 from employers.permissions import require_verified
 from jobs.models import (
@@ -239,6 +239,7 @@ def _application_transition(
         _application_withdrawn_notify(application=application, change=change)
     else:
         _application_moved_notify(application=application, change=change)
+    change_announce(kind=APPLICATION_STATUS, entity_id=application.pk)  # interviews hear
     return application
 
 

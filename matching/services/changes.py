@@ -51,6 +51,8 @@ APPLY_QUEUED_KEY = "matching:apply-queued"  # set while an apply job is queued a
 
 def matching_change_record(*, kind: str, entity_id: int) -> None:
     """Note that an entity's matches need re-scoring; call inside the edit's transaction."""
+    if kind not in ChangeKind.values:  # not a graduate or a posting (an application): not ours
+        return
     MatchingChange.objects.update_or_create(
         kind=kind, entity_id=entity_id, defaults={"requested_at": timezone.now()}
     )
