@@ -58,6 +58,16 @@ INDUSTRY_REGIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+def place_words(city: str, region: str) -> str:
+    """Where something is, as people write it: "Suwon, Gyeonggi", or the province alone when
+    there is no city or the city is the province (Seoul, Ulsan, Sejong ...)."""
+    province = str(KoreaRegion(region).label) if region in KoreaRegion.values else region
+    city = city.strip()
+    if not city or city.casefold() == province.casefold():
+        return province
+    return f"{city}, {province}"
+
+
 class JobType(models.TextChoices):
     FULL_TIME = "full_time", _("Full-time")
     CONTRACT = "contract", _("Fixed-term contract")

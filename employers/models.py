@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from core.choices import CompanySize, Industry, KoreaRegion
+from core.choices import CompanySize, Industry, KoreaRegion, place_words
 from core.models import TimeStampedModel
 from employers.validators import validate_business_registration_number
 
@@ -152,8 +152,11 @@ class CompanyLocation(models.Model):
         ]
 
     def __str__(self) -> str:
-        place = f"{self.city}, {self.get_region_display()}"
-        return f"{self.label}: {place}" if self.label else place
+        return f"{self.label}: {self.place}" if self.label else self.place
+
+    @property
+    def place(self) -> str:
+        return place_words(self.city, self.region)
 
 
 class MemberRole(models.TextChoices):

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.choices import ApplicationStatus, EducationLevel, JobType, KoreaRegion
+from core.choices import ApplicationStatus, EducationLevel, JobType, KoreaRegion, place_words
 from core.models import TimeStampedModel
 from employers.models import VerificationStatus
 from skills.occupation_codes import validate_e7_code, validate_isco08_code
@@ -150,11 +150,7 @@ class JobPosting(TimeStampedModel):
     @property
     def location(self) -> str:
         """Where the job is, as people write it: "City, Province", or the province alone."""
-        province = str(self.get_region_display())
-        city = self.city.strip()
-        if not city or city.casefold() == province.casefold():
-            return province
-        return f"{city}, {province}"
+        return place_words(self.city, self.region)
 
     @property
     def is_public(self) -> bool:

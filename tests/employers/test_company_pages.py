@@ -165,3 +165,14 @@ def test_the_employer_s_company_page_links_to_the_public_page_once_verified(
     client.force_login(unverified_employer)
     html = client.get(reverse("employer:company")).content.decode()
     assert "appears once staff verify" in html
+
+
+def test_a_site_in_a_city_that_is_its_own_province_is_not_named_twice():
+    from employers.models import CompanyLocation
+
+    assert CompanyLocation(city="Seoul", region="seoul", label="Head office").place == "Seoul"
+    assert CompanyLocation(city="Ulsan", region="ulsan").place == "Ulsan"
+    assert CompanyLocation(city="Pyeongtaek", region="gyeonggi").place == "Pyeongtaek, Gyeonggi"
+    assert str(CompanyLocation(city="Seoul", region="seoul", label="Head office")) == (
+        "Head office: Seoul"
+    )

@@ -28,7 +28,7 @@ def test_the_owner_saves_support_facts_and_sites_in_the_order_given(company, emp
     assert company.korean_classes is True and company.relocation_support is None
     assert [str(site) for site in company.locations.all()] == [
         "Plant: Pyeongtaek, Gyeonggi",
-        "Head office: Seoul, Seoul",
+        "Head office: Seoul",
     ]
 
 
