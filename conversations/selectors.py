@@ -107,9 +107,17 @@ def employer_inbox(*, user: User, employer: Employer) -> list[Conversation]:
     """The company's threads with at least one message that it may read, latest first, with
     `unread` for this member."""
     require_verified(employer)
+    return _visible(_employer_threads(user=user, employer=employer), employer)
+
+
+def _employer_threads(*, user: User, employer: Employer) -> QuerySet[Conversation]:
     threads = Conversation.objects.filter(_of_employer(employer), last_message_at__isnull=False)
-    rows = _with_unread(threads.select_related(*_RELATED), user).order_by("-last_message_at", "-id")
-    return [c for c in rows if conversation_visible_to_employer(conversation=c, employer=employer)]
+    return _with_unread(threads.select_related(*_RELATED), user).order_by("-last_message_at", "-id")
+
+
+def _visible(threads: QuerySet[Conversation], employer: Employer) -> list[Conversation]:
+    shown = conversation_visible_to_employer
+    return [c for c in threads if shown(conversation=c, employer=employer)]
 
 
 def unread_total(*, user: User) -> int:
@@ -122,7 +130,9 @@ def unread_total(*, user: User) -> int:
     employer = Employer.objects.filter(members__user=user).first()
     if employer is None or not employer.is_verified:
         return 0
-    return sum(1 for c in employer_inbox(user=user, employer=employer) if getattr(c, "unread", 0))
+    # Every page asks: read only the threads with news, then keep those the company may see.
+    unread = _employer_threads(user=user, employer=employer).filter(unread__gt=0)  # type: ignore[misc]
+    return len(_visible(unread, employer))
 
 
 def graduate_conversations_export(*, profile: GraduateProfile) -> list[dict[str, Any]]:
