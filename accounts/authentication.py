@@ -3,6 +3,7 @@
 A request without a Bearer header is left to the next class (the session); a Bearer header with
 an unknown, revoked, expired or malformed key, a key of a deactivated user or one made before
 the user's last password change, is refused with 401. A read token that tries to write: 403.
+The request goes on in the language of the token's account, as a signed-in page would.
 """
 
 from typing import Any
@@ -14,6 +15,7 @@ from rest_framework.authentication import BaseAuthentication, get_authorization_
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.request import Request
 
+from accounts.middleware import user_language_activate
 from accounts.models import ApiToken, TokenScope, User
 from accounts.token_services import api_token_hash, api_token_record_use, api_token_usable
 
@@ -43,6 +45,7 @@ class ApiTokenAuthentication(BaseAuthentication):
         if token.scope == TokenScope.READ and request.method not in SAFE_METHODS:
             raise exceptions.PermissionDenied(_("This token can only read; make a write token."))
         api_token_record_use(token=token)
+        user_language_activate(request._request, token.user)  # its messages in their language
         return token.user, token
 
     def authenticate_header(self, request: Request) -> str:

@@ -15,6 +15,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 
 from accounts.http import signed_in
@@ -136,3 +137,26 @@ def _access_record(user: User, event: str) -> None:
         actor_email=None,
         object_repr=f"user {user.pk}",
     )
+
+
+class UserLanguageMiddleware:
+    """A signed-in user reads the site in the language of their account; LocaleMiddleware's
+    choice (the language cookie, then the browser's Accept-Language) stands for visitors and for
+    accounts that have not chosen one. Placed after AuthenticationMiddleware."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            user_language_activate(request, user)
+        return self.get_response(request)
+
+
+def user_language_activate(request: HttpRequest, user: User) -> None:
+    """Switch this request to the user's language, if they chose one (the API's token
+    authentication calls it too, since DRF authenticates after the middleware)."""
+    if user.language and user.language != getattr(request, "LANGUAGE_CODE", None):
+        translation.activate(user.language)
+        request.LANGUAGE_CODE = user.language

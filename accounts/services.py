@@ -13,14 +13,25 @@ from accounts.models import ApiToken, Consent, ConsentPurpose, Role, User
 
 
 @transaction.atomic
-def user_onboard(*, user: User, role: str, full_name: str) -> User:
-    """Give a newly signed-up user their name and role (graduate or employer); the role's own
-    records (a graduate's profile) are made by the app that owns them."""
+def user_onboard(*, user: User, role: str, full_name: str, language: str = "") -> User:
+    """Give a newly signed-up user their name, role (graduate or employer) and language; the
+    role's own records (a graduate's profile) are made by the app that owns them."""
     if role not in (Role.GRADUATE, Role.EMPLOYER):
         raise ValueError(f"Sign-up cannot grant the role {role!r}")
     user.role = role
     user.full_name = full_name.strip()
-    user.save(update_fields=["role", "full_name"])
+    user.language = language if language in dict(settings.LANGUAGES) else ""
+    user.save(update_fields=["role", "full_name", "language"])
+    return user
+
+
+def user_language_set(*, user: User, language: str) -> User:
+    """The language the user reads pages, e-mails and notifications in."""
+    if language not in dict(settings.LANGUAGES):
+        raise ValueError(f"Unknown language {language!r}")
+    if user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
     return user
 
 

@@ -48,6 +48,7 @@ else:
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin, whose forms it extends
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -99,6 +100,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.SessionTimeoutMiddleware",
+    "accounts.middleware.UserLanguageMiddleware",
     "accounts.middleware.PrivateNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.StaffSecondStepMiddleware",
@@ -304,8 +306,34 @@ SPECTACULAR_SETTINGS = {
 
 # --- Internationalisation ---------------------------------------------------------------------
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("ko", _("Korean"))]
+LANGUAGES = [
+    ("en", _("English")),
+    ("ko", _("Korean")),
+    ("vi", _("Vietnamese")),
+    ("id", _("Indonesian")),
+    ("th", _("Thai")),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Model content in several languages (django-modeltranslation): English is the base, and a
+# name not yet translated reads in English.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# The ASEAN members' and Korea's names come from the site's catalogues: django-countries has no
+# Indonesian or Thai names, and its Korean "타이" is read "태국" in Korea.
+COUNTRIES_OVERRIDE = {
+    "BN": _("Brunei"),
+    "KH": _("Cambodia"),
+    "ID": _("Indonesia"),
+    "LA": _("Laos"),
+    "MY": _("Malaysia"),
+    "MM": _("Myanmar"),
+    "PH": _("Philippines"),
+    "SG": _("Singapore"),
+    "TH": _("Thailand"),
+    "VN": _("Vietnam"),
+    "TL": _("Timor-Leste"),
+    "KR": _("South Korea"),
+}
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
 USE_TZ = True

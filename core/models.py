@@ -21,3 +21,30 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.worker} at {self.last_seen:%Y-%m-%d %H:%M:%S}"
+
+
+class ExchangeRate(models.Model):
+    """How much of a currency one Korean won buys, on a date, from a named source: graduates see
+    a Korean salary converted into their own currency, as an approximation with its date and
+    source. Staff keep the rates in the admin; the first ones are the European Central Bank's
+    reference rates (core/data/exchange_rates.json)."""
+
+    currency = models.CharField(max_length=3, unique=True, help_text="ISO 4217 code, e.g. IDR")
+    per_krw = models.DecimalField(
+        "units for one won", max_digits=16, decimal_places=8, help_text="e.g. 13.59 for IDR"
+    )
+    as_of = models.DateField("rate of")
+    source = models.CharField(max_length=200)
+    source_url = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["currency"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(per_krw__gt=0), name="exchangerate_positive"),
+            models.CheckConstraint(
+                condition=models.Q(currency__regex=r"^[A-Z]{3}$"), name="exchangerate_iso_code"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"1 KRW = {self.per_krw} {self.currency} ({self.as_of})"

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import Max
 
-from core.models import WorkerHeartbeat
+from core.models import ExchangeRate, WorkerHeartbeat
 
 
 @dataclass(frozen=True)
@@ -80,3 +80,8 @@ def broker_queues(*, now: datetime) -> BrokerQueues | None:
         oldest = client.zrange("unacked_index", 0, 0, withscores=True)
     age = now.timestamp() - oldest[0][1] if oldest else None
     return BrokerQueues(depths, age)
+
+
+def exchange_rate_get(currency: str) -> ExchangeRate | None:
+    """The rate staff keep for `currency` (one won in it), or None when there is none."""
+    return ExchangeRate.objects.filter(currency=currency).first()

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from rest_framework.exceptions import Throttled
@@ -235,6 +236,7 @@ def _colleague_invitation_email(
         key=f"colleague-invitation:{invitation.pk}",
         to_email=invitation.email,
         template="colleague_invitation",
+        language=get_language(),  # the inviter's: the colleague has no account yet
         context={
             "kind": "colleague_invitation",
             "params": params,

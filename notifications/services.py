@@ -53,6 +53,8 @@ def email_queue(
 ) -> EmailDelivery:
     """Record an e-mail to send and send it after commit; a known `key` changes nothing.
 
+    It is written in `language`, else in the language of the `user` it is for, else in English.
+
     The row is the promise: if the broker cannot take the message, the sweep sends it."""
     delivery, created = EmailDelivery.objects.get_or_create(
         key=key,
@@ -61,7 +63,7 @@ def email_queue(
             "to_email": to_email,
             "template": template,
             "context": context,
-            "language": language or settings.LANGUAGE_CODE,
+            "language": language or (user.language if user else "") or settings.LANGUAGE_CODE,
             "next_attempt_at": timezone.now(),
         },
     )

@@ -8,7 +8,7 @@ notifications:.
 
 from django.urls import include, path
 
-from portal.account import notifications, tokens
+from portal.account import language, notifications, tokens
 from portal.account import views as account
 from portal.employer import applications as employer_applications
 from portal.employer import candidates, company, export, postings, screening
@@ -257,6 +257,8 @@ urlpatterns = [
     path("staff/", include((staff, "staff"))),
     path("accounts/signup/", account.SignupView.as_view(), name="account_signup"),
     path("accounts/tokens/", tokens.api_tokens, name="api_tokens"),
+    path("accounts/language/", language.language_settings, name="account_language"),
+    path("i18n/setlang/", language.language_switch, name="set_language"),
     path("graduate/", include((graduate, "graduate"))),
     path("employer/", include((employer, "employer"))),
     path("jobs/", include((job_pages, "jobs"))),

@@ -30,6 +30,11 @@ from core.timezones import person_zone, validate_time_zone
 
 class AseanCountries(Countries):
     only = list(ASEAN_COUNTRIES)
+    # The site's names for them (settings.COUNTRIES_OVERRIDE), and no other country: an override
+    # would otherwise add Korea to the list.
+    override = {
+        code: name for code, name in settings.COUNTRIES_OVERRIDE.items() if code in ASEAN_COUNTRIES
+    }
 
 
 @deconstructible

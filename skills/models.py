@@ -9,8 +9,9 @@ def normalise_skill_label(text: str) -> str:
 
 class SkillCategory(models.Model):
     slug = models.SlugField(unique=True)
-    name = models.CharField(max_length=80, unique=True)
-    name_ko = models.CharField(_("Korean name"), max_length=80)
+    name = models.CharField(
+        max_length=80, unique=True
+    )  # name_en, name_ko...: skills/translation.py
     description = models.TextField(blank=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
 
@@ -32,8 +33,7 @@ class SkillKind(models.TextChoices):
 
 class Skill(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
-    name = models.CharField(max_length=120, unique=True)
-    name_ko = models.CharField(_("Korean name"), max_length=120, blank=True)
+    name = models.CharField(max_length=120, unique=True)  # name_en, name_ko...: translation.py
     category = models.ForeignKey(SkillCategory, on_delete=models.PROTECT, related_name="skills")
     kind = models.CharField(max_length=16, choices=SkillKind.choices, default=SkillKind.SKILL)
     description = models.CharField(max_length=400, blank=True)

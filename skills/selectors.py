@@ -5,12 +5,23 @@ from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
 from skills.models import Skill, SkillAlias, normalise_skill_label
 
 
+def _named(lookup: str, text: str) -> Q:
+    """The English (base) name, the Korean name, or the name in the reader's language (`name`
+    reads the active language's column: django-modeltranslation) matches `lookup`."""
+    return (
+        Q(**{f"name_en__{lookup}": text})
+        | Q(**{f"name_ko__{lookup}": text})
+        | Q(**{f"name__{lookup}": text})
+    )
+
+
 def skill_for_label(*, label: str) -> Skill | None:
-    """The one skill a free-text label names, by its name, Korean name or an alias; else None."""
+    """The one skill a free-text label names, by its name in English, Korean or the reader's
+    language, or an alias; else None."""
     key = normalise_skill_label(label)
     if not key:
         return None
-    skill = Skill.objects.filter(Q(name__iexact=label.strip()) | Q(name_ko=label.strip())).first()
+    skill = Skill.objects.filter(_named("iexact", label.strip())).order_by("pk").first()
     if skill is not None:
         return skill
     alias = SkillAlias.objects.select_related("skill").filter(normalised=key).first()
@@ -18,30 +29,29 @@ def skill_for_label(*, label: str) -> Skill | None:
 
 
 def skill_search(*, text: str, limit: int = 10) -> QuerySet[Skill]:
-    """Skills whose name, Korean name or an alias contains the text (for autocomplete), best
-    matches first: the name itself, a name that starts with the text, a word of the name that
-    does, a Korean name or an alias that does, then any other match; by name within each."""
+    """Skills whose name (English, Korean or the reader's language) or an alias contains the
+    text (for autocomplete), best matches first: the name itself, a name that starts with the
+    text, a word of the name that does, a Korean name or an alias that does, then any other
+    match; by English name within each."""
     text = text.strip()
     aliases = SkillAlias.objects.filter(skill=OuterRef("pk"))
     return (
         Skill.objects.filter(
-            Q(name__icontains=text)
-            | Q(name_ko__icontains=text)
-            | Exists(aliases.filter(alias__icontains=text))
+            _named("icontains", text) | Exists(aliases.filter(alias__icontains=text))
         )
         .annotate(
             match_rank=Case(
-                When(name__iexact=text, then=Value(0)),
-                When(name__istartswith=text, then=Value(1)),
-                When(name__icontains=f" {text}", then=Value(2)),
-                When(name__icontains=f"({text}", then=Value(2)),
+                When(_named("iexact", text), then=Value(0)),
+                When(_named("istartswith", text), then=Value(1)),
+                When(name_en__icontains=f" {text}", then=Value(2)),
+                When(name_en__icontains=f"({text}", then=Value(2)),
                 When(name_ko__startswith=text, then=Value(3)),
                 When(Exists(aliases.filter(alias__istartswith=text)), then=Value(3)),
                 default=Value(4),
             )
         )
         .select_related("category")
-        .order_by("match_rank", "name")[:limit]
+        .order_by("match_rank", "name_en")[:limit]
     )
 
 

@@ -6,9 +6,12 @@ from pathlib import Path
 
 from django.db import transaction
 
+from core.translations import localized_values
 from skills.models import Skill, SkillAlias, SkillCategory, SkillRelation, normalise_skill_label
 
 TAXONOMY_PATH = Path(__file__).resolve().parent / "data" / "taxonomy.json"
+# The names in other languages, beside the curated taxonomy (drafts to be reviewed).
+NAMES_PATH = Path(__file__).resolve().parent / "data" / "names.json"
 
 
 @dataclass(frozen=True)
@@ -28,13 +31,16 @@ def taxonomy_load(*, path: Path = TAXONOMY_PATH) -> TaxonomyLoadResult:
     added in the admin are left alone.
     """
     document = json.loads(path.read_text(encoding="utf-8"))
+    names = json.loads(NAMES_PATH.read_text(encoding="utf-8")) if NAMES_PATH.exists() else {}
+    category_names, skill_names = names.get("categories", {}), names.get("skills", {})
     categories = {}
     for order, row in enumerate(document["categories"]):
         categories[row["slug"]], _ = SkillCategory.objects.update_or_create(
             slug=row["slug"],
             defaults={
                 "name": row["name"],
-                "name_ko": row["name_ko"],
+                **localized_values("name", category_names.get(row["slug"], {})),
+                "name_ko": row["name_ko"] or category_names.get(row["slug"], {}).get("ko"),
                 "description": row.get("description", ""),
                 "sort_order": order,
             },
@@ -45,7 +51,8 @@ def taxonomy_load(*, path: Path = TAXONOMY_PATH) -> TaxonomyLoadResult:
             slug=row["slug"],
             defaults={
                 "name": row["name"],
-                "name_ko": row.get("name_ko", ""),
+                **localized_values("name", skill_names.get(row["slug"], {})),
+                "name_ko": row.get("name_ko") or skill_names.get(row["slug"], {}).get("ko"),
                 "category": categories[row["category"]],
                 "kind": row["kind"],
                 "description": row.get("description", ""),

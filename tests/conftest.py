@@ -84,6 +84,16 @@ def _tasks_in_process(request: pytest.FixtureRequest) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _english_afterwards() -> Iterator[None]:
+    """A request in another language leaves it active in the test's thread (LocaleMiddleware
+    and the account's language activate it); the next test starts in English again."""
+    yield
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache() -> Iterator[None]:
     """Empty caches around each test: Django's (the shared one and the answers kept per
     process), and the per-process visa rules snapshot (matching reads it on every run, so one

@@ -8,11 +8,13 @@ from collections import OrderedDict, defaultdict
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django_countries.fields import Country
+from modeltranslation.utils import build_localized_fieldname
 
 from profiles.models import GraduateProfile
 from visas.models import (
@@ -168,6 +170,23 @@ def rules_version() -> str | None:
     return None if token is None else str(token)
 
 
+def visa_names(*, language: str) -> dict[str, str]:
+    """Each visa's name in `language` (in English where it has none), by code; kept in the
+    shared cache until the rules change."""
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    key = f"visas:names:{language}:{rules_version()}"
+    names: dict[str, str] | None = cache.get(key)
+    if names is None:
+        column = build_localized_fieldname("name", language)
+        names = {
+            code: local or english
+            for code, local, english in VisaType.objects.values_list("code", column, "name_en")
+        }
+        cache.set(key, names, timeout=3600)
+    return names
+
+
 def visa_answer_key(*parts: object) -> str | None:
     """A key for an answer kept in the "answers" cache (settings): the question's `parts` and
     the rules' version, so a rule edit makes every kept answer unreachable. None when the
@@ -300,7 +319,14 @@ def _fields(instance: models.Model) -> dict[str, Any]:
     for field in instance._meta.concrete_fields:
         if field.is_relation or field.name in ("id", "created_at", "updated_at"):
             continue
-        value = getattr(instance, field.attname)
+        # The English name, whatever language this request reads (snapshots are shared):
+        # django-modeltranslation's `name` would give the active language's.
+        attname = (
+            f"{field.attname}_en" if hasattr(instance, f"{field.attname}_en") else field.attname
+        )
+        value = getattr(instance, attname)
+        if value is None and isinstance(field, models.CharField):
+            value = ""  # a translation not given (django-modeltranslation stores NULL)
         row[field.name] = value.code if isinstance(value, Country) else value
     return row
 

@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
+from core.translations import localized_values
 from visas.fixture_build import FIXTURE_FORMAT
 from visas.models import (
     CriterionGroup,
@@ -32,6 +33,7 @@ from visas.models import (
 from visas.selectors import RULES_VERSION_KEY, rules_snapshot_cache_clear
 
 VISA_RULES_FIXTURE = Path(__file__).resolve().parent / "data" / "visa_rules.json"
+VISA_NAMES = Path(__file__).resolve().parent / "data" / "visa_names.json"
 # Rows matched by natural key: (fixture list, model, the fixture keys that identify a row).
 _KEYED_ROWS: tuple[tuple[str, type[models.Model], tuple[str, ...]], ...] = (
     ("sources", RuleSource, ("key",)),
@@ -87,12 +89,32 @@ def visa_rules_load(*, path: Path | None = None) -> VisaRulesLoadResult:
     loader = _FixtureLoader()
     with transaction.atomic():
         loader.load(fixture)
+        loader.written["visa_types"] += visa_names_load()
         if any(loader.written.values()):
             visa_rules_changed()
     return VisaRulesLoadResult(
         totals={kind: model._default_manager.count() for kind, model in _COUNTED.items()},
         written={kind: loader.written[kind] for kind in _COUNTED},
     )
+
+
+def visa_names_load(*, path: Path = VISA_NAMES) -> int:
+    """The visas' names in other languages (visas/data/visa_names.json, drafts to be reviewed)
+    written where they differ; a Korean name already kept is left alone. Returns rows written."""
+    names = json.loads(path.read_text(encoding="utf-8")).get("visas", {})
+    written = 0
+    for visa in VisaType.objects.filter(code__in=names):
+        given = {lang: name for lang, name in names[visa.code].items()
+                 if not (lang == "ko" and visa.name_ko)}  # fmt: skip
+        changed = {
+            column: value
+            for column, value in localized_values("name", given).items()
+            if getattr(visa, column) != value
+        }
+        if changed:
+            VisaType.objects.filter(pk=visa.pk).update(**changed)
+            written += 1
+    return written
 
 
 def visa_rules_changed() -> None:
@@ -167,6 +189,8 @@ class _FixtureLoader:
         for key, raw in entry.items():
             if key in _NOT_FIELDS or key in skip:
                 continue
+            if key == "name_ko" and not raw:
+                continue  # no Korean name in the research: visa_names.json's, if any, stays
             field = model._meta.get_field(_FIELD_NAMES.get(key, key))
             if not isinstance(field, models.Field):
                 raise VisaRulesFixtureError(f"{key!r} is not a field of {model.__name__}")

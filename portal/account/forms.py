@@ -8,12 +8,13 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from accounts.services import signup_consents_record, user_onboard
 from portal.account.invitations import invitation_accept_on_signup, invitation_signup_email
+from portal.account.language import language_choices
 from profiles.services import graduate_profile_get_or_create
 
 
@@ -30,6 +31,12 @@ class SignupForm(AllauthSignupForm):
         widget=forms.RadioSelect,
         initial=Role.GRADUATE,
     )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=language_choices,
+        required=False,  # left out: the language the page was shown in
+        help_text=_("Pages and e-mails are written in it. You can change it at any time."),
+    )
     agree_terms = forms.BooleanField(
         label=_("I agree to the terms of use and the privacy notice"),
         help_text=_(
@@ -39,10 +46,13 @@ class SignupForm(AllauthSignupForm):
         error_messages={"required": _("Tick the box to agree to the terms and privacy notice.")},
     )
 
-    field_order = ["role", "full_name", "email", "password1", "password2", "agree_terms"]
+    field_order = [
+        "role", "full_name", "email", "password1", "password2", "language", "agree_terms"
+    ]  # fmt: skip
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["language"].initial = get_language()  # the browser's, or the one chosen
         # The label links the pages it agrees to (each opens in a new tab: nothing typed is lost).
         self.fields["agree_terms"].label = format_html(
             gettext('I agree to the <a href="{}" target="_blank" rel="noopener">terms of use</a> '
@@ -56,7 +66,10 @@ class SignupForm(AllauthSignupForm):
         invitation_signup_email(request, email=self.cleaned_data["email"])
         user: User = super().save(request)
         user_onboard(
-            user=user, role=self.cleaned_data["role"], full_name=self.cleaned_data["full_name"]
+            user=user,
+            role=self.cleaned_data["role"],
+            full_name=self.cleaned_data["full_name"],
+            language=self.cleaned_data.get("language") or get_language(),
         )
         if user.is_graduate:
             graduate_profile_get_or_create(user=user)  # an empty profile to fill in

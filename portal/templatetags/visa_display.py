@@ -12,8 +12,16 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from visas.rules import PathwayResult
+from visas.selectors import visa_names
 
 register = template.Library()
+
+
+@register.filter
+def visa_name(code: str, english: str = "") -> str:
+    """A visa's name in the reader's language (`{{ pathway.code|visa_name:pathway.name }}`);
+    the English name when there is no row for the code."""
+    return visa_names(language=get_language() or "en").get(code) or english
 
 
 @register.filter

@@ -15,7 +15,7 @@ from accounts.models import User
 from interviews.models import Interview, InterviewStatus
 from interviews.services import interview_book
 from jobs.services import application_withdraw
-from tests.i18n.test_korean_catalogue import _english_left
+from tests.i18n.test_employer_pages_korean import _english_left
 from tests.interviews.helpers import kst, proposed, scene
 
 pytestmark = pytest.mark.django_db

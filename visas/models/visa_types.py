@@ -31,8 +31,7 @@ class VisaType(TimeStampedModel):
 
     code = models.CharField(_("code"), max_length=40, unique=True)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
-    name = models.CharField(_("name"), max_length=200)
-    name_ko = models.CharField(_("Korean name"), max_length=200, blank=True)
+    name = models.CharField(_("name"), max_length=200)  # name_en, name_ko...: translation.py
     category = models.CharField(_("category"), max_length=32, choices=VisaCategory.choices)
     summary = models.TextField(_("summary"), blank=True)
     stay_summary = models.TextField(_("length of stay"), blank=True)
