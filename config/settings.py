@@ -313,7 +313,9 @@ LANGUAGES = [
     ("id", _("Indonesian")),
     ("th", _("Thai")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The site's catalogues first; then what it adds for its libraries' text (allauth, Django and
+# country names in languages those libraries lack: locale_vendor/, kept by hand, README).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
 # Model content in several languages (django-modeltranslation): English is the base, and a
 # name not yet translated reads in English.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
@@ -334,6 +336,7 @@ COUNTRIES_OVERRIDE = {
     "TL": _("Timor-Leste"),
     "KR": _("South Korea"),
 }
+FORMAT_MODULE_PATH = ["config.formats"]  # what the site changes in Django's local formats
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
 USE_TZ = True

@@ -89,8 +89,8 @@ def visa_rules_load(*, path: Path | None = None) -> VisaRulesLoadResult:
     loader = _FixtureLoader()
     with transaction.atomic():
         loader.load(fixture)
-        loader.written["visa_types"] += visa_names_load()
-        if any(loader.written.values()):
+        names_written = visa_names_load()
+        if any(loader.written.values()) or names_written:
             visa_rules_changed()
     return VisaRulesLoadResult(
         totals={kind: model._default_manager.count() for kind, model in _COUNTED.items()},
@@ -99,16 +99,15 @@ def visa_rules_load(*, path: Path | None = None) -> VisaRulesLoadResult:
 
 
 def visa_names_load(*, path: Path = VISA_NAMES) -> int:
-    """The visas' names in other languages (visas/data/visa_names.json, drafts to be reviewed)
-    written where they differ; a Korean name already kept is left alone. Returns rows written."""
+    """The visas' names in Vietnamese, Indonesian and Thai (visas/data/visa_names.json, drafts
+    to be reviewed) written where they differ; Korean names come with the rules. Returns the
+    number of visas changed."""
     names = json.loads(path.read_text(encoding="utf-8")).get("visas", {})
     written = 0
     for visa in VisaType.objects.filter(code__in=names):
-        given = {lang: name for lang, name in names[visa.code].items()
-                 if not (lang == "ko" and visa.name_ko)}  # fmt: skip
         changed = {
             column: value
-            for column, value in localized_values("name", given).items()
+            for column, value in localized_values("name", names[visa.code]).items()
             if getattr(visa, column) != value
         }
         if changed:

@@ -37,6 +37,7 @@ def site(graduate, django_capture_on_commit_callbacks):
     """A graduate with a ready profile, an open posting that matches them and that they applied
     to, a company page and a course."""
     skill = factories.SkillFactory(name="Etching", name_ko="식각")
+    factories.EducationRecordFactory(profile=graduate.graduate_profile, institution="HUST")
     profile = factories.ready_to_apply(graduate.graduate_profile)
     factories.GraduateSkillFactory(profile=profile, skill=skill, level=4)
     posting = factories.JobPostingFactory(title="Etch", description="Etch · CVD · 300 mm")

@@ -1,0 +1,1 @@
+"""Local formats the site changes from Django's (Django reads these first, then its own)."""
