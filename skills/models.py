@@ -20,7 +20,7 @@ class SkillCategory(models.Model):
         verbose_name_plural = "skill categories"
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.name_ko})"
+        return self.name  # in the reader's language (skills/translation.py)
 
 
 class SkillKind(models.TextChoices):

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils import translation
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -71,6 +72,7 @@ class SignupForm(AllauthSignupForm):
             full_name=self.cleaned_data["full_name"],
             language=self.cleaned_data.get("language") or get_language(),
         )
+        translation.activate(user.language)  # the confirmation e-mail and the next page, too
         if user.is_graduate:
             graduate_profile_get_or_create(user=user)  # an empty profile to fill in
         signup_consents_record(user=user)

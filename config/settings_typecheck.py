@@ -1,0 +1,9 @@
+"""The settings mypy's Django plugin loads: the site's, without django-modeltranslation, which
+replaces the managers of the models it translates at runtime (SkillCategory, Skill,
+FieldOfStudy, VisaType) with classes the plugin cannot resolve. Models are checked as written;
+the translation columns (name_en, name_ko ...) are reached through strings in queries."""
+
+from config.settings import *  # noqa: F403
+from config.settings import INSTALLED_APPS
+
+INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "modeltranslation"]
