@@ -7,8 +7,8 @@ from django import forms
 from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 

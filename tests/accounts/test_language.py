@@ -37,7 +37,7 @@ def test_sign_up_offers_the_browsers_language_and_keeps_the_choice(
                 "password2": "Seoul-bound engineer 2026!",
                 "language": "id",
                 "agree_terms": "on",
-            },  # fmt: skip
+            },
         )
     assert response.status_code == 302
     assert User.objects.get(email="somchai@example.com").language == "id"
