@@ -179,10 +179,8 @@ def visa_names(*, language: str) -> dict[str, str]:
     names: dict[str, str] | None = cache.get(key)
     if names is None:
         column = build_localized_fieldname("name", language)
-        names = {
-            code: local or english
-            for code, local, english in VisaType.objects.values_list("code", column, "name_en")
-        }
+        fields = dict.fromkeys(("code", "name_en", column))  # English asks for one column
+        names = {row[0]: row[-1] or row[1] for row in VisaType.objects.values_list(*fields)}
         cache.set(key, names, timeout=3600)
     return names
 

@@ -16,6 +16,8 @@ gives the same outcome with every criterion explained.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils import translation
+
 from visas.rules.factview import UNKNOWN, FactView, visa_matches
 from visas.rules.labels import field_label_lazy
 from visas.rules.logic import Test, Tri, all_of, any_of, compare, make_test
@@ -23,6 +25,7 @@ from visas.rules.records import CriterionGroupRule, CriterionRule
 from visas.rules.references import ALL_SCOPE, SME_SCOPE, References, Resolved
 from visas.rules.wording import (
     Words,
+    alternative_words,
     alternative_words_lazy,
     group_path_lazy,
     group_words_lazy,
@@ -65,6 +68,7 @@ class Criterion:
     alt_test: Callable[[FactView], Tri] | None
     has_alt: bool
     alt_words: Words
+    alt_says_or: bool  # its words begin with "or" (else the page adds it)
     e7_holders_only: bool
     kind: int
     resolved: tuple[Resolved, Resolved]  # the requirement for (all employers, SMEs)
@@ -143,6 +147,7 @@ def _compile_criterion(
         alt_test=ALT_TESTS.get((visa, criterion.field)) if alt else None,
         has_alt=bool(alt),
         alt_words=alternative_words_lazy(visa, criterion.field) if alt else "",
+        alt_says_or=_says_or(visa, criterion.field),
         e7_holders_only=criterion.details.get("applies_if") == "E-7 holder",
         kind=kind,
         resolved=resolved,
@@ -151,6 +156,11 @@ def _compile_criterion(
             make_test(criterion.field, criterion.op, resolved[1].value),
         ),
     )
+
+
+def _says_or(visa: str, field: str) -> bool:
+    with translation.override(None):  # the reviewed English words, whatever the reader's
+        return alternative_words(visa, field).startswith("or ")
 
 
 def plain_met(criterion: Criterion, view: FactView, sme: int, settled: bool = False) -> Tri:
