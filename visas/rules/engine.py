@@ -255,7 +255,7 @@ def _offer_checks(
             % {"code": _E71, "size": offer.employer_size.upper()},
             actual=krw(salary),
             required=_("at least %(value)s")
-            % {"value": threshold.note or _("the threshold in force")},
+            % {"value": str(threshold.note) or _("the threshold in force")},
             met=compare("job_offer.annual_salary_krw", "gte", salary, threshold.value),
             uncertain=threshold.uncertain,
             source_keys=threshold.source_keys,

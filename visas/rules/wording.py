@@ -150,6 +150,14 @@ def _path(parent: str, words: str) -> str:
     return _("%(outer)s › %(inner)s") % {"outer": parent, "inner": words} if parent else words
 
 
+def _interpolate(template: "Words", params: Mapping[str, object]) -> str:
+    return str(template) % params
+
+
+# Words kept by shared objects (the compiled rules, resolved values): a lazy template and its
+# values (lazy too, or plain), put together in the reader's language when turned into str.
+interpolate_lazy = lazy(_interpolate, str)
+
 # For the compiled rules: the words are made when they are read, in the reader's language.
 group_words_lazy = lazy(group_words, str)
 group_path_lazy = lazy(_path, str)
