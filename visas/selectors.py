@@ -13,6 +13,8 @@ from django.core.cache import cache
 from django.db import models
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django_countries.fields import Country
 from modeltranslation.utils import build_localized_fieldname
 
@@ -192,7 +194,9 @@ def visa_answer_key(*parts: object) -> str | None:
     version = rules_version()
     if version is None:
         return None
-    return hashlib.sha256(repr((*parts, version)).encode()).hexdigest()
+    # The answer is worded in the active language: an answer kept for one language must never
+    # be served in another.
+    return hashlib.sha256(repr((*parts, get_language(), version)).encode()).hexdigest()
 
 
 def rules_snapshot_cached(*, on: date) -> RulesSnapshot:
@@ -356,7 +360,7 @@ def person_facts_for_graduate(*, profile: GraduateProfile, on: date | None = Non
         on=on or timezone.localdate(),
     )
     if facts is None:
-        raise RuleInputError({"nationality": "Add your nationality to your profile first."})
+        raise RuleInputError({"nationality": _("Add your nationality to your profile first.")})
     return facts
 
 
@@ -374,7 +378,7 @@ def visa_guidance(
     """Every route for the person (and offer) under the rules in force on `on`; `goal` (a key
     of visas.rules.GOALS, or "") puts the routes to it first and decides the headline."""
     rules = _snapshot_for(on)
-    key = (person, offer, on, goal)
+    key = (person, offer, on, goal, get_language())  # the guidance is worded in the language
     try:
         hash(key)
     except TypeError:  # an answer the API took as a list: not kept, only evaluated
