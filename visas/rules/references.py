@@ -91,7 +91,7 @@ class References:
 
     def gni_multiple(self, multiplier: Decimal) -> Resolved:
         if self.gni is None:
-            note = gettext_lazy("no GNI per capita for this date")
+            note: Words = gettext_lazy("no GNI per capita for this date")
             return Resolved(UNKNOWN, note=note, uncertain=True)
         amount = math.ceil(multiplier * self.gni.value_krw)
         gni = self.gni
@@ -165,7 +165,7 @@ class References:
             for key in note.source_keys
         )
         if previous is None:
-            note = interpolate_lazy(
+            note: Words = interpolate_lazy(
                 gettext_lazy("no %(visa)s salary rule before %(start)s"),
                 {"visa": visa, "start": _start(following)},
             )

@@ -8,14 +8,16 @@ reviewed words (tests/visas/test_plain_words.py), so new rule data cannot reach 
 """
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeAlias
 
 from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 if TYPE_CHECKING:
-    from django_stubs_ext import StrOrPromise as Words
+    from django_stubs_ext import StrOrPromise
+
+    Words: TypeAlias = StrOrPromise
 else:
     Words = str  # words: a str, or a lazy translation turned into str when it is read
 
@@ -145,12 +147,12 @@ def is_structural(key: str) -> bool:
     return last not in GROUP_WORDS and last.startswith(("any-", "all-"))
 
 
-def _path(parent: str, words: str) -> str:
+def _path(parent: Words, words: Words) -> Words:
     # Translators: a group of conditions inside another, e.g. "Who can apply › One of these".
     return _("%(outer)s › %(inner)s") % {"outer": parent, "inner": words} if parent else words
 
 
-def _interpolate(template: "Words", params: Mapping[str, object]) -> str:
+def _interpolate(template: Words, params: Mapping[str, object]) -> str:
     return str(template) % params
 
 
