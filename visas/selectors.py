@@ -12,13 +12,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.db.models import Prefetch, QuerySet
-from django.utils import timezone
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from django_countries.fields import Country
 from modeltranslation.utils import build_localized_fieldname
 
-from profiles.models import GraduateProfile
+# The graduate's facts live in visas.graduate_facts; pages import them from here.
+from visas.graduate_facts import person_facts_for_graduate as person_facts_for_graduate
 from visas.models import (
     CriterionGroup,
     GniValue,
@@ -39,11 +38,9 @@ from visas.rules import (
     OfferFacts,
     OfferVerdict,
     PersonFacts,
-    RuleInputError,
     evaluate_all,
     evaluate_offer,
 )
-from visas.rules.graduate import DegreeRow, JobRow, person_facts
 from visas.rules.snapshot import RulesSnapshot, snapshot_from_rows
 
 # The days a visa question may be asked "as of" (the checker's form and the API accept these).
@@ -331,37 +328,6 @@ def _fields(instance: models.Model) -> dict[str, Any]:
             value = ""  # a translation not given (django-modeltranslation stores NULL)
         row[field.name] = value.code if isinstance(value, Country) else value
     return row
-
-
-# --- Facts for the guidance engine, read from the platform's own rows ---------------------------
-
-
-def person_facts_for_graduate(*, profile: GraduateProfile, on: date | None = None) -> PersonFacts:
-    """What the guidance engine knows about a graduate, from their profile as of `on` (today).
-
-    Age from the date of birth; the highest completed degree (graduation year not after `on`'s
-    year) gives the level, the STEM flag (its field of study) and the country (KR: a Korean
-    university; a diploma is not a degree); experience is every listed job, overlaps counted
-    once, and of it the jobs in Korea (visas.rules.graduate does the arithmetic). Raises
-    `RuleInputError` (field "nationality") when the profile has no nationality yet: the rules
-    cannot be applied without it. Two queries unless education and experience are prefetched.
-    """
-    facts = person_facts(
-        nationality=str(profile.nationality or ""),
-        born=profile.date_of_birth,
-        topik=profile.topik_level,
-        kiip_stage=profile.kiip_stage,
-        current_visa=profile.current_visa,
-        degrees=[
-            DegreeRow(e.level, e.field_of_study.is_stem, str(e.country), e.graduation_year)
-            for e in profile.education.all()
-        ],
-        jobs=[JobRow(j.start_date, j.end_date, str(j.country)) for j in profile.experience.all()],
-        on=on or timezone.localdate(),
-    )
-    if facts is None:
-        raise RuleInputError({"nationality": _("Add your nationality to your profile first.")})
-    return facts
 
 
 # The guidance most recently asked for, per process: the same person (a shared link, a
