@@ -348,13 +348,13 @@ def visa_guidance(
     try:
         hash(key)
     except TypeError:  # an answer the API took as a list: not kept, only evaluated
-        return evaluate_all(person=person, offer=offer, rules=rules, goal=goal)
+        return evaluate_all(person=person, offer=offer, rules=rules, goal=goal, names=_names())
     with _guidance_lock:
         kept = _guidance.get(key)
         if kept is not None and kept[0] is rules:
             _guidance.move_to_end(key)
             return kept[1]
-    guidance = evaluate_all(person=person, offer=offer, rules=rules, goal=goal)
+    guidance = evaluate_all(person=person, offer=offer, rules=rules, goal=goal, names=_names())
     with _guidance_lock:
         _guidance[key] = (rules, guidance)
         _guidance.move_to_end(key)
@@ -366,6 +366,11 @@ def visa_guidance(
 def visa_offer_verdict(*, person: PersonFacts, offer: OfferFacts, on: date) -> OfferVerdict:
     """Whether the offer opens a work route for the person under the rules in force on `on`."""
     return evaluate_offer(person=person, offer=offer, rules=_snapshot_for(on))
+
+
+def _names() -> dict[str, str]:
+    """The visas' names in the active language, for the headline."""
+    return visa_names(language=get_language() or settings.LANGUAGE_CODE)
 
 
 def _snapshot_for(on: date) -> RulesSnapshot:

@@ -10,6 +10,7 @@ Pure computation: no database, no Django settings. Build a `RulesSnapshot` for t
 The first call on a snapshot compiles its rules (a few milliseconds); later calls reuse them.
 """
 
+from collections.abc import Mapping
 from datetime import date
 
 from django.utils import translation
@@ -44,10 +45,16 @@ _SALARY = "job_offer.annual_salary_krw"
 
 
 def evaluate_all(
-    *, person: PersonFacts, offer: OfferFacts | None, rules: RulesSnapshot, goal: str = ""
+    *,
+    person: PersonFacts,
+    offer: OfferFacts | None,
+    rules: RulesSnapshot,
+    goal: str = "",
+    names: Mapping[str, str] | None = None,
 ) -> Guidance:
     """Every route evaluated for the person (and the offer, if any), realistic ones first, with
-    the answer for their goal (visas.rules.goals) on top."""
+    the answer for their goal (visas.rules.goals) on top. `names`: the visas' names in the
+    reader's language, by code, for the headline (the rule data's English names otherwise)."""
     engine = compiled(rules)
     view = person_view(person, offer)
     results = realistic_first(
@@ -62,7 +69,7 @@ def evaluate_all(
         gni=None if gni is None else GniUsed(gni.year, gni.value_krw, gni.uncertain),
         uncertain=any(result.uncertain for result in results),
         notes=_notes(engine, person),
-        headline=headline(results, goal),
+        headline=headline(results, goal, names or {}),
         goal=goal,
     )
 

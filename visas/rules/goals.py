@@ -37,7 +37,9 @@ def goal_routes(goal: str) -> tuple[str, ...]:
     return GOALS[goal].routes if goal in GOALS else ()
 
 
-def headline(results: Sequence[PathwayResult], goal: str) -> str:
+def headline(
+    results: Sequence[PathwayResult], goal: str, names: Mapping[str, str] | None = None
+) -> str:
     """The answer in one paragraph: for the goal if one is given, else for the first route (the
     results are in realistic order already). Each sentence is worded whole, in the active
     language."""
@@ -58,13 +60,13 @@ def headline(results: Sequence[PathwayResult], goal: str) -> str:
             # Translators: %(goal)s is what the person wants to do, e.g. "study in Korea".
             first = _("No route for %(goal)s is open to you.") % {"goal": wanted.words}
             return f"{first} {why} {rest}"
-        return _route_line(fitting[0], str(wanted.words))
+        return _route_line(fitting[0], str(wanted.words), names or {})
     if not results or results[0].verdict == NOT_OPEN:
         return _(
             "With these answers no route is open to you. Each route below says what stands in "
             "the way; a job offer, a degree in Korea or Korean (TOPIK) open most of them."
         )
-    return _route_line(results[0], "")
+    return _route_line(results[0], "", names or {})
 
 
 def _opening(route: str, goal: str, *, eligible: bool) -> str:
@@ -87,8 +89,12 @@ def _opening(route: str, goal: str, *, eligible: bool) -> str:
     )
 
 
-def _route_line(route: PathwayResult, goal: str) -> str:
-    name = f"{route.code} ({route.name})"
+def _route_line(route: PathwayResult, goal: str, names: Mapping[str, str]) -> str:
+    # Translators: a visa's code and name, e.g. "E-7-1 (Professional)".
+    name = _("%(code)s (%(name)s)") % {
+        "code": route.code,
+        "name": names.get(route.code) or route.name,
+    }
     if route.verdict == ELIGIBLE:
         return _opening(name, goal, eligible=True)
     assert route.verdict == ELIGIBLE_ONCE
