@@ -14,6 +14,7 @@ from typing import Any, TypeVar, cast
 from django.core.cache import caches
 from django.utils import timezone
 from django.utils.encoding import iri_to_uri
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import exceptions, serializers
 from rest_framework.exceptions import ParseError
@@ -284,7 +285,9 @@ class VisaEvaluateApi(APIView):
         on = _as_of(body.get("as_of"), errors)
         goal = body.get("goal") or ""
         if not isinstance(goal, str) or (goal and goal not in GOAL_CHOICES):
-            errors["goal"] = [f"Choose one of: {', '.join(GOAL_CHOICES)}."]
+            errors["goal"] = [
+                _("Choose one of: %(choices)s.") % {"choices": ", ".join(GOAL_CHOICES)}
+            ]
         if errors or person is None or on is None:
             return _bad(errors)
         return Response(_evaluation(person, offer, on, goal))
@@ -341,7 +344,7 @@ def _facts(
 ) -> Facts | None:
     if raw is None:
         if required:
-            errors[name] = ["This field is required."]
+            errors[name] = [_("This field is required.")]
         return None
     try:
         return validate(raw)

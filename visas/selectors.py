@@ -12,11 +12,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.db.models import Prefetch, QuerySet
-from django.utils import timezone
+from django.utils.translation import get_language
 from django_countries.fields import Country
 from modeltranslation.utils import build_localized_fieldname
 
-from profiles.models import GraduateProfile
+# The graduate's facts live in visas.graduate_facts; pages import them from here.
+from visas.graduate_facts import person_facts_for_graduate as person_facts_for_graduate
 from visas.models import (
     CriterionGroup,
     GniValue,
@@ -37,11 +38,9 @@ from visas.rules import (
     OfferFacts,
     OfferVerdict,
     PersonFacts,
-    RuleInputError,
     evaluate_all,
     evaluate_offer,
 )
-from visas.rules.graduate import DegreeRow, JobRow, person_facts
 from visas.rules.snapshot import RulesSnapshot, snapshot_from_rows
 
 # The days a visa question may be asked "as of" (the checker's form and the API accept these).
@@ -179,8 +178,8 @@ def visa_names(*, language: str) -> dict[str, str]:
     names: dict[str, str] | None = cache.get(key)
     if names is None:
         column = build_localized_fieldname("name", language)
-        rows = VisaType.objects.values_list("code", "name_en", column).distinct()
-        names = {row[0]: row[-1] or row[1] for row in rows}  # (code, english, local)
+        fields = dict.fromkeys(("code", "name_en", column))  # English asks for one column
+        names = {row[0]: row[-1] or row[1] for row in VisaType.objects.values_list(*fields)}
         cache.set(key, names, timeout=3600)
     return names
 
@@ -192,7 +191,9 @@ def visa_answer_key(*parts: object) -> str | None:
     version = rules_version()
     if version is None:
         return None
-    return hashlib.sha256(repr((*parts, version)).encode()).hexdigest()
+    # The answer is worded in the active language: an answer kept for one language must never
+    # be served in another.
+    return hashlib.sha256(repr((*parts, get_language(), version)).encode()).hexdigest()
 
 
 def rules_snapshot_cached(*, on: date) -> RulesSnapshot:
@@ -329,37 +330,6 @@ def _fields(instance: models.Model) -> dict[str, Any]:
     return row
 
 
-# --- Facts for the guidance engine, read from the platform's own rows ---------------------------
-
-
-def person_facts_for_graduate(*, profile: GraduateProfile, on: date | None = None) -> PersonFacts:
-    """What the guidance engine knows about a graduate, from their profile as of `on` (today).
-
-    Age from the date of birth; the highest completed degree (graduation year not after `on`'s
-    year) gives the level, the STEM flag (its field of study) and the country (KR: a Korean
-    university; a diploma is not a degree); experience is every listed job, overlaps counted
-    once, and of it the jobs in Korea (visas.rules.graduate does the arithmetic). Raises
-    `RuleInputError` (field "nationality") when the profile has no nationality yet: the rules
-    cannot be applied without it. Two queries unless education and experience are prefetched.
-    """
-    facts = person_facts(
-        nationality=str(profile.nationality or ""),
-        born=profile.date_of_birth,
-        topik=profile.topik_level,
-        kiip_stage=profile.kiip_stage,
-        current_visa=profile.current_visa,
-        degrees=[
-            DegreeRow(e.level, e.field_of_study.is_stem, str(e.country), e.graduation_year)
-            for e in profile.education.all()
-        ],
-        jobs=[JobRow(j.start_date, j.end_date, str(j.country)) for j in profile.experience.all()],
-        on=on or timezone.localdate(),
-    )
-    if facts is None:
-        raise RuleInputError({"nationality": "Add your nationality to your profile first."})
-    return facts
-
-
 # The guidance most recently asked for, per process: the same person (a shared link, a
 # page and its API call, a reload) is answered without evaluating every route again. An entry
 # holds the rules it was made with and counts only while they are still the ones in force.
@@ -374,17 +344,17 @@ def visa_guidance(
     """Every route for the person (and offer) under the rules in force on `on`; `goal` (a key
     of visas.rules.GOALS, or "") puts the routes to it first and decides the headline."""
     rules = _snapshot_for(on)
-    key = (person, offer, on, goal)
+    key = (person, offer, on, goal, get_language())  # the guidance is worded in the language
     try:
         hash(key)
     except TypeError:  # an answer the API took as a list: not kept, only evaluated
-        return evaluate_all(person=person, offer=offer, rules=rules, goal=goal)
+        return evaluate_all(person=person, offer=offer, rules=rules, goal=goal, names=_names())
     with _guidance_lock:
         kept = _guidance.get(key)
         if kept is not None and kept[0] is rules:
             _guidance.move_to_end(key)
             return kept[1]
-    guidance = evaluate_all(person=person, offer=offer, rules=rules, goal=goal)
+    guidance = evaluate_all(person=person, offer=offer, rules=rules, goal=goal, names=_names())
     with _guidance_lock:
         _guidance[key] = (rules, guidance)
         _guidance.move_to_end(key)
@@ -396,6 +366,11 @@ def visa_guidance(
 def visa_offer_verdict(*, person: PersonFacts, offer: OfferFacts, on: date) -> OfferVerdict:
     """Whether the offer opens a work route for the person under the rules in force on `on`."""
     return evaluate_offer(person=person, offer=offer, rules=_snapshot_for(on))
+
+
+def _names() -> dict[str, str]:
+    """The visas' names in the active language, for the headline."""
+    return visa_names(language=get_language() or settings.LANGUAGE_CODE)
 
 
 def _snapshot_for(on: date) -> RulesSnapshot:

@@ -8,6 +8,7 @@ from typing import Any, TypedDict
 from django.core.cache import cache
 from django.forms import Form
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from jobs.models import Application, JobPosting
@@ -142,7 +143,7 @@ def _visa_box(graduate: User, posting: JobPosting) -> dict[str, Any]:
         profile = graduate_profile_for_user(user=graduate)
         person = person_facts_for_graduate(profile=profile)
     except GraduateProfile.DoesNotExist:
-        return {"visa_gaps": {"nationality": "Your profile has no nationality yet."}}
+        return {"visa_gaps": {"nationality": _("Your profile has no nationality yet.")}}
     except RuleInputError as error:
         return {"visa_gaps": error.errors}
     verdict = visa_offer_verdict(

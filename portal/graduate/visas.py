@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django_countries import countries
 
@@ -65,7 +66,7 @@ def _own_profile(request: HttpRequest) -> GraduateProfile | None:
 def _mine_context(request: HttpRequest, profile: GraduateProfile | None) -> dict[str, Any]:
     context: dict[str, Any] = {"profile": profile, "official_sources": OFFICIAL_SOURCES}
     if profile is None:
-        context["profile_gaps"] = {"nationality": "Your profile has no nationality yet."}
+        context["profile_gaps"] = {"nationality": _("Your profile has no nationality yet.")}
         return {**context, **visa_results(None)}
     try:
         person = person_facts_for_graduate(profile=profile)

@@ -2,11 +2,14 @@
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from visas.rules.compiled import CompiledPathway, CompiledRules
 from visas.rules.criteria import tree_met
-from visas.rules.explain import TreeOutcome, evaluate_tree
+from visas.rules.explain import TreeOutcome, evaluate_tree, unsettled
 from visas.rules.facts import OfferFacts, PersonFacts
 from visas.rules.factview import FactView, Range, holds_free_work_status, person_view
+from visas.rules.labels import krw, yes_no
 from visas.rules.logic import Tri, all_of
 from visas.rules.points import TableScore
 from visas.rules.references import scope_for
@@ -21,7 +24,7 @@ from visas.rules.results import (
     Verdict,
 )
 from visas.rules.steps import Change, relevant_levers, salary_changes
-from visas.rules.wording import UNSETTLED
+from visas.rules.summaries import summary
 
 MAX_EFFORT = 60  # steps beyond about five years of work are not offered as next steps
 
@@ -93,7 +96,9 @@ def assess(
     points = score.result(pathway.table.rule) if score and pathway.table else None
     estimates: dict[str, str] = {}
     if score is not None and points is not None:
-        why = f"{points.table_name} is incomplete, so the points are an estimate"
+        why = _("%(table)s is incomplete, so the points are an estimate") % {
+            "table": points.table_name
+        }
         estimates = {f: why for f in pathway.points_fields if score.field_is_estimate(f)}
     outcome = evaluate_tree(pathway.tree, _with_points(view, pathway, score), scope, estimates)
     criteria, met = list(outcome.criteria), outcome.met
@@ -101,11 +106,11 @@ def assess(
         sponsored = sponsorship_ok(person, offer)
         criteria.append(_sponsorship_result(offer, sponsored))
         if not sponsored:
-            outcome.blockers.append("the employer does not sponsor the visa")
+            outcome.blockers.append(_("the employer does not sponsor the visa"))
         if pathway.code == EPS_ROUTE:
             criteria.append(eps_result(offer))
             if offer.eps_job is False:
-                outcome.blockers.append("the job is not an Employment Permit System job")
+                outcome.blockers.append(_("the job is not an Employment Permit System job"))
         met = all_of((met, offer_conditions_met(pathway.code, person, offer)))
     steps = _next_steps(rules, pathway, person, offer, scope, met, points, outcome)
     reopened = any(step.opens_route for step in steps)
@@ -114,13 +119,13 @@ def assess(
     )
     reasons = list(outcome.uncertain_reasons)
     if pathway.visa.uncertain:
-        reasons.append(f"{pathway.code}: {UNSETTLED}")
+        reasons.append(unsettled(pathway.code))
     return PathwayResult(
         code=pathway.code,
         name=pathway.visa.name,
         name_ko=pathway.visa.name_ko,
         verdict=verdict,
-        summary=_summary(pathway.code, verdict, met, outcome, steps),
+        summary=summary(pathway.code, verdict, met, outcome, steps),
         criteria=tuple(criteria),
         points=points,
         next_steps=tuple(steps),
@@ -136,24 +141,24 @@ def assess(
 
 def _sponsorship_result(offer: OfferFacts, sponsored: bool) -> CriterionResult:
     return CriterionResult(
-        label="Employer sponsors the visa",
-        actual="yes" if offer.sponsorship else "no",
-        required="yes, unless your status allows any work (F-2, F-4, F-5, F-6)",
+        label=_("Employer sponsors the visa"),
+        actual=yes_no(offer.sponsorship),
+        required=_("yes, unless your status allows any work (F-2, F-4, F-5, F-6)"),
         met=sponsored,
         key="job_offer.sponsorship",
-        group="Job offer",
+        group=_("Job offer"),
     )
 
 
-def eps_result(offer: OfferFacts, *, group: str = "Job offer") -> CriterionResult:
-    stated = {True: "yes", False: "no", None: "not stated"}[offer.eps_job]
+def eps_result(offer: OfferFacts, *, group: str = "") -> CriterionResult:
+    stated = _("not stated") if offer.eps_job is None else yes_no(offer.eps_job)
     return CriterionResult(
-        label="The job is filled through the Employment Permit System (E-9 quota)",
+        label=_("The job is filled through the Employment Permit System (E-9 quota)"),
         actual=stated,
-        required="yes",
+        required=_("yes"),
         met=offer.eps_job,
         key="job_offer.eps_job",
-        group=group,
+        group=group or _("Job offer"),
     )
 
 
@@ -201,9 +206,14 @@ def _find_offer(
     ]
     if targets and not workable:
         return None
-    paying = f" paying at least {workable[0]:,} KRW a year" if workable else ""
+    if workable:
+        # Translators: %(code)s is a visa code (E-7-1), %(salary)s an amount ("31,120,000 KRW").
+        action = _("Find a job offer that qualifies for %(code)s paying at least %(salary)s a year")
+        action %= {"code": pathway.code, "salary": krw(workable[0])}
+    else:
+        action = _("Find a job offer that qualifies for %(code)s") % {"code": pathway.code}
     return NextStep(
-        action=f"Find a job offer that qualifies for {pathway.code}{paying}",
+        action=action,
         effort=6,
         skill_hint=f"job_offer:{pathway.code}",
     )
@@ -301,11 +311,11 @@ def _combined(
         chosen.append(change)
         if len(chosen) < 2:
             continue
-        new_met, _ = probe.outcome(chosen, offer)
+        new_met, _total = probe.outcome(chosen, offer)
         if _improves(met, new_met):
             steps = []
             for step in chosen:
-                _, alone = probe.outcome(step, offer)
+                _met, alone = probe.outcome(step, offer)
                 gain = None if alone is None or base_total is None else alone - base_total
                 steps.append(_step(step, gain, opens_route=True))
             return steps
@@ -327,53 +337,24 @@ def _step(change: Change, gain: int | None, *, opens_route: bool) -> NextStep:
     )
 
 
-def _summary(
-    code: str, verdict: Verdict, met: Tri, outcome: TreeOutcome, steps: list[NextStep]
-) -> str:
-    if verdict == ELIGIBLE:
-        return f"You meet every condition for {code} that the rules state."
-    if verdict == NOT_OPEN:
-        reason = outcome.blockers[0] if outcome.blockers else "a condition is not met"
-        return f"{code} is not open to you: {reason}."
-    opening = [step.action[0].lower() + step.action[1:] for step in steps if step.opens_route]
-    if met is False and opening:
-        reason = outcome.blockers[0] if outcome.blockers else "a condition is not met"
-        return f"{code} is not open yet ({reason}); it opens once you {' and '.join(opening)}."
-    items = list(outcome.open_items)
-    hint = f"; a next step: {opening[0]}" if opening else ""
-    if opening and outcome.closest_item >= 0:  # the ways to qualify that the steps reach
-        items[outcome.closest_item] = _quickest(outcome, opening)
-        hint = ""
-    more = f" (and {len(items) - 3} more)" if len(items) > 3 else ""
-    listed = "; ".join(items[:3]) if items else "conditions the facts given cannot show"
-    return f"{code} is open to you once these are met or confirmed: {listed}{more}{hint}."
-
-
-def _quickest(outcome: TreeOutcome, opening: list[str]) -> str:
-    """The choice of ways to qualify, said by the quickest steps that reach one."""
-    return (
-        f"one of {outcome.closest_of} ways to qualify, the quickest for you: "
-        f"{' or '.join(opening[:2])}"
-    )
-
-
 def _not_yet_open(
     rules: CompiledRules, pathway: CompiledPathway, person: PersonFacts
 ) -> PathwayResult:
     criterion = CriterionResult(
-        label="Route in operation",
-        actual=f"not on {rules.rules.on}",
-        required=f"from {pathway.launch}",
+        label=_("Route in operation"),
+        actual=_("not on %(date)s") % {"date": rules.rules.on},
+        required=_("from %(date)s") % {"date": pathway.launch},
         met=False,
         key="route.launch",
-        group="Eligibility",
+        group=_("Eligibility"),
     )
     return PathwayResult(
         code=pathway.code,
         name=pathway.visa.name,
         name_ko=pathway.visa.name_ko,
         verdict=NOT_OPEN,
-        summary=f"{pathway.code} is not open to anyone yet: it starts on {pathway.launch}.",
+        summary=_("%(code)s is not open to anyone yet: it starts on %(date)s.")
+        % {"code": pathway.code, "date": pathway.launch},
         criteria=(criterion,),
         points=None,
         next_steps=(),

@@ -16,12 +16,21 @@ gives the same outcome with every criterion explained.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils import translation
+
 from visas.rules.factview import UNKNOWN, FactView, visa_matches
-from visas.rules.labels import field_label
+from visas.rules.labels import field_label_lazy
 from visas.rules.logic import Test, Tri, all_of, any_of, compare, make_test
 from visas.rules.records import CriterionGroupRule, CriterionRule
 from visas.rules.references import ALL_SCOPE, SME_SCOPE, References, Resolved
-from visas.rules.wording import alternative_words, group_words
+from visas.rules.wording import (
+    Words,
+    alternative_words,
+    alternative_words_lazy,
+    group_path_lazy,
+    group_words_lazy,
+    is_structural,
+)
 
 EXEMPTION_PREFIX = "exemption-"
 APPLICANT_PREFIX = "applicant-type-"
@@ -53,11 +62,13 @@ CONFIRMED_LATER = (
 @dataclass(slots=True)
 class Criterion:
     rule: CriterionRule
-    label: str
-    group_path: str
+    # Words are lazy here (the compiled rules serve every language): str() them when read.
+    label: Words
+    group_path: Words
     alt_test: Callable[[FactView], Tri] | None
     has_alt: bool
-    alt_words: str
+    alt_words: Words
+    alt_says_or: bool  # its words begin with "or" (else the page adds it)
     e7_holders_only: bool
     kind: int
     resolved: tuple[Resolved, Resolved]  # the requirement for (all employers, SMEs)
@@ -67,10 +78,12 @@ class Criterion:
 @dataclass(slots=True)
 class Group:
     rule: CriterionGroupRule
-    path: str
+    path: Words  # lazy: "Who can apply › One of these" in the reader's language
     criteria: list[Criterion]
     children: list["Group"]
     all_mode: bool
+    words: Words = ""  # lazy: its own name, the last part of the path
+    structural: bool = False  # "One of these", "All of these": no name of its own
 
 
 @dataclass(slots=True)
@@ -86,13 +99,21 @@ def compile_tree(
 ) -> CompiledTree:
     fields: set[str] = set()
 
-    def build(rule: CriterionGroupRule, parent_path: str) -> Group:
-        words = group_words(rule.key)
-        path = f"{parent_path} › {words}" if parent_path else words
+    def build(rule: CriterionGroupRule, parent_path: Words) -> Group:
+        words = group_words_lazy(rule.key)
+        path = group_path_lazy(parent_path, words)
         criteria = [_compile_criterion(visa, criterion, path, refs) for criterion in rule.criteria]
         fields.update(criterion.field for criterion in rule.criteria)
         children = [build(child, path) for child in rule.children]
-        return Group(rule, path, criteria, children, all_mode=rule.mode == "all")
+        return Group(
+            rule,
+            path,
+            criteria,
+            children,
+            all_mode=rule.mode == "all",
+            words=words,
+            structural=is_structural(rule.key),
+        )
 
     tree = CompiledTree(required=[], exemptions={}, applicant_types={}, fields=frozenset())
     for root in roots:
@@ -108,7 +129,7 @@ def compile_tree(
 
 
 def _compile_criterion(
-    visa: str, criterion: CriterionRule, path: str, refs: References
+    visa: str, criterion: CriterionRule, path: Words, refs: References
 ) -> Criterion:
     alt = criterion.details.get("alt")
     kind = (
@@ -121,11 +142,12 @@ def _compile_criterion(
     resolved = (refs.resolve(criterion.value, ALL_SCOPE), refs.resolve(criterion.value, SME_SCOPE))
     return Criterion(
         rule=criterion,
-        label=field_label(criterion.field, criterion.label),
+        label=field_label_lazy(criterion.field, criterion.label),
         group_path=path,
         alt_test=ALT_TESTS.get((visa, criterion.field)) if alt else None,
         has_alt=bool(alt),
-        alt_words=alternative_words(visa, criterion.field) if alt else "",
+        alt_words=alternative_words_lazy(visa, criterion.field) if alt else "",
+        alt_says_or=_says_or(visa, criterion.field),
         e7_holders_only=criterion.details.get("applies_if") == "E-7 holder",
         kind=kind,
         resolved=resolved,
@@ -134,6 +156,11 @@ def _compile_criterion(
             make_test(criterion.field, criterion.op, resolved[1].value),
         ),
     )
+
+
+def _says_or(visa: str, field: str) -> bool:
+    with translation.override(None):  # the reviewed English words, whatever the reader's
+        return alternative_words(visa, field).startswith("or ")
 
 
 def plain_met(criterion: Criterion, view: FactView, sme: int, settled: bool = False) -> Tri:

@@ -10,14 +10,20 @@ Pure computation: no database, no Django settings. Build a `RulesSnapshot` for t
 The first call on a snapshot compiles its rules (a few milliseconds); later calls reuse them.
 """
 
+from collections.abc import Mapping
 from datetime import date
+
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from visas.rules.assess import assess, eps_result, sponsorship_ok
 from visas.rules.compiled import CompiledRules, compiled
 from visas.rules.facts import OfferFacts, PersonFacts
 from visas.rules.factview import Range, holds_free_work_status, person_view
 from visas.rules.goals import goal_routes, headline
-from visas.rules.labels import show
+from visas.rules.labels import krw, show, yes_no
 from visas.rules.logic import compare
 from visas.rules.pathways import WORK_ROUTES
 from visas.rules.references import scope_for
@@ -39,10 +45,16 @@ _SALARY = "job_offer.annual_salary_krw"
 
 
 def evaluate_all(
-    *, person: PersonFacts, offer: OfferFacts | None, rules: RulesSnapshot, goal: str = ""
+    *,
+    person: PersonFacts,
+    offer: OfferFacts | None,
+    rules: RulesSnapshot,
+    goal: str = "",
+    names: Mapping[str, str] | None = None,
 ) -> Guidance:
     """Every route evaluated for the person (and the offer, if any), realistic ones first, with
-    the answer for their goal (visas.rules.goals) on top."""
+    the answer for their goal (visas.rules.goals) on top. `names`: the visas' names in the
+    reader's language, by code, for the headline (the rule data's English names otherwise)."""
     engine = compiled(rules)
     view = person_view(person, offer)
     results = realistic_first(
@@ -57,7 +69,7 @@ def evaluate_all(
         gni=None if gni is None else GniUsed(gni.year, gni.value_krw, gni.uncertain),
         uncertain=any(result.uncertain for result in results),
         notes=_notes(engine, person),
-        headline=headline(results, goal),
+        headline=headline(results, goal, names or {}),
         goal=goal,
     )
 
@@ -91,19 +103,29 @@ def _notes(engine: CompiledRules, person: PersonFacts) -> tuple[str, ...]:
     notes = []
     if not person.is_asean and person.nationality != "KR":
         notes.append(
-            f"The rules here were gathered for nationals of ASEAN countries; for "
-            f"{person.nationality} some routes (E-9 sending countries, scholarship quotas) differ."
+            # Translators: %(country)s is a two-letter country code, e.g. "IN".
+            _(
+                "The rules here were gathered for nationals of ASEAN countries; for %(country)s "
+                "some routes (E-9 sending countries, scholarship quotas) differ."
+            )
+            % {"country": person.nationality}
         )
     if engine.refs.gni is None:
-        notes.append("No GNI per capita is known for this date: GNI-based thresholds are unknown.")
+        notes.append(
+            _("No GNI per capita is known for this date: GNI-based thresholds are unknown.")
+        )
     elif not engine.refs.gni_exact:
         notes.append(
-            f"The GNI per capita that applies on {engine.rules.on} is not in the table yet; "
-            f"the {engine.refs.gni.year} figure is used."
+            _(
+                "The GNI per capita that applies on %(date)s is not in the table yet; "
+                "the %(year)s figure is used."
+            )
+            % {"date": engine.rules.on, "year": engine.refs.gni.year}
         )
     e71 = engine.refs.salary_threshold(_E71, scope="all")
     if isinstance(e71.value, Range):
-        notes.append(f"E-7 minimum salaries: {e71.note}.")
+        # Translators: %(rules)s says which minimum applies when, e.g. "... until 2026-03-31".
+        notes.append(_("E-7 minimum salaries: %(rules)s.") % {"rules": e71.note})
     notes.extend(_status_end(person, engine.rules.on))
     return tuple(notes)
 
@@ -116,19 +138,42 @@ def _status_end(person: PersonFacts, on: date) -> list[str]:
     """What the end of the current status means for changing it (asked in Korea, before then)."""
     if person.status_expires is None or person.current_visa in ("", "other"):
         return []
-    visa, end, days = person.current_visa, person.status_expires, (person.status_expires - on).days
+    days = (person.status_expires - on).days
+    # The day as the reader's language writes dates ("06 December 2026" in English, as before).
+    words = {"visa": person.current_visa, "date": _status_date(person.status_expires)}
     if days < 0:
         return [
-            f"Your {visa} status ended on {end:%d %B %Y}. A change of status in Korea needs one "
-            "in force: call the immigration contact centre (1345) before applying, or apply "
-            "from your own country."
+            _(
+                "Your %(visa)s status ended on %(date)s. A change of status in Korea needs one "
+                "in force: call the immigration contact centre (1345) before applying, or apply "
+                "from your own country."
+            )
+            % words
         ]
     if days <= STATUS_ENDING_DAYS:
         return [
-            f"Your {visa} status ends on {end:%d %B %Y}, in {days} days: apply for the change "
-            "of status (or an extension) before that day, on HiKorea or at an immigration office."
+            ngettext(
+                "Your %(visa)s status ends on %(date)s, in %(days)s day: apply for the change "
+                "of status (or an extension) before that day, on HiKorea or at an immigration "
+                "office.",
+                "Your %(visa)s status ends on %(date)s, in %(days)s days: apply for the change "
+                "of status (or an extension) before that day, on HiKorea or at an immigration "
+                "office.",
+                days,
+            )
+            % {**words, "days": days}
         ]
-    return [f"Your {visa} status runs until {end:%d %B %Y}: apply for any change before then."]
+    return [
+        _("Your %(visa)s status runs until %(date)s: apply for any change before then.") % words
+    ]
+
+
+def _status_date(day: date) -> str:
+    """English keeps "06 December 2026"; other languages write the day their own way."""
+    language = translation.get_language()
+    if not language or language.startswith("en"):
+        return f"{day:%d %B %Y}"
+    return date_format(day, "DATE_FORMAT")
 
 
 def evaluate_offer(*, person: PersonFacts, offer: OfferFacts, rules: RulesSnapshot) -> OfferVerdict:
@@ -148,9 +193,10 @@ def evaluate_offer(*, person: PersonFacts, offer: OfferFacts, rules: RulesSnapsh
     checks = _offer_checks(engine, person, offer)
     if holds_free_work_status(person):
         opens: bool | None = True
-        summary = "Your status allows any work: this offer needs no new visa."
+        summary = _("Your status allows any work: this offer needs no new visa.")
     elif not offer.sponsorship:
-        opens, summary = False, "The employer does not sponsor a visa, and your status needs one."
+        opens = False
+        summary = _("The employer does not sponsor a visa, and your status needs one.")
     else:
         opens = _route_state(routes)
         summary = _offer_summary(opens, routes)
@@ -183,13 +229,17 @@ def _criteria_state(route: PathwayResult) -> bool | None:
 def _offer_summary(opens: bool | None, routes: tuple[PathwayResult, ...]) -> str:
     if opens is True:
         names = ", ".join(r.code for r in routes if r.verdict == ELIGIBLE)
-        return f"This offer opens {names}."
+        # Translators: %(codes)s lists visa codes, e.g. "E-7-1, E-9".
+        return _("This offer opens %(codes)s.") % {"codes": names}
     if opens is None:
         names = ", ".join(r.code for r in routes if _criteria_state(r) is None)
-        return f"This offer may open {names}, once the conditions listed are met or confirmed."
-    return "No work route is open with this offer: " + "; ".join(
-        f"{r.code}: {r.summary}" for r in routes
-    )
+        return _(
+            "This offer may open %(codes)s, once the conditions listed are met or confirmed."
+        ) % {"codes": names}
+    # Translators: %(routes)s lists each work route and why it is not open.
+    return _("No work route is open with this offer: %(routes)s") % {
+        "routes": "; ".join(f"{r.code}: {r.summary}" for r in routes)
+    }
 
 
 def _offer_checks(
@@ -199,17 +249,20 @@ def _offer_checks(
     salary = offer.annual_salary_krw
     return (
         CriterionResult(
-            label="Employer sponsors the visa",
-            actual="yes" if offer.sponsorship else "no",
-            required="yes, unless your status allows any work (F-2, F-4, F-5, F-6)",
+            label=_("Employer sponsors the visa"),
+            actual=yes_no(offer.sponsorship),
+            required=_("yes, unless your status allows any work (F-2, F-4, F-5, F-6)"),
             met=sponsorship_ok(person, offer),
             key="job_offer.sponsorship",
-            group="Job offer",
+            group=_("Job offer"),
         ),
         CriterionResult(
-            label=f"Salary against the {_E71} minimum ({offer.employer_size.upper()} employer)",
-            actual=f"{salary:,} KRW",
-            required=f"at least {threshold.note or 'the threshold in force'}",
+            # Translators: %(code)s is a visa code; %(size)s the employer's size (SME, LARGE...).
+            label=_("Salary against the %(code)s minimum (%(size)s employer)")
+            % {"code": _E71, "size": offer.employer_size.upper()},
+            actual=krw(salary),
+            required=_("at least %(value)s")
+            % {"value": str(threshold.note) or _("the threshold in force")},
             met=compare("job_offer.annual_salary_krw", "gte", salary, threshold.value),
             uncertain=threshold.uncertain,
             source_keys=threshold.source_keys,
@@ -217,9 +270,10 @@ def _offer_checks(
             group=_E71,
         ),
         CriterionResult(
-            label="Nationality of an EPS sending country (E-9)",
+            label=_("Nationality of an EPS sending country (E-9)"),
             actual=show("nationality", person.nationality),
-            required=f"one of {len(engine.sending_countries)} sending countries",
+            required=_("one of %(count)s sending countries")
+            % {"count": len(engine.sending_countries)},
             met=person.nationality in engine.sending_countries,
             key="nationality",
             group=_E9,

@@ -8,6 +8,8 @@ The outcome always equals `criteria.tree_met` for the same view; this version ju
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from visas.rules.criteria import (
     APPLICANT_TYPE,
     EXEMPTION,
@@ -17,15 +19,12 @@ from visas.rules.criteria import (
     plain_met,
 )
 from visas.rules.factview import UNKNOWN, FactView
-from visas.rules.labels import show, show_required
+from visas.rules.labels import either, show, show_required, yes_no
 from visas.rules.logic import Tri, all_of, any_of
 from visas.rules.references import SME_SCOPE, Resolved
 from visas.rules.results import CriterionResult
 from visas.rules.wording import (
-    ALL_OF,
-    ANY_OF,
     NOT_KNOWN,
-    UNSETTLED,
     applicant_type_words,
     without_operators,
 )
@@ -104,10 +103,10 @@ class _Explainer:
         rule = criterion.rule
         if criterion.kind == EXEMPTION:
             key = rule.field.removeprefix("exemption.")
-            self._record(criterion, "", "yes", None, False, ())
+            self._record(criterion, "", _("yes"), None, False, ())
             found = self.tree.exemptions.get(key)
             node = (None, True) if found is None else self._referenced("exemption", key, found)
-            self._update(criterion, node, {True: "yes", False: "no", None: NOT_KNOWN}[node[0]])
+            self._update(criterion, node, str(NOT_KNOWN) if node[0] is None else yes_no(node[0]))
         elif criterion.kind == APPLICANT_TYPE:
             listed = [str(key) for key in rule.value or []]
             self._record(criterion, "", _one_of(listed), None, False, ())
@@ -142,13 +141,13 @@ class _Explainer:
         node = combine("any", list(holds.values()))
         self.results.append(
             CriterionResult(
-                label="Applicant type",
+                label=_("Applicant type"),
                 actual=_holding(holds),
                 required=_one_of(list(holds)),
                 met=node[0],
                 uncertain=node[1],
                 key="applicant_type",
-                group="Who can apply",
+                group=_("Who can apply"),
             )
         )
         return node
@@ -166,14 +165,14 @@ class _Explainer:
         self.index[id(criterion)] = len(self.results)
         self.results.append(
             CriterionResult(
-                label=criterion.label,
+                label=str(criterion.label),
                 actual=actual,
                 required=required,
                 met=met,
                 uncertain=uncertain,
                 source_keys=tuple(sorted({*rule.source_keys, *extra_sources})),
                 key=rule.field,
-                group=criterion.group_path,
+                group=str(criterion.group_path),
             )
         )
 
@@ -199,7 +198,7 @@ class _Explainer:
         if met is True:
             return
         if met is False and not group.all_mode:
-            outcome.blockers.append("none of the ways to qualify is met")
+            outcome.blockers.append(_("none of the ways to qualify is met"))
             return
         if met is None and not group.all_mode and len(group.criteria) + len(group.children) > 1:
             self._closest_way(group, outcome)
@@ -216,10 +215,16 @@ class _Explainer:
             result = self.results[self.index[id(criterion)]]
             if met is False:
                 outcome.blockers.append(
-                    f"{result.label} is {result.actual}, needs {result.required}"
+                    # Translators: a condition not met, e.g. "TOPIK level is 2, needs at least 4".
+                    _("%(condition)s is %(actual)s, needs %(required)s")
+                    % {
+                        "condition": result.label,
+                        "actual": result.actual,
+                        "required": result.required,
+                    }
                 )
             else:
-                outcome.open_items.append(f"{result.label}: {result.required}")
+                outcome.open_items.append(_needed(result))
                 outcome.open_keys.append(result.key)
         for child in group.children:
             if self.nodes[id(child)][0] is met:
@@ -249,16 +254,19 @@ class _Explainer:
         for position, criterion in enumerate(undecided):  # what a job offer would decide
             if criterion.rule.field.startswith("job_offer."):
                 result = self.results[self.index[id(criterion)]]
-                ways.append((0, 1, position, f"{result.label}: {result.required}"))
+                ways.append((0, 1, position, _needed(result)))
         if ways:  # the two closest, in the rules' order when equally close
-            words = " or ".join(way[3] for way in sorted(ways)[:2])
+            words = either([way[3] for way in sorted(ways)[:2]])
         elif undecided:
-            first = self.results[self.index[id(undecided[0])]]
-            words = f"{first.label}: {first.required}"
+            words = _needed(self.results[self.index[id(undecided[0])]])
         else:
-            words = "another condition"
+            words = _("another condition")
         count = len(group.criteria) + len(group.children)
-        outcome.open_items.append(f"one of {count} ways to qualify, the closest: {words}")
+        outcome.open_items.append(
+            # Translators: %(ways)s names the one or two ways to qualify this person is closest to.
+            _("one of %(count)s ways to qualify, the closest: %(ways)s")
+            % {"count": count, "ways": words}
+        )
         if not outcome.closest_way:
             outcome.closest_way, outcome.closest_item = words, len(outcome.open_items) - 1
             outcome.closest_of = count
@@ -269,25 +277,27 @@ class _Explainer:
     def _way_words(self, group: Group) -> str:
         """A way to qualify in words: its reviewed name (or its first condition not yet met),
         and what it still needs."""
-        name = group.path.rsplit(" › ", 1)[-1]
-        structural = name in (ANY_OF, ALL_OF)
+        name, structural = str(group.words), group.structural
         missing = [
             self.results[self.index[id(c)]]
             for c in group.criteria
             if self.nodes[id(c)][0] is False or (structural and self.nodes[id(c)][0] is None)
         ]
-        needed = "; ".join(f"{r.label}: {r.required}" for r in missing[:2])
+        needed = "; ".join(_needed(r) for r in missing[:2])
         if structural and not needed:  # say what its first unsettled part asks
             child = next((c for c in group.children if self.nodes[id(c)][0] is not True), None)
-            return self._way_words(child) if child else "another combination of conditions"
+            return self._way_words(child) if child else _("another combination of conditions")
         if structural:
             return needed
         words = name[0].lower() + name[1:]
-        return f"{words} (still needed: {needed})" if needed else words
+        if not needed:
+            return words
+        # Translators: a way to qualify and the conditions of it not met yet.
+        return _("%(way)s (still needed: %(needed)s)") % {"way": words, "needed": needed}
 
     def _collect_applicants(self, node: Node, outcome: TreeOutcome) -> None:
         if node[0] is False:
-            outcome.blockers.append("none of the applicant types applies")
+            outcome.blockers.append(_("none of the applicant types applies"))
         elif node[0] is None:
             for group in self.tree.applicant_types.values():
                 if self.nodes[id(group)][0] is None:
@@ -311,7 +321,7 @@ class _Explainer:
         if not uncertain:
             return
         if group.rule.uncertain and met is not False:
-            _add(outcome, f"{group.path}: {UNSETTLED}")
+            _add(outcome, unsettled(str(group.path)))
         for criterion in group.criteria:
             child_met, child_uncertain = self.nodes[id(criterion)]
             if child_uncertain and (child_met is met or (met is None and child_met is not False)):
@@ -319,7 +329,7 @@ class _Explainer:
                 for child in referenced:
                     self._reasons(child, outcome)
                 if not referenced:
-                    _add(outcome, f"{criterion.label}: {UNSETTLED}")
+                    _add(outcome, unsettled(str(criterion.label)))
         for child in group.children:
             child_met, child_uncertain = self.nodes[id(child)]
             if child_uncertain and (child_met is met or (met is None and child_met is not False)):
@@ -331,23 +341,46 @@ def _add(outcome: TreeOutcome, reason: str) -> None:
         outcome.uncertain_reasons.append(reason)
 
 
+def unsettled(subject: str) -> str:
+    """Why `subject` (a condition, a group of them, a route) is uncertain."""
+    # Translators: %(subject)s is a condition, a group of conditions or a visa code.
+    return _("%(subject)s: the sources disagree or leave this open") % {"subject": subject}
+
+
+def _needed(result: CriterionResult) -> str:
+    # Translators: a condition and what it asks, e.g. "TOPIK level: at least 4".
+    return _("%(condition)s: %(required)s") % {
+        "condition": result.label,
+        "required": result.required,
+    }
+
+
 def _holding(holds: dict[str, Node]) -> str:
-    held = [applicant_type_words(key) for key, (met, _) in holds.items() if met]
-    return ", ".join(held) or "none that your answers show"
+    held = [applicant_type_words(key) for key, (met, _unc) in holds.items() if met]
+    return ", ".join(held) or _("none that your answers show")
 
 
 def _one_of(keys: list[str]) -> str:
-    return "one of: " + "; ".join(applicant_type_words(key) for key in keys)
+    # Translators: %(kinds)s lists kinds of applicant, separated by semicolons.
+    return _("one of: %(kinds)s") % {"kinds": "; ".join(applicant_type_words(key) for key in keys)}
 
 
 def _required(criterion: Criterion, resolved: Resolved) -> str:
     rule = criterion.rule
     text = show_required(rule.field, rule.op, resolved.value)
     if resolved.note:  # where a threshold comes from: computed here, in words
-        text += f" ({without_operators(resolved.note.replace('..', ' to '))})"
+        note = without_operators(str(resolved.note).replace("..", " to "))
+        # Translators: a requirement and where its figure comes from.
+        text = _("%(required)s (%(note)s)") % {"required": text, "note": note}
     if criterion.has_alt:
-        alt = criterion.alt_words
-        text += f"; {alt}" if alt.startswith("or ") else f"; or: {alt}"
+        alt = {"required": text, "alternative": str(criterion.alt_words)}
+        # Translators: a requirement and an alternative to it, worded as "or ...".
+        text = (
+            _("%(required)s; %(alternative)s") % alt
+            if criterion.alt_says_or
+            # Translators: a requirement and an alternative to it.
+            else (_("%(required)s; or: %(alternative)s") % alt)
+        )
     if criterion.e7_holders_only:
-        text += " (E-7 holders only)"
+        text = _("%(required)s (E-7 holders only)") % {"required": text}
     return text

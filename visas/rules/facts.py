@@ -13,6 +13,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
+from django.utils.translation import gettext as _
 from django_countries.data import COUNTRIES
 
 from core.choices import ASEAN_COUNTRIES
@@ -96,16 +97,16 @@ def validate_person(raw: Mapping[str, Any]) -> PersonFacts:
     """PersonFacts from raw input, or RuleInputError({field: message}) listing every problem."""
     reader = _Reader(raw, allowed={f.name for f in fields(PersonFacts)})
     nationality = reader.country("nationality", required=True)
-    age = reader.integer("age", low=0, high=MAX_AGE, noun="Age")
+    age = reader.integer("age", low=0, high=MAX_AGE, noun=_("Age"))
     level = reader.choice("education_level", EDUCATION_LEVELS, aliases={"none": ""})
     degree_country = reader.country("degree_country")
     korean_degree = reader.boolean("korean_degree", default=False)
     experience = reader.number("experience_years", high=MAX_YEARS, default=0.0)
     korean_experience = reader.number("korean_experience_years", high=MAX_YEARS, default=0.0)
     if korean_degree and degree_country not in ("", "KR"):
-        reader.fail("korean_degree", "A degree from a Korean university has degree country KR.")
+        reader.fail("korean_degree", _("A degree from a Korean university has degree country KR."))
     if (korean_degree or degree_country) and level in ("", "diploma"):
-        reader.fail("education_level", "Give the level of the degree.")
+        reader.fail("education_level", _("Give the level of the degree."))
     if (
         isinstance(experience, float)
         and isinstance(korean_experience, float)
@@ -113,7 +114,7 @@ def validate_person(raw: Mapping[str, Any]) -> PersonFacts:
     ):
         reader.fail(
             "korean_experience_years",
-            "Experience in Korea is part of all experience, so it cannot be more.",
+            _("Experience in Korea is part of all experience, so it cannot be more."),
         )
     facts: dict[str, Any] = {
         "nationality": nationality,
@@ -122,20 +123,22 @@ def validate_person(raw: Mapping[str, Any]) -> PersonFacts:
         "field_stem": reader.boolean("field_stem", default=False),
         "degree_country": "KR" if korean_degree else degree_country,
         "korean_degree": bool(korean_degree) or degree_country == "KR",
-        "topik": reader.integer("topik", low=0, high=6, noun="TOPIK level", default=0),
-        "kiip_stage": reader.integer("kiip_stage", low=0, high=5, noun="KIIP stage", default=0),
+        "topik": reader.integer("topik", low=0, high=6, noun=_("TOPIK level"), default=0),
+        "kiip_stage": reader.integer("kiip_stage", low=0, high=5, noun=_("KIIP stage"), default=0),
         "experience_years": experience,
         "korean_experience_years": korean_experience,
         "current_visa": reader.visa("current_visa"),
         "status_expires": reader.day("status_expires"),
-        "annual_income_krw": reader.integer("annual_income_krw", low=0, noun="Income", money=True),
+        "annual_income_krw": reader.integer(
+            "annual_income_krw", low=0, noun=_("Income"), money=True
+        ),
         "years_since_graduation": reader.integer(
-            "years_since_graduation", low=0, high=MAX_YEARS, noun="Years since graduation"
+            "years_since_graduation", low=0, high=MAX_YEARS, noun=_("Years since graduation")
         ),
         "extra": reader.extra_facts("extra"),
     }
     if facts["status_expires"] is not None and facts["current_visa"] in ("", "other"):
-        reader.fail("status_expires", "Give the current status the end date belongs to.")
+        reader.fail("status_expires", _("Give the current status the end date belongs to."))
     reader.raise_errors()
     return PersonFacts(**facts)
 
@@ -144,13 +147,13 @@ def validate_offer(raw: Mapping[str, Any]) -> OfferFacts:
     """OfferFacts from raw input, or RuleInputError({field: message}) listing every problem."""
     reader = _Reader(raw, allowed={f.name for f in fields(OfferFacts)})
     salary = reader.integer(
-        "annual_salary_krw", low=0, noun="The annual salary", money=True, required=True
+        "annual_salary_krw", low=0, noun=_("The annual salary"), money=True, required=True
     )
     code = reader.text("occupation_code").upper()
     if code and not _OCCUPATION_CODE.match(code):
         reader.fail(
             "occupation_code",
-            "Give the KSCO occupation code as digits, e.g. 2211 (some codes start with S).",
+            _("Give the KSCO occupation code as digits, e.g. 2211 (some codes start with S)."),
         )
     facts: dict[str, Any] = {
         "annual_salary_krw": salary,
@@ -173,10 +176,10 @@ class _Reader:
 
     def __init__(self, raw: Mapping[str, Any], *, allowed: set[str]) -> None:
         if not isinstance(raw, Mapping):
-            raise RuleInputError({"__all__": "Expected an object with named fields."})
+            raise RuleInputError({"__all__": _("Expected an object with named fields.")})
         self.raw = raw
         self.errors: dict[str, str] = {
-            str(name): "Unknown field." for name in raw if name not in allowed
+            str(name): _("Unknown field.") for name in raw if name not in allowed
         }
 
     def fail(self, name: str, message: str) -> None:
@@ -195,7 +198,7 @@ class _Reader:
         if value is None:
             return ""
         if not isinstance(value, str):
-            self.fail(name, "Expected text.")
+            self.fail(name, _("Expected text."))
             return ""
         return value
 
@@ -203,10 +206,14 @@ class _Reader:
         code = self.text(name).upper()
         if not code:
             if required:
-                self.fail(name, "Give the two-letter country code, e.g. VN.")
+                self.fail(name, _("Give the two-letter country code, e.g. VN."))
             return ""
         if code not in COUNTRIES:
-            self.fail(name, f"Unknown country code {code!r}: use the ISO two-letter code, e.g. VN.")
+            self.fail(
+                name,
+                _("Unknown country code %(code)s: use the ISO two-letter code, e.g. VN.")
+                % {"code": repr(code)},
+            )
             return ""
         return code
 
@@ -222,7 +229,7 @@ class _Reader:
         value = (aliases or {}).get(value, value)
         if value not in choices:
             named = ", ".join(choice for choice in choices if choice)
-            self.fail(name, f"Choose one of: {named}.")
+            self.fail(name, _("Choose one of: %(choices)s.") % {"choices": named})
             return default
         return value
 
@@ -232,7 +239,7 @@ class _Reader:
             return value.lower() if value.lower() == "other" else ""
         code = value.upper()
         if not _VISA_CODE.match(code):
-            self.fail(name, "Give the status code as on the residence card, e.g. D-2 or E-7-1.")
+            self.fail(name, _("Give the status code as on the residence card, e.g. D-2 or E-7-1."))
             return ""
         return code
 
@@ -243,7 +250,7 @@ class _Reader:
         try:
             return date.fromisoformat(str(value))
         except ValueError:
-            self.fail(name, "Give a date as YYYY-MM-DD, e.g. 2027-02-28.")
+            self.fail(name, _("Give a date as YYYY-MM-DD, e.g. 2027-02-28."))
             return None
 
     def boolean(self, name: str, *, default: bool) -> bool:
@@ -254,7 +261,7 @@ class _Reader:
             return value
         if isinstance(value, str) and value.lower() in _TRUE | _FALSE:
             return value.lower() in _TRUE
-        self.fail(name, "Expected yes or no (true or false).")
+        self.fail(name, _("Expected yes or no (true or false)."))
         return default
 
     def optional_boolean(self, name: str) -> bool | None:
@@ -279,7 +286,7 @@ class _Reader:
         if number is None:
             return default
         if not float(number).is_integer():
-            self.fail(name, f"{noun} must be a whole number.")
+            self.fail(name, _("%(field)s must be a whole number.") % {"field": noun})
             return default
         checked: int | None = self._in_range(
             name, int(number), low=low, high=high, noun=noun, default=default
@@ -287,7 +294,7 @@ class _Reader:
         return checked
 
     def number(self, name: str, *, high: int, default: float) -> float | None:
-        noun = "Years of experience"
+        noun = _("Years of experience")
         number = self._numeric(name, noun=noun, money=False, required=False)
         if number is None:
             return default
@@ -298,30 +305,37 @@ class _Reader:
         value = self._get(name)
         if value is None or value == "":
             if required:
-                self.fail(name, f"{noun} is required.")
+                self.fail(name, _("%(field)s is required.") % {"field": noun})
             return None
         if isinstance(value, bool):
-            self.fail(name, f"{noun} must be a number, not yes/no.")
+            self.fail(name, _("%(field)s must be a number, not yes/no.") % {"field": noun})
             return None
         if isinstance(value, int | float):
             if isinstance(value, float) and not math.isfinite(value):
-                self.fail(name, f"{noun} must be a number.")
+                self.fail(name, _("%(field)s must be a number.") % {"field": noun})
                 return None
             return value
         if isinstance(value, str):
             return self._parse_number_text(name, value, noun=noun, money=money)
-        self.fail(name, f"{noun} must be a number.")
+        self.fail(name, _("%(field)s must be a number.") % {"field": noun})
         return None
 
     def _parse_number_text(self, name: str, value: str, *, noun: str, money: bool) -> float | None:
         try:
             number = float(value.replace(",", "").replace("_", "")) if value else math.nan
         except ValueError:
-            example = " in KRW as digits, e.g. 32000000" if money else ""
-            self.fail(name, f"{noun} must be a number{example}; got {value!r}.")
+            words = {"field": noun, "value": repr(value)}
+            if money:
+                self.fail(
+                    name,
+                    _("%(field)s must be a number in KRW as digits, e.g. 32000000; got %(value)s.")
+                    % words,
+                )
+            else:
+                self.fail(name, _("%(field)s must be a number; got %(value)s.") % words)
             return None
         if not math.isfinite(number):
-            self.fail(name, f"{noun} must be a number.")
+            self.fail(name, _("%(field)s must be a number.") % {"field": noun})
             return None
         return number
 
@@ -336,10 +350,18 @@ class _Reader:
         default: Any,
     ) -> Any:
         if number < low:
-            self.fail(name, f"{noun} cannot be negative." if low == 0 else f"{noun} is too low.")
+            self.fail(
+                name,
+                (_("%(field)s cannot be negative.") if low == 0 else _("%(field)s is too low."))
+                % {"field": noun},
+            )
             return default
         if high is not None and number > high:
-            self.fail(name, f"{noun} must be {low} to {high}.")
+            self.fail(
+                name,
+                _("%(field)s must be %(low)s to %(high)s.")
+                % {"field": noun, "low": low, "high": high},
+            )
             return default
         return number
 
@@ -348,17 +370,19 @@ class _Reader:
         if value is None:
             return ()
         if not isinstance(value, Mapping):
-            self.fail(name, "Expected an object of rule fields and values.")
+            self.fail(name, _("Expected an object of rule fields and values."))
             return ()
         pairs: list[tuple[str, ExtraValue]] = []
         for key, item in value.items():
             if not (isinstance(key, str) and _EXTRA_KEY.match(key)):
                 self.fail(
-                    name, f"{key!r} is not a rule field name like 'record.imprisonment_offence'."
+                    name,
+                    _("%(key)s is not a rule field name like 'record.imprisonment_offence'.")
+                    % {"key": repr(key)},
                 )
                 return ()
             if not _is_extra_value(item):
-                self.fail(name, f"{key}: expected yes/no, a number or text.")
+                self.fail(name, _("%(key)s: expected yes/no, a number or text.") % {"key": key})
                 return ()
             pairs.append((key, item))
         return tuple(sorted(pairs))

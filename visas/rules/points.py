@@ -16,11 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
 from visas.rules.factview import INF, UNKNOWN, FactView, Range
 from visas.rules.logic import Tri, all_of, any_of, compare, condition_fields, condition_holds
 from visas.rules.records import PointsGroupRule, PointsItemRule, PointsTableRule
 from visas.rules.results import PointsLine, PointsResult
-from visas.rules.wording import NOT_ANSWERED, without_operators
+from visas.rules.wording import NOT_ANSWERED, Words, without_operators
 
 Matcher = Callable[[FactView, PointsItemRule], Tri]
 _LEVELS = ("associate", "bachelor", "master", "doctorate")
@@ -119,9 +122,11 @@ ROW_MATCHERS: dict[tuple[str, str], RowMatcher] = {
 # prestigious-university bonus (dev-korea calculator).
 MERGED_FACTORS = {("f-2-7-points", "prestigious_university_degree"): "korean_degree"}
 # Reviewed words for factors whose label in the data is a made-up id.
-FACTOR_LABELS = {
-    ("f-2-7-points", "korean_degree"): "Korean or prestigious-university degree",
-    ("f-2-7-points", "kiip_and_others"): "KIIP, volunteering, taxes paid and other bonuses",
+FACTOR_LABELS: dict[tuple[str, str], Words] = {
+    ("f-2-7-points", "korean_degree"): gettext_lazy("Korean or prestigious-university degree"),
+    ("f-2-7-points", "kiip_and_others"): gettext_lazy(
+        "KIIP, volunteering, taxes paid and other bonuses"
+    ),
 }
 
 
@@ -135,7 +140,7 @@ class _Row:
 @dataclass(slots=True)
 class _Factor:
     key: str
-    label: str
+    label: Words  # lazy where reviewed: str() it when scoring
     cap: int | None
     rows: list[_Row]
     fields: tuple[str, ...]
@@ -242,7 +247,13 @@ class CompiledTable:
         return TableScore(total, upper, groups, tuple(lines), tuple(unscored), uncertain)
 
     def _factor(self, group: _Group, factor: _Factor, view: FactView) -> FactorScore:
-        key = (group.rule.key, factor.key, *(view.get(f, UNKNOWN) for f in factor.fields))
+        # A score holds words: kept per language (the compiled table serves every language).
+        key = (
+            get_language(),
+            group.rule.key,
+            factor.key,
+            *(view.get(f, UNKNOWN) for f in factor.fields),
+        )
         score = self._memo.get(key)
         if score is None:
             if len(self._memo) > _MEMO_LIMIT:
@@ -315,7 +326,7 @@ def _score_factor(group: PointsGroupRule, factor: _Factor, view: FactView) -> Fa
             if best is None or row.item.points > (best.item.points or 0):
                 best = row
         elif not open_note:
-            open_note = "points not published" if match else NOT_ANSWERED
+            open_note = _("points not published") if match else str(NOT_ANSWERED)
         upper = max(upper, row.upper)
     total = (best.item.points or 0) if best else 0
     if factor.cap is not None:
@@ -323,13 +334,18 @@ def _score_factor(group: PointsGroupRule, factor: _Factor, view: FactView) -> Fa
     upper = max(upper, total)
     line = None
     if best is not None:
-        line = PointsLine(
-            group.label, without_operators(f"{factor.label}: {best.item.label}"), total
-        )
+        # Translators: a points item and the row of it that counts, e.g. "Age: 25 to 29".
+        words = _("%(item)s: %(row)s") % {"item": factor.label, "row": best.item.label}
+        line = PointsLine(group.label, without_operators(words), total)
     unscored = ""
     if upper > total:
-        more = "" if upper == INF else f"up to {upper - total:g} more points "
-        unscored = without_operators(f"{factor.label}: {more}not counted ({open_note})")
+        if upper == INF:
+            # Translators: %(why)s is "not answered" or "points not published".
+            words = _("%(item)s: not counted (%(why)s)")
+        else:
+            words = _("%(item)s: up to %(more)s more points not counted (%(why)s)")
+        more = f"{upper - total:g}" if upper != INF else ""
+        unscored = without_operators(words % {"item": factor.label, "more": more, "why": open_note})
     uncertain = bool(best and best.item.uncertain) or upper > total
     return FactorScore(total, upper, line, uncertain, unscored, matched, maybe)
 

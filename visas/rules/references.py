@@ -20,9 +20,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.utils.translation import gettext_lazy
+
 from visas.rules.factview import UNKNOWN, Range
 from visas.rules.records import GniFigure, SalaryThresholdRule
 from visas.rules.snapshot import RulesSnapshot
+from visas.rules.wording import Words, interpolate_lazy
 
 SALARY_KEY = "minimum-annual-salary"
 SME_SCOPE = "sme_or_venture"
@@ -41,10 +44,11 @@ class PartialList:
 
 @dataclass(frozen=True, slots=True)
 class Resolved:
-    """A resolved rule value with what users should know about it."""
+    """A resolved rule value with what users should know about it. Resolved values are kept by
+    the compiled rules, which serve every language: `note` is lazy, str() it when reading."""
 
     value: Any  # a number, a Range (not settled), a list, a PartialList or UNKNOWN
-    note: str = ""
+    note: Words = ""
     uncertain: bool = False
     source_keys: tuple[str, ...] = ()
 
@@ -82,16 +86,31 @@ class References:
             return self.gni_multiple(Decimal(str(value["multiplier"])))
         if value.get("ref") == "e7_wage_thresholds":
             return self.salary_threshold(str(value["key"]), scope=scope)
-        return Resolved(UNKNOWN, note=f"unknown reference {value}", uncertain=True)
+        note = interpolate_lazy(gettext_lazy("unknown reference %(value)s"), {"value": value})
+        return Resolved(UNKNOWN, note=note, uncertain=True)
 
     def gni_multiple(self, multiplier: Decimal) -> Resolved:
         if self.gni is None:
-            return Resolved(UNKNOWN, note="no GNI per capita for this date", uncertain=True)
+            note: Words = gettext_lazy("no GNI per capita for this date")
+            return Resolved(UNKNOWN, note=note, uncertain=True)
         amount = math.ceil(multiplier * self.gni.value_krw)
         gni = self.gni
-        note = f"{multiplier.normalize():f} × GNI per capita {gni.year} ({gni.value_krw:,} KRW)"
+        words = {
+            "multiple": f"{multiplier.normalize():f}",
+            "year": gni.year,
+            "amount": interpolate_lazy(
+                gettext_lazy("%(amount)s KRW"), {"amount": f"{gni.value_krw:,}"}
+            ),
+            "wanted": gni_year_for(self.rules.on),
+        }
+        # Translators: e.g. "1.5 × GNI per capita 2024 (49,950,000 KRW)".
+        template = gettext_lazy("%(multiple)s × GNI per capita %(year)s (%(amount)s)")
         if not self.gni_exact:
-            note += f"; the {gni_year_for(self.rules.on)} figure is not in the table"
+            template = gettext_lazy(
+                "%(multiple)s × GNI per capita %(year)s (%(amount)s); "
+                "the %(wanted)s figure is not in the table"
+            )
+        note = interpolate_lazy(template, words)
         return Resolved(
             amount,
             note=note,
@@ -113,7 +132,10 @@ class References:
         if threshold.amount_krw is not None:
             return Resolved(
                 threshold.amount_krw,
-                note=f"{threshold.label}, {period}",
+                note=interpolate_lazy(
+                    gettext_lazy("%(rule)s, %(period)s"),
+                    {"rule": threshold.label, "period": period},
+                ),
                 uncertain=threshold.uncertain,
                 source_keys=threshold.source_keys,
             )
@@ -121,7 +143,11 @@ class References:
         multiple = self.gni_multiple(threshold.gni_multiplier)
         return Resolved(
             multiple.value,
-            note=f"{threshold.label}, {period}: {multiple.note}",
+            note=interpolate_lazy(
+                # Translators: a salary rule, when it applies, and how its amount is computed.
+                gettext_lazy("%(rule)s, %(period)s: %(computed)s"),
+                {"rule": threshold.label, "period": period, "computed": multiple.note},
+            ),
             uncertain=threshold.uncertain or multiple.uncertain,
             source_keys=tuple(sorted({*threshold.source_keys, *multiple.source_keys})),
         )
@@ -139,23 +165,39 @@ class References:
             for key in note.source_keys
         )
         if previous is None:
-            return Resolved(UNKNOWN, note=f"no {visa} salary rule before {_start(following)}")
+            note: Words = interpolate_lazy(
+                gettext_lazy("no %(visa)s salary rule before %(start)s"),
+                {"visa": visa, "start": _start(following)},
+            )
+            return Resolved(UNKNOWN, note=note)
         earlier = self._threshold_amount(previous)
         if following is None:
             return Resolved(
                 earlier.value,
-                note=f"{earlier.note}; no later rule published, so it is carried forward",
+                note=interpolate_lazy(
+                    gettext_lazy("%(rule)s; no later rule published, so it is carried forward"),
+                    {"rule": earlier.note},
+                ),
                 uncertain=True,
                 source_keys=earlier.source_keys,
             )
         later = self._threshold_amount(following)
         if not isinstance(earlier.value, int) or not isinstance(later.value, int):
-            return Resolved(UNKNOWN, note="no salary rule published for this day", uncertain=True)
+            note = gettext_lazy("no salary rule published for this day")
+            return Resolved(UNKNOWN, note=note, uncertain=True)
         return Resolved(
             Range(min(earlier.value, later.value), max(earlier.value, later.value)),
-            note=(
-                f"no rule published for this day: {earlier.value:,} KRW until "
-                f"{previous.valid_to}, {later.value:,} KRW from {following.valid_from}"
+            note=interpolate_lazy(
+                gettext_lazy(
+                    "no rule published for this day: %(earlier)s KRW until %(end)s, "
+                    "%(later)s KRW from %(start)s"
+                ),
+                {
+                    "earlier": f"{earlier.value:,}",
+                    "end": previous.valid_to,
+                    "later": f"{later.value:,}",
+                    "start": following.valid_from,
+                },
             ),
             uncertain=True,
             source_keys=tuple(sorted({*earlier.source_keys, *later.source_keys, *gap_sources})),
@@ -175,14 +217,18 @@ class References:
         where = _NAMED_LISTS.get(name)
         visa = self.rules.visa_types.get(where[0]) if where else None
         if where is None or visa is None:
-            return Resolved(UNKNOWN, note=f"the {name} is not in the data", uncertain=True)
+            note = interpolate_lazy(gettext_lazy("the %(list)s is not in the data"), {"list": name})
+            return Resolved(UNKNOWN, note=note, uncertain=True)
         listed = visa.details.get(where[1], {})
         members = frozenset(
             str(entry["code"]) for entry in listed.get("confirmed_codes", []) if "code" in entry
         )
         return Resolved(
             PartialList(name=name, members=members),
-            note=f"our sources confirm only {len(members)} of its codes",
+            note=interpolate_lazy(
+                gettext_lazy("our sources confirm only %(count)s of its codes"),
+                {"count": len(members)},
+            ),
             uncertain=not listed.get("full_list_retrieved", False),
             source_keys=visa.source_keys,
         )
@@ -198,15 +244,18 @@ def _gni_in_force(rules: RulesSnapshot) -> tuple[GniFigure | None, bool]:
     return None, False
 
 
-def _period(threshold: SalaryThresholdRule) -> str:
+def _period(threshold: SalaryThresholdRule) -> Words:
+    days = {"start": threshold.valid_from, "end": threshold.valid_to}
     if threshold.valid_from and threshold.valid_to:
-        return f"{threshold.valid_from} to {threshold.valid_to}"
+        return interpolate_lazy(gettext_lazy("%(start)s to %(end)s"), days)
     if threshold.valid_from:
-        return f"from {threshold.valid_from}"
+        return interpolate_lazy(gettext_lazy("from %(start)s"), days)
     if threshold.valid_to:
-        return f"until {threshold.valid_to}"
-    return "no end dates"
+        return interpolate_lazy(gettext_lazy("until %(end)s"), days)
+    return gettext_lazy("no end dates")
 
 
-def _start(threshold: SalaryThresholdRule | None) -> str:
-    return str(threshold.valid_from) if threshold and threshold.valid_from else "this day"
+def _start(threshold: SalaryThresholdRule | None) -> Words:
+    if threshold and threshold.valid_from:
+        return str(threshold.valid_from)
+    return gettext_lazy("this day")

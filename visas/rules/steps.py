@@ -15,15 +15,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
 from visas.rules.facts import OfferFacts, PersonFacts
 from visas.rules.factview import level_rank
+from visas.rules.labels import krw
 
 PersonChange = Callable[[PersonFacts], PersonFacts]
 _DEGREE_YEARS = {"associate": 2, "bachelor": 4, "master": 2, "doctorate": 4}
-_DEGREE_WORDS = {
-    "bachelor": "bachelor's degree",
-    "master": "master's degree",
-    "doctorate": "doctorate",
+_DEGREE_ACTIONS = {
+    "bachelor": gettext_lazy("Complete a bachelor's degree at a Korean university"),
+    "master": gettext_lazy("Complete a master's degree at a Korean university"),
+    "doctorate": gettext_lazy("Complete a doctorate at a Korean university"),
 }
 _EXPERIENCE_YEARS = (1, 2, 3, 5, 8)
 
@@ -78,11 +82,12 @@ def _topik(person: PersonFacts) -> list[Change]:
     return [
         Change(
             "topik",
-            f"Reach TOPIK level {level}",
+            _("Reach TOPIK level %(level)s") % {"level": level},
             4 * (level - person.topik),
             f"topik:{level}",
             person=partial(_with_topik, level=level),
-            cost=f"exam fee in Korea {TOPIK_FEE_KRW[level]:,} KRW a sitting (abroad it varies)",
+            cost=_("exam fee in Korea %(fee)s a sitting (abroad it varies)")
+            % {"fee": krw(TOPIK_FEE_KRW[level])},
         )
         for level in range(person.topik + 1, 7)
     ]
@@ -92,7 +97,12 @@ def _kiip(person: PersonFacts) -> list[Change]:
     return [
         Change(
             "kiip",
-            f"Complete KIIP stage {stage}" + (" (the full programme)" if stage == 5 else ""),
+            (
+                _("Complete KIIP stage %(stage)s (the full programme)")
+                if stage == 5
+                else _("Complete KIIP stage %(stage)s")
+            )
+            % {"stage": stage},
             3 * (stage - person.kiip_stage),
             f"kiip:{stage}",
             person=partial(_with_kiip, stage=stage),
@@ -104,7 +114,7 @@ def _kiip(person: PersonFacts) -> list[Change]:
 
 def _kiip_cost(done: int, stage: int) -> str:
     fee = sum(KIIP_FEE_KRW[level] for level in range(done + 1, stage + 1))
-    return f"course fees {fee:,} KRW" if fee else "free"
+    return _("course fees %(fee)s") % {"fee": krw(fee)} if fee else _("free")
 
 
 def _work(person: PersonFacts, *, years: int, in_korea: bool) -> PersonFacts:
@@ -122,18 +132,31 @@ def _work(person: PersonFacts, *, years: int, in_korea: bool) -> PersonFacts:
 
 def _experience(person: PersonFacts) -> list[Change]:
     in_korea = bool(person.current_visa)
-    where = " in Korea" if in_korea else ""
     return [
         Change(
             "experience",
-            f"Gain {years} more year{'s' if years > 1 else ''} of related work experience{where}",
+            _gain(years, in_korea),
             12 * years,
             f"experience:{years}",
             person=partial(_work, years=years, in_korea=in_korea),
-            cost="no fee: paid work",
+            cost=_("no fee: paid work"),
         )
         for years in _EXPERIENCE_YEARS
     ]
+
+
+def _gain(years: int, in_korea: bool) -> str:
+    if in_korea:
+        return ngettext(
+            "Gain %(years)s more year of related work experience in Korea",
+            "Gain %(years)s more years of related work experience in Korea",
+            years,
+        ) % {"years": years}
+    return ngettext(
+        "Gain %(years)s more year of related work experience",
+        "Gain %(years)s more years of related work experience",
+        years,
+    ) % {"years": years}
 
 
 def _degree(person: PersonFacts) -> list[Change]:
@@ -162,12 +185,15 @@ def _degree(person: PersonFacts) -> list[Change]:
         changes.append(
             Change(
                 "degree",
-                f"Complete a {_DEGREE_WORDS[level]} at a Korean university",
+                str(_DEGREE_ACTIONS[level]),
                 effort,
                 f"degree:{level}",
                 person=study,
-                cost=f"tuition for {years} years; the Global Korea Scholarship (GKS) pays it "
-                "for those it selects",
+                cost=_(
+                    "tuition for %(years)s years; the Global Korea Scholarship (GKS) pays it "
+                    "for those it selects"
+                )
+                % {"years": years},
             )
         )
     return changes
@@ -224,8 +250,9 @@ def salary_changes(offer: OfferFacts | None, targets: list[int]) -> list[Change]
             changes.append(
                 Change(
                     "salary",
-                    f"Agree an annual salary of at least {target:,} KRW "
-                    f"(offered: {offer.annual_salary_krw:,} KRW)",
+                    # Translators: amounts of won, e.g. "31,120,000 KRW".
+                    _("Agree an annual salary of at least %(target)s (offered: %(offered)s)")
+                    % {"target": krw(target), "offered": krw(offer.annual_salary_krw)},
                     2 if ratio <= 1.1 else 4,
                     f"salary:{target}",
                     salary=target,
