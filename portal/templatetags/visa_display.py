@@ -1,6 +1,7 @@
 """Small display helpers for the visa pages (no rules here: the engine decides, these only word)."""
 
 import hashlib
+import re
 from typing import Any, cast
 
 from django import template
@@ -22,6 +23,17 @@ def visa_name(code: str, english: str = "") -> str:
     """A visa's name in the reader's language (`{{ pathway.code|visa_name:pathway.name }}`);
     the English name when there is no row for the code."""
     return visa_names(language=get_language() or "en").get(code) or english
+
+
+_STATED_DATE = re.compile(r"\b\d{4}(?:-\d{2}){0,2}\b")
+
+
+@register.filter
+def source_date(source: Any) -> str:
+    """A source's date as the research states it ("2025-03-20", "2025-03", "2018"), written the
+    same in every language; the research's English notes around it stay in the admin."""
+    found = _STATED_DATE.search(source.date_stated_text or "")
+    return found.group(0) if found else source.date_stated.isoformat()
 
 
 @register.filter

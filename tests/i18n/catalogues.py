@@ -42,12 +42,19 @@ def scoped_entries(language: str) -> list[polib.POEntry]:
     return [entry for entry in catalogue(language) if in_scope(language, entry)]
 
 
+def without_own_words(html: str) -> str:
+    """The page without what is marked translate="no": words kept in their own language, such
+    as the titles of the sources the visa guidance cites."""
+    return re.sub(r'<(\w+)\b[^>]*\btranslate="no"[^>]*>.*?</\1>', " ", html, flags=re.S)
+
+
 def english_left(
     html: str, language: str, *, entries: list[polib.POEntry] | None = None
 ) -> list[str]:
     """Translated msgids (whole sentences and labels of 12 characters or more) a page still
     shows in English, where the translation differs from the English."""
     text = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    text = without_own_words(text)
     text = re.sub(r"<[^>]+>", " ", text)
     text = re.sub(r"\s+", " ", text)
     left = []

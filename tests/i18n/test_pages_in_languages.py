@@ -12,7 +12,9 @@ from django.urls import reverse
 from accounts.services import user_language_set
 from jobs.services import application_submit
 from tests import factories
-from tests.i18n.catalogues import LANGUAGES, english_left, scoped_entries
+from tests.i18n.catalogues import LANGUAGES, english_left, scoped_entries, without_own_words
+from visas.selectors import rules_snapshot_cache_clear
+from visas.services import visa_rules_load
 
 # Words English sentences cannot do without, and no other language here uses.
 ENGLISH_WORDS = re.compile(
@@ -26,8 +28,7 @@ def _main_text(html: str) -> str:
     main = re.search(r"<main\b.*?</main>", html, re.S)
     text = main.group(0) if main else html
     text = re.sub(r"<(script|style|template)\b.*?</\1>", " ", text, flags=re.S)
-    # What people wrote themselves (names, titles, descriptions) is not the interface.
-    text = re.sub(r'<[^>]*\btranslate="no"[^>]*>.*?</[^>]+>', " ", text, flags=re.S)
+    text = without_own_words(text)  # citations kept in their own language
     text = re.sub(r"<[^>]+>", " ", text)
     return re.sub(r"\s+", " ", text)
 
@@ -35,7 +36,9 @@ def _main_text(html: str) -> str:
 @pytest.fixture
 def site(graduate, django_capture_on_commit_callbacks):
     """A graduate with a ready profile, an open posting that matches them and that they applied
-    to, a company page and a course."""
+    to, a company page and a course; the visa rules, so the guidance has routes to word."""
+    visa_rules_load()
+    rules_snapshot_cache_clear()
     skill = factories.SkillFactory(name="Etching", name_ko="식각")
     factories.EducationRecordFactory(profile=graduate.graduate_profile, institution="HUST")
     profile = factories.ready_to_apply(graduate.graduate_profile)

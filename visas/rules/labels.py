@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django_countries.data import COUNTRIES
 
+from visas.rules.data_words import data_words
 from visas.rules.factview import INF, NO_STATUS, UNKNOWN, Range
 from visas.rules.references import PartialList
 from visas.rules.wording import (
@@ -157,7 +158,7 @@ def field_label(field: str, fallback: str) -> str:
         return str(FIELD_LABELS[field])
     if field.startswith("exemption."):
         return str(EXEMPTION_WORDS.get(field.removeprefix("exemption."), ANOTHER_WAY))
-    return fallback
+    return data_words(fallback)
 
 
 # For the compiled rules (shared by every language): worded when read.

@@ -19,6 +19,7 @@ from typing import Any
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from visas.rules.data_words import data_words
 from visas.rules.factview import INF, UNKNOWN, FactView, Range
 from visas.rules.logic import Tri, all_of, any_of, compare, condition_fields, condition_holds
 from visas.rules.records import PointsGroupRule, PointsItemRule, PointsTableRule
@@ -212,7 +213,7 @@ class TableScore:
             uncertain=self.uncertain or self.upper > self.total,
             max_possible=None if self.upper == INF else int(self.upper),
             unscored=self.unscored,
-            table_name=table.name,
+            table_name=data_words(table.name),
         )
 
 
@@ -335,8 +336,11 @@ def _score_factor(group: PointsGroupRule, factor: _Factor, view: FactView) -> Fa
     line = None
     if best is not None:
         # Translators: a points item and the row of it that counts, e.g. "Age: 25 to 29".
-        words = _("%(item)s: %(row)s") % {"item": factor.label, "row": best.item.label}
-        line = PointsLine(group.label, without_operators(words), total)
+        words = _("%(item)s: %(row)s") % {
+            "item": _factor_words(factor),
+            "row": data_words(best.item.label),
+        }
+        line = PointsLine(data_words(group.label), without_operators(words), total)
     unscored = ""
     if upper > total:
         if upper == INF:
@@ -345,9 +349,16 @@ def _score_factor(group: PointsGroupRule, factor: _Factor, view: FactView) -> Fa
         else:
             words = _("%(item)s: up to %(more)s more points not counted (%(why)s)")
         more = f"{upper - total:g}" if upper != INF else ""
-        unscored = without_operators(words % {"item": factor.label, "more": more, "why": open_note})
+        item = _factor_words(factor)
+        unscored = without_operators(words % {"item": item, "more": more, "why": open_note})
     uncertain = bool(best and best.item.uncertain) or upper > total
     return FactorScore(total, upper, line, uncertain, unscored, matched, maybe)
+
+
+def _factor_words(factor: "_Factor") -> str:
+    """Reviewed words (lazy) as they are; the data's own label through the catalogue."""
+    label = factor.label
+    return data_words(label) if isinstance(label, str) else str(label)
 
 
 def _group_score(group: PointsGroupRule, scores: list[FactorScore]) -> GroupScore:
