@@ -106,3 +106,10 @@ def topik(level: int | None) -> str:
     if not level:
         return _("None")
     return _("TOPIK %(level)s") % {"level": level}
+
+
+@register.filter(name="won")
+def won_filter(amount: int | None) -> str:
+    """`{{ amount|won }}`: one amount of won as the reader's language writes it ("3,600만원",
+    "KRW 36,000,000")."""
+    return "" if amount is None else won(amount)

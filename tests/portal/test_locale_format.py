@@ -9,7 +9,13 @@ import pytest
 from django.utils import translation
 
 from core.models import ExchangeRate
-from portal.templatetags.locale_format import korean_won, salary_converted, salary_range, topik
+from portal.templatetags.locale_format import (
+    korean_won,
+    salary_converted,
+    salary_range,
+    topik,
+    won_filter,
+)
 
 
 @pytest.mark.parametrize(
@@ -74,3 +80,11 @@ def test_topik_zero_reads_none_in_every_language():
             assert topik(0) == none
             assert topik(None) == none
             assert topik(4).startswith("TOPIK 4")  # Korean adds 급
+
+
+def test_one_amount_in_a_sentence():
+    with translation.override("ko"):
+        assert won_filter(31_120_000) == "3,112만원"
+    with translation.override("en"):
+        assert won_filter(31_120_000) == "KRW 31,120,000"
+    assert won_filter(None) == ""
