@@ -21,6 +21,20 @@
     if (name) event.detail.parameters[name] = event.detail.elt.value;
   });
 
+  // The header's menu folds into the Menu button wherever its words do not fit beside the
+  // brand: how long they are depends on the language. Without JavaScript, CSS folds it at fixed
+  // widths (site.css).
+  var header = document.querySelector(".site-header");
+  function fitHeader() {
+    if (!header) return;
+    var inner = header.querySelector(".header-inner");
+    header.classList.remove("nav-folded");
+    if (inner.scrollWidth > inner.clientWidth) header.classList.add("nav-folded");
+  }
+  fitHeader();
+  window.addEventListener("resize", fitHeader);
+  if (document.fonts) document.fonts.ready.then(fitHeader);
+
   // The phone menu (a <details>): close it with Escape or a click outside it.
   var menu = document.querySelector(".nav-mobile");
   if (!menu) return;
