@@ -1,8 +1,21 @@
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
+from modeltranslation.utils import build_localized_fieldname
 
 from skills.models import Skill, SkillAlias, normalise_skill_label
+
+
+def skill_name_q(lookup: str, text: str, *, path: str = "") -> Q:
+    """A skill's name in any of the site's languages matches: `skill_name_q("icontains", "etch",
+    path="skill__")` for a search from a model that points at skills (what a reader types may be
+    the English name, the Korean one or their own language's)."""
+    query = Q()
+    for language, _name in settings.LANGUAGES:
+        column = build_localized_fieldname("name", language)
+        query |= Q(**{f"{path}{column}__{lookup}": text})
+    return query
 
 
 def _named(lookup: str, text: str) -> Q:

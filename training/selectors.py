@@ -24,6 +24,7 @@ from jobs.models import JobPosting, PostingSkill
 from matching.explain import CourseOffer, Explanation
 from matching.selectors import CourseOffers, explanations_for
 from profiles.models import FieldOfStudy, GraduateProfile
+from skills.selectors import skill_name_q
 from training.demand import (
     CourseSuggestion,
     SponsorGap,
@@ -107,7 +108,7 @@ def course_search(*, courses: QuerySet[Course], text: str) -> QuerySet[Course]:
         return courses
     by_skill = Exists(
         CourseSkill.objects.filter(course=OuterRef("pk")).filter(
-            Q(skill__name__icontains=text) | Q(skill__name_ko__icontains=text)
+            skill_name_q("icontains", text, path="skill__")
         )
     )
     if connection.vendor == "postgresql":

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from jobs.models import JobPosting, PostingSkill
+from skills.selectors import skill_name_q
 from visas.models import ThresholdScope
 from visas.rules import OfferFacts
 from visas.rules.graduate import offer_facts
@@ -60,9 +61,7 @@ def posting_text_search(*, postings: QuerySet[JobPosting], text: str) -> QuerySe
 
 def _skills_matching(text: str) -> QuerySet[PostingSkill]:
     return PostingSkill.objects.filter(
-        Q(skill__name__icontains=text)
-        | Q(skill__name_ko__icontains=text)
-        | Q(skill__aliases__alias__icontains=text),
+        skill_name_q("icontains", text, path="skill__") | Q(skill__aliases__alias__icontains=text),
         posting=OuterRef("pk"),
     )
 

@@ -178,3 +178,15 @@ def test_search_follows_edits_of_title_and_description(client):
     posting.title = "Formulation chemist"
     posting.save()
     assert list(client.get(url, {"q": "battery"}).context["page"]) == []
+
+
+def test_a_skill_is_found_by_its_name_in_any_language(client):
+    """A graduate types the skill as they know it: English, Korean, or their own language."""
+    etch = factories.SkillFactory(name="Dry etching", name_ko="건식 식각", name_vi="Khắc khô",
+                                  name_ind="Etsa kering", name_th="การกัดแห้ง")  # fmt: skip
+    posting = factories.JobPostingFactory(title="Process engineer", description="Fab line.")
+    factories.PostingSkillFactory(posting=posting, skill=etch)
+    for text in ["etching", "건식", "Khắc khô", "Etsa", "การกัดแห้ง"]:
+        assert [p.title for p, _m in client.get(URL, {"q": text}).context["results"]] == [
+            "Process engineer"
+        ], text
