@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from accounts.admin import AuditedViewsMixin
 from accounts.http import AuthenticatedHttpRequest
@@ -23,10 +24,10 @@ from skills.models import Skill
 
 
 @admin.register(FieldOfStudy)
-class FieldOfStudyAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "is_stem"]
+class FieldOfStudyAdmin(TranslationAdmin):  # a name field per language (translation.py)
+    list_display = ["code", "name_en", "name_ko", "is_stem"]
     list_filter = ["is_stem"]
-    search_fields = ["code", "name"]
+    search_fields = ["code", "name_en", "name_ko", "name_vi", "name_ind", "name_th"]
 
 
 class EducationInline(admin.TabularInline):

@@ -1,13 +1,14 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from skills.models import Skill, SkillAlias, SkillCategory, SkillRelation
 
 
 @admin.register(SkillCategory)
-class SkillCategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "name_ko", "slug", "sort_order"]
-    search_fields = ["name", "name_ko"]
-    prepopulated_fields = {"slug": ["name"]}
+class SkillCategoryAdmin(TranslationAdmin):  # a name field per language (translation.py)
+    list_display = ["name_en", "name_ko", "slug", "sort_order"]
+    search_fields = ["name_en", "name_ko", "name_vi", "name_ind", "name_th"]
+    prepopulated_fields = {"slug": ["name_en"]}
 
 
 class SkillAliasInline(admin.TabularInline):
@@ -24,11 +25,19 @@ class SkillRelationInline(admin.TabularInline):
 
 
 @admin.register(Skill)
-class SkillAdmin(admin.ModelAdmin):
-    list_display = ["name", "name_ko", "category", "kind", "ncs_code"]
+class SkillAdmin(TranslationAdmin):
+    list_display = ["name_en", "name_ko", "category", "kind", "ncs_code"]
     list_filter = ["category", "kind"]
-    search_fields = ["name", "name_ko", "slug", "aliases__alias"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = [
+        "name_en",
+        "name_ko",
+        "name_vi",
+        "name_ind",
+        "name_th",
+        "slug",
+        "aliases__alias",
+    ]
+    prepopulated_fields = {"slug": ["name_en"]}
     inlines = [SkillAliasInline, SkillRelationInline]
     list_select_related = ["category"]
 

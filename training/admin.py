@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 from django.utils.translation import gettext as _
+from modeltranslation.admin import TranslationAdmin
 
 from training.csv_format import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from training.forms import CourseImportForm
@@ -22,7 +23,7 @@ SESSION_KEY = "training_course_import"
 class CourseInline(admin.TabularInline):
     model = Course
     extra = 0
-    fields = ["title", "kind", "mode", "start_date", "hours", "funding", "is_active"]
+    fields = ["title_en", "kind", "mode", "start_date", "hours", "funding", "is_active"]
     show_change_link = True
 
 
@@ -41,7 +42,7 @@ class CourseSkillInline(admin.TabularInline):
 
 
 @admin.register(Course)
-class CourseAdmin(admin.ModelAdmin):
+class CourseAdmin(TranslationAdmin):  # a title field per language (translation.py)
     list_display = [
         "title",
         "provider",
@@ -55,7 +56,10 @@ class CourseAdmin(admin.ModelAdmin):
         "is_active",
     ]
     list_filter = ["kind", "mode", "funding", "degree_level", "country", "language", "is_active"]
-    search_fields = ["title", "provider__name", "description", "skills__skill__name"]
+    search_fields = [
+        "title_en", "title_ko", "title_vi", "title_ind", "title_th",
+        "provider__name", "description", "skills__skill__name",
+    ]  # fmt: skip
     autocomplete_fields = ["provider"]
     list_select_related = ["provider"]
     date_hierarchy = "start_date"

@@ -13,13 +13,17 @@ from typing import Any
 
 from django_countries import countries
 
+from core.translations import localized_values
 from profiles.models import FieldOfStudy
 from skills.models import Skill
 from skills.selectors import skill_for_label
 from training.models import CourseKind, CourseMode, DegreeLevel, Funding, ProviderKind
 
 REQUIRED_COLUMNS = ("provider", "provider_kind", "provider_country", "title", "kind", "mode")
+# The title in other languages, where the provider gives it (a course's `title` is its first).
+TITLE_COLUMNS = {"title_ko": "ko", "title_vi": "vi", "title_id": "id", "title_th": "th"}
 OPTIONAL_COLUMNS = (
+    *TITLE_COLUMNS,
     "provider_city",
     "provider_website",
     "description",
@@ -67,7 +71,7 @@ class CourseRow:
 
     @property
     def key(self) -> tuple[str, str]:
-        return (str(self.provider["name"]).casefold(), str(self.course["title"]).casefold())
+        return (str(self.provider["name"]).casefold(), str(self.course["title_en"]).casefold())
 
 
 def header_errors(header: list[str]) -> list[str]:
@@ -242,7 +246,12 @@ def _course(
     field_of_study = _field_of_study(cell["field_of_study"], fields, errors)
     nationalities = _nationalities(cell["eligible_nationalities"], errors)
     return {
-        "title": cell["title"],
+        # Named columns, whatever language the import runs in (`title` would write the active
+        # language's): the first title, and the others the provider gives.
+        "title_en": cell["title"],
+        **localized_values(
+            "title", {language: cell[column] for column, language in TITLE_COLUMNS.items()}
+        ),
         "kind": _choice(cell["kind"], CourseKind.choices, "kind", errors),
         "mode": _choice(cell["mode"], CourseMode.choices, "mode", errors),
         "description": cell["description"],

@@ -122,7 +122,7 @@ class Course(TimeStampedModel):
     is_active = models.BooleanField(default=True)
 
     class Meta:
-        ordering = ["title"]
+        ordering = ["title_en"]  # the first title (translation.py): one order in every language
         constraints = [
             models.UniqueConstraint(
                 fields=["provider", "title"], name="course_unique_per_provider"

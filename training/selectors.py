@@ -83,7 +83,7 @@ def course_list_public() -> QuerySet[Course]:
         Course.objects.filter(is_active=True)
         .select_related("provider", "field_of_study")
         .prefetch_related(Prefetch("skills", queryset=CourseSkill.objects.select_related("skill")))
-        .order_by(F("start_date").asc(nulls_last=True), "title", "id")
+        .order_by(F("start_date").asc(nulls_last=True), "title_en", "id")
     )
 
 
@@ -115,14 +115,17 @@ def course_search(*, courses: QuerySet[Course], text: str) -> QuerySet[Course]:
         from django.contrib.postgres.search import SearchQuery, SearchVector
 
         vector = (
-            SearchVector("title", weight="A", config="english")
+            SearchVector("title_en", weight="A", config="english")
             + SearchVector("provider__name", weight="B", config="english")
             + SearchVector("description", weight="C", config="english")
         )
         query = SearchQuery(text, search_type="websearch", config="english")
-        return courses.annotate(search=vector).filter(Q(search=query) | by_skill)
+        # `title` is the title in the reader's language (modeltranslation), where one is given.
+        in_language = Q(title__icontains=text)
+        return courses.annotate(search=vector).filter(Q(search=query) | by_skill | in_language)
     return courses.filter(
-        Q(title__icontains=text)
+        Q(title_en__icontains=text)
+        | Q(title__icontains=text)
         | Q(description__icontains=text)
         | Q(provider__name__icontains=text)
         | by_skill

@@ -105,7 +105,9 @@ def _course_for(row: CourseRow, providers: dict[str, TrainingProvider]) -> Cours
     provider = providers.get(str(row.provider["name"]).casefold())
     course = None
     if provider is not None:
-        course = Course.objects.filter(provider=provider, title__iexact=row.course["title"]).first()
+        # The first title's column (training/translation.py adds it: a name mypy cannot see).
+        first_title = {"title_en__iexact": row.course["title_en"]}
+        course = Course.objects.filter(provider=provider, **first_title).first()
     if course is None:
         course = Course(provider=provider) if provider is not None else Course()
     for name, value in row.course.items():

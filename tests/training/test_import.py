@@ -163,3 +163,26 @@ def test_the_sample_file_imports_cleanly_against_the_taxonomy(db: None) -> None:
         report = course_import_csv(file=sample, dry_run=False)
     assert report.errors == []
     assert report.created == 6
+
+
+def test_titles_in_other_languages_are_kept_and_read_in_their_language(skills: None) -> None:
+    """The provider's first title is every reader's, unless their language has its own; an import
+    run by staff reading Korean writes the same columns as one run in English."""
+    from django.utils import translation
+
+    text = (
+        "provider,provider_kind,provider_country,title,title_ko,title_vi,kind,mode\n"
+        "Da Nang College,technical_college,VN,PLC Basics,PLC 기초,PLC cơ bản,vocational,online\n"
+    )
+    with translation.override("ko"):
+        assert _import(text).errors == []
+        assert _import(text).updated == 1  # matched on the first title, not the Korean one
+    course = Course.objects.get()
+    assert (course.title_en, course.title_ko, course.title_vi) == (
+        "PLC Basics",
+        "PLC 기초",
+        "PLC cơ bản",
+    )
+    for language, title in [("ko", "PLC 기초"), ("vi", "PLC cơ bản"), ("th", "PLC Basics")]:
+        with translation.override(language):
+            assert Course.objects.get().title == title

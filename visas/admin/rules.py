@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
 
 from visas.admin.base import (
     NOTHING,
@@ -48,15 +49,15 @@ class VisaProgressionInline(admin.TabularInline):
 
 
 @admin.register(VisaType)
-class VisaTypeAdmin(SourcedAdmin):
-    list_display = ("code", "name", "category", "is_points_based", "uncertain")
+class VisaTypeAdmin(TranslationAdmin, SourcedAdmin):  # a name field per language
+    list_display = ("code", "name_en", "name_ko", "category", "is_points_based", "uncertain")
     list_filter = ("category", "uncertain", "is_points_based")
-    search_fields = ("code", "name", "name_ko", "summary")
+    search_fields = ("code", "name_en", "name_ko", "name_vi", "name_ind", "name_th", "summary")
     prepopulated_fields = {"slug": ("code",)}
     readonly_fields = ("rules_overview", "source_links")
     inlines = (VisaProgressionInline,)
     fieldsets = (
-        (None, {"fields": ("code", "slug", "name", "name_ko", "category")}),
+        (None, {"fields": ("code", "slug", "name", "category")}),  # name: one per language
         (None, {"fields": (("is_points_based", "uncertain"),)}),
         (_("Description"), {"fields": ("summary", "stay_summary", "work_rights", "note")}),
         (_("Rules of this visa"), {"fields": ("rules_overview",)}),
