@@ -105,6 +105,12 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Talent Bridge"
 
+# Pages compressed with gzip (core.middleware.CompressionMiddleware), except those that show a
+# secret the reader did not send (BREACH: a secret in a compressed page can be guessed from its
+# length): a new API token, the authenticator's key and the recovery codes. CSRF tokens are
+# masked anew in every response, and Django's gzip pads each response with random bytes.
+UNCOMPRESSED_PATHS = ("/accounts/tokens/", "/accounts/2fa/")
+
 # What settings.py takes from here: every setting above (a test holds the list complete).
 __all__ = [
     "ALLAUTH_TRUSTED_PROXY_COUNT",
@@ -127,5 +133,6 @@ __all__ = [
     "SESSION_COOKIE_SAMESITE",
     "SESSION_IDLE_SECONDS",
     "TRUSTED_PROXY_COUNT",
+    "UNCOMPRESSED_PATHS",
     "X_FRAME_OPTIONS",
 ]

@@ -91,7 +91,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files: pre-compressed, never here
+    "core.middleware.CompressionMiddleware",
     "core.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -323,19 +324,10 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 # The ASEAN members' and Korea's names come from the site's catalogues: django-countries has no
 # Indonesian or Thai names, and its Korean "타이" is read "태국" in Korea.
 COUNTRIES_OVERRIDE = {
-    "BN": _("Brunei"),
-    "KH": _("Cambodia"),
-    "ID": _("Indonesia"),
-    "LA": _("Laos"),
-    "MY": _("Malaysia"),
-    "MM": _("Myanmar"),
-    "PH": _("Philippines"),
-    "SG": _("Singapore"),
-    "TH": _("Thailand"),
-    "VN": _("Vietnam"),
-    "TL": _("Timor-Leste"),
-    "KR": _("South Korea"),
-}
+    "BN": _("Brunei"), "KH": _("Cambodia"), "ID": _("Indonesia"), "LA": _("Laos"),
+    "MY": _("Malaysia"), "MM": _("Myanmar"), "PH": _("Philippines"), "SG": _("Singapore"),
+    "TH": _("Thailand"), "VN": _("Vietnam"), "TL": _("Timor-Leste"), "KR": _("South Korea"),
+}  # fmt: skip
 FORMAT_MODULE_PATH = ["config.formats"]  # what the site changes in Django's local formats
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True

@@ -15,6 +15,7 @@ from django.http import (
     HttpResponseBadRequest,
     JsonResponse,
 )
+from django.middleware.gzip import GZipMiddleware
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
@@ -80,3 +81,14 @@ class RequestSizeLimitMiddleware:
             response = HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
         response["Connection"] = "close"  # the unread body must not be taken for a next request
         return response
+
+
+class CompressionMiddleware(GZipMiddleware):
+    """Django's gzip for pages and API answers (HTML shrinks about eightfold), except under
+    settings.UNCOMPRESSED_PATHS, the pages that show a secret (BREACH). Static files never reach
+    it: WhiteNoise serves them, compressed ahead, before this middleware."""
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        if request.path.startswith(settings.UNCOMPRESSED_PATHS):
+            return response
+        return super().process_response(request, response)
