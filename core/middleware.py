@@ -13,6 +13,7 @@ from django.http import (
     HttpRequest,
     HttpResponse,
     HttpResponseBadRequest,
+    HttpResponseBase,
     JsonResponse,
 )
 from django.middleware.gzip import GZipMiddleware
@@ -88,7 +89,9 @@ class CompressionMiddleware(GZipMiddleware):
     settings.UNCOMPRESSED_PATHS, the pages that show a secret (BREACH). Static files never reach
     it: WhiteNoise serves them, compressed ahead, before this middleware."""
 
-    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
         if request.path.startswith(settings.UNCOMPRESSED_PATHS):
             return response
         return super().process_response(request, response)
