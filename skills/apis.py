@@ -15,6 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api.fields import TranslationCharField
 from core.api.throttling import SearchThrottle
 from skills.models import Skill, SkillKind
 from skills.selectors import skill_search
@@ -27,6 +28,7 @@ QUERY_MAX_CHARS = 80
 
 class SkillOutputSerializer(serializers.ModelSerializer):
     category = serializers.CharField(source="category.slug")
+    name_ko = TranslationCharField()
     category_name = serializers.CharField(source="category.name")
     kind = serializers.ChoiceField(choices=SkillKind.choices)
 
@@ -47,7 +49,7 @@ class SkillOutputSerializer(serializers.ModelSerializer):
 class SkillSuggestionOutputSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
-    name_ko = serializers.CharField()
+    name_ko = TranslationCharField()
 
 
 _Q = OpenApiParameter(

@@ -14,6 +14,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from core.api.fields import TranslationCharField
 from employers.apis import EmployerPublicOutputSerializer
 from jobs.apis.screening import ScreeningQuestionOutputSerializer
 from jobs.models import JobPosting, PostingSkill
@@ -42,7 +43,7 @@ class PostingSummaryOutputSerializer(serializers.ModelSerializer):
 class PostingSkillOutputSerializer(serializers.ModelSerializer):
     skill_id = serializers.IntegerField()
     name = serializers.CharField(source="skill.name")
-    name_ko = serializers.CharField(source="skill.name_ko")
+    name_ko = TranslationCharField(source="skill.name_ko")
 
     class Meta:
         model = PostingSkill

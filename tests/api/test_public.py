@@ -148,3 +148,12 @@ def test_autocomplete_needs_two_characters_and_caps_the_list(anon_api: APIClient
     assert anon_api.get("/api/v1/skills/autocomplete/", {"q": "p"}).json() == []
     rows = anon_api.get("/api/v1/skills/autocomplete/", {"q": "python"}).json()
     assert len(rows) == 12 and set(rows[0]) == {"id", "name", "name_ko"}
+
+
+def test_a_skill_without_a_korean_name_reads_as_an_empty_string_not_null():
+    """The schema says a string: a name not translated yet (NULL in its column) is ""."""
+    skill = SkillFactory(name="Wire bonding")  # no Korean name
+    posting = JobPostingFactory()
+    PostingSkillFactory(posting=posting, skill=skill)
+    body = APIClient().get(f"{POSTINGS}{posting.pk}/").json()
+    assert [row["name_ko"] for row in body["skills"]] == [""]
