@@ -18,23 +18,13 @@ def skill_name_q(lookup: str, text: str, *, path: str = "") -> Q:
     return query
 
 
-def _named(lookup: str, text: str) -> Q:
-    """The English (base) name, the Korean name, or the name in the reader's language (`name`
-    reads the active language's column: django-modeltranslation) matches `lookup`."""
-    return (
-        Q(**{f"name_en__{lookup}": text})
-        | Q(**{f"name_ko__{lookup}": text})
-        | Q(**{f"name__{lookup}": text})
-    )
-
-
 def skill_for_label(*, label: str) -> Skill | None:
-    """The one skill a free-text label names, by its name in English, Korean or the reader's
-    language, or an alias; else None."""
+    """The one skill a free-text label names, by its name in any of the site's languages, or an
+    alias; else None."""
     key = normalise_skill_label(label)
     if not key:
         return None
-    skill = Skill.objects.filter(_named("iexact", label.strip())).order_by("pk").first()
+    skill = Skill.objects.filter(skill_name_q("iexact", label.strip())).order_by("pk").first()
     if skill is not None:
         return skill
     alias = SkillAlias.objects.select_related("skill").filter(normalised=key).first()
@@ -42,7 +32,7 @@ def skill_for_label(*, label: str) -> Skill | None:
 
 
 def skill_search(*, text: str, limit: int = 10) -> QuerySet[Skill]:
-    """Skills whose name (English, Korean or the reader's language) or an alias contains the
+    """Skills whose name (in any of the site's languages) or an alias contains the
     text (for autocomplete), best matches first: the name itself, a name that starts with the
     text, a word of the name that does, a Korean name or an alias that does, then any other
     match; by English name within each."""
@@ -50,12 +40,12 @@ def skill_search(*, text: str, limit: int = 10) -> QuerySet[Skill]:
     aliases = SkillAlias.objects.filter(skill=OuterRef("pk"))
     return (
         Skill.objects.filter(
-            _named("icontains", text) | Exists(aliases.filter(alias__icontains=text))
+            skill_name_q("icontains", text) | Exists(aliases.filter(alias__icontains=text))
         )
         .annotate(
             match_rank=Case(
-                When(_named("iexact", text), then=Value(0)),
-                When(_named("istartswith", text), then=Value(1)),
+                When(skill_name_q("iexact", text), then=Value(0)),
+                When(skill_name_q("istartswith", text), then=Value(1)),
                 When(name_en__icontains=f" {text}", then=Value(2)),
                 When(name_en__icontains=f"({text}", then=Value(2)),
                 When(name_ko__startswith=text, then=Value(3)),

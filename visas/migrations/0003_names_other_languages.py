@@ -15,8 +15,6 @@ def names_write(apps, schema_editor):
     VisaType = apps.get_model("visas", "VisaType")
     for visa in VisaType.objects.filter(code__in=names):
         for language, name in names[visa.code].items():
-            if language == "ko" and visa.name_ko:
-                continue
             setattr(visa, COLUMNS[language], name)
         visa.save()
 
