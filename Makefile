@@ -8,7 +8,7 @@ PORT ?= 8000
 # Links in e-mails point at the address `make run` serves (set SITE_URL to override).
 SITE_URL ?= http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
 
-.PHONY: install run serve migrate seed test lint format worker beat clean lock audit
+.PHONY: install run serve migrate seed test lint format worker beat clean lock audit loadtest
 
 # Dependencies come from the lock files (requirements/*.txt, every file's hash checked);
 # pyproject.toml says what the project needs, `make lock` writes the locks from it.
@@ -56,6 +56,11 @@ worker: install
 
 beat: install
 	$(BIN)/celery -A config beat -l INFO
+
+# The load test (loadtest/) against gunicorn on the local PostgreSQL and Redis with 100,000
+# graduates x 10,000 postings in a database of its own (README, "Measuring pages").
+loadtest: install
+	loadtest/run-local.sh
 
 LOCK := $(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
 	--no-emit-index-url --no-emit-find-links

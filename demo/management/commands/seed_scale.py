@@ -10,7 +10,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from accounts.models import User
+from demo.selectors import accounts_outside_demo
 from demo.services import DemoSize, demo_seed
 
 
@@ -37,11 +37,7 @@ class Command(BaseCommand):
         assert isinstance(applications, int) and isinstance(seed, int)
         if min(graduates, postings) < 1 or applications < 0:
             raise CommandError("--graduates and --postings must be at least 1.")
-        real = (
-            User.objects.exclude(email__endswith=".example")
-            .exclude(email__endswith="@example.com")
-            .count()
-        )
+        real = accounts_outside_demo()
         if real and not options["yes"]:
             raise CommandError(
                 f"This database holds {real} accounts outside the demo's example domains: "
