@@ -4,12 +4,15 @@ E-7 salary check for a posting that sponsors a visa."""
 import datetime
 from dataclasses import dataclass
 
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from accounts.models import User
+from employers.models import Employer
 from jobs.models import JobPosting, PostingSkill
+from skills.models import Skill
 from skills.selectors import skill_name_q
 from visas.models import ThresholdScope
 from visas.rules import OfferFacts
@@ -35,35 +38,42 @@ def posting_text_search(*, postings: QuerySet[JobPosting], text: str) -> QuerySe
 
     On PostgreSQL a full-text search (English configuration, web-search syntax) over title and
     description (the stored, GIN-indexed `search_vector`) and the employer's name, or any listed
-    skill whose name, Korean name or alias contains the text; elsewhere (SQLite) every word must
-    appear in one of those fields.
+    skill whose name (in any language) or alias contains the text; elsewhere (SQLite) every word
+    must appear in one of those fields. The matching employers and skills are looked up first,
+    in their own small tables: the postings are then filtered by ids in one pass.
     """
     text = " ".join(text.split())[:200]
     if not text:
         return postings
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
-
         query = SearchQuery(text, search_type="websearch", config="english")
-        return postings.annotate(
-            employer_search=SearchVector("employer__name", config="english")
-        ).filter(Q(search_vector=query) | Q(employer_search=query) | Exists(_skills_matching(text)))
+        employer_ids = list(
+            Employer.objects.annotate(found=SearchVector("name", config="english"))
+            .filter(found=query)
+            .values_list("pk", flat=True)
+        )
+        return postings.filter(
+            Q(search_vector=query) | Q(employer_id__in=employer_ids) | _with_skill_named(text)
+        )
     for word in text.split()[:8]:
         postings = postings.filter(
             Q(title__icontains=word)
             | Q(description__icontains=word)
             | Q(employer__name__icontains=word)
             | Q(employer__name_ko__icontains=word)
-            | Exists(_skills_matching(word))
+            | _with_skill_named(word)
         )
     return postings
 
 
-def _skills_matching(text: str) -> QuerySet[PostingSkill]:
-    return PostingSkill.objects.filter(
-        skill_name_q("icontains", text, path="skill__") | Q(skill__aliases__alias__icontains=text),
-        posting=OuterRef("pk"),
+def _with_skill_named(text: str) -> Q:
+    """Postings listing a skill whose name in any language, or an alias, contains the text."""
+    skill_ids = list(
+        Skill.objects.filter(skill_name_q("icontains", text) | Q(aliases__alias__icontains=text))
+        .values_list("pk", flat=True)
+        .distinct()
     )
+    return Q(pk__in=PostingSkill.objects.filter(skill_id__in=skill_ids).values("posting"))
 
 
 def posting_rank_by_match(
