@@ -126,13 +126,21 @@ def unread_total(*, user: User) -> int:
         profile = GraduateProfile.objects.filter(user=user).first()
         if profile is None:
             return 0
-        return graduate_inbox(profile=profile).filter(unread__gt=0).count()  # type: ignore[misc]
+        news = Conversation.objects.filter(_of_graduate(profile), last_message_at__isnull=False)
+        return _with_unread(news, user).filter(unread__gt=0).count()  # type: ignore[misc]
     employer = Employer.objects.filter(members__user=user).first()
     if employer is None or not employer.is_verified:
         return 0
-    # Every page asks: read only the threads with news, then keep those the company may see.
-    unread = _employer_threads(user=user, employer=employer).filter(unread__gt=0)  # type: ignore[misc]
-    return len(_visible(unread, employer))
+    # Every page asks: find the ids of the threads with news (a light query), then load only
+    # those, usually none, to keep the ones the company may see.
+    news = Conversation.objects.filter(_of_employer(employer), last_message_at__isnull=False)
+    unread_ids = list(
+        _with_unread(news, user).filter(unread__gt=0).values_list("pk", flat=True)  # type: ignore[misc]
+    )
+    if not unread_ids:
+        return 0
+    threads = Conversation.objects.select_related(*_RELATED).filter(pk__in=unread_ids)
+    return len(_visible(threads, employer))
 
 
 def graduate_conversations_export(*, profile: GraduateProfile) -> list[dict[str, Any]]:

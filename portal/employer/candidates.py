@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -27,7 +28,8 @@ from portal.employer.access import company_member, form_errors, membership, post
 from portal.employer.forms import CandidateFilterForm, CandidateInviteForm
 from profiles.models import GraduateProfile
 
-CANDIDATES_SHOWN = 50
+CANDIDATES_SHOWN = 50  # the posting's ranked list (MATCHING_TOP_K)
+CANDIDATES_PER_PAGE = 20
 
 
 def _filters(form: CandidateFilterForm) -> CandidateFilters:
@@ -51,22 +53,27 @@ def candidate_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     as an impression; opening a candidate is already logged by candidate_access_record."""
     posting = posting_or_404(request, pk)
     form = CandidateFilterForm(request.GET or None)
-    candidates, explanations = [], {}
+    ranked = []
     if employer_may_see_graduates(posting.employer):
-        candidates = candidates_for_posting(
+        ranked = candidates_for_posting(
             posting=posting, filters=_filters(form), limit=CANDIDATES_SHOWN
         )
-        explanations = explanations_for(
-            graduate_ids=[c.graduate.pk for c in candidates], posting_ids=[posting.pk]
-        ).by_graduate()
+    page = Paginator(ranked, CANDIDATES_PER_PAGE).get_page(request.GET.get("page"))
+    candidates = list(page.object_list)
+    explanations = explanations_for(
+        graduate_ids=[c.graduate.pk for c in candidates], posting_ids=[posting.pk]
+    ).by_graduate()
     rows = [(c, explanations.get(c.graduate.pk)) for c in candidates]
     impression_record(
         user=request.user,
         list_kind=ListKind.CANDIDATES,
         subject_id=posting.pk,
         item_ids=[c.graduate.pk for c in candidates],
+        offset=(page.number - 1) * CANDIDATES_PER_PAGE,
         run=current_run() if candidates else None,
     )
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "employer/candidate_list.html",
@@ -74,8 +81,10 @@ def candidate_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "posting": posting,
             "form": form,
             "rows": rows,
+            "page": page,
+            "query": query.urlencode(),
             "employer": posting.employer,
-            "filtered": any(value not in (None, "") for value in request.GET.values()),
+            "filtered": any(v not in (None, "") for k, v in request.GET.items() if k != "page"),
         },
     )
 

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -29,6 +30,8 @@ from portal.employer.posting_skill_forms import (
 )
 from portal.employer.selectors import employer_postings
 
+POSTINGS_PER_PAGE = 25
+
 
 @company_member
 @require_GET
@@ -36,11 +39,14 @@ def posting_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     status = status if status in PostingStatus.values else ""
     postings = employer_postings(employer=membership(request).employer, status=status)
+    page = Paginator(postings, POSTINGS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "employer/posting_list.html",
         {
-            "postings": postings,
+            "postings": page.object_list,
+            "page": page,
+            "query": f"status={status}" if status else "",
             "status": status,
             "statuses": PostingStatus.choices,
             "employer": membership(request).employer,

@@ -250,3 +250,26 @@ def test_a_draft_posting_cannot_invite(employer, posting, graduate):
     posting.save()
     with pytest.raises(PostingRefused):
         posting_invite_candidate(posting=posting, graduate=graduate.graduate_profile, by=employer)
+
+
+def test_the_ranked_list_comes_in_pages_that_keep_the_filters(
+    employer_client, posting, run_matching
+):
+    """25 ranked candidates: 20 on the first page, the rest on the second, numbered on from
+    21, each page's links keeping the filters chosen."""
+    skill = posting.skills.get(requirement="required").skill
+    for _ in range(25):
+        profile = factories.GraduateProfileFactory(topik_level=3)
+        factories.GraduateSkillFactory(profile=profile, skill=skill, level=4)
+    run_matching()
+    url = reverse("employer:candidate_list", args=[posting.pk])
+    first = employer_client.get(url, {"min_topik": "2"})
+    assert len(first.context["rows"]) == 20
+    assert "min_topik=2&amp;page=2" in first.content.decode()
+    second = employer_client.get(url, {"min_topik": "2", "page": "2"})
+    ranks = [candidate.match.rank for candidate, _ in second.context["rows"]]
+    assert ranks == list(range(21, 26))
+    assert '<ol class="candidate-list" start="21">' in second.content.decode()
+    assert "min_topik=2&amp;page=1" in second.content.decode()
+    shown = {c.graduate.pk for c, _ in first.context["rows"] + second.context["rows"]}
+    assert len(shown) == 25

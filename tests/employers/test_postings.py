@@ -286,3 +286,14 @@ def test_saving_a_posting_below_the_minimum_shows_the_warning(visa_rules, employ
     data.update(_skills(("Python", "required", 3)))
     response = employer_client.post(reverse("employer:posting_create"), data, follow=True)
     assert "below the E-7 minimum" in response.content.decode()
+
+
+def test_the_company_postings_come_in_pages_of_25_keeping_the_status(employer_client, company):
+    for n in range(30):
+        factories.JobPostingFactory(employer=company, title=f"Role {n}")
+    url = reverse("employer:posting_list")
+    first = employer_client.get(url, {"status": "open"})
+    assert len(first.context["postings"]) == 25
+    assert "status=open&amp;page=2" in first.content.decode()
+    second = employer_client.get(url, {"status": "open", "page": "2"})
+    assert len(second.context["postings"]) == 5
