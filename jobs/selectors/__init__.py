@@ -18,6 +18,7 @@ from jobs.selectors.applications import (
 )
 from jobs.selectors.candidates import candidate_for_employer, candidate_visible_to_employer
 from jobs.selectors.postings import (
+    RankedFirst,
     SalaryWarning,
     offer_facts_for_posting,
     posting_detail_public,
@@ -38,6 +39,7 @@ from jobs.selectors.saved import (
 
 __all__ = [
     "CompanyFigures",
+    "RankedFirst",
     "SalaryWarning",
     "StageTime",
     "application_for_member",

@@ -3,10 +3,11 @@ E-7 salary check for a posting that sponsors a visa."""
 
 import datetime
 from dataclasses import dataclass
+from typing import overload
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import User
@@ -76,18 +77,58 @@ def _with_skill_named(text: str) -> Q:
     return Q(pk__in=PostingSkill.objects.filter(skill_id__in=skill_ids).values("posting"))
 
 
+class RankedFirst:
+    """The postings in `ranked_ids` order first (a graduate's match list, best first), then the
+    rest newest first: a sequence that Django's Paginator and DRF's pagination slice.
+
+    A page within the ranked head is one query on its own ids, a page beyond it one query with
+    OFFSET into the rest: nothing orders every posting by a CASE over the ranked ids."""
+
+    def __init__(self, postings: QuerySet[JobPosting], ranked_ids: list[int]) -> None:
+        self._postings = postings
+        self._ranked_ids = ranked_ids
+        self._head: list[int] | None = None
+
+    def _ranked_in_results(self) -> list[int]:
+        """The ranked ids that the search keeps, best first (one query, on ids)."""
+        if self._head is None:
+            rank = {pid: n for n, pid in enumerate(self._ranked_ids)}
+            kept = self._postings.filter(pk__in=self._ranked_ids).values_list("pk", flat=True)
+            self._head = sorted(kept, key=rank.__getitem__)
+        return self._head
+
+    def count(self) -> int:
+        return self._postings.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    @overload
+    def __getitem__(self, index: int) -> JobPosting: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[JobPosting]: ...
+    def __getitem__(self, index: int | slice) -> JobPosting | list[JobPosting]:
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, index.stop
+        head = self._ranked_in_results()
+        chosen = head[start:stop]
+        found = {p.pk: p for p in self._postings.filter(pk__in=chosen)} if chosen else {}
+        items = [found[pk] for pk in chosen if pk in found]
+        if stop is None or stop > len(head):
+            rest = self._postings.exclude(pk__in=head).order_by("-published_at", "-id")
+            first = max(0, start - len(head))
+            items += list(rest[first : None if stop is None else stop - len(head)])
+        return items
+
+
 def posting_rank_by_match(
     *, postings: QuerySet[JobPosting], ranked_ids: list[int]
-) -> QuerySet[JobPosting]:
-    """Order postings by their rank in `ranked_ids` (best first), then the rest newest first."""
+) -> RankedFirst | QuerySet[JobPosting]:
+    """Postings by their rank in `ranked_ids` (best first), then the rest newest first."""
     if not ranked_ids:
         return postings.order_by("-published_at", "-id")
-    rank = Case(
-        *[When(pk=pid, then=Value(n)) for n, pid in enumerate(ranked_ids)],
-        default=Value(len(ranked_ids)),
-        output_field=IntegerField(),
-    )
-    return postings.annotate(match_rank=rank).order_by("match_rank", "-published_at", "-id")
+    return RankedFirst(postings, ranked_ids)
 
 
 # --- what employers may see of graduates ---------------------------------------------------

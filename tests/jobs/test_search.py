@@ -4,11 +4,12 @@ import datetime
 import re
 
 import pytest
+from django.core.paginator import Paginator
 from django.urls import reverse
 from django.utils import timezone
 
 from jobs.filters import PostingFilter
-from jobs.selectors import posting_list_public
+from jobs.selectors import RankedFirst, posting_list_public
 from matching.services import match_run_request
 from tests import factories
 from tests.profiles.querycount import queries_of
@@ -190,3 +191,24 @@ def test_a_skill_is_found_by_its_name_in_any_language(client):
         assert [p.title for p, _m in client.get(URL, {"q": text}).context["results"]] == [
             "Process engineer"
         ], text
+
+
+def test_ranked_first_pages_cover_every_posting_once_best_match_first():
+    """The graduate's ranked postings first (a ranked posting the search drops is skipped),
+    then the rest newest first, whichever page boundaries the paginator asks for."""
+    now = timezone.now()
+    postings = [
+        factories.JobPostingFactory(title=f"P{n}", published_at=now - datetime.timedelta(days=n))
+        for n in range(7)
+    ]
+    closed = factories.JobPostingFactory(title="Closed", status="closed")
+    ranked = [postings[5].pk, closed.pk, postings[2].pk]
+    ordered = RankedFirst(posting_list_public(), ranked)
+    expected = ["P5", "P2", "P0", "P1", "P3", "P4", "P6"]
+    assert ordered.count() == len(ordered) == 7
+    assert [p.title for p in ordered[0:7]] == expected
+    for size in (1, 2, 3, 4):
+        pages = [ordered[i : i + size] for i in range(0, 7, size)]
+        assert [p.title for page in pages for p in page] == expected
+    assert ordered[1].title == "P2" and ordered[3].title == "P1"
+    assert [p.title for p in Paginator(ordered, 3).page(3)] == ["P6"]
