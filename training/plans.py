@@ -209,15 +209,22 @@ def topik_visa_effects(*, graduate: GraduateProfile, level: int) -> list[VisaEff
 
 
 def course_plan_for_posting(
-    *, graduate: GraduateProfile, posting: JobPosting, objective: str = "hours"
+    *,
+    graduate: GraduateProfile,
+    posting: JobPosting,
+    objective: str = "hours",
+    facts: tuple[GraduateFacts, PostingFacts] | None = None,
 ) -> CoursePlan:
     """The fewest hours (or lowest cost) of courses that close the graduate's gaps for the
     posting, and what the plan does to their match score and visa routes (module docstring).
-    About a dozen queries; the visa guidance is computed only when the plan raises TOPIK."""
+    About a dozen queries; the visa guidance is computed only when the plan raises TOPIK.
+    `facts`: the pair's matching facts, when the caller has read them already."""
     if objective not in OBJECTIVES:
         raise ValueError(f"objective must be one of {OBJECTIVES}, not {objective!r}")
-    g = graduate_facts(ids=[graduate.pk])[0]
-    p = posting_facts(ids=[posting.pk], only_matchable=False)[0]
+    g, p = facts or (
+        graduate_facts(ids=[graduate.pk])[0],
+        posting_facts(ids=[posting.pk], only_matchable=False)[0],
+    )
     needed = {s.skill_id for s in p.skills}
     topik_needed = p.min_topik if g.topik < p.min_topik else None
     catalogue = list(plannable_courses(skill_ids=needed, topik=topik_needed))

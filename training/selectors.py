@@ -22,7 +22,8 @@ from django.utils.translation import gettext
 from core.choices import EducationLevel
 from jobs.models import JobPosting, PostingSkill
 from matching.explain import CourseOffer, Explanation
-from matching.selectors import CourseOffers, explanations_for
+from matching.facts import GraduateFacts, PostingFacts
+from matching.selectors import CourseOffers, explanations_for, explanations_from_facts
 from profiles.models import FieldOfStudy, GraduateProfile
 from skills.selectors import skill_name_q
 from training.demand import (
@@ -294,15 +295,30 @@ def course_offers_by_skill(*, skill_ids: Collection[int]) -> CourseOffers:
     return dict(offers)
 
 
-def explanation_with_courses(*, graduate: GraduateProfile, posting: JobPosting) -> Explanation:
+def explanation_with_courses(
+    *,
+    graduate: GraduateProfile,
+    posting: JobPosting,
+    facts: tuple[GraduateFacts, PostingFacts] | None = None,
+) -> Explanation:
     """How the graduate matches the posting (matching.selectors.explanations_for), with the
-    courses that close each skill still short of the level asked."""
-    needed = PostingSkill.objects.filter(posting=posting).values_list("skill_id", flat=True)
-    explained = explanations_for(
-        graduate_ids=[graduate.pk],
-        posting_ids=[posting.pk],
-        courses_by_skill=course_offers_by_skill(skill_ids=list(needed)),
-    )
+    courses that close each skill still short of the level asked. `facts`: the pair's matching
+    facts, when the caller has read them already."""
+    if facts is None:
+        needed = PostingSkill.objects.filter(posting=posting).values_list("skill_id", flat=True)
+        explained = explanations_for(
+            graduate_ids=[graduate.pk],
+            posting_ids=[posting.pk],
+            courses_by_skill=course_offers_by_skill(skill_ids=list(needed)),
+        )
+    else:
+        explained = explanations_from_facts(
+            graduates=[facts[0]],
+            postings=[facts[1]],
+            courses_by_skill=course_offers_by_skill(
+                skill_ids=[s.skill_id for s in facts[1].skills]
+            ),
+        )
     return explained.pair(graduate.pk, posting.pk)
 
 

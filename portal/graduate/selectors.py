@@ -6,17 +6,22 @@ from datetime import datetime
 from typing import Any, TypedDict
 
 from django.core.cache import cache
+from django.db.models import prefetch_related_objects
 from django.forms import Form
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import User
 from jobs.models import Application, JobPosting
 from jobs.selectors import application_missing_parts, offer_facts_for_posting
 from matching.reasons import checklist, main_gap, top_reasons
-from matching.selectors import current_run, explanations_for, matches_for_graduate
+from matching.selectors import (
+    current_run,
+    explanations_for,
+    graduate_facts,
+    matches_for_graduate,
+    posting_facts,
+)
 from profiles.models import GraduateProfile
-from profiles.selectors import graduate_profile_for_user
 from training.selectors import (
     CourseSuggestion,
     course_plan_for_posting,
@@ -104,17 +109,28 @@ def search_scores(
 # --- the job page ------------------------------------------------------------------------------
 
 
-def job_page_for_graduate(*, user: User, posting: JobPosting, form: Form) -> dict[str, Any]:
+def job_page_for_graduate(
+    *, profile: GraduateProfile | None, posting: JobPosting, form: Form
+) -> dict[str, Any]:
     """What the job page adds for a graduate: the visa box, how they match (met / partial /
-    missing) with the courses for their gaps and the plan of fewest hours, and applying."""
-    return {**_visa_box(user, posting), **_how_you_match(user, posting, form)}
-
-
-def _how_you_match(user: User, posting: JobPosting, form: Form) -> dict[str, Any]:
-    profile = GraduateProfile.objects.filter(user=user).first()
+    missing) with the courses for their gaps and the plan of fewest hours, and applying.
+    The profile's education and experience, and the pair's matching facts, are read once for
+    all of it."""
     if profile is None:
-        return {"apply_form": form}
-    explanation = explanation_with_courses(graduate=profile, posting=posting)
+        return {
+            "visa_gaps": {"nationality": _("Your profile has no nationality yet.")},
+            "apply_form": form,
+        }
+    prefetch_related_objects([profile], "education__field_of_study", "experience")
+    return {**_visa_box(profile, posting), **_how_you_match(profile, posting, form)}
+
+
+def _how_you_match(profile: GraduateProfile, posting: JobPosting, form: Form) -> dict[str, Any]:
+    facts = (
+        graduate_facts(ids=[profile.pk])[0],
+        posting_facts(ids=[posting.pk], only_matchable=False)[0],
+    )
+    explanation = explanation_with_courses(graduate=profile, posting=posting, facts=facts)
     checks = checklist(explanation)
     gap_courses = []
     seen: set[int] = set()
@@ -133,17 +149,14 @@ def _how_you_match(user: User, posting: JobPosting, form: Form) -> dict[str, Any
         "need_checks": checks.needs,
         "constraint_checks": checks.constraints,
         "gap_courses": gap_courses,
-        "course_plan": course_plan_for_posting(graduate=profile, posting=posting),
+        "course_plan": course_plan_for_posting(graduate=profile, posting=posting, facts=facts),
     }
 
 
-def _visa_box(graduate: User, posting: JobPosting) -> dict[str, Any]:
+def _visa_box(profile: GraduateProfile, posting: JobPosting) -> dict[str, Any]:
     """Whether the posting, as an offer, opens a visa route for the signed-in graduate."""
     try:
-        profile = graduate_profile_for_user(user=graduate)
         person = person_facts_for_graduate(profile=profile)
-    except GraduateProfile.DoesNotExist:
-        return {"visa_gaps": {"nationality": _("Your profile has no nationality yet.")}}
     except RuleInputError as error:
         return {"visa_gaps": error.errors}
     verdict = visa_offer_verdict(

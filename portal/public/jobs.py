@@ -100,8 +100,8 @@ def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in(request)
     if user is not None and user.is_graduate:
         form = ApplicationForm(questions=posting.screening_questions.all())
-        context.update(job_page_for_graduate(user=user, posting=posting, form=form))
         profile = signed_in_graduate(request)
+        context.update(job_page_for_graduate(profile=profile, posting=posting, form=form))
         context["saved_ids"] = saved_job_ids(graduate=profile, posting_ids=[posting.pk])
         outcome_record(user=user, graduate=profile, posting=posting)
     return render(request, "jobs/posting_detail.html", context)
@@ -142,7 +142,7 @@ def posting_apply(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Your application is sent. You can follow it here."))
             return redirect("graduate:application_detail", pk=application.pk)
     context: dict[str, Any] = {"posting": posting, "official_sources": OFFICIAL_SOURCES}
-    context.update(job_page_for_graduate(user=user, posting=posting, form=form))
+    context.update(job_page_for_graduate(profile=profile, posting=posting, form=form))
     if missing is not None:
         context["apply_missing"] = missing
     return render(request, "jobs/posting_detail.html", context, status=400)
