@@ -177,6 +177,8 @@ PAGES: tuple[Page, ...] = (
     Page("api-employers", ANONYMOUS, _anon("/api/v1/employers/"), weight=1),
     # graduates
     Page("graduate-dashboard", GRADUATE, _graduate_get("/graduate/"), weight=5),
+    # what the dashboard asks for after itself when the suggestions are not kept yet
+    Page("graduate-courses", GRADUATE, _graduate_get("/graduate/suggested-courses/"), weight=2),
     Page("graduate-matches", GRADUATE, _graduate_get("/graduate/matches/"), weight=3),
     Page("graduate-job", GRADUATE, _job("/jobs/{}/", GRADUATE), weight=5),
     Page("graduate-jobs", GRADUATE, _graduate_get("/jobs/"), weight=3),

@@ -33,6 +33,11 @@ from portal.staff.dashboard import staff_dashboard
 graduate = [
     path("", graduate_dashboard.dashboard, name="dashboard"),
     path("matches/", graduate_dashboard.dashboard_matches_partial, name="dashboard_matches"),
+    path(
+        "suggested-courses/",
+        graduate_dashboard.dashboard_courses_partial,
+        name="dashboard_courses",
+    ),
     path("profile/", profile.profile_start, name="profile"),
     path("profile/education/<int:pk>/", profile.education_edit, name="education_edit"),
     path("profile/education/<int:pk>/delete/", profile.education_delete, name="education_delete"),

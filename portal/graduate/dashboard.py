@@ -9,7 +9,12 @@ from matching.models import ListKind
 from matching.selectors import current_run, graduate_matches_refreshing
 from matching.services import impression_record
 from portal.graduate.access import graduate_required
-from portal.graduate.selectors import MatchRow, course_suggestions, dashboard_matches
+from portal.graduate.selectors import (
+    MatchRow,
+    course_suggestions,
+    course_suggestions_kept,
+    dashboard_matches,
+)
 from profiles.models import GraduateProfile
 from profiles.selectors import graduate_profile_for_user, profile_completeness
 from profiles.services import graduate_matches_seen
@@ -40,8 +45,21 @@ def dashboard(request: HttpRequest, profile: GraduateProfile) -> HttpResponse:
             "new_matches": sum(1 for m in matches if m.is_new),
             "first_visit": since is None,
             "refreshing": refreshing,
-            "courses": course_suggestions(profile=profile),
+            # Kept suggestions at once; otherwise the page asks for them when it has loaded.
+            "courses": course_suggestions_kept(profile=profile),
         },
+    )
+
+
+@require_GET
+@graduate_required
+def dashboard_courses_partial(request: HttpRequest, profile: GraduateProfile) -> HttpResponse:
+    """The suggested courses alone, planned now if they were not kept (the dashboard loads
+    them after itself, so planning never holds up the page)."""
+    return render(
+        request,
+        "graduate/_dashboard_courses.html",
+        {"courses": course_suggestions(profile=profile)},
     )
 
 

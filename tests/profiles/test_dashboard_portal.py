@@ -139,3 +139,28 @@ def test_dashboard_queries_do_not_grow_with_matches_and_applications(
     many, response = queries_of(lambda: graduate_client.get(URL))
     assert len(response.context["matches"]) == 8
     assert many == few
+
+
+def test_suggested_courses_come_after_the_page_then_from_the_cache(
+    graduate, graduate_client, matched
+):
+    """Planning the suggestions never holds up the dashboard: the first visit shows a
+    placeholder the browser fills from its own URL (and a link without script); once planned
+    they are kept, and the next visit shows them at once, until the profile changes."""
+    lith = matched[1].skills.get(skill__name="Photolithography").skill
+    course = factories.CourseFactory(title="Lithography for fabs")
+    factories.CourseSkillFactory(course=course, skill=lith, level_reached=4)
+    first = graduate_client.get(URL)
+    assert first.context["courses"] is None
+    page = first.content.decode()
+    assert f'hx-get="{reverse("graduate:dashboard_courses")}"' in page
+    assert reverse("training:for_me") in page and "Lithography for fabs" not in page
+    partial = graduate_client.get(reverse("graduate:dashboard_courses"))
+    assert partial.status_code == 200 and "Lithography for fabs" in partial.content.decode()
+    again = graduate_client.get(URL)
+    assert [s.course.title for s in again.context["courses"]] == ["Lithography for fabs"]
+    assert 'hx-get="' + reverse("graduate:dashboard_courses") not in again.content.decode()
+    profile = graduate.graduate_profile
+    profile.headline = "Etch and litho engineer"
+    profile.save()
+    assert graduate_client.get(URL).context["courses"] is None
