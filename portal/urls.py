@@ -249,6 +249,7 @@ visas = [
     path("check/route/<slug:code>/", public_visas.check_route, name="check_route"),
     path("mine/", graduate_visas.mine, name="mine"),
     path("mine/results/", graduate_visas.mine_results, name="mine_results"),
+    path("mine/route/<slug:code>/", graduate_visas.mine_route, name="mine_route"),
 ]
 
 urlpatterns = [

@@ -3,11 +3,12 @@
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django_countries import countries
@@ -57,6 +58,28 @@ def mine_results(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@login_required
+@require_GET
+def mine_route(request: HttpRequest, code: str) -> HttpResponse:
+    """One route's conditions, checked, and its sources, for the graduate's own guidance with
+    the same "what if" answers (the query string): fetched when opened, so the page of all
+    routes stays small; a page of its own without JavaScript."""
+    if not signed_in_user(request).is_graduate:
+        return redirect("dashboard")
+    context = _mine_context(request, _own_profile(request))
+    guidance = context.get("guidance")
+    pathway = next(
+        (p for p in (guidance.pathways if guidance else []) if slugify(p.code) == code), None
+    )
+    if pathway is None:
+        raise Http404("No such route.")
+    back = reverse("visas:mine") + ("?" + request.GET.urlencode() if request.GET else "")
+    route_context = {"pathway": pathway, "open": True, "back_url": back}
+    if request.htmx:  # type: ignore[attr-defined]
+        return render(request, "visas/_route_details.html", route_context)
+    return render(request, "visas/route.html", route_context)
+
+
 def _own_profile(request: HttpRequest) -> GraduateProfile | None:
     """The graduate's profile with what the visa rules read, or None before they have one."""
     graduate = signed_in_graduate(request)
@@ -81,6 +104,9 @@ def _mine_context(request: HttpRequest, profile: GraduateProfile | None) -> dict
     guidance = visa_guidance(person=person, offer=offer, on=timezone.localdate())
     return {
         **context,
+        # Each route's conditions and sources load when opened (mine_route), as on the checker.
+        "details_query": request.GET.urlencode(),
+        "details_route": "visas:mine_route",
         "form": form,
         "person": person,
         "offer": offer,

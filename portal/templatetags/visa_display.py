@@ -97,7 +97,9 @@ def route_card(context: template.Context, pathway: PathwayResult) -> SafeString:
     )
     key = None
     if version is not None:  # unknown when the shared cache is down: then nothing is kept
-        parts = (pathway, courses, query is None, context.get("open"), get_language(), version)
+        route = context.get("details_route")  # whose details link: the checker's or mine
+        lazy, shown_open = query is None, context.get("open")
+        parts = (pathway, courses, lazy, route, shown_open, get_language(), version)
         key = hashlib.sha256(repr(parts).encode()).hexdigest()
     card = caches["route_cards"].get(key) if key is not None else None
     if card is None:

@@ -593,3 +593,26 @@ def test_checker_asks_when_the_status_ends_and_says_when_to_apply(client: Client
     alone = _check(client, status_expires="2026-04-15")
     assert alone.context["guidance"] is None
     assert "Give the current status the end date belongs to." in alone.content.decode()
+
+
+@pytest.mark.usefixtures("on_day")
+def test_own_guidance_loads_each_routes_conditions_when_opened(
+    graduate: User, graduate_client: Client, employer_client: Client
+):
+    """The page of all routes carries no route's conditions or sources: each card's details
+    come from the graduate's own route URL, with the same "what if" answers, as a fragment for
+    htmx or a page of its own without JavaScript."""
+    factories.EducationRecordFactory(profile=graduate.graduate_profile)
+    page = graduate_client.get(MINE, {"topik": "4"}).content.decode()
+    route = reverse("visas:mine_route", args=["e-9"])
+    assert f'hx-get="{route}?topik=4"' in page
+    assert 'class="criteria-table' not in page and 'class="sources"' not in page
+    fragment = graduate_client.get(route, {"topik": "4"}, HTTP_HX_REQUEST="true")
+    assert fragment.status_code == 200
+    assert (
+        "criteria-table" in fragment.content.decode() and "<html" not in fragment.content.decode()
+    )
+    whole = graduate_client.get(route, {"topik": "4"})
+    assert f'href="{MINE}?topik=4#route-e-9"' in whole.content.decode()
+    assert graduate_client.get(reverse("visas:mine_route", args=["x-99"])).status_code == 404
+    assert employer_client.get(route).status_code == 302
