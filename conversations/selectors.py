@@ -11,6 +11,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
@@ -120,8 +121,26 @@ def _visible(threads: QuerySet[Conversation], employer: Employer) -> list[Conver
     return [c for c in threads if shown(conversation=c, employer=employer)]
 
 
+UNREAD_KEPT_SECONDS = 60  # what explicit forgetting misses (a thread the company stops seeing)
+
+
+def unread_key(user_id: int) -> str:
+    return f"conversations:unread:{user_id}"
+
+
 def unread_total(*, user: User) -> int:
-    """How many threads have unread messages for the user (the nav's figure)."""
+    """How many threads have unread messages for the user (the nav's figure, on every page).
+
+    Kept in the shared cache for a minute; posting a message forgets it for everyone in the
+    thread, and reading one forgets the reader's (conversations.services)."""
+    kept: int | None = cache.get(unread_key(user.pk))
+    if kept is None:
+        kept = _unread_total(user)
+        cache.set(unread_key(user.pk), kept, UNREAD_KEPT_SECONDS)
+    return kept
+
+
+def _unread_total(user: User) -> int:
     if user.is_graduate:
         profile = GraduateProfile.objects.filter(user=user).first()
         if profile is None:

@@ -6,6 +6,7 @@ author is a participant, the attachment is a plain PDF."""
 
 from typing import Any
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from conversations.models import BODY_MAX, Conversation, ConversationRead, Message, MessageKind
+from conversations.selectors import unread_key
 from employers.models import EmployerMember
 from employers.permissions import require_verified
 from jobs.models import Application, PostingInvitation
@@ -133,6 +135,15 @@ def conversation_mark_read(*, conversation: Conversation, user: User) -> None:
     ConversationRead.objects.update_or_create(
         conversation=conversation, user=user, defaults={"last_read_at": timezone.now()}
     )
+    _unread_forget([user.pk])
+
+
+def _unread_forget(user_ids: list[int]) -> None:
+    """The nav's unread figures of these users are read again: now, and after the commit (a
+    request in between may have kept the figure from before it)."""
+    keys = [unread_key(pk) for pk in user_ids]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
 
 
 def _message_notify(*, message: Message, conversation: Conversation) -> None:
@@ -155,6 +166,7 @@ def _message_notify(*, message: Message, conversation: Conversation) -> None:
         recipients = [graduate.user]
         url = reverse("graduate:conversation_detail", args=[conversation.pk])
     params["from_graduate"] = message.author_is_graduate
+    _unread_forget([user.pk for user in recipients])
     for user in recipients:
         notify(
             user=user,

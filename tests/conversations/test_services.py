@@ -276,3 +276,18 @@ def test_deleting_the_account_deletes_the_threads_and_their_files(
 
     assert not Conversation.objects.exists() and not Message.objects.exists()
     assert not storage.exists(name)
+
+
+def test_the_kept_unread_figure_is_forgotten_by_a_message_and_by_reading(
+    thread, graduate, employer
+):
+    """Every page shows the figure, so it is kept; a new message forgets it for the other
+    side at once, and reading the thread forgets the reader's."""
+    assert unread_total(user=employer) == 0 and unread_total(user=graduate) == 0  # kept
+    message_post(conversation=thread, author=graduate, body="Hello")
+    assert unread_total(user=employer) == 1
+    message_post(conversation=thread, author=employer, body="Welcome")
+    assert unread_total(user=graduate) == 1
+    conversation_mark_read(conversation=thread, user=graduate)
+    assert unread_total(user=graduate) == 0
+    assert unread_total(user=employer) == 0  # the company's own reply marked the thread read

@@ -92,6 +92,7 @@ def test_the_candidate_list_uses_a_constant_number_of_queries(
 ):
     run_matching()
     url = reverse("employer:candidate_list", args=[posting.pk])
+    employer_client.get(url)  # the first fills what is kept (the nav's unread figure)
     with CaptureQueriesContext(connection) as few:
         employer_client.get(url)
     for _ in range(4):

@@ -193,6 +193,7 @@ def test_the_board_uses_a_constant_number_of_queries(
 ):
     application_submit(graduate=factories.ApplicantFactory(), posting=posting, cover_letter="")
     url = reverse("employer:pipeline", args=[posting.pk])
+    employer_client.get(url)  # the first fills what is kept (the nav's unread figure)
     with CaptureQueriesContext(connection) as few:
         employer_client.get(url)
     for _ in range(4):

@@ -105,6 +105,7 @@ def test_list_queries_do_not_grow_with_applications(graduate, graduate_client):
     profile = graduate.graduate_profile
     for _ in range(2):
         factories.ApplicationFactory(graduate=profile)
+    graduate_client.get(LIST)  # the first fills what is kept (the nav's unread figure)
     few, _ = queries_of(lambda: graduate_client.get(LIST))
     for _ in range(7):
         factories.ApplicationFactory(graduate=profile)
