@@ -8,6 +8,7 @@ it starts nothing.
 """
 
 from dataclasses import dataclass
+from importlib import import_module
 from random import Random
 from typing import Any
 
@@ -44,8 +45,7 @@ class LoadtestSize:
 
 def _session_for(user: User) -> str:
     """A new signed-in session for `user`, as signing in would leave it; its key."""
-    engine = __import__(settings.SESSION_ENGINE, fromlist=["SessionStore"])
-    session = engine.SessionStore()
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
     now = timezone.now().timestamp()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = _BACKEND
