@@ -90,7 +90,8 @@ def _graduate_accounts(count: int) -> list[dict[str, Any]]:
 
 
 def _employer_accounts(count: int, rng: Random) -> list[dict[str, Any]]:
-    """Members of verified companies with open postings, the busiest companies first."""
+    """Members of verified companies with open postings, the busiest companies first, whose
+    sampled postings have ranked candidates (the candidate pages need some)."""
     busiest = (
         JobPosting.objects.public()
         .values("employer_id")
@@ -103,23 +104,21 @@ def _employer_accounts(count: int, rng: Random) -> list[dict[str, Any]]:
             user__is_active=True, employer_id__in=order
         ),
         key=lambda m: (order[m.employer_id], m.pk),
-    )[:count]
-    accounts = []
+    )
+    accounts: list[dict[str, Any]] = []
     for member in members:
-        postings = list(
-            JobPosting.objects.public()
-            .filter(employer=member.employer)
-            .order_by("pk")
-            .values_list("pk", flat=True)
-        )
-        postings = sorted(rng.sample(postings, min(10, len(postings))))
+        if len(accounts) == count:
+            break
+        postings = list(JobPosting.objects.public().filter(employer=member.employer).order_by("pk"))
+        postings = sorted(rng.sample(postings, min(10, len(postings))), key=lambda p: p.pk)
         candidates = {
-            str(pk): [
-                c.graduate.pk
-                for c in candidates_for_posting(posting=JobPosting.objects.get(pk=pk), limit=10)
+            str(posting.pk): [
+                c.graduate.pk for c in candidates_for_posting(posting=posting, limit=10)
             ]
-            for pk in postings
+            for posting in postings
         }
+        if not any(candidates.values()):
+            continue
         applications = list(
             Application.objects.filter(posting__employer=member.employer)
             .order_by("pk")
@@ -131,7 +130,7 @@ def _employer_accounts(count: int, rng: Random) -> list[dict[str, Any]]:
                 "employer_id": member.employer_id,
                 "session": _session_for(member.user),
                 "token": _token_for(member.user),
-                "postings": postings,
+                "postings": [posting.pk for posting in postings],
                 "candidates": candidates,
                 "applications": applications,
             }

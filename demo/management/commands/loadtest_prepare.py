@@ -46,8 +46,8 @@ class Command(BaseCommand):
         )
         if not fixture["graduates"] or not fixture["employers"] or not fixture["jobs"]:
             raise CommandError(
-                "The database needs graduates, a verified employer with open postings and "
-                "public postings: run seed_demo or seed_scale first."
+                "The database needs graduates, public postings and a verified employer whose "
+                "postings have ranked candidates: run seed_demo or seed_scale, then matching."
             )
         out = Path(options["out"])
         out.parent.mkdir(parents=True, exist_ok=True)
