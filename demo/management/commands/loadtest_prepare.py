@@ -11,7 +11,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from demo.loadtest import LoadtestSize, loadtest_fixture_build
-from demo.selectors import accounts_outside_demo
+from demo.management.demo_only import demo_database_require
 
 
 class Command(BaseCommand):
@@ -30,13 +30,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if min(options["graduates"], options["employers"]) < 1:
             raise CommandError("--graduates and --employers must be at least 1.")
-        real = accounts_outside_demo()
-        if real and not options["yes"]:
-            raise CommandError(
-                f"This database holds {real} accounts outside the demo's example domains: "
-                "loadtest_prepare signs accounts in and is for demo and benchmark databases. "
-                "Add --yes to go on anyway."
-            )
+        demo_database_require(
+            command="loadtest_prepare", purpose="signs accounts in", yes=options["yes"]
+        )
         fixture = loadtest_fixture_build(
             size=LoadtestSize(
                 graduates=options["graduates"],

@@ -11,7 +11,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
-from demo.selectors import accounts_outside_demo
+from demo.management.demo_only import demo_database_require
 from demo.services import DemoSize, demo_seed
 
 
@@ -38,12 +38,9 @@ class Command(BaseCommand):
         assert isinstance(applications, int) and isinstance(seed, int)
         if min(graduates, postings) < 1 or applications < 0:
             raise CommandError("--graduates and --postings must be at least 1.")
-        real = accounts_outside_demo()
-        if real and not options["yes"]:
-            raise CommandError(
-                f"This database holds {real} accounts outside the demo's example domains: "
-                "seed_scale is for demo and benchmark databases. Add --yes to go on anyway."
-            )
+        demo_database_require(
+            command="seed_scale", purpose="writes demo rows", yes=bool(options["yes"])
+        )
         started = time.perf_counter()
         result = demo_seed(
             seed=seed,
