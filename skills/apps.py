@@ -1,6 +1,17 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 
 
 class SkillsConfig(AppConfig):
     name = "skills"
     verbose_name = "Skill taxonomy"
+
+    def ready(self) -> None:
+        # Cache invalidation, not domain flow: every write to skills and their relations (admin,
+        # taxonomy_load, shell, factories) makes the processes read the taxonomy again.
+        from skills.models import Skill, SkillRelation
+        from skills.services import taxonomy_changed
+
+        for model in (Skill, SkillRelation):
+            post_save.connect(taxonomy_changed, sender=model, dispatch_uid=f"taxonomy-{model}")
+            post_delete.connect(taxonomy_changed, sender=model, dispatch_uid=f"taxonomy-d{model}")

@@ -1,10 +1,16 @@
+import threading
+import uuid
+from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
+from django.utils.translation import get_language, override
 from modeltranslation.utils import build_localized_fieldname
 
-from skills.models import Skill, SkillAlias, normalise_skill_label
+from skills.models import Skill, SkillAlias, SkillRelation, normalise_skill_label
 
 
 def skill_name_q(lookup: str, text: str, *, path: str = "") -> Q:
@@ -63,3 +69,80 @@ def unknown_skill_ids(*, ids: Iterable[int]) -> list[int]:
     wanted = set(ids)
     known = set(Skill.objects.filter(pk__in=wanted).values_list("pk", flat=True))
     return sorted(wanted - known)
+
+
+# --- the taxonomy kept per process ---------------------------------------------------------
+# Every match explanation needs the skill relations and the skills' names; they change only
+# when an administrator edits the taxonomy. Each process keeps one snapshot while the version
+# token in the shared cache stays the same (skills.services.taxonomy_changed sets a new one).
+
+TAXONOMY_VERSION_KEY = "skills:taxonomy:version"
+
+
+@dataclass
+class TaxonomySnapshot:
+    """The relations (skill id -> [(related skill id, credit)]), each skill's id by slug, and
+    the names in each language as first asked for (one query per language)."""
+
+    token: str | None
+    relations: dict[int, list[tuple[int, float]]]
+    ids_by_slug: dict[str, int]
+    _names: dict[str, dict[int, str]] = field(default_factory=dict)
+
+    def names(self) -> dict[int, str]:
+        """Every skill's name in the active language (modeltranslation's fallback included)."""
+        language = get_language() or settings.LANGUAGE_CODE
+        found = self._names.get(language)
+        if found is None:
+            with override(language):
+                found = dict(Skill.objects.order_by().values_list("id", "name"))
+            self._names[language] = found
+        return found
+
+
+_taxonomy: TaxonomySnapshot | None = None
+_taxonomy_lock = threading.Lock()
+
+
+def taxonomy_version() -> str | None:
+    """The taxonomy's version token (None when the shared cache cannot be reached)."""
+    try:
+        token = cache.get(TAXONOMY_VERSION_KEY)
+        if token is None:
+            cache.add(TAXONOMY_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+            token = cache.get(TAXONOMY_VERSION_KEY)
+    except Exception:
+        return None
+    return None if token is None else str(token)
+
+
+def taxonomy_snapshot() -> TaxonomySnapshot:
+    """The taxonomy as matching reads it, kept in this process until the version token changes
+    (two queries when it does). With the shared cache down nothing is kept: every call reads."""
+    global _taxonomy
+    token = taxonomy_version()
+    with _taxonomy_lock:
+        kept = _taxonomy
+    if kept is not None and token is not None and kept.token == token:
+        return kept
+    relations: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for skill_id, related_id, credit in SkillRelation.objects.order_by(
+        "skill_id", "kind", "id"
+    ).values_list("skill_id", "related_skill_id", "credit"):
+        relations[skill_id].append((related_id, credit))
+    snapshot = TaxonomySnapshot(
+        token=token,
+        relations=dict(relations),
+        ids_by_slug=dict(Skill.objects.order_by().values_list("slug", "id")),
+    )
+    if token is not None:
+        with _taxonomy_lock:
+            _taxonomy = snapshot
+    return snapshot
+
+
+def taxonomy_snapshot_clear() -> None:
+    """Forget this process's snapshot (the next call reads the taxonomy again)."""
+    global _taxonomy
+    with _taxonomy_lock:
+        _taxonomy = None

@@ -1,13 +1,17 @@
 """Writes to the skill taxonomy."""
 
 import json
+import uuid
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.core.cache import cache
 from django.db import transaction
 
 from core.translations import localized_values
 from skills.models import Skill, SkillAlias, SkillCategory, SkillRelation, normalise_skill_label
+from skills.selectors import TAXONOMY_VERSION_KEY, taxonomy_snapshot_clear
 
 TAXONOMY_PATH = Path(__file__).resolve().parent / "data" / "taxonomy.json"
 # The names in other languages, beside the curated taxonomy (drafts to be reviewed).
@@ -82,3 +86,18 @@ def taxonomy_load(*, path: Path = TAXONOMY_PATH) -> TaxonomyLoadResult:
         aliases=aliases,
         relations=len(document["relations"]),
     )
+
+
+def taxonomy_changed(**_signal: object) -> None:
+    """The taxonomy changed: every process reads it again on its next explanation (a new version
+    token in the shared cache, now and once more after commit, so no process keeps what it read
+    before the commit). Connected to saves and deletes of skills and relations (apps.py): the
+    admin, the loader and the factories all write through them."""
+
+    def new_version() -> None:
+        with suppress(Exception):
+            cache.set(TAXONOMY_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        taxonomy_snapshot_clear()
+
+    new_version()
+    transaction.on_commit(new_version)

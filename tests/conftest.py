@@ -97,18 +97,21 @@ def _english_afterwards() -> Iterator[None]:
 def _fresh_cache() -> Iterator[None]:
     """Empty caches around each test: Django's (the shared one and the answers kept per
     process), and the per-process visa rules snapshot (matching reads it on every run, so one
-    test's rules would otherwise leak into the next)."""
+    test's rules would otherwise leak into the next), and the taxonomy kept per process."""
     from django.core.cache import caches
 
+    from skills.selectors import taxonomy_snapshot_clear
     from visas.selectors import rules_snapshot_cache_clear
 
     for each in caches.all():
         each.clear()
     rules_snapshot_cache_clear()
+    taxonomy_snapshot_clear()
     yield
     for each in caches.all():
         each.clear()
     rules_snapshot_cache_clear()
+    taxonomy_snapshot_clear()
 
 
 @pytest.fixture(scope="session")

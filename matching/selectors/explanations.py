@@ -1,6 +1,5 @@
 """Why a graduate and a posting match: the one way every page and API explains a match."""
 
-from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -10,7 +9,7 @@ from matching.facts import (
     PostingFacts,
 )
 from matching.selectors.facts import graduate_facts, posting_facts
-from skills.models import Skill, SkillRelation
+from skills.selectors import taxonomy_snapshot
 
 CourseOffers = dict[int, list[CourseOffer]]
 
@@ -63,17 +62,10 @@ def explanations_from_facts(
     courses_by_skill: CourseOffers | None = None,
 ) -> Explained:
     """`explanations_for` on facts the caller already holds, possibly changed (a training plan
-    explains the graduate as they would be after the courses). Loads the skill relations and
-    names the facts need: two queries."""
-    own = {skill for g in graduates for skill in g.skills}
-    needed = {s.skill_id for p in postings for s in p.skills}
-    relations: dict[int, list[tuple[int, float]]] = defaultdict(list)
-    for skill_id, related_id, credit in SkillRelation.objects.filter(
-        skill_id__in=list(own)
-    ).values_list("skill_id", "related_skill_id", "credit"):
-        relations[skill_id].append((related_id, credit))
-    names = dict(Skill.objects.filter(id__in=needed | own).values_list("id", "name"))
-    table = dict(relations)
+    explains the graduate as they would be after the courses). The skill relations and names
+    come from the taxonomy kept per process (skills.selectors.taxonomy_snapshot)."""
+    taxonomy = taxonomy_snapshot()
+    table, names = taxonomy.relations, taxonomy.names()
     pairs = {
         (g.id, p.id): explain_pair(
             graduate=g,

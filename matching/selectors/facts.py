@@ -38,7 +38,8 @@ from profiles.models import (
     english_cefr_level,
     role_years,
 )
-from skills.models import Skill, SkillRelation
+from skills.models import SkillRelation
+from skills.selectors import taxonomy_snapshot
 from visas.rules import RulesSnapshot, offer_routes, person_routes, work_routes_loaded
 from visas.rules.graduate import DegreeRow, JobRow, offer_facts, person_facts
 from visas.selectors import rules_snapshot_cached, rules_version
@@ -92,7 +93,8 @@ def graduate_facts(
 ) -> list[GraduateFacts]:
     """Facts of graduates (all, the given ids, or an inclusive id range), ordered by id.
 
-    Five queries whatever the number of graduates (plus the visa rules, cached per process).
+    Four queries whatever the number of graduates (plus the visa rules and the taxonomy, kept
+    per process).
     Language tests raise the language skills they stand for (matching.scoring)."""
     profiles = GraduateProfile.objects.order_by("id")
     if ids is not None:
@@ -157,8 +159,9 @@ def facts_context() -> tuple[object, ...] | None:
 
 def _language_skill_ids() -> dict[str, int]:
     """The taxonomy's ids of the language skills that tests stand for (matching.scoring)."""
+    ids = taxonomy_snapshot().ids_by_slug
     slugs = [*LANGUAGE_SKILLS_FROM_TOPIK, *LANGUAGE_SKILLS_FROM_CEFR]
-    return dict(Skill.objects.filter(slug__in=slugs).values_list("slug", "id"))
+    return {slug: ids[slug] for slug in slugs if slug in ids}
 
 
 def _with_tested_languages(
