@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Literal
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from jobs.models import JobPosting
@@ -28,7 +28,7 @@ from matching.selectors import (
 )
 from matching.vocabulary import SkillStatus
 from profiles.models import GraduateProfile
-from training.models import PLANNABLE_KINDS, Course, CourseKind
+from training.models import PLANNABLE_KINDS, Course, CourseKind, CourseSkill
 from training.planner import Candidate, Gap, plan_cover
 from visas.rules import RuleInputError, person_routes, work_routes_loaded
 from visas.selectors import person_facts_for_graduate, rules_snapshot_cached, visa_guidance
@@ -139,7 +139,8 @@ def plannable_courses(*, skill_ids: Iterable[int], topik: int | None) -> QuerySe
             hours__isnull=False,
         )
         .select_related("provider")
-        .prefetch_related("skills")
+        # with each skill: the course cards name them
+        .prefetch_related(Prefetch("skills", queryset=CourseSkill.objects.select_related("skill")))
         .order_by("id")
     )
 
@@ -214,11 +215,13 @@ def course_plan_for_posting(
     posting: JobPosting,
     objective: str = "hours",
     facts: tuple[GraduateFacts, PostingFacts] | None = None,
+    before: Explanation | None = None,
 ) -> CoursePlan:
     """The fewest hours (or lowest cost) of courses that close the graduate's gaps for the
     posting, and what the plan does to their match score and visa routes (module docstring).
     About a dozen queries; the visa guidance is computed only when the plan raises TOPIK.
-    `facts`: the pair's matching facts, when the caller has read them already."""
+    `facts`: the pair's matching facts, and `before` their explanation, when the caller has them
+    already."""
     if objective not in OBJECTIVES:
         raise ValueError(f"objective must be one of {OBJECTIVES}, not {objective!r}")
     g, p = facts or (
@@ -228,7 +231,8 @@ def course_plan_for_posting(
     needed = {s.skill_id for s in p.skills}
     topik_needed = p.min_topik if g.topik < p.min_topik else None
     catalogue = list(plannable_courses(skill_ids=needed, topik=topik_needed))
-    before = explanations_from_facts(graduates=[g], postings=[p]).pair(g.id, p.id)
+    if before is None:
+        before = explanations_from_facts(graduates=[g], postings=[p]).pair(g.id, p.id)
     gaps = gap_items(before, g, p)
     plan = plan_cover(
         [Gap(gap.key, gap.level_needed, gap.weight) for gap in gaps],

@@ -145,6 +145,7 @@ def courses_for_topik(*, level: int) -> QuerySet[Course]:
             topik_target__gte=level,
         )
         .select_related("provider")
+        .prefetch_related(Prefetch("skills", queryset=CourseSkill.objects.select_related("skill")))
         .order_by(F("start_date").asc(nulls_last=True), "topik_target", "hours", "id")
     )
 

@@ -168,7 +168,9 @@ def _how_you_match(profile: GraduateProfile, posting: JobPosting, form: Form) ->
         "need_checks": checks.needs,
         "constraint_checks": checks.constraints,
         "gap_courses": gap_courses,
-        "course_plan": course_plan_for_posting(graduate=profile, posting=posting, facts=facts),
+        "course_plan": course_plan_for_posting(
+            graduate=profile, posting=posting, facts=facts, before=explanation
+        ),
     }
 
 

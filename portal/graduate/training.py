@@ -14,11 +14,11 @@ from accounts.http import signed_in_user
 from jobs.models import JobPosting
 from jobs.selectors import posting_list_public
 from portal.graduate.forms import PlanObjectiveForm
+from portal.graduate.selectors import course_suggestions
 from profiles.models import GraduateProfile
 from profiles.permissions import signed_in_graduate
 from training.selectors import (
     course_plan_for_posting,
-    course_suggestions_for_graduate,
     courses_for_topik,
     degree_pathways_for_graduate,
 )
@@ -57,7 +57,7 @@ def for_me(request: HttpRequest) -> HttpResponse:
     profile = _graduate_profile(request)
     context: dict[str, Any] = {"profile": profile}
     if profile is not None:
-        context["suggestions"] = course_suggestions_for_graduate(graduate=profile)
+        context["suggestions"] = course_suggestions(profile=profile)
         context["pathways"] = degree_pathways_for_graduate(graduate=profile)
         if profile.topik_level < 6:
             context["topik_courses"] = list(courses_for_topik(level=profile.topik_level + 1)[:3])

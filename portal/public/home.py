@@ -7,13 +7,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from core.selectors import system_health
-from portal.public.selectors import platform_figures
+from portal.public.selectors import platform_figures_kept
 from portal.staff.selectors import background_work
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "public/home.html", {"figures": platform_figures()})
+    return render(request, "public/home.html", {"figures": platform_figures_kept()})
 
 
 @never_cache
