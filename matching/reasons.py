@@ -5,7 +5,9 @@ are the vocabulary's own labels, the same the employer pages show."""
 
 from dataclasses import dataclass
 
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from core.choices import CompanySize, EducationLevel, Industry, JobType, KoreaRegion
 from matching.explain import ConstraintCheck, Explanation, SkillTerm
@@ -227,3 +229,94 @@ def constraint_text(check: ConstraintCheck) -> str:
             else _("No visa route this offer opens is open to you yet")
         )
     return ""
+
+
+# --- the employer's view of one candidate ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReasonLine:
+    """One line of the employer's explanation: `ok` (met) or a gap, the thing named, a
+    qualifier ("nice to have"), what the candidate shows, and its points ("" for none)."""
+
+    ok: bool
+    name: str
+    qualifier: str
+    words: str
+    points: str
+
+
+@dataclass(frozen=True)
+class EmployerReasons:
+    lines: list[ReasonLine]
+    gaps: str  # the gap summary: how many gaps, and the score if they were closed
+
+
+_QUALIFIERS = {"nice": gettext_lazy("nice to have"), "breaker": gettext_lazy("deal breaker")}
+
+
+def _points(points: int) -> str:
+    return ngettext("%(points)s point", "%(points)s points", points) % {"points": points}
+
+
+def _skill_words(term: SkillTerm) -> str:
+    if term.status == SkillStatus.RELATED and term.via_name:
+        return _("covered by %(skill)s: counts as level %(level)s of %(need)s asked") % {
+            "skill": term.via_name,
+            "level": floatformat(term.effective_level, 1),
+            "need": term.min_level,
+        }
+    if term.status == SkillStatus.MISSING:
+        return _("missing, level %(need)s asked") % {"need": term.min_level}
+    return _("has level %(own)s, level %(need)s asked") % {
+        "own": term.own_level,
+        "need": term.min_level,
+    }
+
+
+def employer_reasons(explanation: Explanation) -> EmployerReasons:
+    """The candidate's explanation as the employer's pages list it: each skill with what the
+    candidate has and its points, the other needs, the constraints not met, and the gaps.
+    Worded here once per candidate (a list page shows twenty)."""
+    lines = [
+        ReasonLine(
+            ok=term.status == SkillStatus.MATCHED,
+            name=term.name,
+            qualifier=str(_QUALIFIERS.get(term.requirement, "")),
+            words=_skill_words(term),
+            points=_points(term.points),
+        )
+        for term in explanation.skills
+    ]
+    lines += [
+        ReasonLine(
+            ok=need.level >= need.min_level,
+            name=str(need.name.label),
+            qualifier="",
+            words=need_text(need, for_employer=True),
+            points=_points(need.points),
+        )
+        for need in explanation.needs
+    ]
+    lines += [
+        ReasonLine(
+            ok=False, name=str(check.name.label), qualifier="", words=_("not met"), points=""
+        )
+        for check in explanation.constraints
+        if not check.ok
+    ]
+    summary = explanation.gap_summary
+    below = summary.below_level + summary.related_below_level
+    if summary.missing or below:
+        # A skill covered only by a related one, short of the minimum, is below level too.
+        gaps = " ".join(
+            (
+                _("Gaps: %(missing)s missing, %(below)s below level.")
+                % {"missing": summary.missing, "below": below},
+                _("Closing them would raise the score to %(score)s%%.")
+                % {"score": round(summary.score_if_gaps_closed * 100)},
+            )
+        )
+    else:
+        gaps = _("No skill gaps.")
+    return EmployerReasons(lines, gaps)

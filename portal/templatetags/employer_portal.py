@@ -2,8 +2,8 @@
 
 from django import template
 
-from matching.explain_needs import NeedTerm
-from matching.reasons import need_text
+from matching.explain import Explanation
+from matching.reasons import EmployerReasons, employer_reasons
 
 register = template.Library()
 
@@ -14,7 +14,7 @@ def percent(value: float | None) -> str:
     return "" if value is None else str(round(float(value) * 100))
 
 
-@register.filter
-def need_words(term: NeedTerm) -> str:
-    """One of the posting's other needs, as the employer reads it (matching.reasons)."""
-    return need_text(term, for_employer=True)
+@register.filter(name="employer_reasons")
+def employer_reasons_filter(explanation: Explanation) -> EmployerReasons:
+    """The candidate's explanation in the employer's words, line by line (matching.reasons)."""
+    return employer_reasons(explanation)
