@@ -1,21 +1,33 @@
 """Reads the employer's pages combine from several apps."""
 
 from django.conf import settings
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Least
 
+from core.choices import ApplicationStatus
 from employers.models import Employer
-from jobs.models import JobPosting
+from jobs.models import Application, JobPosting
 from matching.models import PostingMatchList
 
 
+def _counted(rows: QuerySet[Application]) -> Coalesce:
+    """The number of `rows` (filtered on OuterRef("pk")), as a column of each posting."""
+    per_posting = rows.order_by().values("posting").annotate(n=Count("pk")).values("n")[:1]
+    return Coalesce(Subquery(per_posting, output_field=IntegerField()), Value(0))
+
+
 def employer_postings_overview(*, employer_id: int) -> QuerySet[JobPosting]:
-    """The employer's postings with their application counts, newest first."""
+    """The employer's postings with their application counts, newest first.
+
+    The counts are subqueries of each posting, not a join grouped by posting: a page of
+    25 counts 25 postings' applications, and its paginator counts postings alone (the busiest
+    company has hundreds)."""
+    applications = Application.objects.filter(posting=OuterRef("pk"))
     return (
         JobPosting.objects.filter(employer_id=employer_id)
         .annotate(
-            applications_total=Count("applications"),
-            applications_new=Count("applications", filter=Q(applications__status="applied")),
+            applications_total=_counted(applications),
+            applications_new=_counted(applications.filter(status=ApplicationStatus.APPLIED)),
             # Lists keep a few entries beyond K as headroom; employers see the top K.
             ranked_candidates=Least(
                 Coalesce(
