@@ -18,6 +18,7 @@ from jobs.selectors.applications import (
 )
 from jobs.selectors.candidates import candidate_for_employer, candidate_visible_to_employer
 from jobs.selectors.postings import (
+    NarrowPages,
     RankedFirst,
     SalaryWarning,
     offer_facts_for_posting,
@@ -39,6 +40,7 @@ from jobs.selectors.saved import (
 
 __all__ = [
     "CompanyFigures",
+    "NarrowPages",
     "RankedFirst",
     "SalaryWarning",
     "StageTime",

@@ -2,6 +2,7 @@
 E-7 salary check for a posting that sponsors a visa."""
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import overload
 
@@ -77,6 +78,39 @@ def _with_skill_named(text: str) -> Q:
     return Q(pk__in=PostingSkill.objects.filter(skill_id__in=skill_ids).values("posting"))
 
 
+def _rows_in_order(postings: QuerySet[JobPosting], ids: list[int]) -> list[JobPosting]:
+    found = {p.pk: p for p in postings.filter(pk__in=ids)} if ids else {}
+    return [found[pk] for pk in ids if pk in found]
+
+
+class NarrowPages:
+    """Postings newest first, paged by their ids: a far page skips its OFFSET of rows in the
+    index that orders them (posting_public_order: no row is read), then reads its own twenty
+    rows by id. `/jobs/?page=300` read 6,000 whole rows before."""
+
+    def __init__(self, postings: QuerySet[JobPosting]) -> None:
+        self._postings = postings
+
+    def count(self) -> int:
+        return self._postings.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __iter__(self) -> Iterator[JobPosting]:
+        return iter(self[0:None])
+
+    @overload
+    def __getitem__(self, index: int) -> JobPosting: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[JobPosting]: ...
+    def __getitem__(self, index: int | slice) -> JobPosting | list[JobPosting]:
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        ordered = self._postings.order_by("-published_at", "-id").values_list("pk", flat=True)
+        return _rows_in_order(self._postings, list(ordered[index]))
+
+
 class RankedFirst:
     """The postings in `ranked_ids` order first (a graduate's match list, best first), then the
     rest newest first: a sequence that Django's Paginator and DRF's pagination slice.
@@ -103,6 +137,9 @@ class RankedFirst:
     def __len__(self) -> int:
         return self.count()
 
+    def __iter__(self) -> Iterator[JobPosting]:
+        return iter(self[0:None])
+
     @overload
     def __getitem__(self, index: int) -> JobPosting: ...
     @overload
@@ -112,22 +149,20 @@ class RankedFirst:
             return self[index : index + 1][0]
         start, stop = index.start or 0, index.stop
         head = self._ranked_in_results()
-        chosen = head[start:stop]
-        found = {p.pk: p for p in self._postings.filter(pk__in=chosen)} if chosen else {}
-        items = [found[pk] for pk in chosen if pk in found]
+        items = _rows_in_order(self._postings, head[start:stop])
         if stop is None or stop > len(head):
-            rest = self._postings.exclude(pk__in=head).order_by("-published_at", "-id")
+            rest = NarrowPages(self._postings.exclude(pk__in=head))
             first = max(0, start - len(head))
-            items += list(rest[first : None if stop is None else stop - len(head)])
+            items += rest[first : None if stop is None else stop - len(head)]
         return items
 
 
 def posting_rank_by_match(
     *, postings: QuerySet[JobPosting], ranked_ids: list[int]
-) -> RankedFirst | QuerySet[JobPosting]:
+) -> RankedFirst | NarrowPages:
     """Postings by their rank in `ranked_ids` (best first), then the rest newest first."""
     if not ranked_ids:
-        return postings.order_by("-published_at", "-id")
+        return NarrowPages(postings)
     return RankedFirst(postings, ranked_ids)
 
 

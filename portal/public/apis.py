@@ -21,7 +21,7 @@ from employers.selectors import employer_detail_public
 from jobs.apis.public import SUMMARY_FIELDS, PostingSummaryOutputSerializer
 from jobs.filters import SORT_MATCH, PostingFilter
 from jobs.models import JobPosting
-from jobs.selectors import RankedFirst, posting_list_public, posting_rank_by_match
+from jobs.selectors import posting_list_public, posting_rank_by_match
 from matching.apis.output import MatchOutputSerializer
 from matching.selectors import MatchEntry, matches_for_graduate
 from portal.public.selectors import company_directory, company_open_roles
@@ -58,16 +58,17 @@ class PostingListApi(ListAPIView):
     @extend_schema(operation_id="postings_list")
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         found_postings = self.filter_queryset(self.get_queryset())
-        postings: QuerySet[JobPosting] | RankedFirst = found_postings
         profile = signed_in_graduate(request)
         matches: dict[int, MatchEntry] = {}
+        ranked: list[int] = []
         if profile is not None:
             found = matches_for_graduate(graduate=profile, limit=settings.MATCHING_TOP_K)
             matches = {m.posting.pk: m.match for m in found}
             if request.query_params.get("sort", SORT_MATCH) == SORT_MATCH:
-                postings = posting_rank_by_match(postings=found_postings, ranked_ids=list(matches))
+                ranked = list(matches)
+        postings = posting_rank_by_match(postings=found_postings, ranked_ids=ranked)
         # DRF paginates any sequence; its stubs accept only a QuerySet.
-        page = self.paginate_queryset(postings)  # type: ignore[arg-type]
+        page: list[JobPosting] | None = self.paginate_queryset(postings)  # type: ignore[arg-type]
         output = self.get_serializer(page, many=True, context={"matches": matches})
         return self.get_paginated_response(output.data)
 

@@ -42,12 +42,13 @@ def posting_list(request: HttpRequest) -> HttpResponse:
     A graduate's page of results is logged as an impression (anonymous visitors' never)."""
     profile = signed_in_graduate(request)
     search = PostingFilter(request.GET or None, queryset=posting_list_public(), request=request)
-    postings = search.qs
     sort = search.sort_order() if profile is not None else SORT_DATE
-    if sort == SORT_MATCH and profile is not None:
-        postings = posting_rank_by_match(
-            postings=postings, ranked_ids=graduate_ranked_posting_ids(graduate=profile)
-        )
+    ranked = (
+        graduate_ranked_posting_ids(graduate=profile)
+        if sort == SORT_MATCH and profile is not None
+        else []
+    )
+    postings = posting_rank_by_match(postings=search.qs, ranked_ids=ranked)
     page = Paginator(postings, PAGE_SIZE).get_page(request.GET.get("page"))
     postings_on_page = list(page.object_list)
     scores = search_scores(profile=profile, postings=postings_on_page) if profile else {}

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from jobs.filters import PostingFilter
-from jobs.selectors import RankedFirst, posting_list_public
+from jobs.selectors import NarrowPages, RankedFirst, posting_list_public
 from matching.services import match_run_request
 from tests import factories
 from tests.profiles.querycount import queries_of
@@ -212,3 +212,22 @@ def test_ranked_first_pages_cover_every_posting_once_best_match_first():
         assert [p.title for page in pages for p in page] == expected
     assert ordered[1].title == "P2" and ordered[3].title == "P1"
     assert [p.title for p in Paginator(ordered, 3).page(3)] == ["P6"]
+
+
+def test_narrow_pages_are_the_newest_first_pages_in_two_queries_each(django_assert_num_queries):
+    """Paged by ids (the index skips the OFFSET), then each page's rows by id: the same pages
+    as the queryset's, with the same ties (equal dates: the higher id first)."""
+    now = timezone.now()
+    for n in range(7):
+        factories.JobPostingFactory(title=f"P{n}", published_at=now - datetime.timedelta(days=n))
+    twin = factories.JobPostingFactory(title="P3b", published_at=now - datetime.timedelta(days=3))
+    factories.JobPostingFactory(title="Closed", status="closed")
+    expected = [p.title for p in posting_list_public()]
+    assert expected.index("P3b") == expected.index("P3") - 1 and twin.pk
+    pages = NarrowPages(posting_list_public())
+    assert pages.count() == len(pages) == 8
+    for size in (1, 3, 5):
+        assert [p.title for i in range(0, 8, size) for p in pages[i : i + size]] == expected
+    with django_assert_num_queries(3):  # the count, the page's ids, its rows
+        assert [p.title for p in Paginator(pages, 3).page(3).object_list] == expected[6:]
+    assert [p.title for p in pages] == expected
