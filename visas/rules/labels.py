@@ -3,7 +3,6 @@
 from collections.abc import Mapping
 from typing import Any, Final
 
-from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django_countries.data import COUNTRIES
@@ -19,6 +18,7 @@ from visas.rules.wording import (
     LONG_LIST_WORDS,
     NOT_ANSWERED,
     Words,
+    per_language,
 )
 
 FIELD_LABELS: Final[Mapping[str, Words]] = {
@@ -162,7 +162,7 @@ def field_label(field: str, fallback: str) -> str:
 
 
 # For the compiled rules (shared by every language): worded when read.
-field_label_lazy = lazy(field_label, str)
+field_label_lazy = per_language(field_label)
 
 
 def yes_no(value: bool) -> str:

@@ -7,12 +7,12 @@ neutral phrase, never the id itself, and a test lists the ids of the loaded rule
 reviewed words (tests/visas/test_plain_words.py), so new rule data cannot reach users as code.
 """
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Final, TypeAlias
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
-from django.utils.functional import lazy
+from django.utils.functional import Promise, lazy
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -160,9 +160,49 @@ def _interpolate(template: Words, params: Mapping[str, object]) -> str:
 # values (lazy too, or plain), put together in the reader's language when turned into str.
 interpolate_lazy = lazy(_interpolate, str)
 
-# For the compiled rules: the words are made when they are read, in the reader's language.
-group_words_lazy = lazy(group_words, str)
-group_path_lazy = lazy(_path, str)
+
+class PerLanguage(Promise):
+    """Words the compiled rules keep, made when first read in each language and kept for that
+    language: one verdict reads some 50 criteria, each naming its group's path ("Who can apply ›
+    One of these"), and making every path afresh cost 760 translations a verdict. Like Django's
+    lazy strings, str() gives the words in the active language (and JSON encoders take it)."""
+
+    __slots__ = ("_args", "_made", "_make")
+
+    def __init__(self, make: Callable[..., Words], *args: Any) -> None:
+        self._make = make
+        self._args = args
+        self._made: dict[str | None, str] = {}
+
+    def __str__(self) -> str:
+        language = get_language()
+        words = self._made.get(language)
+        if words is None:
+            words = self._made[language] = str(self._make(*self._args))
+        return words
+
+    def __repr__(self) -> str:
+        return f"PerLanguage({self._make.__name__}, {self._args!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return str(self) == str(other) if isinstance(other, str | Promise) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+
+def per_language(make: Callable[..., Words]) -> Callable[..., Words]:
+    """`make` as lazy words kept per language (PerLanguage)."""
+
+    def made(*args: Any) -> Words:
+        return PerLanguage(make, *args)  # type: ignore[return-value]
+
+    return made
+
+
+# For the compiled rules: the words are made when they are first read in each language.
+group_words_lazy = per_language(group_words)
+group_path_lazy = per_language(_path)
 
 
 def applicant_type_words(key: str) -> str:
