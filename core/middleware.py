@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
 from core.api.errors import ALL, error_body
+from core.request_memo import request_memo_begin, request_memo_end
 
 NUL = "\x00"
 JSON_NUL = b"\\u0000"
@@ -95,3 +96,17 @@ class CompressionMiddleware(GZipMiddleware):
         if request.path.startswith(settings.UNCOMPRESSED_PATHS):
             return response
         return super().process_response(request, response)
+
+
+class RequestMemoMiddleware:
+    """Keeps core.request_memo reads for the length of each request."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        token = request_memo_begin()
+        try:
+            return self.get_response(request)
+        finally:
+            request_memo_end(token)

@@ -7,6 +7,7 @@ import numpy as np
 from django.db.models import Q
 
 from core.choices import EducationLevel
+from core.request_memo import request_memo
 from jobs.models import JobPosting
 from matching.models import (
     GraduateMatchList,
@@ -21,7 +22,9 @@ from profiles.models import (
 )
 
 
+@request_memo
 def current_run() -> MatchRun | None:
+    """The run whose lists pages show (read once per request: several parts of a page ask)."""
     return MatchRun.objects.filter(is_current=True).first()
 
 
