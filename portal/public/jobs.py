@@ -97,7 +97,12 @@ def _posting_or_404(pk: int) -> JobPosting:
 @require_GET
 def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     posting = _posting_or_404(pk)
-    context: dict[str, Any] = {"posting": posting, "official_sources": OFFICIAL_SOURCES}
+    # Found among the public postings: the apply box need not ask the database again.
+    context: dict[str, Any] = {
+        "posting": posting,
+        "posting_is_public": True,
+        "official_sources": OFFICIAL_SOURCES,
+    }
     user = signed_in(request)
     if user is not None and user.is_graduate:
         form = ApplicationForm(questions=posting.screening_questions.all())
