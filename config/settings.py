@@ -174,16 +174,10 @@ CACHES["answers"] = {
 }
 CACHES["route_cards"] = {**CACHES["answers"], "LOCATION": "route_cards"}
 CACHES["route_cards"]["OPTIONS"] = {"MAX_ENTRIES": 3000}
-# Rendered job and course cards ({% cache %} in their templates), kept per process: a list page
-# shows twenty and a hit costs microseconds where a shared cache costs a round trip. Their keys
-# carry what the card shows (the row's updated_at, the employer's or provider's name, the
-# language); anything else (a skill renamed) shows within TIMEOUT.
-CACHES["template_fragments"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "template_fragments",
-    "TIMEOUT": 600,
-    "OPTIONS": {"MAX_ENTRIES": 5000},
-}
+# Rendered job and course cards ({% cache %}), per process: a hit costs microseconds, not a round
+# trip. Keys carry what a card shows; anything else (a skill renamed) shows within TIMEOUT.
+CACHES["template_fragments"] = {**CACHES["answers"], "LOCATION": "template_fragments"}
+CACHES["template_fragments"]["OPTIONS"] = {"MAX_ENTRIES": 5000}
 
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
 # No broker: run every task in-process, right where it is enqueued (after commit).
