@@ -13,5 +13,6 @@ class SkillsConfig(AppConfig):
         from skills.services import taxonomy_changed
 
         for model in (Skill, SkillRelation):
-            post_save.connect(taxonomy_changed, sender=model, dispatch_uid=f"taxonomy-{model}")
-            post_delete.connect(taxonomy_changed, sender=model, dispatch_uid=f"taxonomy-d{model}")
+            uid = f"taxonomy-changed-{model.__name__}"
+            post_save.connect(taxonomy_changed, sender=model, dispatch_uid=uid)
+            post_delete.connect(taxonomy_changed, sender=model, dispatch_uid=uid)

@@ -1,15 +1,14 @@
 import threading
-import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
 from django.utils.translation import get_language, override
 from modeltranslation.utils import build_localized_fieldname
 
+from core.versions import version_token
 from skills.models import Skill, SkillAlias, SkillRelation, normalise_skill_label
 
 
@@ -104,23 +103,11 @@ _taxonomy: TaxonomySnapshot | None = None
 _taxonomy_lock = threading.Lock()
 
 
-def taxonomy_version() -> str | None:
-    """The taxonomy's version token (None when the shared cache cannot be reached)."""
-    try:
-        token = cache.get(TAXONOMY_VERSION_KEY)
-        if token is None:
-            cache.add(TAXONOMY_VERSION_KEY, uuid.uuid4().hex, timeout=None)
-            token = cache.get(TAXONOMY_VERSION_KEY)
-    except Exception:
-        return None
-    return None if token is None else str(token)
-
-
 def taxonomy_snapshot() -> TaxonomySnapshot:
     """The taxonomy as matching reads it, kept in this process until the version token changes
     (two queries when it does). With the shared cache down nothing is kept: every call reads."""
     global _taxonomy
-    token = taxonomy_version()
+    token = version_token(TAXONOMY_VERSION_KEY)
     with _taxonomy_lock:
         kept = _taxonomy
     if kept is not None and token is not None and kept.token == token:

@@ -1,15 +1,13 @@
 """Writes to the skill taxonomy."""
 
 import json
-import uuid
-from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.core.cache import cache
 from django.db import transaction
 
 from core.translations import localized_values
+from core.versions import version_token_renew
 from skills.models import Skill, SkillAlias, SkillCategory, SkillRelation, normalise_skill_label
 from skills.selectors import TAXONOMY_VERSION_KEY, taxonomy_snapshot_clear
 
@@ -95,8 +93,7 @@ def taxonomy_changed(**_signal: object) -> None:
     admin, the loader and the factories all write through them."""
 
     def new_version() -> None:
-        with suppress(Exception):
-            cache.set(TAXONOMY_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version_token_renew(TAXONOMY_VERSION_KEY)
         taxonomy_snapshot_clear()
 
     new_version()

@@ -67,7 +67,19 @@ class DegreeLevel(models.TextChoices):
 PLANNABLE_KINDS = ("vocational", "korean_language")
 
 
+class CourseQuerySet(models.QuerySet["Course"]):
+    def for_cards(self) -> "CourseQuerySet":
+        """With what a course card shows: the provider, and each skill taught with its name
+        (three queries for any number of cards)."""
+        taught = CourseSkill.objects.select_related("skill")
+        return self.select_related("provider").prefetch_related(
+            models.Prefetch("skills", queryset=taught)
+        )
+
+
 class Course(TimeStampedModel):
+    objects = CourseQuerySet.as_manager()
+
     provider = models.ForeignKey(TrainingProvider, on_delete=models.CASCADE, related_name="courses")
     title = models.CharField(max_length=200)
     kind = models.CharField(max_length=16, choices=CourseKind.choices)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Literal
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from jobs.models import JobPosting
@@ -28,7 +28,7 @@ from matching.selectors import (
 )
 from matching.vocabulary import SkillStatus
 from profiles.models import GraduateProfile
-from training.models import PLANNABLE_KINDS, Course, CourseKind, CourseSkill
+from training.models import PLANNABLE_KINDS, Course, CourseKind
 from training.planner import Candidate, Gap, plan_cover
 from visas.rules import RuleInputError, person_routes, work_routes_loaded
 from visas.selectors import person_facts_for_graduate, rules_snapshot_cached, visa_guidance
@@ -138,9 +138,7 @@ def plannable_courses(*, skill_ids: Iterable[int], topik: int | None) -> QuerySe
             kind__in=PLANNABLE_KINDS,
             hours__isnull=False,
         )
-        .select_related("provider")
-        # with each skill: the course cards name them
-        .prefetch_related(Prefetch("skills", queryset=CourseSkill.objects.select_related("skill")))
+        .for_cards()
         .order_by("id")
     )
 

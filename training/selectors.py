@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -82,8 +82,8 @@ def course_list_public() -> QuerySet[Course]:
     three queries for a page of any length."""
     return (
         Course.objects.filter(is_active=True)
-        .select_related("provider", "field_of_study")
-        .prefetch_related(Prefetch("skills", queryset=CourseSkill.objects.select_related("skill")))
+        .for_cards()
+        .select_related("field_of_study")
         .order_by(F("start_date").asc(nulls_last=True), "title_en", "id")
     )
 
@@ -144,8 +144,7 @@ def courses_for_topik(*, level: int) -> QuerySet[Course]:
             is_active=True,
             topik_target__gte=level,
         )
-        .select_related("provider")
-        .prefetch_related(Prefetch("skills", queryset=CourseSkill.objects.select_related("skill")))
+        .for_cards()
         .order_by(F("start_date").asc(nulls_last=True), "topik_target", "hours", "id")
     )
 

@@ -3,7 +3,6 @@
 import hashlib
 import threading
 import time
-import uuid
 from collections import OrderedDict, defaultdict
 from datetime import date
 from typing import Any
@@ -17,6 +16,7 @@ from django_countries.fields import Country
 from modeltranslation.utils import build_localized_fieldname
 
 # The graduate's facts live in visas.graduate_facts; pages import them from here.
+from core.versions import version_token
 from visas.graduate_facts import person_facts_for_graduate as person_facts_for_graduate
 from visas.models import (
     CriterionGroup,
@@ -159,14 +159,7 @@ _snapshots: OrderedDict[date, tuple[str | None, float, RulesSnapshot]] = Ordered
 
 def rules_version() -> str | None:
     """The rules' current version token (None when the shared cache cannot be reached)."""
-    try:
-        token = cache.get(RULES_VERSION_KEY)
-        if token is None:
-            cache.add(RULES_VERSION_KEY, uuid.uuid4().hex, timeout=None)
-            token = cache.get(RULES_VERSION_KEY)
-    except Exception:
-        return None
-    return None if token is None else str(token)
+    return version_token(RULES_VERSION_KEY)
 
 
 def visa_names(*, language: str) -> dict[str, str]:

@@ -1,20 +1,18 @@
 """Writes for the visas app: loading the visa-rules fixture into the database."""
 
 import json
-import uuid
 from collections import Counter, defaultdict
-from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from core.translations import localized_values
+from core.versions import version_token_renew
 from visas.fixture_build import FIXTURE_FORMAT
 from visas.models import (
     CriterionGroup,
@@ -122,8 +120,7 @@ def visa_rules_changed() -> None:
     processes' five-minute limit)."""
 
     def new_version() -> None:
-        with suppress(Exception):
-            cache.set(RULES_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version_token_renew(RULES_VERSION_KEY)
         rules_snapshot_cache_clear()  # this process at once, whatever the cache says
 
     transaction.on_commit(new_version)

@@ -87,13 +87,15 @@ def _rows_in_order(postings: QuerySet[JobPosting], ids: list[int]) -> list[JobPo
     return [found[pk] for pk in ids if pk in found]
 
 
-class NarrowPages:
-    """Postings newest first, paged by their ids: a far page skips its OFFSET of rows in the
-    index that orders them (posting_public_order: no row is read), then reads its own twenty
-    rows by id. `/jobs/?page=300` read 6,000 whole rows before."""
+class _PostingPages:
+    """A sequence of postings that Django's Paginator and DRF's pagination slice: its count is
+    the postings', and `_page` gives the rows of one slice."""
 
     def __init__(self, postings: QuerySet[JobPosting]) -> None:
         self._postings = postings
+
+    def _page(self, start: int, stop: int | None) -> list[JobPosting]:
+        raise NotImplementedError
 
     def count(self) -> int:
         return self._postings.count()
@@ -102,7 +104,7 @@ class NarrowPages:
         return self.count()
 
     def __iter__(self) -> Iterator[JobPosting]:
-        return iter(self[0:None])
+        return iter(self._page(0, None))
 
     @overload
     def __getitem__(self, index: int) -> JobPosting: ...
@@ -110,20 +112,29 @@ class NarrowPages:
     def __getitem__(self, index: slice) -> list[JobPosting]: ...
     def __getitem__(self, index: int | slice) -> JobPosting | list[JobPosting]:
         if isinstance(index, int):
-            return self[index : index + 1][0]
+            return self._page(index, index + 1)[0]
+        return self._page(index.start or 0, index.stop)
+
+
+class NarrowPages(_PostingPages):
+    """Postings newest first, paged by their ids: a far page skips its OFFSET of rows in the
+    index that orders them (posting_public_order: no row is read), then reads its own twenty
+    rows by id. `/jobs/?page=300` read 6,000 whole rows before."""
+
+    def _page(self, start: int, stop: int | None) -> list[JobPosting]:
         ordered = self._postings.order_by("-published_at", "-id").values_list("pk", flat=True)
-        return _rows_in_order(self._postings, list(ordered[index]))
+        return _rows_in_order(self._postings, list(ordered[start:stop]))
 
 
-class RankedFirst:
+class RankedFirst(_PostingPages):
     """The postings in `ranked_ids` order first (a graduate's match list, best first), then the
-    rest newest first: a sequence that Django's Paginator and DRF's pagination slice.
+    rest newest first.
 
-    A page within the ranked head is one query on its own ids, a page beyond it one query with
-    OFFSET into the rest: nothing orders every posting by a CASE over the ranked ids."""
+    A page within the ranked head is one query on its own ids, a page beyond it pages the rest
+    by ids (NarrowPages): nothing orders every posting by a CASE over the ranked ids."""
 
     def __init__(self, postings: QuerySet[JobPosting], ranked_ids: list[int]) -> None:
-        self._postings = postings
+        super().__init__(postings)
         self._ranked_ids = ranked_ids
         self._head: list[int] | None = None
 
@@ -135,23 +146,7 @@ class RankedFirst:
             self._head = sorted(kept, key=rank.__getitem__)
         return self._head
 
-    def count(self) -> int:
-        return self._postings.count()
-
-    def __len__(self) -> int:
-        return self.count()
-
-    def __iter__(self) -> Iterator[JobPosting]:
-        return iter(self[0:None])
-
-    @overload
-    def __getitem__(self, index: int) -> JobPosting: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[JobPosting]: ...
-    def __getitem__(self, index: int | slice) -> JobPosting | list[JobPosting]:
-        if isinstance(index, int):
-            return self[index : index + 1][0]
-        start, stop = index.start or 0, index.stop
+    def _page(self, start: int, stop: int | None) -> list[JobPosting]:
         head = self._ranked_in_results()
         items = _rows_in_order(self._postings, head[start:stop])
         if stop is None or stop > len(head):
