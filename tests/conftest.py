@@ -19,9 +19,12 @@ from django.test import Client
 from accounts.models import Role, User
 from config.celery import app as celery_app
 from tests import a11y, factories
+from tests import live_server as gated_live_server
 
 ROOT = Path(__file__).resolve().parent.parent
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+
+gated_live_server.install()
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -282,10 +285,12 @@ def browser_page(
     # Content-Security-Policy blocked; the test fails on any of it.
     blocked: list[str] = []
     visited: set[str] = set()
+    opened_contexts: list[object] = []
     new_context = chromium.new_context  # type: ignore[attr-defined]
 
     def watched_context(**options: object) -> object:
         created = new_context(**options)
+        opened_contexts.append(created)
         created.on("console", lambda message: _note_csp(message, blocked))
         opened = created.new_page
 
@@ -315,8 +320,11 @@ def browser_page(
         shot(f"FAILED-{request.node.name}")
     else:  # the page the test ends on, then every page it went through
         a11y.axe_check(page)
-    context.close()
+    for opened_context in opened_contexts:  # a failed test may leave a second person's open
+        opened_context.close()  # type: ignore[attr-defined]
     chromium.new_context = new_context  # type: ignore[attr-defined]
+    # What the page still asked for ends before the database is emptied (tests/live_server.py).
+    assert gated_live_server.wait_idle(live_server), "the live server is still answering"
     assert blocked == [], f"the Content-Security-Policy blocked: {blocked}"
     unchecked = sorted(key for key in visited if not a11y.was_checked(key))
     assert failed or not unchecked, (
