@@ -92,15 +92,16 @@ class _ClosingBody:
 class GatedServer(ThreadedWSGIServer):
     gate: RequestGate
 
-    def set_app(self, application: WSGIApp) -> None:
+    def set_app(self, application: Any) -> None:
         # Connections handed to the server thread mean SQLite's in-memory database.
-        self.gate = RequestGate(one_at_a_time=bool(self.connections_override))
+        shared = getattr(self, "connections_override", None)
+        self.gate = RequestGate(one_at_a_time=bool(shared))
         super().set_app(self.gate.wrap(application))
 
 
 def install() -> None:
     """Every live server the tests start from now on is gated."""
-    LiveServerThread.server_class = GatedServer
+    LiveServerThread.server_class = GatedServer  # type: ignore[attr-defined]
 
 
 def wait_idle(live_server: object, timeout: float = 15.0) -> bool:
