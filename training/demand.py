@@ -12,9 +12,9 @@ from jobs.models import JobPosting
 from matching.selectors import (
     candidates_for_posting,
     explanations_from_facts,
-    graduate_facts,
+    graduate_facts_kept,
     matches_for_graduate,
-    posting_facts,
+    posting_facts_kept,
 )
 from profiles.models import GraduateProfile
 from skills.models import Skill
@@ -61,8 +61,8 @@ def course_suggestions_for_graduate(
     matches = matches_for_graduate(graduate=graduate, limit=NEAR_FIT_POSTINGS)
     if not matches:
         return []
-    g = graduate_facts(ids=[graduate.pk])[0]
-    postings = posting_facts(ids=[m.posting.pk for m in matches], only_matchable=False)
+    g = graduate_facts_kept(ids=[graduate.pk])[0]
+    postings = posting_facts_kept(ids=[m.posting.pk for m in matches])
     explained = explanations_from_facts(graduates=[g], postings=postings)
     demand: dict[Hashable, list[tuple[int, int]]] = defaultdict(list)  # key -> (posting, level)
     for p in postings:
@@ -136,8 +136,8 @@ def sponsor_gaps_for_posting(*, posting: JobPosting) -> list[SponsorGap]:
     candidates = candidates_for_posting(posting=posting, limit=SPONSOR_CANDIDATES)
     if not candidates:
         return []
-    facts = graduate_facts(ids=[c.graduate.pk for c in candidates])
-    p = posting_facts(ids=[posting.pk], only_matchable=False)[0]
+    facts = graduate_facts_kept(ids=[c.graduate.pk for c in candidates])
+    p = posting_facts_kept(ids=[posting.pk])[0]
     explained = explanations_from_facts(graduates=facts, postings=[p])
     counts: Counter[int] = Counter()
     for g in facts:

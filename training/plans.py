@@ -23,8 +23,8 @@ from matching.explain import Explanation
 from matching.facts import GraduateFacts, PostingFacts
 from matching.selectors import (
     explanations_from_facts,
-    graduate_facts,
-    posting_facts,
+    graduate_facts_kept,
+    posting_facts_kept,
 )
 from matching.vocabulary import SkillStatus
 from profiles.models import GraduateProfile
@@ -223,8 +223,8 @@ def course_plan_for_posting(
     if objective not in OBJECTIVES:
         raise ValueError(f"objective must be one of {OBJECTIVES}, not {objective!r}")
     g, p = facts or (
-        graduate_facts(ids=[graduate.pk])[0],
-        posting_facts(ids=[posting.pk], only_matchable=False)[0],
+        graduate_facts_kept(ids=[graduate.pk])[0],
+        posting_facts_kept(ids=[posting.pk])[0],
     )
     needed = {s.skill_id for s in p.skills}
     topik_needed = p.min_topik if g.topik < p.min_topik else None

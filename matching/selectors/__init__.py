@@ -31,6 +31,11 @@ from matching.selectors.golden import (
     golden_postings,
     golden_progress,
 )
+from matching.selectors.kept_facts import (
+    FactsRenewal,
+    graduate_facts_kept,
+    posting_facts_kept,
+)
 from matching.selectors.lists import (
     CandidateFilters,
     CandidateMatch,
@@ -51,6 +56,7 @@ __all__ = [
     "CourseOffers",
     "ExperienceLine",
     "Explained",
+    "FactsRenewal",
     "GradingCandidate",
     "MatchEntry",
     "MatchingBacklog",
@@ -73,6 +79,7 @@ __all__ = [
     "golden_postings",
     "golden_progress",
     "graduate_facts",
+    "graduate_facts_kept",
     "graduate_matches_refreshing",
     "graduate_ranked_posting_ids",
     "impressions_export",
@@ -82,5 +89,6 @@ __all__ = [
     "outcome_history",
     "pending_changes",
     "posting_facts",
+    "posting_facts_kept",
     "relation_facts",
 ]

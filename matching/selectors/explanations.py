@@ -8,7 +8,7 @@ from matching.facts import (
     GraduateFacts,
     PostingFacts,
 )
-from matching.selectors.facts import graduate_facts, posting_facts
+from matching.selectors.kept_facts import graduate_facts_kept, posting_facts_kept
 from skills.selectors import taxonomy_snapshot
 
 CourseOffers = dict[int, list[CourseOffer]]
@@ -41,16 +41,17 @@ def explanations_for(
     """Why each graduate and each posting match (or not), term by term, keyed by
     (graduate id, posting id): the one way every page and API explains a match.
 
-    Computed on read from the current rows (about 20 microseconds of arithmetic per pair) in a
-    constant number of queries, so ask for one graduate and many postings, or one posting and
+    Computed on read (about 20 microseconds of arithmetic per pair) from the facts of the
+    current rows, kept in the shared cache until they change (matching.selectors.kept_facts),
+    in a constant number of queries, so ask for one graduate and many postings, or one posting and
     many graduates, in one call. Postings need not be public (an employer explains their drafts).
     `courses_by_skill`: course offers per skill id, listed on the skills still short of the level
     asked (training.selectors.course_offers_by_skill loads them)."""
     if not graduate_ids or not posting_ids:
         return Explained({})
     return explanations_from_facts(
-        graduates=graduate_facts(ids=graduate_ids),
-        postings=posting_facts(ids=posting_ids, only_matchable=False),
+        graduates=graduate_facts_kept(ids=graduate_ids),
+        postings=posting_facts_kept(ids=posting_ids),
         courses_by_skill=courses_by_skill,
     )
 

@@ -31,6 +31,7 @@ from matching.models import (
     PostingMatchList,
 )
 from matching.selectors import (
+    FactsRenewal,
     facts_context,
     graduate_facts,
     pending_changes,
@@ -56,6 +57,7 @@ def matching_change_record(*, kind: str, entity_id: int) -> None:
     MatchingChange.objects.update_or_create(
         kind=kind, entity_id=entity_id, defaults={"requested_at": timezone.now()}
     )
+    transaction.on_commit(FactsRenewal(kind=kind, entity_id=entity_id))  # what pages keep
     matching_changes_enqueue()
 
 
@@ -248,8 +250,7 @@ SNAPSHOT_REFRESH_AFTER = 2000
 
 
 def _catch_up(state: LiveState, *, since: datetime) -> int:
-    """Set again the facts of every entity whose change was recorded since `since`; returns
-    how many entities that was."""
+    """Set again the facts of every entity whose change was recorded since `since`; a count."""
     changed = MatchingChange.objects.filter(requested_at__gte=since).values_list(
         "kind", "entity_id"
     )

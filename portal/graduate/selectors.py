@@ -18,9 +18,9 @@ from matching.reasons import checklist, main_gap, top_reasons
 from matching.selectors import (
     current_run,
     explanations_for,
-    graduate_facts,
+    graduate_facts_kept,
     matches_for_graduate,
-    posting_facts,
+    posting_facts_kept,
 )
 from profiles.models import GraduateProfile
 from training.selectors import (
@@ -146,8 +146,8 @@ def job_page_for_graduate(
 
 def _how_you_match(profile: GraduateProfile, posting: JobPosting, form: Form) -> dict[str, Any]:
     facts = (
-        graduate_facts(ids=[profile.pk])[0],
-        posting_facts(ids=[posting.pk], only_matchable=False)[0],
+        graduate_facts_kept(ids=[profile.pk])[0],
+        posting_facts_kept(ids=[posting.pk])[0],
     )
     explanation = explanation_with_courses(graduate=profile, posting=posting, facts=facts)
     checks = checklist(explanation)

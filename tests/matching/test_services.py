@@ -54,7 +54,8 @@ def test_nothing_is_enqueued_before_the_edit_commits(world, django_capture_on_co
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         graduate_skills_set(profile=profile, levels={world["skills"][0].pk: 5})
     assert MatchingChange.objects.filter(kind="graduate", entity_id=profile.pk).exists()
-    assert len(callbacks) == 1  # one job for the outbox, sent only after the commit
+    # After the commit only: one job for the outbox, and a new version of the facts pages keep
+    assert len(callbacks) == 2
 
 
 def test_repeated_edits_collapse_into_one_outbox_row(world):
