@@ -263,6 +263,9 @@ REST_FRAMEWORK = {
     ],
     # Fail closed: a view that does not name its permission classes refuses everyone.
     "DEFAULT_PERMISSION_CLASSES": ["core.api.permissions.DenyAll"],
+    # JSON bodies only (a generated client offers one body type per operation); the uploads of
+    # a CV and of a message's attachment say multipart themselves.
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "core.api.pagination.ApiPagination",

@@ -11,7 +11,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.generics import ListAPIView
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -32,6 +32,7 @@ from conversations.services import (
     conversation_mark_read,
     message_post,
 )
+from core.api.fields import UploadField
 from employers.permissions import IsVerifiedEmployerMember, membership_of
 from jobs.models import Application
 from jobs.selectors import application_for_member, graduate_application_detail
@@ -40,7 +41,7 @@ from profiles.permissions import IsGraduate, graduate_profile_of
 
 class MessageInputSerializer(serializers.Serializer):
     body = serializers.CharField(allow_blank=True, default="", max_length=BODY_MAX)
-    attachment = serializers.FileField(required=False, help_text="A plain PDF, checked like a CV.")
+    attachment = UploadField(required=False, help_text="A plain PDF, checked like a CV.")
 
 
 class MessageOutputSerializer(serializers.ModelSerializer):
@@ -146,7 +147,7 @@ class GraduateConversationDetailApi(APIView):
 
 class GraduateMessageCreateApi(APIView):
     permission_classes = [IsGraduate]
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [JSONParser, MultiPartParser]
 
     @extend_schema(request=MessageInputSerializer, responses={201: MessageOutputSerializer})
     def post(self, request: Request, pk: int) -> Response:
@@ -213,7 +214,7 @@ class EmployerConversationDetailApi(APIView):
 
 class EmployerMessageCreateApi(APIView):
     permission_classes = [IsVerifiedEmployerMember]
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [JSONParser, MultiPartParser]
 
     @extend_schema(request=MessageInputSerializer, responses={201: MessageOutputSerializer})
     def post(self, request: Request, pk: int) -> Response:

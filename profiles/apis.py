@@ -6,8 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import FileResponse, Http404
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
 from rest_framework.parsers import MultiPartParser
@@ -15,6 +14,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api.fields import UploadField
+from core.api.files import PDF_DOWNLOAD_RESPONSES, pdf_download
 from profiles.models import (
     EducationRecord,
     FieldOfStudy,
@@ -158,7 +159,7 @@ class SkillsOutputSerializer(serializers.Serializer):
 
 
 class CvUploadInputSerializer(serializers.Serializer):
-    file = serializers.FileField(help_text="A PDF, at most CV_MAX_BYTES (5 MB by default).")
+    file = UploadField(help_text="A PDF, at most CV_MAX_BYTES (5 MB by default).")
 
 
 # --- views --------------------------------------------------------------------------------------
@@ -340,23 +341,13 @@ class CvApi(APIView):
 
     @extend_schema(
         operation_id="graduate_cv_download",
-        responses={
-            (200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY, description="The PDF")
-        },
+        responses=PDF_DOWNLOAD_RESPONSES,
     )
     def get(self, request: Request) -> FileResponse:
         profile = graduate_profile_of(request)
         if not profile.cv:
             raise Http404
-        response = FileResponse(
-            profile.cv.open("rb"),
-            as_attachment=True,
-            filename=profile.cv_filename or "cv.pdf",
-            content_type="application/pdf",
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return pdf_download(request, profile.cv, filename=profile.cv_filename or "cv.pdf")
 
     @extend_schema(
         operation_id="graduate_cv_upload",

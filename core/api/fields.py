@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 
@@ -12,3 +14,8 @@ class TranslationCharField(serializers.CharField):
     def get_attribute(self, instance: Any) -> Any:
         value = super().get_attribute(instance)
         return "" if value is None else value
+
+
+@extend_schema_field(OpenApiTypes.BINARY)
+class UploadField(serializers.FileField):
+    """A file sent in a multipart body: binary in the schema (a URL only on the way out)."""

@@ -5,8 +5,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import FileResponse, Http404
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
 from rest_framework.request import Request
@@ -14,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.http import signed_in_user
+from core.api.files import PDF_DOWNLOAD_RESPONSES, pdf_download
 from core.choices import EducationLevel
 from employers.models import AccessKind
 from employers.permissions import IsVerifiedEmployerMember, membership_of
@@ -37,12 +37,12 @@ from profiles.models import GraduateProfile
 
 
 class CandidateFilterInputSerializer(serializers.Serializer):
-    nationality = serializers.CharField(required=False, max_length=2, default="")
-    min_topik = serializers.IntegerField(required=False, min_value=0, max_value=6, default=None)
-    min_education = serializers.ChoiceField(
-        choices=EducationLevel.choices, required=False, default=""
-    )
-    min_score = serializers.FloatField(required=False, min_value=0, max_value=1, default=None)
+    # Absent filters take CandidateFilters' defaults (no default here: "" or null would be
+    # outside each field's own type or enum in the schema).
+    nationality = serializers.CharField(required=False, min_length=2, max_length=2)
+    min_topik = serializers.IntegerField(required=False, min_value=0, max_value=6)
+    min_education = serializers.ChoiceField(choices=EducationLevel.choices, required=False)
+    min_score = serializers.FloatField(required=False, min_value=0, max_value=1)
     order_by = serializers.ChoiceField(choices=["score", "fit"], required=False, default="score")
 
 
@@ -147,9 +147,7 @@ class CandidateCvApi(APIView):
 
     @extend_schema(
         operation_id="employer_postings_candidate_cv",
-        responses={
-            (200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY, description="The PDF")
-        },
+        responses=PDF_DOWNLOAD_RESPONSES,
     )
     def get(self, request: Request, pk: int, graduate_id: int) -> FileResponse:
         posting = own_posting(request, pk)
@@ -163,15 +161,7 @@ class CandidateCvApi(APIView):
             kind=AccessKind.CV,
             posting_id=posting.pk,
         )
-        response = FileResponse(
-            profile.cv.open("rb"),
-            as_attachment=True,
-            filename=profile.cv_filename or "cv.pdf",
-            content_type="application/pdf",
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return pdf_download(request, profile.cv, filename=profile.cv_filename or "cv.pdf")
 
 
 class CandidateInvitationInputSerializer(serializers.Serializer):
