@@ -9,12 +9,28 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from core.choices import Industry, JobType, KoreaRegion
 from jobs.models import JobPosting
 from jobs.selectors import posting_text_search
 
 SORT_MATCH, SORT_DATE = "match", "date"
+
+
+# The schema's types for two filters whose form widgets would make them strings: the TOPIK
+# ceiling is a number 0-6, and the sponsorship box a boolean ("true" / "false" in a query).
+@extend_schema_field({"type": "integer", "minimum": 0, "maximum": 6})
+class TopikCeilingFilter(filters.ChoiceFilter):
+    pass
+
+
+@extend_schema_field(OpenApiTypes.BOOL)
+class CheckboxFilter(filters.BooleanFilter):
+    pass
+
+
 TOPIK_CHOICES = [
     ("0", _("No TOPIK required")),
     ("1", _("TOPIK 1 at most")),
@@ -54,14 +70,14 @@ class PostingFilter(filters.FilterSet):
         min_value=0,
         widget=forms.NumberInput(attrs={"step": 1000000, "placeholder": "30000000"}),
     )
-    topik = filters.ChoiceFilter(
+    topik = TopikCeilingFilter(
         label=_("Korean asked"),
         field_name="min_topik",
         lookup_expr="lte",
         choices=TOPIK_CHOICES,
         empty_label=_("Any TOPIK requirement"),
     )
-    sponsorship = filters.BooleanFilter(
+    sponsorship = CheckboxFilter(
         label=_("Visa sponsorship offered"),
         method="filter_sponsorship",
         widget=forms.CheckboxInput,

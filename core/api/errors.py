@@ -102,25 +102,37 @@ def _from_django(error: DjangoValidationError) -> exceptions.ValidationError:
 
 # --- the schema -------------------------------------------------------------------------------
 
-ERROR_SCHEMA = {
-    "type": "object",
-    "properties": {
-        "error": {
-            "type": "object",
-            "properties": {
-                "code": {"type": "string", "example": "validation_error"},
-                "message": {"type": "string"},
-                "fields": {
-                    "type": "object",
-                    "additionalProperties": {"type": "array", "items": {"type": "string"}},
-                    "description": 'Messages by field (dotted path for nested ones; "__all__" '
-                    "for the whole body); empty when the error is not about the input.",
-                },
-            },
-            "required": ["code", "message", "fields"],
-        }
+# Every `code` the API answers with (tests/api/test_infrastructure.py checks DRF's own).
+ERROR_CODES = (
+    "validation_error", "refused", "parse_error", "not_authenticated", "authentication_failed",
+    "permission_denied", "not_found", "method_not_allowed", "not_acceptable",
+    "unsupported_media_type", "throttled",
+)  # fmt: skip
+ERROR_COMPONENTS = {
+    "ErrorCode": {
+        "type": "string",
+        "enum": list(ERROR_CODES),
+        "description": "Stable and machine-readable: branch on it, never on `message`.",
     },
-    "required": ["error"],
+    "ErrorDetail": {
+        "type": "object",
+        "properties": {
+            "code": {"$ref": "#/components/schemas/ErrorCode"},
+            "message": {"type": "string", "description": "For people, in the request's language."},
+            "fields": {
+                "type": "object",
+                "additionalProperties": {"type": "array", "items": {"type": "string"}},
+                "description": 'Messages by field (dotted path for nested ones; "__all__" '
+                "for the whole body); empty when the error is not about the input.",
+            },
+        },
+        "required": ["code", "message", "fields"],
+    },
+    "Error": {
+        "type": "object",
+        "properties": {"error": {"$ref": "#/components/schemas/ErrorDetail"}},
+        "required": ["error"],
+    },
 }
 ERROR_RESPONSES = {
     "400": "The input is not valid, or the request was refused (fields say why).",
@@ -137,7 +149,7 @@ def document_errors(
     """drf-spectacular postprocessing hook: every operation documents the error responses.
 
     An operation's own documented response for a status (e.g. the visa endpoint's 400) wins."""
-    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    result.setdefault("components", {}).setdefault("schemas", {}).update(ERROR_COMPONENTS)
     ref = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
     for operations in result.get("paths", {}).values():
         for operation in operations.values():

@@ -297,3 +297,19 @@ def test_the_docs_assets_are_served_from_static_files(client: Client):
 
     for asset in ("swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "swagger-ui.css"):
         assert finders.find(f"drf_spectacular_sidecar/swagger-ui-dist/{asset}"), asset
+
+
+def test_every_error_code_the_api_can_answer_is_in_the_schemas_enum():
+    """DRF's exceptions (and ours) end in `error_body`; each code it can give is documented."""
+    from rest_framework import exceptions
+
+    from core.api.errors import ERROR_CODES, Refused, error_body
+
+    def every(cls: type) -> list[type]:
+        return [cls, *(sub for direct in cls.__subclasses__() for sub in every(direct))]
+
+    for cls in every(exceptions.APIException)[1:]:  # the base class is never raised as such
+        if cls.__module__.startswith(("rest_framework", "core.", "accounts.", "jobs.")):
+            made = cls(3) if issubclass(cls, exceptions.Throttled) else cls("PATCH")
+            assert error_body(made)["code"] in ERROR_CODES, cls
+    assert error_body(Refused("no"))["code"] == "refused"

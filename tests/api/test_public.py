@@ -157,3 +157,19 @@ def test_a_skill_without_a_korean_name_reads_as_an_empty_string_not_null():
     PostingSkillFactory(posting=posting, skill=skill)
     body = APIClient().get(f"{POSTINGS}{posting.pk}/").json()
     assert [row["name_ko"] for row in body["skills"]] == [""]
+
+
+def test_the_topik_and_sponsorship_filters_take_the_types_the_schema_gives(anon_api: APIClient):
+    """The schema says integer and boolean (a generated client sends 3 and true / false)."""
+    sponsors = JobPostingFactory(title="Sponsors, TOPIK 2", min_topik=2, visa_sponsorship=True)
+    JobPostingFactory(title="No sponsor, TOPIK 5", min_topik=5, visa_sponsorship=False)
+
+    def titles(**query: str) -> list[str]:
+        response = anon_api.get(POSTINGS, query)
+        assert response.status_code == 200, response.content
+        return sorted(p["title"] for p in response.json()["results"])
+
+    assert titles(topik="3") == [sponsors.title]
+    assert titles(sponsorship="true") == [sponsors.title]
+    assert len(titles(sponsorship="false")) == 2  # not asked: every posting
+    assert_error(anon_api.get(POSTINGS, {"topik": "7"}), 400, "validation_error", "topik")
