@@ -134,6 +134,12 @@ ERROR_COMPONENTS = {
         "required": ["error"],
     },
 }
+RETRY_AFTER = {
+    "Retry-After": {
+        "description": "Seconds to wait before the next request.",
+        "schema": {"type": "integer", "minimum": 0},
+    }
+}
 ERROR_RESPONSES = {
     "400": "The input is not valid, or the request was refused (fields say why).",
     "401": "No valid credentials: send a session cookie or `Authorization: Bearer <token>`.",
@@ -156,7 +162,9 @@ def document_errors(
             if not isinstance(operation, dict) or "responses" not in operation:
                 continue
             for status, description in ERROR_RESPONSES.items():
-                operation["responses"].setdefault(
+                response = operation["responses"].setdefault(
                     status, {"description": description, "content": ref}
                 )
+                if status == "429":
+                    response.setdefault("headers", {}).update(RETRY_AFTER)
     return result

@@ -260,6 +260,22 @@ def test_the_schema_documents_auth_and_the_error_shape(client: Client):
         ref = operation["responses"][code]["content"]["application/json"]["schema"]["$ref"]
         assert ref == "#/components/schemas/Error"
     assert {"tokenAuth": []} in operation["security"]
+    assert "Retry-After" in operation["responses"]["429"]["headers"]
+    detail = schema["components"]["schemas"]["ErrorDetail"]["properties"]
+    assert detail["code"] == {"$ref": "#/components/schemas/ErrorCode"}
+
+
+@pytest.mark.django_db
+def test_page_size_is_documented_as_the_server_serves_it(client: Client, anon_api: APIClient):
+    from core.api.pagination import ApiPagination
+
+    schema = json.loads(client.get("/api/schema/", {"format": "json"}).content)
+    parameters = schema["paths"]["/api/v1/skills/"]["get"]["parameters"]
+    size = next(p for p in parameters if p["name"] == "page_size")["schema"]
+    assert (size["maximum"], size["default"]) == (ApiPagination.max_page_size, 20)
+    SkillFactory.create_batch(ApiPagination.max_page_size + 1)
+    served = anon_api.get("/api/v1/skills/", {"page_size": 500}).json()
+    assert len(served["results"]) == size["maximum"] and served["next"]
 
 
 class _Assets(HTMLParser):
