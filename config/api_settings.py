@@ -52,6 +52,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.api.errors.document_errors",
+        "core.api.schema.document_shared_headers",
     ],
     # One name per vocabulary shared by several resources.
     "ENUM_NAME_OVERRIDES": {

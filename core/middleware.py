@@ -17,6 +17,7 @@ from django.http import (
     JsonResponse,
 )
 from django.middleware.gzip import GZipMiddleware
+from django.middleware.http import ConditionalGetMiddleware
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
@@ -94,6 +95,23 @@ class CompressionMiddleware(GZipMiddleware):
         self, request: HttpRequest, response: HttpResponseBase
     ) -> HttpResponseBase:
         if request.path.startswith(settings.UNCOMPRESSED_PATHS):
+            return response
+        return super().process_response(request, response)
+
+
+class ApiConditionalGetMiddleware(ConditionalGetMiddleware):
+    """ETag on the API's reads (a digest of the body), and 304 Not Modified to a GET whose
+    If-None-Match names it: a partner polling an unchanged list gets no body. Pages do not
+    take part (they change with the session, the messages and the time). A private answer
+    (no-store: no cache may keep it) has its ETag too: the partner's own sync keeps it."""
+
+    def needs_etag(self, response: HttpResponseBase) -> bool:
+        return not response.streaming
+
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
+        if not request.path.startswith("/api/v1/"):
             return response
         return super().process_response(request, response)
 

@@ -1,0 +1,58 @@
+"""drf-spectacular postprocessing: the headers every operation shares, in the schema.
+
+Every response names its request (`X-Request-ID`, core.request_ids); every read answers with an
+`ETag` and takes `If-None-Match`, answering 304 with no body when nothing changed
+(core.middleware.ApiConditionalGetMiddleware).
+"""
+
+from typing import Any
+
+REQUEST_ID = {
+    "X-Request-ID": {
+        "description": "This request's id (the caller's own when it sent a well-formed one, "
+        "8-64 letters, digits and ._:-); quote it when asking about a call.",
+        "schema": {"type": "string"},
+    }
+}
+ETAG = {
+    "ETag": {
+        "description": "The body's validator: send it back in If-None-Match.",
+        "schema": {"type": "string"},
+    }
+}
+IF_NONE_MATCH = {
+    "name": "If-None-Match",
+    "in": "header",
+    "required": False,
+    "description": "An ETag this read gave before: 304 with no body if the answer is the same.",
+    "schema": {"type": "string"},
+}
+REQUEST_ID_PARAMETER = {
+    "name": "X-Request-ID",
+    "in": "header",
+    "required": False,
+    "description": "An id of the caller's own for this request, echoed in the response.",
+    "schema": {"type": "string", "pattern": "^[A-Za-z0-9._:-]{8,64}$"},
+}
+
+
+def document_shared_headers(
+    result: dict[str, Any], generator: Any, request: Any, public: bool
+) -> dict[str, Any]:
+    for operations in result.get("paths", {}).values():
+        for method, operation in operations.items():
+            if not isinstance(operation, dict) or "responses" not in operation:
+                continue
+            parameters = operation.setdefault("parameters", [])
+            parameters.append(REQUEST_ID_PARAMETER)
+            for status, response in operation["responses"].items():
+                response.setdefault("headers", {}).update(REQUEST_ID)
+                if method == "get" and str(status).startswith("2"):
+                    response["headers"].update(ETAG)
+            if method == "get":
+                parameters.append(IF_NONE_MATCH)
+                operation["responses"].setdefault(
+                    "304",
+                    {"description": "Not modified since the ETag sent.", "headers": REQUEST_ID},
+                )
+    return result
