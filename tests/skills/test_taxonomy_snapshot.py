@@ -72,7 +72,8 @@ def test_with_the_shared_cache_down_every_call_reads_the_taxonomy(monkeypatch):
     def down(*args: object, **kwargs: object) -> None:
         raise ConnectionError("cache down")
 
-    monkeypatch.setattr(cache, "get", down)
+    for name in ("get", "get_many", "add", "set"):  # the whole cache, as when Redis is down
+        monkeypatch.setattr(cache, name, down)
     assert taxonomy_snapshot().names()[skill.pk] == "Wafer dicing"
     type(skill).objects.filter(pk=skill.pk).update(name="Wafer sawing")
     assert taxonomy_snapshot().names()[skill.pk] == "Wafer sawing"
