@@ -46,6 +46,7 @@ BEAT_SCHEDULE: dict[str, dict[str, Any]] = {
             ("notifications-prune", "notifications.tasks.notifications_prune_task", 45),
             ("employers-prune", "employers.tasks.candidate_accesses_prune_task", 50),
             ("jobs-forget-closed", "jobs.tasks.closed_applicants_forget_task", 55),
+            ("core-idempotent-requests-prune", "core.tasks.idempotent_requests_prune_task", 35),
         )
     },
 }

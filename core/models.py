@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 
 
 class TimeStampedModel(models.Model):
@@ -48,3 +49,27 @@ class ExchangeRate(models.Model):
 
     def __str__(self) -> str:
         return f"1 KRW = {self.per_krw} {self.currency} ({self.as_of})"
+
+
+class IdempotentRequest(models.Model):
+    """A POST sent with an `Idempotency-Key` (core.idempotency): the first answer, kept a day so
+    a retry with the same key and body gets it again instead of acting twice. The caller is kept
+    as a digest of their credentials, never the credentials."""
+
+    caller = models.CharField(max_length=64)
+    key = models.CharField(max_length=255)
+    fingerprint = models.CharField(max_length=64, help_text="Digest of method, path and body.")
+    status_code = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Empty while the first request is still running."
+    )
+    content_type = models.CharField(max_length=100, blank=True)
+    body = models.BinaryField(blank=True, default=b"")
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["caller", "key"], name="idempotent_request_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} ({self.status_code or 'running'})"

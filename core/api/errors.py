@@ -106,7 +106,7 @@ def _from_django(error: DjangoValidationError) -> exceptions.ValidationError:
 ERROR_CODES = (
     "validation_error", "refused", "parse_error", "not_authenticated", "authentication_failed",
     "permission_denied", "not_found", "method_not_allowed", "not_acceptable",
-    "unsupported_media_type", "throttled",
+    "unsupported_media_type", "throttled", "idempotency_conflict", "idempotency_in_progress",
 )  # fmt: skip
 ERROR_COMPONENTS = {
     "ErrorCode": {

@@ -2,7 +2,8 @@
 
 Every response names its request (`X-Request-ID`, core.request_ids); every read answers with an
 `ETag` and takes `If-None-Match`, answering 304 with no body when nothing changed
-(core.middleware.ApiConditionalGetMiddleware).
+(core.middleware.ApiConditionalGetMiddleware); every POST takes an `Idempotency-Key`
+(core.idempotency).
 """
 
 from typing import Any
@@ -36,6 +37,23 @@ REQUEST_ID_PARAMETER = {
 }
 
 
+IDEMPOTENCY_KEY = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "description": "Any 1-255 printable characters (a UUID): a retry with the same key and body "
+    "gets the first answer again (`Idempotent-Replayed: true`) and acts only once; the same key "
+    "with another body is 409 `idempotency_conflict`. Kept a day.",
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255},
+}
+IDEMPOTENCY_CONFLICT = {
+    "description": "The Idempotency-Key was used with another body "
+    "(`idempotency_conflict`), or its first request is still running "
+    "(`idempotency_in_progress`, retry after `Retry-After`).",
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+}
+
+
 def document_shared_headers(
     result: dict[str, Any], generator: Any, request: Any, public: bool
 ) -> dict[str, Any]:
@@ -45,14 +63,15 @@ def document_shared_headers(
                 continue
             parameters = operation.setdefault("parameters", [])
             parameters.append(REQUEST_ID_PARAMETER)
-            for status, response in operation["responses"].items():
-                response.setdefault("headers", {}).update(REQUEST_ID)
-                if method == "get" and str(status).startswith("2"):
-                    response["headers"].update(ETAG)
+            responses = operation["responses"]
+            if method == "post":
+                parameters.append(IDEMPOTENCY_KEY)
+                responses.setdefault("409", {**IDEMPOTENCY_CONFLICT})
             if method == "get":
                 parameters.append(IF_NONE_MATCH)
-                operation["responses"].setdefault(
-                    "304",
-                    {"description": "Not modified since the ETag sent.", "headers": REQUEST_ID},
-                )
+                responses.setdefault("304", {"description": "Not modified since the ETag sent."})
+            for status, response in responses.items():
+                response["headers"] = {**response.get("headers", {}), **REQUEST_ID}
+                if method == "get" and str(status).startswith("2"):
+                    response["headers"].update(ETAG)
     return result
