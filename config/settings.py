@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files: pre-compressed, never here
     "core.middleware.CompressionMiddleware",
     "core.middleware.ApiConditionalGetMiddleware",
+    "core.middleware.RateLimitHeadersMiddleware",
     "core.middleware.RequestMemoMiddleware",
     "core.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

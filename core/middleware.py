@@ -116,6 +116,24 @@ class ApiConditionalGetMiddleware(ConditionalGetMiddleware):
         return super().process_response(request, response)
 
 
+class RateLimitHeadersMiddleware:
+    """`RateLimit-Limit`, `-Remaining` and `-Reset` on the answers of throttled API endpoints,
+    from what their throttle noted (core.api.throttling)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        noted = getattr(request, "rate_limit", None)
+        if noted is not None:
+            limit, remaining, reset = noted
+            response["RateLimit-Limit"] = str(limit)
+            response["RateLimit-Remaining"] = str(remaining)
+            response["RateLimit-Reset"] = str(reset)
+        return response
+
+
 class RequestMemoMiddleware:
     """Keeps core.request_memo reads for the length of each request."""
 

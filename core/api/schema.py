@@ -3,7 +3,8 @@
 Every response names its request (`X-Request-ID`, core.request_ids); every read answers with an
 `ETag` and takes `If-None-Match`, answering 304 with no body when nothing changed
 (core.middleware.ApiConditionalGetMiddleware); every POST takes an `Idempotency-Key`
-(core.idempotency).
+(core.idempotency); rate-limited endpoints say what is left (`RateLimit-*`,
+core.api.throttling).
 """
 
 from typing import Any
@@ -37,6 +38,20 @@ REQUEST_ID_PARAMETER = {
 }
 
 
+RATE_LIMIT = {
+    "RateLimit-Limit": {
+        "description": "Requests allowed in the window (rate-limited endpoints).",
+        "schema": {"type": "integer"},
+    },
+    "RateLimit-Remaining": {
+        "description": "Requests left in the window.",
+        "schema": {"type": "integer"},
+    },
+    "RateLimit-Reset": {
+        "description": "Seconds until the window frees a request.",
+        "schema": {"type": "integer"},
+    },
+}
 IDEMPOTENCY_KEY = {
     "name": "Idempotency-Key",
     "in": "header",
@@ -57,7 +72,12 @@ IDEMPOTENCY_CONFLICT = {
 def document_shared_headers(
     result: dict[str, Any], generator: Any, request: Any, public: bool
 ) -> dict[str, Any]:
-    for operations in result.get("paths", {}).values():
+    throttled = {
+        (path, method.lower())
+        for path, _regex, method, callback in getattr(generator, "endpoints", None) or ()
+        if getattr(getattr(callback, "cls", None), "throttle_classes", None)
+    }
+    for path, operations in result.get("paths", {}).items():
         for method, operation in operations.items():
             if not isinstance(operation, dict) or "responses" not in operation:
                 continue
@@ -74,4 +94,6 @@ def document_shared_headers(
                 response["headers"] = {**response.get("headers", {}), **REQUEST_ID}
                 if method == "get" and str(status).startswith("2"):
                     response["headers"].update(ETAG)
+                if (path, method) in throttled:
+                    response["headers"].update(RATE_LIMIT)
     return result

@@ -136,3 +136,21 @@ def test_the_key_is_kept_as_given_but_the_credentials_only_as_a_digest(graduate:
     _save(api, JobPostingFactory().pk)
     kept = IdempotentRequest.objects.get()
     assert created.key not in kept.caller and len(kept.caller) == 64
+
+
+def test_a_multipart_upload_is_told_apart_by_its_fields_and_files(rf):
+    """Django has parsed a multipart body before (the CSRF check reads it): the fingerprint is
+    taken from its fields and files, not the raw body."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    middleware = IdempotencyMiddleware(lambda request: HttpResponse(b"sent", status=201))
+
+    def post(content: bytes) -> HttpResponse:
+        upload = SimpleUploadedFile("a.pdf", content, content_type="application/pdf")
+        request = rf.post(SAVED, {"body": "hi", "attachment": upload}, HTTP_IDEMPOTENCY_KEY="m")
+        request.POST  # read as Django's CSRF check reads it  # noqa: B018
+        return middleware(request)  # type: ignore[return-value]
+
+    assert post(b"%PDF-1 one").status_code == 201
+    assert post(b"%PDF-1 one")["Idempotent-Replayed"] == "true"
+    assert post(b"%PDF-1 two").status_code == 409

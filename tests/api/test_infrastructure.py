@@ -212,6 +212,18 @@ def test_search_is_throttled_per_client(anon_api: APIClient):
 
 
 @pytest.mark.django_db
+def test_a_throttled_endpoint_says_what_is_left(anon_api: APIClient, graduate_api: APIClient):
+    rates = {**api_settings.DEFAULT_THROTTLE_RATES, "search": "3/min"}
+    with override_settings(REST_FRAMEWORK={**_rest(), "DEFAULT_THROTTLE_RATES": rates}):
+        answers = [anon_api.get("/api/v1/skills/", {"q": "veri"}) for _ in range(4)]
+    left = [(a.status_code, a["RateLimit-Remaining"]) for a in answers]
+    assert left == [(200, "2"), (200, "1"), (200, "0"), (429, "0")]
+    assert {a["RateLimit-Limit"] for a in answers} == {"3"}
+    assert all(0 < int(a["RateLimit-Reset"]) <= 60 for a in answers)
+    assert not graduate_api.get("/api/v1/graduate/applications/").has_header("RateLimit-Limit")
+
+
+@pytest.mark.django_db
 def test_a_forged_forwarded_for_header_does_not_escape_the_throttle(anon_api: APIClient):
     """Without a trusted proxy in front (TRUSTED_PROXY_COUNT=0, the default), the client's
     address is the connection's: a new X-Forwarded-For on every request is the same client."""
