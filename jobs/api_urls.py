@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jobs.apis import bulk, employer, graduate, public, saved, screening
+from jobs.apis import bulk, employer, feeds, graduate, public, saved, screening
 
 urlpatterns = [
     path("postings/<int:pk>/", public.PostingDetailApi.as_view(), name="api-postings-detail"),
@@ -72,6 +72,11 @@ urlpatterns = [
         "employer/postings/<int:pk>/screening-questions/<int:question_pk>/",
         screening.EmployerScreeningQuestionDetailApi.as_view(),
         name="api-employer-posting-screening-question",
+    ),
+    path(
+        "employer/applications/changes/",
+        feeds.CompanyApplicationChangesApi.as_view(),
+        name="api-employer-application-changes",
     ),
     path(
         "employer/postings/<int:pk>/applications/",

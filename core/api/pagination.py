@@ -1,8 +1,10 @@
-"""Page-number pagination for every API list: ?page=2&page_size=50 (at most 100)."""
+"""Page-number pagination for every API list: ?page=2&page_size=50 (at most 100); cursor pages
+for the change feeds partners sync by (`?updated_since=`)."""
 
 from typing import Any
 
-from rest_framework.pagination import PageNumberPagination
+from rest_framework import serializers
+from rest_framework.pagination import CursorPagination, PageNumberPagination
 
 
 class ApiPagination(PageNumberPagination):
@@ -27,3 +29,22 @@ class ApiPagination(PageNumberPagination):
                     "default": self.page_size,
                 }
         return parameters
+
+
+class ChangeFeedPagination(CursorPagination):
+    """A change feed's pages: oldest change first, by an opaque cursor (`next`), so a page is
+    never skipped or repeated as rows change meanwhile (an offset would shift). An item changed
+    again while a partner pages shows again later, with its new state."""
+
+    ordering = ("updated_at", "id")
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 100
+
+
+class ChangeFeedInputSerializer(serializers.Serializer[Any]):
+    updated_since = serializers.DateTimeField(
+        required=False,
+        help_text="ISO 8601 with a time zone, e.g. 2026-12-01T09:00:00+09:00: only what changed "
+        "after it. Keep the last item's `updated_at` and send it next time.",
+    )

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.http import Http404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
 from rest_framework.request import Request
@@ -343,7 +343,17 @@ class PostingApplicationListApi(ListAPIView):
             return columns[wanted]
         return [application for column in columns.values() for application in column]
 
-    @extend_schema(operation_id="employer_postings_applications")
+    @extend_schema(
+        operation_id="employer_postings_applications",
+        parameters=[
+            OpenApiParameter(
+                "status",
+                str,
+                enum=ApplicationStatus.values,
+                description="One pipeline column only.",
+            )
+        ],
+    )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 

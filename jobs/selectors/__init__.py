@@ -8,6 +8,7 @@ from jobs.selectors.applications import (
     application_for_member,
     application_history,
     application_missing_parts,
+    company_applications_changed,
     employer_dashboard_figures,
     graduate_application_detail,
     graduate_application_list,
@@ -16,7 +17,11 @@ from jobs.selectors.applications import (
     posting_applications_chosen,
     posting_pipeline,
 )
-from jobs.selectors.candidates import candidate_for_employer, candidate_visible_to_employer
+from jobs.selectors.candidates import (
+    applicant_shown,
+    candidate_for_employer,
+    candidate_visible_to_employer,
+)
 from jobs.selectors.postings import (
     NarrowPages,
     RankedFirst,
@@ -44,11 +49,13 @@ __all__ = [
     "RankedFirst",
     "SalaryWarning",
     "StageTime",
+    "applicant_shown",
     "application_for_member",
     "application_history",
     "application_missing_parts",
     "candidate_for_employer",
     "candidate_visible_to_employer",
+    "company_applications_changed",
     "employer_dashboard_figures",
     "graduate_application_detail",
     "graduate_application_list",

@@ -89,6 +89,19 @@ def posting_pipeline(*, posting: JobPosting) -> dict[str, list[Application]]:
     return columns
 
 
+def company_applications_changed(
+    *, employer: Employer, since: datetime.datetime | None = None
+) -> QuerySet[Application]:
+    """The applications to all the company's postings changed after `since` (all without it),
+    for the change feed (its pagination orders them); refused (CompanyNotVerified) to a company
+    that may not see applicants. Mark each one shown with `applicant_shown` before showing it."""
+    require_verified(employer)
+    applications = Application.objects.filter(posting__employer=employer)
+    if since is not None:
+        applications = applications.filter(updated_at__gt=since)
+    return applications.select_related("graduate__user").prefetch_related("screening_answers")
+
+
 def posting_applications_chosen(*, posting: JobPosting, ids: list[int]) -> list[Application]:
     """The posting's applications among `ids` (others' ids are ignored), oldest move first."""
     return list(
