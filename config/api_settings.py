@@ -64,5 +64,7 @@ SPECTACULAR_SETTINGS = {
         "UserRoleEnum": "accounts.models.Role",
         "EducationLevelEnum": "core.choices.EducationLevel",
         "VerificationStatusEnum": "employers.models.VerificationStatus",
+        "VisaRouteCodeEnum": "visas.rules.pathways.PATHWAY_CODES",
+        "MatchNeedEnum": "matching.vocabulary.Need",
     },
 }

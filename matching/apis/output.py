@@ -54,7 +54,7 @@ class SkillTermOutputSerializer(serializers.Serializer):
 
 
 class NeedTermOutputSerializer(serializers.Serializer):
-    name = serializers.ChoiceField(choices=Need.values)
+    name = serializers.ChoiceField(choices=Need.choices)
     asked = serializers.FloatField(
         help_text="In the need's unit: TOPIK level, CEFR 1-6, education rank, years."
     )

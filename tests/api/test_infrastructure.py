@@ -341,3 +341,23 @@ def test_every_error_code_the_api_can_answer_is_in_the_schemas_enum():
             made = cls(3) if issubclass(cls, exceptions.Throttled) else cls("PATCH")
             assert error_body(made)["code"] in ERROR_CODES, cls
     assert error_body(Refused("no"))["code"] == "refused"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "required"),
+    [
+        ("ko", "필수 항목입니다."),
+        ("vi", "Trường này là bắt buộc."),
+        ("en", "This field is required."),
+    ],
+)
+def test_validation_messages_follow_accept_language(
+    anon_api: APIClient, language: str, required: str
+):
+    response = anon_api.post(
+        "/api/v1/accounts/signup/", {}, format="json", HTTP_ACCEPT_LANGUAGE=language
+    )
+    body = assert_error(response, 400, "validation_error", "email")
+    assert body["fields"]["email"] == [required]
+    assert body["code"] == "validation_error"  # the code stays English: branch on it
