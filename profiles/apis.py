@@ -138,11 +138,14 @@ class SkillsInputSerializer(serializers.Serializer):
 
 class GraduateSkillOutputSerializer(serializers.ModelSerializer):
     skill_id = serializers.IntegerField()
-    name = serializers.CharField(source="skill.name")
+    skill = serializers.CharField(
+        source="skill.name", help_text="The name, as PUT takes it: a GET's rows can be sent back."
+    )
+    name = serializers.CharField(source="skill.name", help_text="The same as `skill`.")
 
     class Meta:
         model = GraduateSkill
-        fields = ["skill_id", "name", "level", "source"]
+        fields = ["skill_id", "skill", "name", "level", "source"]
 
 
 class UnmatchedSkillOutputSerializer(serializers.ModelSerializer):

@@ -191,6 +191,17 @@ def test_skills_replace_by_name_and_keep_unknown_names_for_review(
     assert UnmatchedSkill.objects.filter(profile=_profile(graduate)).count() == 1
 
 
+def test_the_skills_a_get_gives_can_be_put_back_as_they_are(
+    graduate_api: APIClient, graduate: User
+):
+    GraduateSkillFactory(profile=_profile(graduate), skill=SkillFactory(name="Verilog"), level=3)
+    rows = graduate_api.get(f"{G}/skills/").json()["skills"]
+    rows[0]["level"] = 5
+    response = graduate_api.put(f"{G}/skills/", {"skills": rows})
+    assert response.status_code == 200, response.content
+    assert [(s["skill"], s["level"]) for s in response.json()["skills"]] == [("Verilog", 5)]
+
+
 def test_skill_levels_are_checked(graduate_api: APIClient):
     response = graduate_api.put(f"{G}/skills/", {"skills": [{"skill": "Verilog", "level": 7}]})
     assert_error(response, 400, "validation_error", "skills.0.level")
