@@ -66,5 +66,7 @@ SPECTACULAR_SETTINGS = {
         "VerificationStatusEnum": "employers.models.VerificationStatus",
         "VisaRouteCodeEnum": "visas.rules.pathways.PATHWAY_CODES",
         "MatchNeedEnum": "matching.vocabulary.Need",
+        "WebhookEventEnum": "webhooks.models.WebhookEvent",
+        "DeliveryStatusEnum": "webhooks.models.DeliveryStatus",
     },
 }

@@ -8,6 +8,7 @@ from celery.schedules import crontab
 
 BEAT_SCHEDULE: dict[str, dict[str, Any]] = {
     "worker-heartbeat": {"task": "core.tasks.worker_heartbeat_task", "schedule": 60.0},
+    "webhooks-sweep": {"task": "webhooks.tasks.webhook_deliveries_sweep_task", "schedule": 60.0},
     "matching-nightly-full-run": {
         "task": "matching.tasks.matching_nightly_run_task",
         "schedule": crontab(hour=3, minute=0),

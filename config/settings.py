@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "visas",
     "matching",
     "interviews",
+    "webhooks",
     "notifications",
     "conversations",
     "portal",
@@ -311,6 +312,9 @@ PRIVATE_MEDIA_ROOT = Path(
 )
 CV_MAX_BYTES = env.int("CV_MAX_BYTES", default=5 * 1024 * 1024)
 REQUEST_MAX_BYTES = CV_MAX_BYTES + 1024 * 1024  # a CV and its form; larger bodies get 413 unread
+
+# Webhooks go to https and public addresses only; development and tests may use local receivers.
+WEBHOOKS_ALLOW_LOCAL = env.bool("WEBHOOKS_ALLOW_LOCAL", default=not PRODUCTION)
 
 # --- Matching ---------------------------------------------------------------------------------
 MATCHING_TOP_K = env.int("MATCHING_TOP_K", default=50)

@@ -26,9 +26,13 @@ class ChangeKind(models.TextChoices):
     POSTING = "posting", _("Posting")
 
 
-# An application's status changed (jobs.services): interviews cancels the interview of an
-# application that closed. Not a ChangeKind: matching does not score applications.
+# An application was made or changed status (jobs.services): interviews cancels the interview
+# of an application that closed; webhooks tell the company's endpoints. Not a ChangeKind:
+# matching does not score applications.
 APPLICATION_STATUS = "application"
+# A posting was published, closed or reopened (jobs.services): webhooks tell the company's
+# endpoints (matching hears of the posting through ChangeKind.POSTING).
+POSTING_STATUS = "posting-status"
 
 
 class ChangeListener(Protocol):

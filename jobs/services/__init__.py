@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from core.changes import APPLICATION_STATUS, ChangeKind, change_announce
+from core.changes import APPLICATION_STATUS, POSTING_STATUS, ChangeKind, change_announce
 from core.enqueue import send_after_commit
 from employers.permissions import require_verified
 from jobs.models import (
@@ -100,6 +100,7 @@ def posting_set_status(*, posting: JobPosting, status: str) -> JobPosting:
     posting.full_clean()
     posting.save()
     posting_touch(posting=posting)
+    change_announce(kind=POSTING_STATUS, entity_id=posting.pk)  # webhooks hear
     if status == PostingStatus.OPEN:
         _posting_published_announce(posting=posting)
     return posting
@@ -165,6 +166,7 @@ def application_submit(
         application=application, changed_by=graduate.user, to_status=ApplicationStatus.APPLIED
     )
     _application_submitted_notify(application=application)
+    change_announce(kind=APPLICATION_STATUS, entity_id=application.pk)  # webhooks hear
     return application
 
 
@@ -239,7 +241,7 @@ def _application_transition(
         _application_withdrawn_notify(application=application, change=change)
     else:
         _application_moved_notify(application=application, change=change)
-    change_announce(kind=APPLICATION_STATUS, entity_id=application.pk)  # interviews hear
+    change_announce(kind=APPLICATION_STATUS, entity_id=application.pk)  # interviews, webhooks
     return application
 
 

@@ -23,6 +23,8 @@ from tests.factories import (
     JobPostingFactory,
     ready_to_apply,
 )
+from tests.webhooks.receiver import Receiver
+from webhooks.signing import HEADER, signature_valid
 
 BIN = Path(sys.executable).parent
 PACKAGE = "talentbridge_client"
@@ -96,13 +98,19 @@ def test_both_cv_downloads_are_in_the_generated_client(client_dir: Path):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_partner_scenario_through_the_generated_client(client_dir: Path, live_server):
+def test_a_partner_scenario_through_the_generated_client(
+    client_dir: Path, live_server, receiver: Receiver
+):
     from talentbridge_client import AuthenticatedClient
-    from talentbridge_client.api.employer import employer_applications_move
+    from talentbridge_client.api.employer import (
+        employer_applications_move,
+        employer_webhooks_create,
+    )
     from talentbridge_client.api.graduate import graduate_applications_create
     from talentbridge_client.api.postings import postings_retrieve
-    from talentbridge_client.models import ApplicationInput, Error, MoveInput
+    from talentbridge_client.models import ApplicationInput, EndpointInput, Error, MoveInput
     from talentbridge_client.models.application_status_enum import ApplicationStatusEnum
+    from talentbridge_client.models.webhook_event_enum import WebhookEventEnum
 
     member = EmployerMemberFactory()
     posting = JobPostingFactory(employer=member.employer)
@@ -113,6 +121,14 @@ def test_a_partner_scenario_through_the_generated_client(client_dir: Path, live_
         return AuthenticatedClient(base_url=live_server.url, token=key)
 
     as_graduate, as_employer = client_of(graduate.user), client_of(member.user)
+    endpoint = employer_webhooks_create.sync(
+        client=as_employer,
+        body=EndpointInput(
+            url=receiver.url,
+            events=[WebhookEventEnum.APPLICATION_CREATED, WebhookEventEnum.APPLICATION_MOVED],
+        ),
+    )
+    assert not isinstance(endpoint, Error) and endpoint is not None, endpoint
     seen = postings_retrieve.sync(posting.pk, client=as_graduate)
     assert not isinstance(seen, Error) and seen.title == posting.title
 
@@ -135,3 +151,14 @@ def test_a_partner_scenario_through_the_generated_client(client_dir: Path, live_
         applied.id, client=as_employer, body=MoveInput(to_status=ApplicationStatusEnum.HIRED)
     )
     assert isinstance(refused, Error), refused  # the error model, parsed, not an exception
+
+    # The partner's endpoint heard both events, signed with the secret it was given.
+    events = [json.loads(request["body"]) for request in receiver.requests]
+    assert [(e["type"], e["data"]["application"]["status"]) for e in events] == [
+        ("application.created", "applied"),
+        ("application.moved", "screening"),
+    ]
+    for request in receiver.requests:
+        assert signature_valid(
+            secret=endpoint.secret, body=request["body"], header=request["headers"][HEADER.lower()]
+        )
