@@ -65,6 +65,8 @@ PERSONAL_DATA: dict[str, Handling] = {
         "not exported: the company's", "deleted", "candidate_accesses"
     ),
     "training.SponsorshipInterest": Handling("not exported: the company's", "unlinked", "account"),
+    # The owner who registered a webhook endpoint is unlinked when their account goes.
+    "webhooks.WebhookEndpoint": Handling("not exported: the company's", "unlinked", "account"),
     "matching.MatchRun": Handling("not exported: staff's", "unlinked", "account"),
     # news
     "notifications.Notification": Handling(
