@@ -104,6 +104,10 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
 # Required for staff (accounts.middleware.StaffSecondStepMiddleware), offered to everyone.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Talent Bridge"
+# A code from the 30 seconds before or after is accepted too (RFC 6238's one step of drift): a
+# code typed as the period turns, or a phone's clock a little off, still works; each code still
+# works once.
+MFA_TOTP_TOLERANCE = 1
 
 # Pages compressed with gzip (core.middleware.CompressionMiddleware), except those that show a
 # secret the reader did not send (BREACH: a secret in a compressed page can be guessed from its
@@ -121,6 +125,7 @@ __all__ = [
     "CONTENT_SECURITY_POLICY",
     "MFA_SUPPORTED_TYPES",
     "MFA_TOTP_ISSUER",
+    "MFA_TOTP_TOLERANCE",
     "PERMISSIONS_POLICY",
     "PRIVACY_CONTACT_EMAIL",
     "RETENTION_DAYS",

@@ -74,3 +74,18 @@ def test_graduates_and_employers_are_offered_it_not_forced(
     assert graduate_client.get("/graduate/").status_code == 200
     assert "/accounts/2fa/" in graduate_client.get("/graduate/account/").content.decode()
     assert employer_client.get("/employer/").status_code == 200
+
+
+def test_a_code_from_the_step_before_still_works_but_not_two_steps_before(time_machine):
+    """One 30-second step of drift (MFA_TOTP_TOLERANCE): a code typed as the period turns."""
+    from allauth.mfa.totp.internal.auth import validate_totp_code
+
+    time_machine.move_to(1_764_982_815, tick=False)  # the middle of a step, held still
+    secret = generate_totp_secret()
+    step = int(time.time()) // totp_settings.TOTP_PERIOD
+
+    def code(at: int) -> str:
+        return format_hotp_value(hotp_value(secret, at))
+
+    assert validate_totp_code(secret, code(step - 1))
+    assert not validate_totp_code(secret, code(step - 2))
