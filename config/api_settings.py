@@ -28,6 +28,7 @@ REST_FRAMEWORK = {
         "search": env.str("API_THROTTLE_SEARCH", default="120/min"),
         "signup": env.str("API_THROTTLE_SIGNUP", default="10/hour"),
         "apply": env.str("API_THROTTLE_APPLY", default="30/hour"),
+        "partner": env.str("API_THROTTLE_PARTNER", default="600/min"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "NUM_PROXIES": TRUSTED_PROXY_COUNT,
@@ -68,5 +69,40 @@ SPECTACULAR_SETTINGS = {
         "MatchNeedEnum": "matching.vocabulary.Need",
         "WebhookEventEnum": "webhooks.models.WebhookEvent",
         "DeliveryStatusEnum": "webhooks.models.DeliveryStatus",
+        "PartnerKindEnum": "partners.models.PartnerKind",
     },
 }
+
+# Partners' server-to-server access (partners app, docs/api.md "Partner quick start"): OAuth 2
+# client credentials that staff issue on approval; an access token lasts an hour, and its
+# scopes say what it reaches.
+PARTNER_SCOPES = {
+    "graduates:read": "The graduates who share their profile with the partner, and their "
+    "applications",
+    "webhooks": "The partner's webhook endpoints and delivery log",
+}
+OAUTH2_PROVIDER = {
+    "SCOPES": PARTNER_SCOPES,
+    "DEFAULT_SCOPES": list(PARTNER_SCOPES),
+    "ACCESS_TOKEN_EXPIRE_SECONDS": env.int("PARTNER_TOKEN_SECONDS", default=3600),
+    "REFRESH_TOKEN_EXPIRE_SECONDS": 0,
+    "PKCE_REQUIRED": True,
+    # RFC 9700 (the OAuth 2.0 security best current practice) throughout: tokens kept as
+    # hashes, only in the Authorization header, no implicit or password grants, https only.
+    "COMPLIANT_BCP_RFC9700_ACCESS_TOKEN_TRANSPORT": True,
+    "COMPLIANT_BCP_RFC9700_AUTHZ_RESPONSE_ISS": True,
+    "COMPLIANT_BCP_RFC9700_IMPLICIT_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PASSWORD_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PKCE_METHOD": True,
+    "COMPLIANT_BCP_RFC9700_REDIRECT_URI_SCHEME": True,
+    "COMPLIANT_BCP_RFC9700_REFRESH_TOKEN": True,
+    "COMPLIANT_BCP_RFC9700_TOKEN_STORAGE": True,
+    "REFRESH_TOKEN_REUSE_PROTECTION": True,
+    "ALLOWED_REDIRECT_URI_SCHEMES": ["https"],
+}
+# django-oauth-toolkit's models, named where Django's migrations look for them.
+OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
+OAUTH2_PROVIDER_ACCESS_TOKEN_MODEL = "oauth2_provider.AccessToken"  # noqa: S105 (a model)
+OAUTH2_PROVIDER_REFRESH_TOKEN_MODEL = "oauth2_provider.RefreshToken"  # noqa: S105
+OAUTH2_PROVIDER_ID_TOKEN_MODEL = "oauth2_provider.IDToken"  # noqa: S105
+OAUTH2_PROVIDER_GRANT_MODEL = "oauth2_provider.Grant"

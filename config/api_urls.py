@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("matching.api_urls")),
     path("", include("conversations.api_urls")),
     path("", include("interviews.api_urls")),
+    path("", include("partners.api_urls")),
     path("", include("webhooks.api_urls")),
     path("", include("visas.api_urls")),
     path("", include("portal.api_urls")),

@@ -68,6 +68,29 @@ PERSONAL_DATA: dict[str, Handling] = {
     # The owner who registered a webhook endpoint is unlinked when their account goes.
     "webhooks.WebhookEndpoint": Handling("not exported: the company's", "unlinked", "account"),
     "matching.MatchRun": Handling("not exported: staff's", "unlinked", "account"),
+    # partners: an organisation's record (its contact address is the organisation's; the staff
+    # member who approved it is unlinked when their account goes); a graduate's choice to share
+    # stays without them, so the partner's change feed says the graduate is no longer shared.
+    "partners.Partner": Handling("not exported: the partner's", "unlinked", "account"),
+    "partners.PartnerShare": Handling("partner_shares", "unlinked", "account"),
+    # django-oauth-toolkit: partners' client credentials and tokens belong to no person (their
+    # user link stays empty); were one made for a user, it would go with the account.
+    "oauth2_provider.Application": Handling(
+        "not exported: partners' credentials", "deleted", "account"
+    ),
+    "oauth2_provider.AccessToken": Handling("not exported: partners' tokens", "deleted", "account"),
+    "oauth2_provider.RefreshToken": Handling(
+        "not exported: partners' tokens", "deleted", "account"
+    ),
+    "oauth2_provider.Grant": Handling(
+        "not exported: unused (no authorisation pages)", "deleted", "account"
+    ),
+    "oauth2_provider.IDToken": Handling(
+        "not exported: unused (no OpenID Connect)", "deleted", "account"
+    ),
+    "oauth2_provider.DeviceGrant": Handling(
+        "not exported: unused (no device flow)", "deleted", "account"
+    ),
     # news
     "notifications.Notification": Handling(
         "not exported: shown in the app", "deleted", "notifications"

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django_countries",
     "phonenumber_field",
     "django_celery_beat",
+    "oauth2_provider",
     "core",  # ours from here on
     "accounts",
     "skills",
@@ -81,6 +82,7 @@ INSTALLED_APPS = [
     "visas",
     "matching",
     "interviews",
+    "partners",
     "webhooks",
     "notifications",
     "conversations",

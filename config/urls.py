@@ -1,11 +1,13 @@
 """The site's URLs: every page in portal.urls, the REST API under /api/v1/, sign-in and the
-rest of django-allauth under /accounts/, and the admin."""
+rest of django-allauth under /accounts/, partners' OAuth 2 token endpoint under /o/ (client
+credentials only: no authorisation pages), and the admin."""
 
 from csp.constants import UNSAFE_INLINE
 from csp.decorators import csp_update
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from oauth2_provider import views as oauth2_views
 
 from portal.account.views import admin_login
 
@@ -22,6 +24,22 @@ urlpatterns = [
     path("", include("portal.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", include("config.api_urls")),
+    path(
+        "o/",
+        include(
+            (
+                [
+                    path("token/", oauth2_views.TokenView.as_view(), name="token"),
+                    path(
+                        "revoke_token/",
+                        oauth2_views.RevokeTokenView.as_view(),
+                        name="revoke-token",
+                    ),
+                ],
+                "oauth2_provider",
+            )
+        ),
+    ),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", _docs, name="api-docs"),
     path("admin/", admin.site.urls),

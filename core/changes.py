@@ -33,6 +33,9 @@ APPLICATION_STATUS = "application"
 # A posting was published, closed or reopened (jobs.services): webhooks tell the company's
 # endpoints (matching hears of the posting through ChangeKind.POSTING).
 POSTING_STATUS = "posting-status"
+# A graduate began or stopped sharing their profile with a partner organisation
+# (partners.services; `entity_id` is the PartnerShare): webhooks tell the partner's endpoints.
+PARTNER_SHARE = "partner-share"
 
 
 class ChangeListener(Protocol):

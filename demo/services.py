@@ -16,6 +16,7 @@ from demo.graduate_rows import graduates_write
 from demo.graduates import graduate_plans, nationality_quotas
 from demo.logins import DEMO_GRADUATE, DEMO_LOGINS, DEMO_STAFF, DemoLogin, demo_login_ensure
 from demo.occupations import Occupation, occupation_list
+from demo.partners import partners_seed
 from demo.people import NameSource
 from demo.postings import PostingPlan, posting_plans, postings_write
 from demo.training import training_seed
@@ -35,6 +36,7 @@ SEEDED_APPS = (
     "training",
     "visas",
     "matching",
+    "partners",
 )
 DEMO_STAFF_NAME = "Demo Administrator"
 
@@ -66,9 +68,10 @@ def demo_seed(*, seed: int = 2026, size: DemoSize | None = None) -> DemoSeedResu
 
     Loads the skill taxonomy and the visa rules, then creates what is missing of: the three demo
     logins, employers with members, postings, training providers and courses, graduates,
-    applications and the developers' golden set of grades (demo/golden.py). Every row is found
-    again by a natural key (e-mail, business registration number, employer and title, provider
-    name, provider and title, graduate and posting, grader), so a second run with the same seed
+    applications, partner organisations and the developers' golden set of grades
+    (demo/golden.py). Every row is found again by a natural key (e-mail, business registration
+    number, employer and title, provider name, provider and title, graduate and posting,
+    grader, partner name), so a second run with the same seed
     creates nothing. The same seed gives the same data; dates are fixed (demo.dates), not taken
     from the clock. Runs in one transaction.
     """
@@ -84,7 +87,9 @@ def demo_seed(*, seed: int = 2026, size: DemoSize | None = None) -> DemoSeedResu
     postings = posting_plans(seed=seed, count=size.postings, occupations=occupations)
     posting_rows = postings_write(plans=postings, employers=employers, vocabulary=vocabulary)
     training_seed(vocabulary=vocabulary)
-    demo_login_ensure(login=DEMO_GRADUATE, full_name=DEMO_GRADUATE_NAME, role=Role.GRADUATE)
+    graduate_login = demo_login_ensure(
+        login=DEMO_GRADUATE, full_name=DEMO_GRADUATE_NAME, role=Role.GRADUATE
+    )
     demo_graduate = demo_graduate_plan(occupations=occupations, vocabulary=vocabulary)
     quotas = nationality_quotas(size.graduates)
     quotas[demo_graduate.nationality] -= 1
@@ -105,6 +110,7 @@ def demo_seed(*, seed: int = 2026, size: DemoSize | None = None) -> DemoSeedResu
     applications_write(
         plans=applications, profiles=profiles, postings=posting_rows, vocabulary=vocabulary
     )
+    partners_seed(staff=staff, demo_graduate=graduate_login)
     golden = golden_grades_seed()
     after = model_counts()
     return DemoSeedResult(

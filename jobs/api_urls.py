@@ -4,6 +4,7 @@ from jobs.apis import bulk, employer, feeds, graduate, public, saved, screening
 
 urlpatterns = [
     path("postings/<int:pk>/", public.PostingDetailApi.as_view(), name="api-postings-detail"),
+    path("postings/changes/", feeds.PublicPostingChangesApi.as_view(), name="api-postings-changes"),
     # the graduate's applications
     path(
         "graduate/applications/",

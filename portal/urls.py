@@ -22,6 +22,7 @@ from portal.graduate import conversations as graduate_conversations
 from portal.graduate import cv, profile, saved
 from portal.graduate import dashboard as graduate_dashboard
 from portal.graduate import interviews as graduate_interviews
+from portal.graduate import partners as graduate_partners
 from portal.graduate import training as graduate_training
 from portal.graduate import visas as graduate_visas
 from portal.public import companies, home, jobs, legal, skills
@@ -88,6 +89,8 @@ graduate = [
     path("account/", graduate_account.graduate_account, name="account"),
     path("account/export/", graduate_account.account_export, name="account_export"),
     path("account/delete/", graduate_account.account_delete, name="account_delete"),
+    path("account/partners/", graduate_partners.partner_list, name="partners"),
+    path("account/partners/<int:pk>/share/", graduate_partners.partner_share, name="partner_share"),
 ]
 
 employer = [

@@ -10,6 +10,7 @@ from accounts.models import Role, User
 from employers.models import Employer, EmployerMember, MemberRole, VerificationStatus
 from employers.validators import brn_check_digit
 from jobs.models import Application, JobPosting, PostingSkill, PostingStatus
+from partners.models import Partner
 from profiles.models import EducationRecord, FieldOfStudy, GraduateProfile, GraduateSkill
 from skills.models import Skill, SkillCategory
 from training.models import Course, CourseSkill, TrainingProvider
@@ -226,3 +227,17 @@ class CourseSkillFactory(factory.django.DjangoModelFactory):
     course = factory.SubFactory(CourseFactory)
     skill = factory.SubFactory(SkillFactory)
     level_reached = 3
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    """A partner organisation waiting for approval (partners.services.partner_approve issues
+    its client credentials)."""
+
+    class Meta:
+        model = Partner
+
+    name = factory.Sequence(lambda n: f"Hanbat University Career Office {n}")
+    kind = "university"
+    country = "KR"
+    description = "Follows its ASEAN alumni into Korean jobs and advises them."
+    contact_email = factory.Sequence(lambda n: f"careers{n}@university.example")

@@ -1,5 +1,6 @@
-"""The company's webhook endpoints and delivery log (owners register and remove endpoints and
-redeliver; every verified member reads)."""
+"""Webhook endpoints and their delivery log, for a company (owners register and remove endpoints
+and redeliver; every verified member reads) and for an approved partner (its access token with
+the `webhooks` scope). One set of views, two kinds of owner."""
 
 from typing import Any
 
@@ -12,7 +13,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.http import signed_in_user
+from accounts.models import User
+from employers.models import Employer
 from employers.permissions import IsVerifiedEmployerMember, membership_of
+from partners.apis import PartnerApiView
+from partners.models import Partner
+from partners.permissions import partner_of
 from webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from webhooks.selectors import webhook_deliveries_of, webhook_endpoints_of
 from webhooks.services import (
@@ -53,68 +59,135 @@ class DeliveryOutputSerializer(serializers.ModelSerializer[WebhookDelivery]):
         ]  # fmt: skip
 
 
-class EndpointListApi(ListAPIView):  # type: ignore[type-arg]
+class _CompanyOwned(APIView):
+    """The company's endpoints: every verified member reads, owners change."""
+
     permission_classes = [IsVerifiedEmployerMember]
+    operation_prefix = "employer"
+
+    def owner(self, request: Request) -> Employer | Partner:
+        return membership_of(request).employer
+
+    def by(self, request: Request) -> User | None:
+        return signed_in_user(request)
+
+
+class _PartnerOwned(PartnerApiView):
+    """The partner's endpoints, with its access token's `webhooks` scope."""
+
+    required_scopes = ["webhooks"]
+    operation_prefix = "partner"
+
+    def owner(self, request: Request) -> Employer | Partner:
+        return partner_of(request)
+
+    def by(self, request: Request) -> User | None:
+        return None
+
+
+class _EndpointList(ListAPIView):  # type: ignore[type-arg]
     serializer_class = EndpointOutputSerializer
     filter_backends: list[type] = []
+    owner: Any
+    by: Any
 
     def get_queryset(self) -> Any:
-        return webhook_endpoints_of(employer=membership_of(self.request).employer)
+        return webhook_endpoints_of(owner=self.owner(self.request))
 
-    @extend_schema(
-        operation_id="employer_webhooks_create",
-        request=EndpointInputSerializer,
-        responses={201: NewEndpointOutputSerializer},
-    )
     def post(self, request: Request) -> Response:
         data = EndpointInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         endpoint = webhook_endpoint_create(
-            employer=membership_of(request).employer,
-            by=signed_in_user(request),
+            owner=self.owner(request),
+            by=self.by(request),
             url=data.validated_data["url"],
             events=data.validated_data["events"],
         )
         return Response(NewEndpointOutputSerializer(endpoint).data, status=status.HTTP_201_CREATED)
 
 
-class EndpointDetailApi(APIView):
-    permission_classes = [IsVerifiedEmployerMember]
+class _EndpointDetail(APIView):
+    owner: Any
+    by: Any
 
-    @extend_schema(operation_id="employer_webhooks_delete", responses={204: None})
     def delete(self, request: Request, pk: int) -> Response:
-        endpoint = webhook_endpoints_of(employer=membership_of(request).employer).filter(pk=pk)
-        found = endpoint.first()
+        found = webhook_endpoints_of(owner=self.owner(request)).filter(pk=pk).first()
         if found is None:
             raise Http404
-        webhook_endpoint_delete(endpoint=found, by=signed_in_user(request))
+        webhook_endpoint_delete(endpoint=found, by=self.by(request))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class DeliveryListApi(ListAPIView):  # type: ignore[type-arg]
+class _DeliveryList(ListAPIView):  # type: ignore[type-arg]
     """The delivery log, newest first: each event, its attempts and the last answer."""
 
-    permission_classes = [IsVerifiedEmployerMember]
     serializer_class = DeliveryOutputSerializer
     filter_backends: list[type] = []
+    owner: Any
 
     def get_queryset(self) -> Any:
-        return webhook_deliveries_of(employer=membership_of(self.request).employer)
+        return webhook_deliveries_of(owner=self.owner(self.request))
 
 
-class DeliveryRedeliverApi(APIView):
-    permission_classes = [IsVerifiedEmployerMember]
+class _DeliveryRedeliver(APIView):
+    owner: Any
+    by: Any
 
-    @extend_schema(
-        operation_id="employer_webhooks_redeliver",
-        request=None,
-        responses={202: DeliveryOutputSerializer},
-    )
     def post(self, request: Request, pk: int) -> Response:
-        delivery = webhook_deliveries_of(employer=membership_of(request).employer).filter(pk=pk)
-        found = delivery.first()
+        found = webhook_deliveries_of(owner=self.owner(request)).filter(pk=pk).first()
         if found is None:
             raise Http404
-        webhook_delivery_redeliver(delivery=found, by=signed_in_user(request))
+        webhook_delivery_redeliver(delivery=found, by=self.by(request))
         found.refresh_from_db()
         return Response(DeliveryOutputSerializer(found).data, status=status.HTTP_202_ACCEPTED)
+
+
+_CREATE: dict[str, Any] = {
+    "request": EndpointInputSerializer,
+    "responses": {201: NewEndpointOutputSerializer},
+}
+_REDELIVER: dict[str, Any] = {"request": None, "responses": {202: DeliveryOutputSerializer}}
+
+
+class EmployerEndpointListApi(_CompanyOwned, _EndpointList):
+    @extend_schema(operation_id="employer_webhooks_create", **_CREATE)
+    def post(self, request: Request) -> Response:
+        return super().post(request)
+
+
+class EmployerEndpointDetailApi(_CompanyOwned, _EndpointDetail):
+    @extend_schema(operation_id="employer_webhooks_delete", responses={204: None})
+    def delete(self, request: Request, pk: int) -> Response:
+        return super().delete(request, pk)
+
+
+class EmployerDeliveryListApi(_CompanyOwned, _DeliveryList):
+    pass
+
+
+class EmployerDeliveryRedeliverApi(_CompanyOwned, _DeliveryRedeliver):
+    @extend_schema(operation_id="employer_webhooks_redeliver", **_REDELIVER)
+    def post(self, request: Request, pk: int) -> Response:
+        return super().post(request, pk)
+
+
+class PartnerEndpointListApi(_PartnerOwned, _EndpointList):
+    @extend_schema(operation_id="partner_webhooks_create", **_CREATE)
+    def post(self, request: Request) -> Response:
+        return super().post(request)
+
+
+class PartnerEndpointDetailApi(_PartnerOwned, _EndpointDetail):
+    @extend_schema(operation_id="partner_webhooks_delete", responses={204: None})
+    def delete(self, request: Request, pk: int) -> Response:
+        return super().delete(request, pk)
+
+
+class PartnerDeliveryListApi(_PartnerOwned, _DeliveryList):
+    pass
+
+
+class PartnerDeliveryRedeliverApi(_PartnerOwned, _DeliveryRedeliver):
+    @extend_schema(operation_id="partner_webhooks_redeliver", **_REDELIVER)
+    def post(self, request: Request, pk: int) -> Response:
+        return super().post(request, pk)

@@ -1,4 +1,5 @@
-"""A company's webhook endpoints and every delivery of an event to them (the delivery log)."""
+"""Webhook endpoints of a company or a partner, and every delivery of an event to them (the
+delivery log)."""
 
 import secrets
 import uuid
@@ -13,6 +14,20 @@ class WebhookEvent(models.TextChoices):
     APPLICATION_MOVED = "application.moved", "application.moved"
     POSTING_PUBLISHED = "posting.published", "posting.published"
     POSTING_CLOSED = "posting.closed", "posting.closed"
+    # partners only: a graduate began or stopped sharing their profile with the partner
+    GRADUATE_CONSENTED = "graduate.consented", "graduate.consented"
+    GRADUATE_CONSENT_WITHDRAWN = "graduate.consent_withdrawn", "graduate.consent_withdrawn"
+
+
+# What each kind of owner may hear: a company of its own applications and postings; a partner
+# also of the graduates who share with it (their applications only while they share).
+COMPANY_EVENTS = (
+    WebhookEvent.APPLICATION_CREATED,
+    WebhookEvent.APPLICATION_MOVED,
+    WebhookEvent.POSTING_PUBLISHED,
+    WebhookEvent.POSTING_CLOSED,
+)
+PARTNER_EVENTS = tuple(WebhookEvent)
 
 
 def new_secret() -> str:
@@ -20,11 +35,23 @@ def new_secret() -> str:
 
 
 class WebhookEndpoint(models.Model):
-    """Where a verified company's own software (its applicant tracking system) hears of its
-    events; each request is signed with `secret` (webhooks.signing)."""
+    """Where a verified company's own software (its applicant tracking system), or an approved
+    partner's, hears of events; each request is signed with `secret` (webhooks.signing). It
+    belongs to exactly one company or partner."""
 
     employer = models.ForeignKey(
-        "employers.Employer", on_delete=models.CASCADE, related_name="webhook_endpoints"
+        "employers.Employer",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="webhook_endpoints",
+    )
+    partner = models.ForeignKey(
+        "partners.Partner",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="webhook_endpoints",
     )
     url = models.URLField(max_length=500)
     events = models.JSONField(default=list, help_text="The WebhookEvent values it wants.")
@@ -37,6 +64,15 @@ class WebhookEndpoint(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(employer__isnull=False, partner__isnull=True)
+                    | models.Q(employer__isnull=True, partner__isnull=False)
+                ),
+                name="webhook_endpoint_one_owner",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.url

@@ -1,6 +1,7 @@
-"""Webhooks: a verified company's owner registers endpoints for its events; each event becomes a
-delivery per subscribed endpoint, in the transaction of the change, and a worker posts it, signed
-(webhooks.signing), after the commit.
+"""Webhooks: a verified company's owner, or an approved partner's software, registers endpoints
+for its events; each event becomes a delivery per subscribed endpoint, in the transaction of the
+change, and a worker posts it, signed (webhooks.signing), after the commit. A delivery is sent
+only while its owner keeps its access (a verified company, an approved partner).
 
 A delivery that fails (no answer in DELIVERY_TIMEOUT seconds, or a status other than 2xx) is
 tried again later, with growing waits (RETRY_WAITS), by the sweep every minute (which also sends
@@ -17,16 +18,26 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from core.changes import APPLICATION_STATUS, POSTING_STATUS
+from core.changes import APPLICATION_STATUS, PARTNER_SHARE, POSTING_STATUS
 from core.enqueue import send_after_commit
 from employers.models import Employer, MemberRole
 from jobs.models import Application, JobPosting, PostingStatus
+from partners.models import Partner, PartnerShare, PartnerStatus
+from partners.selectors import partners_sharing_graduate
 from webhooks.addresses import AddressRefused, webhook_url_check
-from webhooks.models import DeliveryStatus, WebhookDelivery, WebhookEndpoint, WebhookEvent
+from webhooks.models import (
+    COMPANY_EVENTS,
+    PARTNER_EVENTS,
+    DeliveryStatus,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+)
 from webhooks.signing import HEADER, signature
 
 logger = logging.getLogger(__name__)
@@ -38,89 +49,135 @@ CLAIM_SECONDS = 60  # a delivery being posted is not posted again by the sweep m
 ENDPOINTS_MAX = 10
 
 
-def _owner(employer: Employer, by: User) -> None:
-    member = employer.members.filter(user=by).first()
+Owner = Employer | Partner
+
+
+def _may_manage(owner: Owner, by: User | None) -> None:
+    """A company's endpoints are its owners' to manage; a partner's, its software's (the API
+    has checked its token), while staff keep it approved."""
+    if isinstance(owner, Partner):
+        if not owner.is_approved:
+            raise PermissionDenied(_("Only an approved partner can manage its webhooks."))
+        return
+    member = owner.members.filter(user=by).first() if by is not None else None
     if member is None or member.role != MemberRole.OWNER:
         raise PermissionDenied(_("Only an owner of the company can manage its webhooks."))
 
 
+def _owned_by(owner: Owner) -> dict[str, Owner]:
+    return {"partner": owner} if isinstance(owner, Partner) else {"employer": owner}
+
+
 def webhook_endpoint_create(
-    *, employer: Employer, by: User, url: str, events: list[str]
+    *, owner: Owner, by: User | None, url: str, events: list[str]
 ) -> WebhookEndpoint:
-    """A new endpoint for the company's events (its secret is shown to the owner once)."""
-    _owner(employer, by)
+    """A new endpoint for the company's or partner's events (its secret is shown once)."""
+    _may_manage(owner, by)
+    allowed = [str(e) for e in (PARTNER_EVENTS if isinstance(owner, Partner) else COMPANY_EVENTS)]
     errors: dict[str, list[str]] = {}
     try:
         webhook_url_check(url)
     except AddressRefused as refused:
         errors["url"] = [str(refused)]
-    unknown = sorted(set(events) - set(WebhookEvent.values))
-    if not events or unknown:
+    if not events or set(events) - set(allowed):
         errors["events"] = [
-            _("Choose one or more of: %(events)s.") % {"events": ", ".join(WebhookEvent.values)}
+            _("Choose one or more of: %(events)s.") % {"events": ", ".join(allowed)}
         ]
-    if WebhookEndpoint.objects.filter(employer=employer).count() >= ENDPOINTS_MAX:
-        errors["url"] = [_("A company has at most %(n)s endpoints.") % {"n": ENDPOINTS_MAX}]
+    if WebhookEndpoint.objects.filter(**_owned_by(owner)).count() >= ENDPOINTS_MAX:
+        errors["url"] = [_("At most %(n)s endpoints can be registered.") % {"n": ENDPOINTS_MAX}]
     if errors:
         raise ValidationError(errors)
     return WebhookEndpoint.objects.create(
-        employer=employer, url=url, events=sorted(set(events)), created_by=by
+        **_owned_by(owner), url=url, events=sorted(set(events)), created_by=by
     )
 
 
-def webhook_endpoint_delete(*, endpoint: WebhookEndpoint, by: User) -> None:
-    _owner(endpoint.employer, by)
+def _owner_of(endpoint: WebhookEndpoint) -> Owner:
+    owner = endpoint.partner if endpoint.partner_id is not None else endpoint.employer
+    assert owner is not None, "an endpoint has one owner (webhook_endpoint_one_owner)"
+    return owner
+
+
+def webhook_endpoint_delete(*, endpoint: WebhookEndpoint, by: User | None) -> None:
+    _may_manage(_owner_of(endpoint), by)
     endpoint.delete()
 
 
-def webhook_event_emit(*, employer_id: int, event: str, data: dict[str, Any]) -> int:
-    """One delivery per active endpoint of the company that wants `event`, sent after commit;
-    how many."""
-    endpoints = [
-        endpoint
-        for endpoint in WebhookEndpoint.objects.filter(employer_id=employer_id, is_active=True)
-        if event in endpoint.events
-    ]
-    for endpoint in endpoints:
+def _emit(endpoints: QuerySet[WebhookEndpoint], event: str, data: dict[str, Any]) -> int:
+    """One delivery per active endpoint that wants `event`, sent after commit; how many."""
+    wanting = [e for e in endpoints.filter(is_active=True) if event in e.events]
+    for endpoint in wanting:
         delivery = WebhookDelivery.objects.create(endpoint=endpoint, event=event, payload=data)
         _send(delivery)
-    return len(endpoints)
+    return len(wanting)
+
+
+def webhook_event_emit(*, employer_id: int, event: str, data: dict[str, Any]) -> int:
+    """The company's endpoints hear of `event`; how many."""
+    return _emit(WebhookEndpoint.objects.filter(employer_id=employer_id), event, data)
+
+
+def _partner_endpoints(partner_ids: list[int] | None) -> QuerySet[WebhookEndpoint]:
+    """The endpoints of approved partners (of these, when given)."""
+    endpoints = WebhookEndpoint.objects.filter(partner__status=PartnerStatus.APPROVED)
+    return endpoints if partner_ids is None else endpoints.filter(partner_id__in=partner_ids)
 
 
 def webhook_events_from_change(*, kind: str, entity_id: int) -> None:
-    """The listener of core.changes: an application's new status, a posting's publication or
-    closing, as events for the company's endpoints (ids and states only: a partner reads the
-    rest through the API with its own token, under the same rules as any reader)."""
+    """The listener of core.changes: an application's new status (for its company and for the
+    partners its graduate shares with), a posting's publication or closing (for its company
+    and every approved partner), a graduate's choice to share with a partner or to stop (for
+    that partner). Ids and states only: the rest is read through the API, with a token, under
+    the same rules as any reader."""
     if kind == APPLICATION_STATUS:
-        application = Application.objects.select_related("posting").filter(pk=entity_id).first()
-        if application is None:
-            return
-        first = application.history.count() <= 1
-        webhook_event_emit(
-            employer_id=application.posting.employer_id,
-            event=WebhookEvent.APPLICATION_CREATED if first else WebhookEvent.APPLICATION_MOVED,
-            data={
-                "application": {
-                    "id": application.pk,
-                    "posting": application.posting_id,
-                    "status": application.status,
-                    "updated_at": application.updated_at.isoformat(),
-                }
-            },
-        )
+        _application_events(entity_id)
     elif kind == POSTING_STATUS:
-        posting = JobPosting.objects.filter(pk=entity_id).first()
-        events = {
-            PostingStatus.OPEN: WebhookEvent.POSTING_PUBLISHED,
-            PostingStatus.CLOSED: WebhookEvent.POSTING_CLOSED,
-        }
-        if posting is None or posting.status not in events:
-            return
-        webhook_event_emit(
-            employer_id=posting.employer_id,
-            event=events[PostingStatus(posting.status)],
-            data={"posting": {"id": posting.pk, "title": posting.title, "status": posting.status}},
-        )
+        _posting_events(entity_id)
+    elif kind == PARTNER_SHARE:
+        share = PartnerShare.objects.filter(pk=entity_id).first()
+        if share is not None:
+            event = (
+                WebhookEvent.GRADUATE_CONSENTED
+                if share.is_live
+                else WebhookEvent.GRADUATE_CONSENT_WITHDRAWN
+            )
+            data = {"graduate": {"id": share.graduate_number, "sharing": share.is_live}}
+            _emit(_partner_endpoints([share.partner_id]), event, data)
+
+
+def _application_events(application_id: int) -> None:
+    application = Application.objects.select_related("posting").filter(pk=application_id).first()
+    if application is None:
+        return
+    first = application.history.count() <= 1
+    event = WebhookEvent.APPLICATION_CREATED if first else WebhookEvent.APPLICATION_MOVED
+    state = {
+        "id": application.pk,
+        "posting": application.posting_id,
+        "status": application.status,
+        "updated_at": application.updated_at.isoformat(),
+    }
+    webhook_event_emit(
+        employer_id=application.posting.employer_id, event=event, data={"application": state}
+    )
+    partners = partners_sharing_graduate(graduate_id=application.graduate_id)
+    if partners:
+        state = {**state, "graduate": application.graduate_id}
+        _emit(_partner_endpoints(partners), event, {"application": state})
+
+
+def _posting_events(posting_id: int) -> None:
+    posting = JobPosting.objects.filter(pk=posting_id).first()
+    events = {
+        PostingStatus.OPEN: WebhookEvent.POSTING_PUBLISHED,
+        PostingStatus.CLOSED: WebhookEvent.POSTING_CLOSED,
+    }
+    if posting is None or posting.status not in events:
+        return
+    event = events[PostingStatus(posting.status)]
+    data = {"posting": {"id": posting.pk, "title": posting.title, "status": posting.status}}
+    webhook_event_emit(employer_id=posting.employer_id, event=event, data=data)
+    _emit(_partner_endpoints(None), event, data)
 
 
 def _send(delivery: WebhookDelivery) -> None:
@@ -139,7 +196,11 @@ def webhook_delivery_attempt(*, delivery_id: int) -> str:
     claimed = WebhookDelivery.objects.filter(
         pk=delivery_id, status=DeliveryStatus.PENDING, next_attempt_at__lte=now
     ).update(next_attempt_at=now + timedelta(seconds=CLAIM_SECONDS))
-    delivery = WebhookDelivery.objects.select_related("endpoint").filter(pk=delivery_id).first()
+    delivery = (
+        WebhookDelivery.objects.select_related("endpoint__employer", "endpoint__partner")
+        .filter(pk=delivery_id)
+        .first()
+    )
     if delivery is None or not claimed:
         return "gone" if delivery is None else delivery.status
     code, error = _post(delivery)
@@ -158,6 +219,9 @@ def webhook_delivery_attempt(*, delivery_id: int) -> str:
 
 def _post(delivery: WebhookDelivery) -> tuple[int | None, str]:
     """(the receiver's status, an error text); never follows a redirect."""
+    owner = _owner_of(delivery.endpoint)
+    if not (owner.is_approved if isinstance(owner, Partner) else owner.is_verified):
+        return None, "Not sent: the owner's access is suspended (not approved or verified)."
     try:
         webhook_url_check(delivery.endpoint.url)
     except AddressRefused as refused:
@@ -202,9 +266,10 @@ class _Refuse(urllib.request.HTTPRedirectHandler):
 _NO_REDIRECTS = urllib.request.build_opener(_Refuse)
 
 
-def webhook_delivery_redeliver(*, delivery: WebhookDelivery, by: User) -> WebhookDelivery:
-    """The company's owner sends it again (the same event id) now, whatever became of it."""
-    _owner(delivery.endpoint.employer, by)
+def webhook_delivery_redeliver(*, delivery: WebhookDelivery, by: User | None) -> WebhookDelivery:
+    """The company's owner (or the partner) sends it again (the same event id) now, whatever
+    became of it."""
+    _may_manage(_owner_of(delivery.endpoint), by)
     webhook_deliveries_resend(deliveries=[delivery])
     return delivery
 

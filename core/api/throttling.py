@@ -1,6 +1,7 @@
-"""Scoped throttles: search, signup and apply, with rates from settings (env-driven).
+"""Scoped throttles: search, signup, apply and partner, with rates from settings (env-driven).
 
-Counted per user when signed in, else per client address. Each answer from a throttled endpoint
+Counted per partner client when an OAuth 2 access token calls, per user when signed in, else
+per client address. Each answer from a throttled endpoint
 says what is left: `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` (seconds until
 the window frees a request). The rate is read on each request from
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] (DRF reloads it when settings change), so deployments
@@ -30,8 +31,13 @@ class _ScopeThrottle(SimpleRateThrottle):
         return rate
 
     def get_cache_key(self, request: Request, view: APIView) -> str:
-        user = request.user
-        ident = f"user-{user.pk}" if user and user.is_authenticated else self.get_ident(request)
+        user, client = request.user, getattr(request.auth, "application_id", None)
+        if client is not None:
+            ident = f"client-{client}"
+        elif user and user.is_authenticated:
+            ident = f"user-{user.pk}"
+        else:
+            ident = self.get_ident(request)
         return self.cache_format % {"scope": self.scope, "ident": ident}
 
 
@@ -66,3 +72,9 @@ class ApplyThrottle(_ScopeThrottle):
         if request.method != "POST":
             return True
         return super().allow_request(request, view)
+
+
+class PartnerThrottle(_ScopeThrottle):
+    """Every call of the partner API, per partner client."""
+
+    scope = "partner"

@@ -8,14 +8,17 @@ from typing import Any
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.generics import ListAPIView
+from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.api.pagination import ChangeFeedInputSerializer, ChangeFeedPagination
+from core.api.throttling import SearchThrottle
 from employers.permissions import IsVerifiedEmployerMember, membership_of
 from jobs.apis.employer import EmployerApplicationOutputSerializer
+from jobs.apis.public import PostingSummaryOutputSerializer
 from jobs.models import Application
-from jobs.selectors import applicant_shown, company_applications_changed
+from jobs.selectors import applicant_shown, company_applications_changed, postings_changed_public
 
 
 class ApplicationChangeOutputSerializer(EmployerApplicationOutputSerializer):
@@ -52,5 +55,37 @@ class CompanyApplicationChangesApi(ListAPIView):
     @extend_schema(
         operation_id="employer_applications_changes", parameters=[ChangeFeedInputSerializer]
     )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+
+class PostingChangeOutputSerializer(PostingSummaryOutputSerializer):
+    listed = serializers.BooleanField(
+        help_text="In the public catalogue now: open, its company verified, not past its "
+        "deadline. False: take it off your listing."
+    )
+    updated_at = serializers.DateTimeField(help_text="When it last changed: the feed's order.")
+
+    class Meta(PostingSummaryOutputSerializer.Meta):
+        fields = [*PostingSummaryOutputSerializer.Meta.fields, "status", "listed", "updated_at"]
+
+
+class PublicPostingChangesApi(ListAPIView):  # type: ignore[type-arg]
+    """Every posting ever published that changed after `updated_since` (all without it),
+    oldest change first: a job board or a partner keeps its listing in step, closed postings
+    included. Public: no token needed."""
+
+    permission_classes = [AllowAny]
+    throttle_classes = [SearchThrottle]
+    serializer_class = PostingChangeOutputSerializer
+    pagination_class = ChangeFeedPagination
+    filter_backends: list[type] = []
+
+    def get_queryset(self) -> Any:
+        query = ChangeFeedInputSerializer(data=self.request.query_params)
+        query.is_valid(raise_exception=True)
+        return postings_changed_public(since=query.validated_data.get("updated_since"))
+
+    @extend_schema(operation_id="postings_changes", parameters=[ChangeFeedInputSerializer])
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)

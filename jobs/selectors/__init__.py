@@ -33,6 +33,7 @@ from jobs.selectors.postings import (
     posting_list_public,
     posting_rank_by_match,
     posting_text_search,
+    postings_changed_public,
 )
 from jobs.selectors.saved import (
     saved_export,
@@ -70,6 +71,7 @@ __all__ = [
     "posting_pipeline",
     "posting_rank_by_match",
     "posting_text_search",
+    "postings_changed_public",
     "saved_export",
     "saved_job_ids",
     "saved_jobs_for_graduate",

@@ -8,7 +8,7 @@ from typing import overload
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import User
@@ -25,6 +25,18 @@ from visas.selectors import gni_for_year, salary_threshold_in_force
 def posting_list_public() -> QuerySet[JobPosting]:
     """The public postings (JobPostingQuerySet.public), newest first: what anyone may browse."""
     return JobPosting.objects.public().select_related("employer").order_by("-published_at", "-id")
+
+
+def postings_changed_public(*, since: datetime.datetime | None = None) -> QuerySet[JobPosting]:
+    """Every posting ever published (drafts never), changed after `since` (all without it), each
+    marked `listed` when it is in the public catalogue now: the public change feed (its
+    pagination orders them). Closed, expired and withdrawn-company postings stay in it, unlisted,
+    so a copy elsewhere can take them down."""
+    postings = JobPosting.objects.filter(published_at__isnull=False)
+    if since is not None:
+        postings = postings.filter(updated_at__gt=since)
+    listed = JobPosting.objects.public().filter(pk=OuterRef("pk"))
+    return postings.select_related("employer").annotate(listed=Exists(listed))
 
 
 def posting_detail_public(*, pk: int) -> JobPosting:

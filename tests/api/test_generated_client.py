@@ -1,7 +1,8 @@
 """The API as a partner's tools read it: the schema passes openapi-spec-validator, a client
 generated from it with openapi-python-client imports in every module, and a partner's scenario
 runs through that generated client against the live server (a graduate applies, the employer
-moves the application). A change that breaks any of it fails here."""
+moves the application), and a career office's by OAuth 2 client credentials (its webhook
+hears the graduate's consent and application). A change that breaks any of it fails here."""
 
 import json
 import os
@@ -17,10 +18,13 @@ from openapi_spec_validator import validate
 
 from accounts.token_services import api_token_create
 from jobs.models import Application
+from partners.services import partner_approve
 from tests.factories import (
     EmployerMemberFactory,
     GraduateProfileFactory,
     JobPostingFactory,
+    PartnerFactory,
+    StaffFactory,
     ready_to_apply,
 )
 from tests.webhooks.receiver import Receiver
@@ -162,3 +166,90 @@ def test_a_partner_scenario_through_the_generated_client(
         assert signature_valid(
             secret=endpoint.secret, body=request["body"], header=request["headers"][HEADER.lower()]
         )
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_career_office_syncs_by_client_credentials_through_the_generated_client(
+    client_dir: Path, live_server, receiver: Receiver
+):
+    """A university career office: its token from client credentials (no browser), its own
+    webhook, the graduate's consent, then the graduate's application as it moves."""
+    import httpx
+    from talentbridge_client import AuthenticatedClient
+    from talentbridge_client.api.employer import employer_applications_move
+    from talentbridge_client.api.graduate import (
+        graduate_applications_create,
+        graduate_partner_share,
+    )
+    from talentbridge_client.api.partner import (
+        partner_applications_changes,
+        partner_graduates_changes,
+        partner_webhooks_create,
+    )
+    from talentbridge_client.models import ApplicationInput, EndpointInput, MoveInput, ShareInput
+    from talentbridge_client.models.application_status_enum import ApplicationStatusEnum
+    from talentbridge_client.models.webhook_event_enum import WebhookEventEnum
+
+    partner = PartnerFactory()
+    credentials = partner_approve(partner=partner, by=StaffFactory())
+    answer = httpx.post(
+        f"{live_server.url}/o/token/",
+        data={"grant_type": "client_credentials"},
+        auth=(credentials.client_id, credentials.client_secret),
+    )
+    assert answer.status_code == 200, answer.text
+    as_partner = AuthenticatedClient(base_url=live_server.url, token=answer.json()["access_token"])
+    endpoint = partner_webhooks_create.sync(
+        client=as_partner,
+        body=EndpointInput(
+            url=receiver.url,
+            events=[
+                WebhookEventEnum.GRADUATE_CONSENTED,
+                WebhookEventEnum.APPLICATION_CREATED,
+                WebhookEventEnum.APPLICATION_MOVED,
+            ],
+        ),
+    )
+    assert endpoint is not None and hasattr(endpoint, "secret"), endpoint
+
+    member = EmployerMemberFactory()
+    posting = JobPostingFactory(employer=member.employer)
+    graduate = ready_to_apply(GraduateProfileFactory())
+    as_graduate, as_employer = (
+        AuthenticatedClient(base_url=live_server.url, token=api_token_create(user=u, name="t").key)
+        for u in (graduate.user, member.user)
+    )
+    shared = graduate_partner_share.sync(
+        partner.pk, client=as_graduate, body=ShareInput(sharing=True)
+    )
+    assert shared is not None and getattr(shared, "sharing", None) is True, shared
+    applied = graduate_applications_create.sync(
+        client=as_graduate, body=ApplicationInput(posting=posting.pk, cover_letter="Hello")
+    )
+    assert applied is not None and hasattr(applied, "id"), applied
+    employer_applications_move.sync(
+        applied.id, client=as_employer, body=MoveInput(to_status=ApplicationStatusEnum.SCREENING)
+    )
+
+    events = [json.loads(request["body"]) for request in receiver.requests]
+    assert [e["type"] for e in events] == [
+        "graduate.consented", "application.created", "application.moved",
+    ]  # fmt: skip
+    for request in receiver.requests:
+        assert signature_valid(
+            secret=endpoint.secret, body=request["body"], header=request["headers"][HEADER.lower()]
+        )
+    graduates = partner_graduates_changes.sync(client=as_partner)
+    assert graduates is not None and hasattr(graduates, "results"), graduates
+    [item] = graduates.results
+    assert (item.graduate_id, item.sharing) == (graduate.pk, True)
+    assert item.graduate.email == graduate.user.email
+    applications = partner_applications_changes.sync(client=as_partner)
+    assert applications is not None and hasattr(applications, "results"), applications
+    assert [(a.id, a.status) for a in applications.results] == [
+        (applied.id, ApplicationStatusEnum.SCREENING)
+    ]
+    since = partner_applications_changes.sync(
+        client=as_partner, updated_since=applications.results[-1].updated_at
+    )
+    assert since is not None and hasattr(since, "results") and since.results == []

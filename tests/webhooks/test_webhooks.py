@@ -47,7 +47,7 @@ def company(employer: User) -> Any:
 
 def _endpoint(company: Any, employer: User, receiver: Receiver, *events: str) -> WebhookEndpoint:
     return webhook_endpoint_create(
-        employer=company, by=employer, url=receiver.url, events=list(events)
+        owner=company, by=employer, url=receiver.url, events=list(events)
     )
 
 
