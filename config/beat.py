@@ -35,6 +35,10 @@ BEAT_SCHEDULE: dict[str, dict[str, Any]] = {
         "task": "jobs.tasks.saved_search_alerts_weekly_task",
         "schedule": crontab(hour=8, minute=20, day_of_week=1),
     },
+    "analytics-skills-summary": {
+        "task": "analytics.tasks.skills_summary_task",
+        "schedule": crontab(hour=2, minute=30),
+    },
     "matching-impressions-prune": {
         "task": "matching.tasks.matching_impressions_prune_task",
         "schedule": crontab(hour=4, minute=30),

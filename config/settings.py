@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "webhooks",
     "notifications",
     "conversations",
+    "analytics",
     "portal",
     "demo",
 ]
@@ -332,6 +333,8 @@ MATCHING_STATE_DIR = env.str("MATCHING_STATE_DIR", default=str(_STATE_DIR))
 MATCHING_STALLED_AFTER = env.int("MATCHING_STALLED_AFTER", default=3600)
 # Impressions (ranked lists a user was shown) and job-page views are personal data: deleted daily.
 IMPRESSION_RETENTION_DAYS = env.int("IMPRESSION_RETENTION_DAYS", default=400)
+# Skills analytics (analytics app): a supply figure is never made of fewer graduates than this.
+ANALYTICS_MIN_CELL = env.int("ANALYTICS_MIN_CELL", default=10)
 
 # --- Security ---------------------------------------------------------------------------------
 if PRODUCTION:

@@ -24,6 +24,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.http.request import RawPostDataException
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import APIException
@@ -80,17 +81,28 @@ def _fingerprint(request: HttpRequest) -> str:
     return digest.hexdigest()
 
 
-def _credentials_refused(request: HttpRequest) -> JsonResponse | None:
-    """A replay goes only to a caller the API would still let in: the API's own authenticators
-    decide (a revoked token or an ended session gets their refusal, not the kept answer)."""
-    classes: list[Any] = list(api_settings.DEFAULT_AUTHENTICATION_CLASSES)
-    drf_request = Request(request, authenticators=[cls() for cls in classes])
+def _authenticators(request: HttpRequest) -> list[Any]:
+    """The authentication classes of the endpoint asked for (the partner API has its own)."""
     try:
-        user = drf_request.user
+        view = getattr(resolve(request.path_info).func, "cls", None)
+    except Resolver404:
+        view = None
+    default: list[Any] = list(api_settings.DEFAULT_AUTHENTICATION_CLASSES)
+    classes: list[Any] = list(getattr(view, "authentication_classes", default))
+    return [cls() for cls in classes]
+
+
+def _credentials_refused(request: HttpRequest) -> JsonResponse | None:
+    """A replay goes only to a caller the endpoint would still let in: its own authenticators
+    decide (a revoked token or an ended session gets their refusal, not the kept answer)."""
+    drf_request = Request(request, authenticators=_authenticators(request))
+    try:
+        user, auth = drf_request.user, drf_request.auth
     except APIException as refusal:
         return JsonResponse({"error": error_body(refusal)}, status=refusal.status_code)
     signed = request.headers.get("Authorization") or request.COOKIES.get("sessionid")
-    if signed and not (user and user.is_authenticated):
+    # A partner's access token speaks for an organisation, not a user: `auth` is set, `user` not.
+    if signed and not ((user and user.is_authenticated) or auth is not None):
         return _error(401, "not_authenticated", _("Sign in again to send this request."))
     return None
 

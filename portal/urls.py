@@ -28,7 +28,7 @@ from portal.graduate import visas as graduate_visas
 from portal.public import companies, home, jobs, legal, skills
 from portal.public import training as public_training
 from portal.public import visas as public_visas
-from portal.staff import golden
+from portal.staff import analytics, golden
 from portal.staff.dashboard import staff_dashboard
 
 graduate = [
@@ -223,6 +223,10 @@ employer += [
 ]
 
 staff = [
+    path("analytics/skills/", analytics.skills_page, name="analytics_skills"),
+    path("analytics/skills.json", analytics.skills_data, name="analytics_skills_data"),
+    path("analytics/skills.csv", analytics.skills_csv, name="analytics_skills_csv"),
+    path("analytics/skills/refresh/", analytics.skills_refresh, name="analytics_skills_refresh"),
     path("golden/", golden.golden_posting_list, name="golden_postings"),
     path("golden/<int:pk>/", golden.golden_grading, name="golden_grading"),
 ]

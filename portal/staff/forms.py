@@ -1,10 +1,15 @@
 """Forms of the staff pages."""
 
+from datetime import date
 from typing import Any
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from analytics.selectors import BY_CATEGORY, BY_SKILL, GapFilters
+from core.choices import ASEAN_COUNTRIES, Industry, KoreaRegion
+from core.countries import country_choices
 from matching.models import Grade
 from matching.selectors import GradingCandidate
 from matching.services import NOTE_MAX_LENGTH, GradeEntry
@@ -60,3 +65,47 @@ class GoldenGradingForm(forms.Form):
             for c in self.candidates
             if (grade := self.cleaned_data.get(f"grade_{c.graduate.pk}")) is not None
         ]
+
+
+class SkillGapFilterForm(forms.Form):
+    """The skills analytics' filters (GET); every field may stay empty (all)."""
+
+    by = forms.ChoiceField(
+        label=_("Show"),
+        choices=[(BY_SKILL, _("Skills")), (BY_CATEGORY, _("Skill categories"))],
+        required=False,
+    )
+    country = forms.ChoiceField(label=_("Graduates from"), required=False)
+    industry = forms.ChoiceField(
+        label=_("Company industry"),
+        choices=[("", _("All industries")), *Industry.choices],
+        required=False,
+    )
+    region = forms.ChoiceField(
+        label=_("Job region"),
+        choices=[("", _("All regions")), *KoreaRegion.choices],
+        required=False,
+    )
+    week = forms.TypedChoiceField(
+        label=_("Week"), coerce=date.fromisoformat, empty_value=None, required=False
+    )
+
+    def __init__(self, *args: Any, weeks: list[date], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        country, week = self.fields["country"], self.fields["week"]
+        assert isinstance(country, forms.ChoiceField) and isinstance(week, forms.ChoiceField)
+        country.choices = country_choices(blank=_("All ASEAN countries"), codes=ASEAN_COUNTRIES)
+        week.choices = [
+            (week.isoformat(), _("Week of %(day)s") % {"day": date_format(week)}) for week in weeks
+        ]
+
+    def filters(self) -> GapFilters:
+        """The filters asked for; anything not valid counts as all."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return GapFilters(
+            week=data.get("week"),
+            country=data.get("country") or "",
+            industry=data.get("industry") or "",
+            region=data.get("region") or "",
+            by=data.get("by") or BY_SKILL,
+        )

@@ -12,24 +12,13 @@ from matching.selectors import golden_candidates
 from profiles.models import FieldOfStudy
 from tests import factories
 from tests.a11y import axe_check
+from tests.browser_sign_in import browser_sign_in
 from tests.matching.golden_world import golden_world
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def _login(page, email: str, totp_secret: str) -> None:
-    """The staff sign-in: password, then the authenticator app's code."""
-    page.goto("/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", factories.PASSWORD)
-    with page.expect_navigation():
-        page.locator("form button[type=submit]").last.click()
-    page.fill("input[name=code]", factories.totp_code(totp_secret))
-    with page.expect_navigation():
-        page.press("input[name=code]", "Enter")
 
 
 def test_staff_grade_candidates_blind_and_see_their_saved_grades(browser_page) -> None:
@@ -43,7 +32,7 @@ def test_staff_grade_candidates_blind_and_see_their_saved_grades(browser_page) -
     shown = [c.graduate for c in golden_candidates(posting=world.posting, grader=grader)]
     first, second, third, fourth = shown[:4]
 
-    _login(page, grader.email, grader.totp_secret)
+    browser_sign_in(page, grader.email, grader.totp_secret)
     page.goto("/staff/golden/")
     row = page.get_by_role("row").filter(has_text="Etch process engineer")
     expect(row).to_contain_text("0 of 5")

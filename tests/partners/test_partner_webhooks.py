@@ -114,3 +114,15 @@ def test_a_company_cannot_subscribe_to_graduates_consent(employer, receiver):
     )
     assert answer.status_code == 400
     assert "events" in json.dumps(answer.json())
+
+
+def test_a_partners_repeated_post_with_the_same_idempotency_key_is_replayed(
+    partner_and_api, receiver
+):
+    api = partner_and_api[1]
+    body = {"url": receiver.url, "events": ["posting.published"]}
+    first = api.post("/api/v1/partner/webhooks/", body, HTTP_IDEMPOTENCY_KEY="setup-1")
+    again = api.post("/api/v1/partner/webhooks/", body, HTTP_IDEMPOTENCY_KEY="setup-1")
+    assert first.status_code == again.status_code == 201, again.content
+    assert again["Idempotent-Replayed"] == "true" and again.json() == first.json()
+    assert WebhookEndpoint.objects.count() == 1

@@ -1,0 +1,86 @@
+"""Summary tables for the skills analytics, one snapshot per week (Monday's date), written by the
+summary job (analytics.services.skills_summary_compute, on Celery beat) and read by the pages:
+no page scans the profiles or postings.
+
+A "subject" is a skill or a whole skill category (exactly one of the two is set).
+
+Privacy: a supply cell (graduates of one nationality holding a subject at one level) of fewer
+than settings.ANALYTICS_MIN_CELL graduates is never stored, so every figure shown is a sum of
+cells of at least that many graduates: no filter, and no difference between two filters,
+isolates fewer people than that.
+"""
+
+from django.db import models
+from django.utils import timezone
+
+
+class _Subject(models.Model):
+    week = models.DateField(help_text="The Monday of the snapshot's week.")
+    skill = models.ForeignKey("skills.Skill", null=True, on_delete=models.CASCADE, related_name="+")
+    category = models.ForeignKey(
+        "skills.SkillCategory", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+
+def _one_subject(name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=models.Q(skill__isnull=False, category__isnull=True)
+        | models.Q(skill__isnull=True, category__isnull=False),
+        name=name,
+    )
+
+
+class DemandCell(_Subject):
+    """Public postings that require the subject at `min_level` (for a category: the highest
+    level they ask of its skills), by the company's industry and the job's region."""
+
+    industry = models.CharField(max_length=20)
+    region = models.CharField(max_length=12)
+    min_level = models.PositiveSmallIntegerField()
+    postings = models.PositiveIntegerField()
+    openings = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["week", "industry", "region"])]
+        constraints = [_one_subject("demandcell_one_subject")]
+
+    def __str__(self) -> str:
+        return f"{self.week}: {self.openings} openings at level {self.min_level}"
+
+
+class SupplyCell(_Subject):
+    """Graduates of one nationality whose level in the subject is `level` (for a category:
+    their best level among its skills). Cells under the minimum are not stored."""
+
+    country = models.CharField(max_length=2, blank=True)
+    level = models.PositiveSmallIntegerField()
+    graduates = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["week", "country"])]
+        constraints = [_one_subject("supplycell_one_subject")]
+
+    def __str__(self) -> str:
+        return f"{self.week}: {self.graduates} graduates ({self.country or '?'}) at {self.level}"
+
+
+class SummaryRun(models.Model):
+    """One computation of a week's snapshot: when, how long, from how much."""
+
+    week = models.DateField()
+    started_at = models.DateTimeField(default=timezone.now)
+    seconds = models.FloatField(default=0)
+    graduates = models.PositiveIntegerField(default=0)
+    postings = models.PositiveIntegerField(default=0)
+    suppressed_cells = models.PositiveIntegerField(
+        default=0, help_text="Supply cells left out for holding too few graduates."
+    )
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"week of {self.week} ({self.started_at:%Y-%m-%d %H:%M}, {self.seconds:.1f} s)"

@@ -1,0 +1,75 @@
+"""The staff's skills analytics pages: the table, the chart's JSON and the CSV agree, filters
+narrow all three, nobody but staff gets in, and a week without figures says so."""
+
+import csv
+import io
+
+import pytest
+from django.test import Client
+
+from analytics.models import SummaryRun
+from analytics.services import skills_summary_compute
+from tests.analytics.world import analytics_world
+
+pytestmark = pytest.mark.django_db
+PAGE = "/staff/analytics/skills/"
+
+
+@pytest.fixture
+def computed():
+    analytics_world()
+    skills_summary_compute()
+
+
+def test_the_page_the_chart_and_the_csv_agree(staff_client: Client, computed):
+    page = staff_client.get(PAGE, {"industry": "batteries"})
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Etch process" in html and "Python" not in html.split("Courses for the widest")[0]
+    data = staff_client.get("/staff/analytics/skills.json", {"industry": "batteries"}).json()
+    assert data["rows"] == [
+        {"name": "Etch process", "openings": 2, "qualified": 12, "gap": -10, "level_asked": 4}
+    ]
+    sheet = staff_client.get("/staff/analytics/skills.csv", {"industry": "batteries"})
+    rows = list(csv.DictReader(io.StringIO(sheet.content.decode())))
+    assert [
+        (r["subject"], r["openings"], r["qualified_graduates"], r["industry"]) for r in rows
+    ] == [("Etch process", "2", "12", "batteries")]
+    assert sheet["Content-Disposition"].startswith("attachment")
+
+
+def test_the_widest_gap_shows_its_courses_or_unserved(staff_client: Client, computed):
+    html = staff_client.get(PAGE).content.decode()
+    courses = html.split("Courses for the widest gaps")[1]
+    assert "Python" in courses and "Unserved" in courses  # no course teaches Python 3 yet
+
+
+def test_bad_filters_count_as_all(staff_client: Client, computed):
+    answer = staff_client.get("/staff/analytics/skills.json", {"country": "XX", "week": "soon"})
+    assert answer.status_code == 200
+    assert {row["name"] for row in answer.json()["rows"]} == {
+        "Python", "Lithography", "Etch process",
+    }  # fmt: skip
+
+
+def test_only_staff(graduate_client: Client, employer_client: Client, computed):
+    for client in (graduate_client, employer_client):
+        assert client.get(PAGE).status_code == 403
+        assert client.get("/staff/analytics/skills.json").status_code == 403
+        assert client.get("/staff/analytics/skills.csv").status_code == 403
+        assert client.post("/staff/analytics/skills/refresh/").status_code == 403
+    assert Client().get(PAGE).status_code == 302  # to sign in
+
+
+def test_no_figures_yet_then_computed_on_request(
+    staff_client: Client, django_capture_on_commit_callbacks
+):
+    assert "No figures yet" in staff_client.get(PAGE).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = staff_client.post("/staff/analytics/skills/refresh/", follow=True)
+    assert SummaryRun.objects.count() == 1  # the task runs in-process in tests
+    assert "being computed" in answer.content.decode()
+
+
+def test_the_staff_dashboard_links_to_it(staff_client: Client):
+    assert PAGE in staff_client.get("/staff/").content.decode()
