@@ -78,6 +78,9 @@ class SummaryRun(models.Model):
     suppressed_cells = models.PositiveIntegerField(
         default=0, help_text="Supply cells left out for holding too few graduates."
     )
+    suppressed_holdings = models.PositiveIntegerField(
+        default=0, help_text="Graduates' skills (one graduate, one skill) in the cells left out."
+    )
 
     class Meta:
         ordering = ["-started_at"]

@@ -6,11 +6,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Q, Sum
+from django.core.cache import cache
+from django.db.models import Sum
+from django.utils.translation import get_language
 
 from analytics.models import DemandCell, SummaryRun, SupplyCell
 from skills.models import Skill, SkillCategory
-from training.models import Course, CourseMode
+from training.models import CourseMode, CourseSkill
 
 BY_SKILL, BY_CATEGORY = "skill", "category"
 
@@ -66,10 +68,27 @@ def _median_level(levels: dict[int, int]) -> int:
 
 def skill_gaps(*, filters: GapFilters) -> list[GapRow]:
     """Every skill (or category) that public postings require, widest gap first. Each
-    `qualified` is a sum of stored supply cells, each of at least the minimum of graduates."""
-    week = filters.week or next(iter(summary_weeks()), None)
-    if week is None:
+    `qualified` is a sum of stored supply cells, each of at least the minimum of graduates.
+
+    Kept in the cache by the newest run: a new snapshot (or a new run of the week) is read
+    afresh, and nothing else changes the tables."""
+    run = summary_latest_run()
+    if run is None:
         return []
+    f = filters
+    key = ":".join(
+        str(part)
+        for part in ("analytics-gaps", run.pk, f.week, f.country, f.industry, f.region, f.by)
+    )
+    key = f"{key}:{get_language()}"
+    rows: list[GapRow] | None = cache.get(key)
+    if rows is None:
+        rows = _gaps(filters, filters.week or run.week)
+        cache.set(key, rows, timeout=24 * 3600)
+    return rows
+
+
+def _gaps(filters: GapFilters, week: date) -> list[GapRow]:
     subject = "skill_id" if filters.by == BY_SKILL else "category_id"
     demand = DemandCell.objects.filter(week=week, **{f"{subject}__isnull": False})
     if filters.industry:
@@ -108,21 +127,24 @@ def _names(by: str, ids: list[int]) -> dict[int, tuple[str, str]]:
 
 def courses_for_gaps(*, rows: list[GapRow], by: str) -> list[GapRow]:
     """The rows given, each with the active courses that teach its subject up to the level
-    asked: how many, by mode, and the countries they are in (none: an unserved gap)."""
+    asked: how many, by mode, and the countries they are in (none: an unserved gap). One query
+    for all the rows."""
+    subject = "skill_id" if by == BY_SKILL else "skill__category_id"
+    taught = CourseSkill.objects.filter(
+        course__is_active=True, **{f"{subject}__in": [row.subject_id for row in rows]}
+    ).values_list(subject, "level_reached", "course_id", "course__mode", "course__country")
+    courses: dict[int, dict[int, tuple[str, str]]] = defaultdict(dict)  # subject -> course
+    reached: dict[tuple[int, int], int] = defaultdict(int)  # (subject, course) -> best level
+    for subject_id, level, course_id, mode, country in taught:
+        courses[subject_id][course_id] = (mode, str(country or ""))
+        reached[(subject_id, course_id)] = max(reached[(subject_id, course_id)], level)
     for row in rows:
-        reaches = Q(skills__level_reached__gte=row.level_asked)
-        teaches = (
-            Q(skills__skill_id=row.subject_id)
-            if by == BY_SKILL
-            else Q(skills__skill__category_id=row.subject_id)
-        )
-        courses = Course.objects.filter(is_active=True).filter(teaches & reaches).distinct()
         modes: dict[str, int] = defaultdict(int)
         countries: set[str] = set()
-        for mode, country in courses.values_list("mode", "country"):
-            modes[mode] += 1
-            if country:
-                countries.add(str(country))
+        for course_id, (mode, country) in courses[row.subject_id].items():
+            if reached[(row.subject_id, course_id)] >= row.level_asked:
+                modes[mode] += 1
+                countries.update([country] if country else [])
         row.courses = sum(modes.values())
         row.courses_by_mode = {
             str(mode.label): modes[mode.value] for mode in CourseMode if modes.get(mode.value)

@@ -81,8 +81,9 @@ GROUP BY category_id, nationality, level
 """
 
 
-def _supply_cells(week: date) -> tuple[list[SupplyCell], int]:
-    """(the cells kept, how many were left out for holding too few graduates)."""
+def _supply_cells(week: date) -> tuple[list[SupplyCell], int, int]:
+    """(the cells kept, how many were left out for holding too few graduates, and how many
+    graduates' skills those skill cells held)."""
     by_skill = (
         GraduateSkill.objects.filter(profile__user__is_active=True)
         .values_list("skill_id", "profile__nationality", "level")
@@ -99,11 +100,12 @@ def _supply_cells(week: date) -> tuple[list[SupplyCell], int]:
         cursor.execute(sql, [True])
         by_category = cursor.fetchall()
     smallest = settings.ANALYTICS_MIN_CELL
-    cells, left_out = [], 0
+    cells, left_out, holdings = [], 0, 0
     for kind, rows in (("skill", list(by_skill)), ("category", by_category)):
         for subject, country, level, graduates in rows:
             if graduates < smallest:
                 left_out += 1
+                holdings += graduates if kind == "skill" else 0
                 continue
             cells.append(
                 SupplyCell(
@@ -115,7 +117,7 @@ def _supply_cells(week: date) -> tuple[list[SupplyCell], int]:
                     graduates=graduates,
                 )
             )
-    return cells, left_out
+    return cells, left_out, holdings
 
 
 @transaction.atomic
@@ -124,7 +126,7 @@ def skills_summary_compute(*, today: date | None = None) -> SummaryRun:
     started, clock = timezone.now(), time.perf_counter()
     week = week_of(today or timezone.localdate())
     demand = _demand_cells(week)
-    supply, left_out = _supply_cells(week)
+    supply, left_out, holdings = _supply_cells(week)
     DemandCell.objects.filter(week=week).delete()
     SupplyCell.objects.filter(week=week).delete()
     DemandCell.objects.bulk_create(demand, batch_size=2000)
@@ -136,4 +138,5 @@ def skills_summary_compute(*, today: date | None = None) -> SummaryRun:
         graduates=GraduateProfile.objects.filter(user__is_active=True).count(),
         postings=JobPosting.objects.public().count(),
         suppressed_cells=left_out,
+        suppressed_holdings=holdings,
     )

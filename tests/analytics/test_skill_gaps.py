@@ -10,7 +10,12 @@ from analytics.models import DemandCell, SummaryRun, SupplyCell
 from analytics.selectors import BY_CATEGORY, BY_SKILL, GapFilters, courses_for_gaps, skill_gaps
 from analytics.services import skills_summary_compute, week_of
 from tests.analytics.world import analytics_world
-from tests.factories import CourseFactory, CourseSkillFactory
+from tests.factories import (
+    CourseFactory,
+    CourseSkillFactory,
+    GraduateProfileFactory,
+    GraduateSkillFactory,
+)
 
 pytestmark = pytest.mark.django_db
 K = 10
@@ -62,6 +67,7 @@ def test_a_category_counts_each_posting_and_each_graduate_once(world):
 def test_small_groups_are_never_stored(world):
     run = SummaryRun.objects.get()
     assert run.suppressed_cells == 4  # etch PH 5, Python ID 5, and their categories
+    assert run.suppressed_holdings == 4  # the 3 Filipinos' etch and the Indonesian's Python
     assert not SupplyCell.objects.filter(graduates__lt=K).exists()
     assert (run.graduates, run.postings) == (36, 3)
 
@@ -74,6 +80,16 @@ def test_running_again_in_the_week_replaces_the_snapshot(world):
     assert set(DemandCell.objects.values_list("week", flat=True)) == {
         SummaryRun.objects.first().week
     }
+
+
+def test_a_new_run_is_read_afresh(world):
+    assert _by_name(skill_gaps(filters=GapFilters()))["Python"][3] == 10
+    for _ in range(10):
+        profile = GraduateProfileFactory(nationality="TH")
+        GraduateSkillFactory(profile=profile, skill=world.python, level=4)
+    assert _by_name(skill_gaps(filters=GapFilters()))["Python"][3] == 10  # the snapshot's
+    skills_summary_compute()
+    assert _by_name(skill_gaps(filters=GapFilters()))["Python"][3] == 20
 
 
 def test_no_filter_singles_out_fewer_than_the_minimum(world):
