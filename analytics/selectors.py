@@ -88,34 +88,84 @@ def skill_gaps(*, filters: GapFilters) -> list[GapRow]:
     return rows
 
 
-def _gaps(filters: GapFilters, week: date) -> list[GapRow]:
+Figures = dict[tuple[date, int], tuple[int, int, int, int]]
+
+
+def _figures(filters: GapFilters, weeks: list[date], subjects: list[int] | None = None) -> Figures:
+    """(week, subject) -> (postings, openings, level asked, qualified graduates), for the weeks
+    and (all, or these) subjects under the filters: two grouped queries of the summary tables."""
     subject = "skill_id" if filters.by == BY_SKILL else "category_id"
-    demand = DemandCell.objects.filter(week=week, **{f"{subject}__isnull": False})
+    demand = DemandCell.objects.filter(week__in=weeks, **{f"{subject}__isnull": False})
+    if subjects is not None:
+        demand = demand.filter(**{f"{subject}__in": subjects})
     if filters.industry:
         demand = demand.filter(industry=filters.industry)
     if filters.region:
         demand = demand.filter(region=filters.region)
-    levels: dict[int, dict[int, int]] = defaultdict(dict)
-    totals: dict[int, list[int]] = {}
-    for row in demand.values(subject, "min_level").annotate(p=Sum("postings"), o=Sum("openings")):
-        levels[row[subject]][row["min_level"]] = row["o"]
-        postings, openings = totals.get(row[subject], [0, 0])
-        totals[row[subject]] = [postings + row["p"], openings + row["o"]]
-    supply = SupplyCell.objects.filter(week=week, **{f"{subject}__in": list(totals)})
+    levels: dict[tuple[date, int], dict[int, int]] = defaultdict(dict)
+    totals: dict[tuple[date, int], tuple[int, int]] = {}
+    grouped = demand.values("week", subject, "min_level").annotate(
+        p=Sum("postings"), o=Sum("openings")
+    )
+    for row in grouped:
+        key = (row["week"], row[subject])
+        levels[key][row["min_level"]] = row["o"]
+        postings, openings = totals.get(key, (0, 0))
+        totals[key] = (postings + row["p"], openings + row["o"])
+    ids = sorted({subject_id for _week, subject_id in totals})
+    supply = SupplyCell.objects.filter(week__in=weeks, **{f"{subject}__in": ids})
     if filters.country:
         supply = supply.filter(country=filters.country)
-    held: dict[int, dict[int, int]] = defaultdict(dict)
-    for row in supply.values(subject, "level").annotate(g=Sum("graduates")):
-        held[row[subject]][row["level"]] = row["g"]
-    names = _names(filters.by, list(totals))
+    held: dict[tuple[date, int], dict[int, int]] = defaultdict(dict)
+    for row in supply.values("week", subject, "level").annotate(g=Sum("graduates")):
+        held[(row["week"], row[subject])][row["level"]] = row["g"]
+    figures: Figures = {}
+    for key, (postings, openings) in totals.items():
+        asked = _median_level(levels[key])
+        qualified = sum(n for level, n in held[key].items() if level >= asked)
+        figures[key] = (postings, openings, asked, qualified)
+    return figures
+
+
+def _gaps(filters: GapFilters, week: date) -> list[GapRow]:
+    figures = _figures(filters, [week])
+    names = _names(filters.by, [subject_id for _week, subject_id in figures])
     rows = []
-    for subject_id, (postings, openings) in totals.items():
-        asked = _median_level(levels[subject_id])
-        qualified = sum(n for level, n in held[subject_id].items() if level >= asked)
+    for (_week, subject_id), (postings, openings, asked, qualified) in figures.items():
         name, group = names.get(subject_id, ("?", ""))
         rows.append(GapRow(subject_id, name, group, postings, openings, asked, qualified))
     rows.sort(key=lambda r: (-r.gap, r.name))
     return rows
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    week: date
+    postings: int
+    openings: int
+    level_asked: int | None  # None: no open posting required it that week
+    qualified: int | None
+
+
+TREND_WEEKS = 12
+
+
+def skill_trend(*, subject_id: int, filters: GapFilters) -> tuple[str, list[TrendPoint]]:
+    """One skill's (or category's) openings and qualified graduates in each of the last
+    TREND_WEEKS snapshots, oldest first, under the same filters (the week filter aside);
+    its name. Raises LookupError for a subject nobody knows."""
+    names = _names(filters.by, [subject_id])
+    if subject_id not in names:
+        raise LookupError(subject_id)
+    weeks = sorted(summary_weeks()[:TREND_WEEKS])
+    figures = _figures(filters, weeks, [subject_id])
+    points = []
+    for week in weeks:
+        postings, openings, asked, qualified = figures.get((week, subject_id), (0, 0, 0, 0))
+        points.append(
+            TrendPoint(week, postings, openings, asked or None, qualified if asked else None)
+        )
+    return names[subject_id][0], points
 
 
 def _names(by: str, ids: list[int]) -> dict[int, tuple[str, str]]:

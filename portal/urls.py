@@ -227,6 +227,21 @@ staff = [
     path("analytics/skills.json", analytics.skills_data, name="analytics_skills_data"),
     path("analytics/skills.csv", analytics.skills_csv, name="analytics_skills_csv"),
     path("analytics/skills/refresh/", analytics.skills_refresh, name="analytics_skills_refresh"),
+    path(
+        "analytics/skills/<str:by>/<int:pk>/trend/",
+        analytics.trend_page,
+        name="analytics_trend",
+    ),
+    path(
+        "analytics/skills/<str:by>/<int:pk>/trend.json",
+        analytics.trend_data,
+        name="analytics_trend_data",
+    ),
+    path(
+        "analytics/skills/<str:by>/<int:pk>/trend.csv",
+        analytics.trend_csv,
+        name="analytics_trend_csv",
+    ),
     path("golden/", golden.golden_posting_list, name="golden_postings"),
     path("golden/<int:pk>/", golden.golden_grading, name="golden_grading"),
 ]

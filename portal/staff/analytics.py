@@ -1,24 +1,30 @@
 """Skills analytics for staff: which skills Korean employers require that ASEAN graduates lack,
 by graduates' country, company industry, job region and week; the courses that close the widest
-gaps; a chart (its data as JSON) with the same figures as a table beside it, and a CSV export.
+gaps; each one's trend week by week; charts (their data as JSON) with the same figures in a table
+beside them, and CSV exports.
 Everything is read from the weekly summary tables (analytics), never from profiles or postings."""
 
 import csv
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.http import AuthenticatedHttpRequest
 from analytics.selectors import (
+    BY_CATEGORY,
+    BY_SKILL,
     GapRow,
+    TrendPoint,
     courses_for_gaps,
     skill_gaps,
+    skill_trend,
     summary_latest_run,
     summary_weeks,
 )
@@ -34,6 +40,13 @@ COURSE_ROWS = 10  # the widest gaps whose courses are listed
 def _staff_only(request: AuthenticatedHttpRequest) -> None:
     if not request.user.is_staff:
         raise PermissionDenied
+
+
+def _without(request: AuthenticatedHttpRequest, *names: str) -> str:
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
 
 
 def _gaps(request: AuthenticatedHttpRequest) -> tuple[SkillGapFilterForm, list[GapRow]]:
@@ -58,35 +71,105 @@ def skills_page(request: AuthenticatedHttpRequest) -> HttpResponse:
             "course_rows": courses_for_gaps(rows=widest, by=form.filters().by),
             "run": summary_latest_run(),
             "query": request.GET.urlencode(),
+            "trend_query": _without(request, "week", "by"),
+            "by": form.filters().by,
             "min_cell": settings.ANALYTICS_MIN_CELL,
+        },
+    )
+
+
+def _series(openings: list[int], qualified: list[int | None]) -> list[dict[str, Any]]:
+    return [
+        {"name": _("Openings requiring it"), "values": openings},
+        {"name": _("Graduates at the level asked"), "values": qualified},
+    ]
+
+
+@login_required
+@require_GET
+def skills_data(request: AuthenticatedHttpRequest) -> JsonResponse:
+    """The bar chart's figures: the widest gaps under the same filters as the page."""
+    _staff_only(request)
+    _form, rows = _gaps(request)
+    shown = rows[:CHART_ROWS]
+    return JsonResponse(
+        {
+            "kind": "bar",
+            "horizontal": True,
+            "labels": [row.name for row in shown],
+            "series": _series([r.openings for r in shown], [r.qualified for r in shown]),
+        }
+    )
+
+
+def _trend(
+    request: AuthenticatedHttpRequest, by: str, pk: int
+) -> tuple[SkillGapFilterForm, str, list[TrendPoint]]:
+    if by not in (BY_SKILL, BY_CATEGORY):
+        raise Http404("Skills or categories only")
+    form = SkillGapFilterForm({**request.GET.dict(), "by": by}, weeks=summary_weeks())
+    try:
+        name, points = skill_trend(subject_id=pk, filters=form.filters())
+    except LookupError:
+        raise Http404("No such skill or category") from None
+    return form, name, points
+
+
+@login_required
+@require_GET
+def trend_page(request: AuthenticatedHttpRequest, by: str, pk: int) -> HttpResponse:
+    """One skill's (or category's) openings and qualified graduates week by week."""
+    _staff_only(request)
+    form, name, points = _trend(request, by, pk)
+    return render(
+        request,
+        "staff/analytics_trend.html",
+        {
+            "form": form,
+            "by": by,
+            "pk": pk,
+            "name": name,
+            "points": points,
+            "query": _without(request, "week", "by"),
         },
     )
 
 
 @login_required
 @require_GET
-def skills_data(request: AuthenticatedHttpRequest) -> JsonResponse:
-    """The chart's figures: the widest gaps under the same filters as the page."""
+def trend_data(request: AuthenticatedHttpRequest, by: str, pk: int) -> JsonResponse:
     _staff_only(request)
-    _form, rows = _gaps(request)
+    _form, _name, points = _trend(request, by, pk)
     return JsonResponse(
         {
-            "labels": {
-                "openings": _("Openings requiring it"),
-                "qualified": _("Graduates at the level asked"),
-            },
-            "rows": [
-                {
-                    "name": row.name,
-                    "openings": row.openings,
-                    "qualified": row.qualified,
-                    "gap": row.gap,
-                    "level_asked": row.level_asked,
-                }
-                for row in rows[:CHART_ROWS]
-            ],
+            "kind": "line",
+            "horizontal": False,
+            "labels": [point.week.isoformat() for point in points],
+            "series": _series([p.openings for p in points], [p.qualified for p in points]),
         }
     )
+
+
+@login_required
+@require_GET
+def trend_csv(request: AuthenticatedHttpRequest, by: str, pk: int) -> HttpResponse:
+    _staff_only(request)
+    form, name, points = _trend(request, by, pk)
+    filters = form.filters()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="skill-trend.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        ["week", "subject", "postings", "openings", "level_asked", "qualified_graduates",
+         "graduates_from", "industry", "region"]
+    )  # fmt: skip
+    for point in points:
+        writer.writerow(
+            [point.week, name, point.postings, point.openings, point.level_asked or "",
+             "" if point.qualified is None else point.qualified, filters.country or "all",
+             filters.industry or "all", filters.region or "all"]
+        )  # fmt: skip
+    return response
 
 
 @login_required

@@ -12,6 +12,7 @@ from analytics.services import skills_summary_compute
 from jobs.models import JobPosting, PostingSkill
 from profiles.models import GraduateSkill
 from tests import factories
+from tests.a11y import axe_check
 from tests.analytics.world import analytics_world
 from tests.browser_sign_in import browser_sign_in
 
@@ -43,11 +44,12 @@ def _direct(skill, level: int, industry: str = "") -> tuple[int, int]:
     return openings, qualified
 
 
-def _chart(page) -> dict[str, tuple[int, int]]:  # type: ignore[no-untyped-def]
+def _chart(page, canvas: str = "gap-chart") -> dict[str, tuple[int, int]]:  # type: ignore[no-untyped-def]
     data = page.evaluate(
-        "() => { const c = Chart.getChart(document.getElementById('gap-chart'));"
+        "(id) => { const c = Chart.getChart(document.getElementById(id));"
         " return {labels: c.data.labels, openings: c.data.datasets[0].data,"
-        " qualified: c.data.datasets[1].data}; }"
+        " qualified: c.data.datasets[1].data}; }",
+        canvas,
     )
     return {
         name: (data["openings"][i], data["qualified"][i]) for i, name in enumerate(data["labels"])
@@ -75,6 +77,16 @@ def test_the_chart_and_the_table_show_the_direct_figures(browser_page) -> None:
     expect(python_row.locator("td").nth(2)).to_have_text(str(openings))
     expect(python_row.locator("td").nth(4)).to_have_text(str(qualified))
     page.shot("analytics-skills")
+
+    # Python week by week: one snapshot so far, with the same figures.
+    python_row.get_by_role("link").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Python")
+    expect(page.locator("#trend-chart")).to_have_attribute("data-chart-drawn", "1")
+    week = skills_summary_compute().week.isoformat()
+    assert _chart(page, "trend-chart") == {week: _direct(world.python, 3)}
+    page.shot("analytics-trend")
+    axe_check(page)
+    page.go_back()
 
     page.get_by_label("Company industry").select_option("batteries")
     with page.expect_navigation():

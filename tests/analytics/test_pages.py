@@ -3,6 +3,7 @@ narrow all three, nobody but staff gets in, and a week without figures says so."
 
 import csv
 import io
+from datetime import date
 
 import pytest
 from django.test import Client
@@ -10,6 +11,7 @@ from django.test import Client
 from analytics.models import SummaryRun
 from analytics.services import skills_summary_compute
 from tests.analytics.world import analytics_world
+from tests.factories import GraduateProfileFactory, GraduateSkillFactory
 
 pytestmark = pytest.mark.django_db
 PAGE = "/staff/analytics/skills/"
@@ -27,9 +29,8 @@ def test_the_page_the_chart_and_the_csv_agree(staff_client: Client, computed):
     html = page.content.decode()
     assert "Etch process" in html and "Python" not in html.split("Courses for the widest")[0]
     data = staff_client.get("/staff/analytics/skills.json", {"industry": "batteries"}).json()
-    assert data["rows"] == [
-        {"name": "Etch process", "openings": 2, "qualified": 12, "gap": -10, "level_asked": 4}
-    ]
+    assert (data["kind"], data["labels"]) == ("bar", ["Etch process"])
+    assert [series["values"] for series in data["series"]] == [[2], [12]]
     sheet = staff_client.get("/staff/analytics/skills.csv", {"industry": "batteries"})
     rows = list(csv.DictReader(io.StringIO(sheet.content.decode())))
     assert [
@@ -47,7 +48,7 @@ def test_the_widest_gap_shows_its_courses_or_unserved(staff_client: Client, comp
 def test_bad_filters_count_as_all(staff_client: Client, computed):
     answer = staff_client.get("/staff/analytics/skills.json", {"country": "XX", "week": "soon"})
     assert answer.status_code == 200
-    assert {row["name"] for row in answer.json()["rows"]} == {
+    assert set(answer.json()["labels"]) == {
         "Python", "Lithography", "Etch process",
     }  # fmt: skip
 
@@ -73,3 +74,32 @@ def test_no_figures_yet_then_computed_on_request(
 
 def test_the_staff_dashboard_links_to_it(staff_client: Client):
     assert PAGE in staff_client.get("/staff/").content.decode()
+
+
+def test_a_skills_trend_week_by_week(staff_client: Client, db):
+    world = analytics_world()
+    skills_summary_compute(today=date(2026, 11, 18))
+    for _ in range(10):  # ten more Vietnamese Python graduates the next week
+        GraduateSkillFactory(profile=GraduateProfileFactory(nationality="VN"), skill=world.python)
+    skills_summary_compute(today=date(2026, 11, 25))
+    url = f"/staff/analytics/skills/skill/{world.python.pk}/trend"
+    data = staff_client.get(f"{url}.json", {"country": "VN", "week": "ignored"}).json()
+    assert (data["kind"], data["labels"]) == ("line", ["2026-11-16", "2026-11-23"])
+    assert [series["values"] for series in data["series"]] == [[30, 30], [10, 20]]
+    page = staff_client.get(f"{url}/", {"country": "VN"})
+    assert page.status_code == 200 and "Python" in page.content.decode()
+    rows = list(csv.reader(io.StringIO(staff_client.get(f"{url}.csv").content.decode())))
+    assert [r[:6] for r in rows[1:]] == [
+        ["2026-11-16", "Python", "1", "30", "3", "10"],
+        ["2026-11-23", "Python", "1", "30", "3", "20"],
+    ]
+    assert staff_client.get("/staff/analytics/skills/skill/999999/trend/").status_code == 404
+    assert (
+        staff_client.get(f"/staff/analytics/skills/other/{world.python.pk}/trend/").status_code
+        == 404
+    )
+
+
+def test_the_table_links_each_skill_to_its_trend(staff_client: Client, computed):
+    html = staff_client.get(PAGE, {"country": "VN", "week": "2026-01-05"}).content.decode()
+    assert "/staff/analytics/skills/skill/" in html and "trend/?country=VN" in html
