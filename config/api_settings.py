@@ -80,6 +80,7 @@ PARTNER_SCOPES = {
     "graduates:read": "The graduates who share their profile with the partner, and their "
     "applications",
     "webhooks": "The partner's webhook endpoints and delivery log",
+    "analytics:read": "Skills demand and supply across the platform (aggregates only)",
 }
 OAUTH2_PROVIDER = {
     "SCOPES": PARTNER_SCOPES,

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("partners.api_urls")),
     path("", include("webhooks.api_urls")),
     path("", include("visas.api_urls")),
+    path("", include("analytics.api_urls")),
     path("", include("portal.api_urls")),
     path("training/", include("training.api_urls")),
 ]

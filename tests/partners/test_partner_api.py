@@ -69,15 +69,15 @@ def _sharing(partner: Partner) -> GraduateProfile:
     return graduate
 
 
-def test_client_credentials_give_an_hours_token_with_both_scopes(approved):
+def test_client_credentials_give_an_hours_token_with_every_scope(approved):
     status, body = _token(approved[1])
     assert status == 200
     assert body["token_type"] == "Bearer" and body["expires_in"] == 3600
-    assert set(body["scope"].split()) == {"graduates:read", "webhooks"}
+    assert set(body["scope"].split()) == {"graduates:read", "webhooks", "analytics:read"}
     answer = _api(body["access_token"]).get("/api/v1/partner/")
     assert answer.status_code == 200
     assert answer.json()["name"] == approved[0].name
-    assert answer.json()["scopes"] == ["graduates:read", "webhooks"]
+    assert answer.json()["scopes"] == ["analytics:read", "graduates:read", "webhooks"]
 
 
 def test_a_wrong_secret_and_a_pending_partner_get_no_token(approved, staff):
