@@ -12,6 +12,7 @@ isolates fewer people than that.
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class _Subject(models.Model):
@@ -87,3 +88,41 @@ class SummaryRun(models.Model):
 
     def __str__(self) -> str:
         return f"week of {self.week} ({self.started_at:%Y-%m-%d %H:%M}, {self.seconds:.1f} s)"
+
+
+class FunnelStage(models.IntegerChoices):
+    """From signing up to a job, in order: each stage is reached only after the one before."""
+
+    REGISTERED = 1, _("Registered")
+    READY = 2, _("Ready to apply")
+    MATCHED = 3, _("Matched")
+    APPLIED = 4, _("Applied")
+    INTERVIEW = 5, _("Interview")
+    OFFER = 6, _("Offer")
+    HIRED = 7, _("Hired")
+
+
+class FunnelCell(models.Model):
+    """Graduates of one nationality whose furthest stage is `stage`: before applying (the first
+    three stages, `industry` empty), or after, once per industry they applied in. The groups
+    are disjoint, so "reached a stage" is a sum of cells; a cell of fewer than
+    settings.ANALYTICS_MIN_CELL graduates is not stored (analytics.models explains why).
+
+    `days_to_*`: the cell's total of days from the first application (in that industry) to
+    first reaching the stage, over its graduates who reached it (all of them, when `stage` is at
+    or beyond it)."""
+
+    week = models.DateField()
+    country = models.CharField(max_length=2, blank=True)
+    industry = models.CharField(max_length=20, blank=True)
+    stage = models.PositiveSmallIntegerField(choices=FunnelStage.choices)
+    graduates = models.PositiveIntegerField()
+    days_to_interview = models.PositiveIntegerField(default=0)
+    days_to_offer = models.PositiveIntegerField(default=0)
+    days_to_hired = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["week", "country"])]
+
+    def __str__(self) -> str:
+        return f"{self.week}: {self.graduates} ({self.country or '?'}) at stage {self.stage}"

@@ -1,6 +1,7 @@
-"""Reads of the skills analytics, from the summary tables only (analytics.models): the weeks
-there are, and per skill or skill category the openings that require it against the graduates
-who hold it at the level asked, with the courses that teach it."""
+"""Reads of the analytics, from the summary tables only (analytics.models): the weeks there
+are; per skill or skill category the openings that require it against the graduates who hold
+it at the level asked, with the courses that teach it, and its trend; the funnel from signing
+up to a job."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from django.core.cache import cache
 from django.db.models import Sum
 from django.utils.translation import get_language
 
-from analytics.models import DemandCell, SummaryRun, SupplyCell
+from analytics.models import DemandCell, FunnelCell, FunnelStage, SummaryRun, SupplyCell
 from skills.models import Skill, SkillCategory
 from training.models import CourseMode, CourseSkill
 
@@ -200,4 +201,58 @@ def courses_for_gaps(*, rows: list[GapRow], by: str) -> list[GapRow]:
             str(mode.label): modes[mode.value] for mode in CourseMode if modes.get(mode.value)
         }
         row.course_countries = sorted(countries)
+    return rows
+
+
+# --- the funnel ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FunnelRow:
+    stage: int
+    label: str
+    graduates: int
+    share: int | None  # percent of its part's first stage (registered, or applied)
+    average_days: float | None  # from the first application to reaching the stage
+
+
+def funnel(*, filters: GapFilters) -> list[FunnelRow]:
+    """Graduates at each stage or beyond, under the filters (the industry narrows the stages
+    from applying on; the region does not apply). Every figure is a sum of disjoint stored
+    groups of at least the minimum, so it and its difference from any other stage or country
+    is 0 or at least that many."""
+    run = summary_latest_run()
+    if run is None:
+        return []
+    cells = FunnelCell.objects.filter(week=filters.week or run.week)
+    if filters.country:
+        cells = cells.filter(country=filters.country)
+    after = cells.exclude(industry="")
+    if filters.industry:
+        after = after.filter(industry=filters.industry)
+    totals: dict[int, dict[str, int]] = {}
+    for part in (cells.filter(industry=""), after):
+        grouped = part.values("stage").annotate(
+            n=Sum("graduates"),
+            interview=Sum("days_to_interview"),
+            offer=Sum("days_to_offer"),
+            hired=Sum("days_to_hired"),
+        )
+        totals.update({row["stage"]: row for row in grouped})
+    rows = []
+    for stage in FunnelStage:
+        chain = range(1, 4) if stage <= FunnelStage.MATCHED else range(4, 8)
+        reached = sum(totals.get(s, {}).get("n", 0) for s in chain if s >= stage)
+        first = sum(totals.get(s, {}).get("n", 0) for s in chain)
+        field = {5: "interview", 6: "offer", 7: "hired"}.get(stage)
+        days = sum(totals.get(s, {}).get(field, 0) for s in chain if s >= stage) if field else 0
+        rows.append(
+            FunnelRow(
+                stage=stage,
+                label=str(stage.label),
+                graduates=reached,
+                share=round(100 * reached / first) if first else None,
+                average_days=round(days / reached, 1) if field and reached else None,
+            )
+        )
     return rows

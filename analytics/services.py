@@ -1,5 +1,6 @@
-"""The summary job: this week's snapshot of skills demand and supply (analytics.models), from
-the public postings and the active graduates' profiles, replacing any snapshot of the same week.
+"""The summary job: this week's snapshot of skills demand and supply and of the funnel from
+signing up to a job (analytics.models), from the public postings, the active graduates'
+profiles, their matches and applications, replacing any snapshot of the same week.
 
 Demand reads a few rows per posting (10,000 postings: about 50,000 rows); supply is counted by
 the database (GROUP BY), so 100,000 graduates never come into Python. Supply cells under
@@ -7,18 +8,27 @@ settings.ANALYTICS_MIN_CELL graduates are left out (analytics.models explains wh
 """
 
 import time
-from collections import defaultdict
-from datetime import date, timedelta
+from collections import Counter, defaultdict
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Count
+from django.db.models import BooleanField, Count, ExpressionWrapper
 from django.utils import timezone
 
 from accounts.models import User
-from analytics.models import DemandCell, SummaryRun, SupplyCell
-from jobs.models import JobPosting, PostingSkill, Requirement
+from analytics.models import DemandCell, FunnelCell, FunnelStage, SummaryRun, SupplyCell
+from jobs.models import (
+    Application,
+    ApplicationStatus,
+    ApplicationStatusChange,
+    JobPosting,
+    PostingSkill,
+    Requirement,
+)
+from matching.selectors import graduate_ids_matched_above
 from profiles.models import GraduateProfile, GraduateSkill
+from profiles.selectors import graduates_ready_to_apply
 from skills.models import Skill
 
 DemandKey = tuple[str, int, str, str, int]  # (skill|category, id, industry, region, level)
@@ -120,6 +130,99 @@ def _supply_cells(week: date) -> tuple[list[SupplyCell], int, int]:
     return cells, left_out, holdings
 
 
+# --- the funnel ---------------------------------------------------------------------------------
+
+_REACHED = {
+    ApplicationStatus.INTERVIEW: FunnelStage.INTERVIEW,
+    ApplicationStatus.OFFER: FunnelStage.OFFER,
+    ApplicationStatus.HIRED: FunnelStage.HIRED,
+}
+_DAYS = {
+    FunnelStage.INTERVIEW: "days_to_interview",
+    FunnelStage.OFFER: "days_to_offer",
+    FunnelStage.HIRED: "days_to_hired",
+}
+Pair = tuple[int, str]  # (graduate, industry)
+
+
+def _before_applying() -> Counter[tuple[str, int]]:
+    """(nationality, furthest stage before applying) -> graduates: registered, ready to apply,
+    or ready and matched above the threshold."""
+    matched = graduate_ids_matched_above(score=settings.ANALYTICS_MATCH_THRESHOLD)
+    ready = ExpressionWrapper(graduates_ready_to_apply(), output_field=BooleanField())
+    profiles = (
+        GraduateProfile.objects.filter(user__is_active=True)
+        .annotate(ready=ready)
+        .values_list("pk", "nationality", "ready")
+        .order_by()
+    )
+    cells: Counter[tuple[str, int]] = Counter()
+    for pk, country, is_ready in profiles.iterator(chunk_size=5000):
+        stage = FunnelStage.REGISTERED
+        if is_ready:
+            stage = FunnelStage.MATCHED if pk in matched else FunnelStage.READY
+        cells[(country or "", stage)] += 1
+    return cells
+
+
+def _after_applying() -> tuple[dict[Pair, str], dict[Pair, int], dict[Pair, dict[int, int]]]:
+    """For each graduate and industry they applied in: their nationality, the furthest stage,
+    and the days from their first application there to first reaching each later stage."""
+    active = {"graduate__user__is_active": True}
+    applications = Application.objects.filter(**active).values_list(
+        "id", "graduate_id", "graduate__nationality", "posting__employer__industry", "created_at"
+    )
+    pair_of: dict[int, Pair] = {}
+    country: dict[Pair, str] = {}
+    first: dict[Pair, datetime] = {}
+    for app_id, graduate, nationality, industry, created in applications.iterator(5000):
+        pair = (graduate, industry)
+        pair_of[app_id] = pair
+        country[pair] = nationality or ""
+        first[pair] = min(first.get(pair, created), created)
+    furthest = dict.fromkeys(first, int(FunnelStage.APPLIED))
+    reached_at: dict[Pair, dict[int, datetime]] = defaultdict(dict)
+    moves = ApplicationStatusChange.objects.filter(
+        to_status__in=list(_REACHED), **{f"application__{k}": v for k, v in active.items()}
+    ).values_list("application_id", "to_status", "changed_at")
+    for app_id, status, changed in moves.iterator(5000):
+        found, stage = pair_of.get(app_id), int(_REACHED[ApplicationStatus(status)])
+        if found is None:
+            continue
+        pair = found
+        furthest[pair] = max(furthest[pair], stage)
+        known = reached_at[pair].get(stage)
+        reached_at[pair][stage] = changed if known is None else min(known, changed)
+    days = {
+        pair: {stage: max(0, (when - first[pair]).days) for stage, when in stages.items()}
+        for pair, stages in reached_at.items()
+    }
+    return country, furthest, days
+
+
+def _funnel_cells(week: date) -> tuple[list[FunnelCell], int]:
+    """The week's funnel cells, and how many were left out for holding too few graduates."""
+    smallest = settings.ANALYTICS_MIN_CELL
+    cells: dict[tuple[str, str, int], FunnelCell] = {}
+    for (country, stage), graduates in _before_applying().items():
+        cells[(country, "", stage)] = FunnelCell(
+            week=week, country=country, industry="", stage=stage, graduates=graduates
+        )
+    country_of, furthest, days = _after_applying()
+    for pair, stage in furthest.items():
+        key = (country_of[pair], pair[1], stage)
+        cell = cells.setdefault(
+            key,
+            FunnelCell(week=week, country=key[0], industry=key[1], stage=stage, graduates=0),
+        )
+        cell.graduates += 1
+        for reached, field in _DAYS.items():
+            if reached in days.get(pair, {}):
+                setattr(cell, field, getattr(cell, field) + days[pair][reached])
+    kept = [cell for cell in cells.values() if cell.graduates >= smallest]
+    return kept, len(cells) - len(kept)
+
+
 @transaction.atomic
 def skills_summary_compute(*, today: date | None = None) -> SummaryRun:
     """This week's snapshot (again, if it exists: the newest data replaces it)."""
@@ -127,16 +230,18 @@ def skills_summary_compute(*, today: date | None = None) -> SummaryRun:
     week = week_of(today or timezone.localdate())
     demand = _demand_cells(week)
     supply, left_out, holdings = _supply_cells(week)
-    DemandCell.objects.filter(week=week).delete()
-    SupplyCell.objects.filter(week=week).delete()
+    funnel, funnel_left_out = _funnel_cells(week)
+    for model in (DemandCell, SupplyCell, FunnelCell):
+        model.objects.filter(week=week).delete()
     DemandCell.objects.bulk_create(demand, batch_size=2000)
     SupplyCell.objects.bulk_create(supply, batch_size=2000)
+    FunnelCell.objects.bulk_create(funnel, batch_size=2000)
     return SummaryRun.objects.create(
         week=week,
         started_at=started,
         seconds=time.perf_counter() - clock,
         graduates=GraduateProfile.objects.filter(user__is_active=True).count(),
         postings=JobPosting.objects.public().count(),
-        suppressed_cells=left_out,
+        suppressed_cells=left_out + funnel_left_out,
         suppressed_holdings=holdings,
     )

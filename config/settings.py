@@ -335,6 +335,8 @@ MATCHING_STALLED_AFTER = env.int("MATCHING_STALLED_AFTER", default=3600)
 IMPRESSION_RETENTION_DAYS = env.int("IMPRESSION_RETENTION_DAYS", default=400)
 # Skills analytics (analytics app): a supply figure is never made of fewer graduates than this.
 ANALYTICS_MIN_CELL = env.int("ANALYTICS_MIN_CELL", default=10)
+# The funnel's "matched" stage: a best match scoring at least this (0 to 1).
+ANALYTICS_MATCH_THRESHOLD = env.float("ANALYTICS_MATCH_THRESHOLD", default=0.6)
 
 # --- Security ---------------------------------------------------------------------------------
 if PRODUCTION:

@@ -227,6 +227,9 @@ staff = [
     path("analytics/skills.json", analytics.skills_data, name="analytics_skills_data"),
     path("analytics/skills.csv", analytics.skills_csv, name="analytics_skills_csv"),
     path("analytics/skills/refresh/", analytics.skills_refresh, name="analytics_skills_refresh"),
+    path("analytics/funnel/", analytics.funnel_page, name="analytics_funnel"),
+    path("analytics/funnel.json", analytics.funnel_data, name="analytics_funnel_data"),
+    path("analytics/funnel.csv", analytics.funnel_csv, name="analytics_funnel_csv"),
     path(
         "analytics/skills/<str:by>/<int:pk>/trend/",
         analytics.trend_page,

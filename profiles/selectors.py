@@ -1,7 +1,7 @@
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +11,7 @@ from accounts.permissions import staff_power
 from profiles.models import (
     EducationRecord,
     GraduateProfile,
+    GraduateSkill,
     UnmatchedSkill,
     WorkExperience,
 )
@@ -107,7 +108,8 @@ def profile_completeness(*, profile: GraduateProfile) -> tuple[int, list[Improve
 def profile_missing_for_applying(*, profile: GraduateProfile) -> list[Improvement]:
     """What a graduate must add before an application can be sent: their name and nationality,
     one education record and one skill (employers judge an application by these). The CV is
-    asked for separately: a graduate may choose to apply without one."""
+    asked for separately: a graduate may choose to apply without one. The same rule for many
+    graduates at once, in the database: `graduates_ready_to_apply`."""
     checks = [
         (
             bool(profile.user.full_name.strip() and profile.nationality),
@@ -205,3 +207,14 @@ def _profile_fields(profile: GraduateProfile) -> dict[str, Any]:
         if profile.cv
         else None,
     }
+
+
+def graduates_ready_to_apply() -> Q:
+    """The profiles `profile_missing_for_applying` finds nothing missing in, as a condition on
+    GraduateProfile (a name that is only spaces aside: the database keeps it as typed)."""
+    return (
+        ~Q(user__full_name="")
+        & ~Q(nationality="")
+        & Q(Exists(EducationRecord.objects.filter(profile=OuterRef("pk"))))
+        & Q(Exists(GraduateSkill.objects.filter(profile=OuterRef("pk"))))
+    )

@@ -4,12 +4,14 @@ candidates, and whether a refresh is pending."""
 from dataclasses import dataclass
 
 import numpy as np
-from django.db.models import Q
+from django.db.models import BinaryField, Q
+from django.db.models.functions import Substr
 
 from core.choices import EducationLevel
 from core.request_memo import request_memo
 from jobs.models import JobPosting
 from matching.models import (
+    ENTRY_DTYPE,
     GraduateMatchList,
     MatchingChange,
     MatchRun,
@@ -55,6 +57,25 @@ def _entries(
 class PostingMatch:
     posting: JobPosting
     match: MatchEntry
+
+
+def graduate_ids_matched_above(*, score: float) -> set[int]:
+    """The graduates whose best match in the current run scores `score` or more (0 to 1). Reads
+    only each list's first record (lists are best first), not the lists."""
+    run = current_run()
+    if run is None:
+        return set()
+    head = Substr("entries", 1, ENTRY_DTYPE.itemsize, output_field=BinaryField())
+    firsts = (
+        GraduateMatchList.objects.filter(run=run, length__gt=0)
+        .annotate(head=head)
+        .values_list("graduate_id", "head")
+    )
+    return {
+        graduate_id
+        for graduate_id, first in firsts.iterator(chunk_size=5000)
+        if float(np.frombuffer(bytes(first), dtype=ENTRY_DTYPE)["score"][0]) >= score
+    }
 
 
 def matches_for_graduate(*, graduate: GraduateProfile, limit: int = 50) -> list[PostingMatch]:

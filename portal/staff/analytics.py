@@ -1,7 +1,7 @@
 """Skills analytics for staff: which skills Korean employers require that ASEAN graduates lack,
 by graduates' country, company industry, job region and week; the courses that close the widest
 gaps; each one's trend week by week; charts (their data as JSON) with the same figures in a table
-beside them, and CSV exports.
+beside them, and CSV exports; the funnel from signing up to a job, by country and industry.
 Everything is read from the weekly summary tables (analytics), never from profiles or postings."""
 
 import csv
@@ -20,9 +20,11 @@ from accounts.http import AuthenticatedHttpRequest
 from analytics.selectors import (
     BY_CATEGORY,
     BY_SKILL,
+    FunnelRow,
     GapRow,
     TrendPoint,
     courses_for_gaps,
+    funnel,
     skill_gaps,
     skill_trend,
     summary_latest_run,
@@ -206,3 +208,68 @@ def skills_refresh(request: AuthenticatedHttpRequest) -> HttpResponse:
         request, _("This week's figures are being computed: reload the page in a minute.")
     )
     return redirect("staff:analytics_skills")
+
+
+# --- the funnel ---------------------------------------------------------------------------------
+
+
+def _funnel(request: AuthenticatedHttpRequest) -> tuple[SkillGapFilterForm, list[FunnelRow]]:
+    form = SkillGapFilterForm(request.GET or None, weeks=summary_weeks())
+    return form, funnel(filters=form.filters())
+
+
+@login_required
+@require_GET
+def funnel_page(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """From signing up to a job: graduates at each stage, by country and industry."""
+    _staff_only(request)
+    form, rows = _funnel(request)
+    return render(
+        request,
+        "staff/analytics_funnel.html",
+        {
+            "form": form,
+            "rows": rows,
+            "run": summary_latest_run(),
+            "query": request.GET.urlencode(),
+            "min_cell": settings.ANALYTICS_MIN_CELL,
+            "threshold": round(100 * settings.ANALYTICS_MATCH_THRESHOLD),
+        },
+    )
+
+
+@login_required
+@require_GET
+def funnel_data(request: AuthenticatedHttpRequest) -> JsonResponse:
+    _staff_only(request)
+    _form, rows = _funnel(request)
+    return JsonResponse(
+        {
+            "kind": "bar",
+            "horizontal": True,
+            "labels": [row.label for row in rows],
+            "series": [{"name": _("Graduates"), "values": [row.graduates for row in rows]}],
+        }
+    )
+
+
+@login_required
+@require_GET
+def funnel_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
+    _staff_only(request)
+    form, rows = _funnel(request)
+    filters = form.filters()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="graduate-funnel.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        ["stage", "graduates", "share_percent", "average_days_from_application",
+         "graduates_from", "industry"]
+    )  # fmt: skip
+    for row in rows:
+        writer.writerow(
+            [row.label, row.graduates, "" if row.share is None else row.share,
+             "" if row.average_days is None else row.average_days,
+             filters.country or "all", filters.industry or "all"]
+        )  # fmt: skip
+    return response

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from analytics.services import skills_summary_compute
 from jobs.models import JobPosting, PostingSkill
-from profiles.models import GraduateSkill
+from profiles.models import GraduateProfile, GraduateSkill
 from tests import factories
 from tests.a11y import axe_check
 from tests.analytics.world import analytics_world
@@ -56,6 +56,13 @@ def _chart(page, canvas: str = "gap-chart") -> dict[str, tuple[int, int]]:  # ty
     }
 
 
+def _chart_values(page, canvas: str) -> list[int]:  # type: ignore[no-untyped-def]
+    values: list[int] = page.evaluate(
+        "(id) => Chart.getChart(document.getElementById(id)).data.datasets[0].data", canvas
+    )
+    return values
+
+
 def test_the_chart_and_the_table_show_the_direct_figures(browser_page) -> None:
     page = browser_page
     world = analytics_world()
@@ -97,3 +104,15 @@ def test_the_chart_and_the_table_show_the_direct_figures(browser_page) -> None:
     page.set_viewport_size({"width": 390, "height": 844})  # a phone
     expect(page.locator("#gap-table")).to_be_visible()
     page.shot("analytics-skills-phone")
+
+    # The funnel: nobody in this world has a degree, so all are registered only.
+    page.get_by_role("link", name="From signing up to a job").click()
+    expect(page.locator("#funnel-chart")).to_have_attribute("data-chart-drawn", "7")
+    by_country = GraduateProfile.objects.values("nationality").annotate(n=Count("id"))
+    registered = sum(c["n"] for c in by_country if c["n"] >= settings.ANALYTICS_MIN_CELL)
+    funnel = _chart_values(page, "funnel-chart")
+    assert funnel == [registered, 0, 0, 0, 0, 0, 0]
+    first_row = page.locator("#funnel-table tbody tr").first
+    expect(first_row.locator("td").nth(1)).to_have_text(str(registered))
+    axe_check(page)
+    page.shot("analytics-funnel-phone")

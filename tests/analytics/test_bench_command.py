@@ -18,6 +18,6 @@ def test_the_bench_prints_the_job_and_every_page():
     call_command("analytics_bench", "--requests", "2", stdout=out)
     figures = json.loads(out.getvalue())
     assert figures["summary job"]["graduates"] == 36
-    assert figures["summary job"]["supply cells left out"] == 4
+    assert figures["summary job"]["cells left out"] == 5
     assert {page["status"] for page in figures["pages"].values()} == {200}
     assert all(page["queries"] > 0 for page in figures["pages"].values())

@@ -103,3 +103,23 @@ def test_a_skills_trend_week_by_week(staff_client: Client, db):
 def test_the_table_links_each_skill_to_its_trend(staff_client: Client, computed):
     html = staff_client.get(PAGE, {"country": "VN", "week": "2026-01-05"}).content.decode()
     assert "/staff/analytics/skills/skill/" in html and "trend/?country=VN" in html
+
+
+def test_the_funnel_page_chart_and_csv_agree(staff_client: Client, computed):
+    page = staff_client.get("/staff/analytics/funnel/", {"country": "VN"})
+    assert page.status_code == 200 and "Ready to apply" in page.content.decode()
+    data = staff_client.get("/staff/analytics/funnel.json", {"country": "VN"}).json()
+    assert data["labels"][0] == "Registered" and data["series"][0]["values"][0] == 22
+    sheet = staff_client.get("/staff/analytics/funnel.csv", {"country": "VN"}).content.decode()
+    assert list(csv.reader(io.StringIO(sheet)))[1][:3] == ["Registered", "22", "100"]
+    for client_url in ("/staff/analytics/funnel/", "/staff/analytics/funnel.json"):
+        assert staff_client.get(client_url).status_code == 200
+
+
+def test_the_funnel_is_staff_only(graduate_client: Client, computed):
+    for url in (
+        "/staff/analytics/funnel/",
+        "/staff/analytics/funnel.json",
+        "/staff/analytics/funnel.csv",
+    ):
+        assert graduate_client.get(url).status_code == 403

@@ -66,7 +66,8 @@ def test_a_category_counts_each_posting_and_each_graduate_once(world):
 
 def test_small_groups_are_never_stored(world):
     run = SummaryRun.objects.get()
-    assert run.suppressed_cells == 4  # etch PH 5, Python ID 5, and their categories
+    # etch PH 5, Python ID 5, their categories, and the 3 Filipinos in the funnel
+    assert run.suppressed_cells == 5
     assert run.suppressed_holdings == 4  # the 3 Filipinos' etch and the Indonesian's Python
     assert not SupplyCell.objects.filter(graduates__lt=K).exists()
     assert (run.graduates, run.postings) == (36, 3)

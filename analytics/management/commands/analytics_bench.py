@@ -15,7 +15,7 @@ from django.db import connection
 from django.test import Client
 
 from accounts.models import Role, User
-from analytics.models import DemandCell, SupplyCell
+from analytics.models import DemandCell, FunnelCell, SupplyCell
 from analytics.services import skills_summary_compute
 
 PAGES = {
@@ -26,6 +26,10 @@ PAGES = {
         "/staff/analytics/skills/?industry=semiconductors&region=gyeonggi"
     ),
     "chart JSON": "/staff/analytics/skills.json",
+    "funnel page": "/staff/analytics/funnel/",
+    "funnel, Vietnamese graduates in semiconductors": (
+        "/staff/analytics/funnel/?country=VN&industry=semiconductors"
+    ),
     "CSV": "/staff/analytics/skills.csv",
 }
 BENCH_STAFF = "analytics-bench@staff.talentbridge.example"
@@ -55,7 +59,8 @@ class Command(BaseCommand):
                 "open postings": run.postings,
                 "demand rows": DemandCell.objects.filter(week=run.week).count(),
                 "supply rows": SupplyCell.objects.filter(week=run.week).count(),
-                "supply cells left out": run.suppressed_cells,
+                "funnel rows": FunnelCell.objects.filter(week=run.week).count(),
+                "cells left out": run.suppressed_cells,
                 "graduates' skills in them": run.suppressed_holdings,
             }
         client = Client()
