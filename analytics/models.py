@@ -82,6 +82,12 @@ class SummaryRun(models.Model):
     suppressed_holdings = models.PositiveIntegerField(
         default=0, help_text="Graduates' skills (one graduate, one skill) in the cells left out."
     )
+    funnel_left_out_before = models.PositiveIntegerField(
+        default=0, help_text="Graduates in funnel groups left out, before applying."
+    )
+    funnel_left_out_after = models.PositiveIntegerField(
+        default=0, help_text="Graduate-industry pairs in funnel groups left out, after applying."
+    )
 
     class Meta:
         ordering = ["-started_at"]

@@ -200,8 +200,8 @@ def _after_applying() -> tuple[dict[Pair, str], dict[Pair, int], dict[Pair, dict
     return country, furthest, days
 
 
-def _funnel_cells(week: date) -> tuple[list[FunnelCell], int]:
-    """The week's funnel cells, and how many were left out for holding too few graduates."""
+def _funnel_cells(week: date) -> tuple[list[FunnelCell], list[FunnelCell]]:
+    """The week's funnel cells: (those kept, those left out for holding too few graduates)."""
     smallest = settings.ANALYTICS_MIN_CELL
     cells: dict[tuple[str, str, int], FunnelCell] = {}
     for (country, stage), graduates in _before_applying().items():
@@ -220,7 +220,7 @@ def _funnel_cells(week: date) -> tuple[list[FunnelCell], int]:
             if reached in days.get(pair, {}):
                 setattr(cell, field, getattr(cell, field) + days[pair][reached])
     kept = [cell for cell in cells.values() if cell.graduates >= smallest]
-    return kept, len(cells) - len(kept)
+    return kept, [cell for cell in cells.values() if cell.graduates < smallest]
 
 
 @transaction.atomic
@@ -231,6 +231,7 @@ def skills_summary_compute(*, today: date | None = None) -> SummaryRun:
     demand = _demand_cells(week)
     supply, left_out, holdings = _supply_cells(week)
     funnel, funnel_left_out = _funnel_cells(week)
+    before = [cell for cell in funnel_left_out if cell.stage <= FunnelStage.MATCHED]
     for model in (DemandCell, SupplyCell, FunnelCell):
         model.objects.filter(week=week).delete()
     DemandCell.objects.bulk_create(demand, batch_size=2000)
@@ -242,6 +243,9 @@ def skills_summary_compute(*, today: date | None = None) -> SummaryRun:
         seconds=time.perf_counter() - clock,
         graduates=GraduateProfile.objects.filter(user__is_active=True).count(),
         postings=JobPosting.objects.public().count(),
-        suppressed_cells=left_out + funnel_left_out,
+        suppressed_cells=left_out + len(funnel_left_out),
         suppressed_holdings=holdings,
+        funnel_left_out_before=sum(cell.graduates for cell in before),
+        funnel_left_out_after=sum(c.graduates for c in funnel_left_out)
+        - sum(cell.graduates for cell in before),
     )

@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 from django.utils import timezone
 
+from analytics.models import SummaryRun
 from analytics.selectors import GapFilters, funnel
 from analytics.services import skills_summary_compute
 from jobs.models import ApplicationStatusChange
@@ -103,6 +104,12 @@ def test_each_stage_against_the_hand_count(world):
         ("Offer", 10, 33, 20.0),
         ("Hired", 10, 33, 30.0),
     ]
+
+
+def test_the_groups_left_out_are_counted(world):
+    run = SummaryRun.objects.get()
+    # the 3 Filipinos before applying; the 3 battery applications after
+    assert (run.funnel_left_out_before, run.funnel_left_out_after) == (3, 3)
 
 
 def test_filters(world):
