@@ -19,6 +19,7 @@ from django.db.models import Count, Q
 from pytest_django import DjangoDbBlocker
 
 from accounts.models import Consent, ConsentPurpose, Role
+from analytics.models import DemandCell, SummaryRun
 from core.choices import ASEAN_COUNTRIES
 from demo.dates import REFERENCE_DATE
 from demo.golden import GOLDEN_GRADES_PATH
@@ -86,6 +87,9 @@ def test_the_command_prints_the_demo_logins_with_their_password(
     for login in DEMO_LOGINS:
         assert f"{login.email}" in out.getvalue()
     assert "demo-pass-2026" in out.getvalue()
+    # the staff's analytics have figures on the first visit
+    assert "Analytics summary for the week of" in out.getvalue()
+    assert SummaryRun.objects.exists() and DemandCell.objects.exists()
 
 
 @pytest.mark.parametrize("login", DEMO_LOGINS, ids=lambda login: login.email.split("@")[0])

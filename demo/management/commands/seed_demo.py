@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandParser
 
+from analytics.services import skills_summary_compute
 from demo.services import demo_seed
 from matching.models import MatchRun
 from matching.services import match_run_request
@@ -40,6 +41,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"Matches computed (run #{run.pk}, {run.results_count} entries).")
             else:
                 self.stdout.write(f"Matching run #{run.pk} queued: the Celery workers compute it.")
+        # The staff's analytics read a weekly summary: one now, so the pages have figures.
+        summary = skills_summary_compute()
+        self.stdout.write(f"Analytics summary for the week of {summary.week} computed.")
         self.stdout.write("Demo logins (demo databases only; the password is public):")
         for login in result.logins:
             self.stdout.write(f"  {login.email:<38} {login.password}  {login.description}")
