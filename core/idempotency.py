@@ -27,7 +27,7 @@ from django.http.request import RawPostDataException
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from rest_framework.exceptions import APIException
+from rest_framework.exceptions import APIException, NotAuthenticated, ValidationError
 from rest_framework.request import Request
 from rest_framework.settings import api_settings
 
@@ -44,12 +44,13 @@ KEPT = timedelta(days=1)
 NOT_KEPT_STATUSES = frozenset({401, 403, 409, 429})
 
 
-def _error(
-    status: int, code: str, message: str, fields: dict[str, list[str]] | None = None
-) -> JsonResponse:
-    """The API's one error shape (core.api.errors)."""
-    body = {"code": code, "message": message, "fields": fields or {}}
-    return JsonResponse({"error": body}, status=status)
+class _Conflict(APIException):
+    status_code = 409
+
+
+def _error(refusal: APIException) -> JsonResponse:
+    """The refusal in the API's one error shape (core.api.errors), with its status."""
+    return JsonResponse({"error": error_body(refusal)}, status=refusal.status_code)
 
 
 def _caller(request: HttpRequest) -> str:
@@ -99,11 +100,11 @@ def _credentials_refused(request: HttpRequest) -> JsonResponse | None:
     try:
         user, auth = drf_request.user, drf_request.auth
     except APIException as refusal:
-        return JsonResponse({"error": error_body(refusal)}, status=refusal.status_code)
+        return _error(refusal)
     signed = request.headers.get("Authorization") or request.COOKIES.get("sessionid")
     # A partner's access token speaks for an organisation, not a user: `auth` is set, `user` not.
     if signed and not ((user and user.is_authenticated) or auth is not None):
-        return _error(401, "not_authenticated", _("Sign in again to send this request."))
+        return _error(NotAuthenticated(_("Sign in again to send this request.")))
     return None
 
 
@@ -124,30 +125,27 @@ class IdempotencyMiddleware:
         if key is None or request.method != "POST" or not request.path.startswith("/api/v1/"):
             return self.get_response(request)
         if not (0 < len(key) <= KEY_MAX and key.isprintable()):
-            return _error(
-                400,
-                "validation_error",
-                _("Some fields are not valid."),
-                {HEADER: [_("Send 1 to 255 printable characters.")]},
-            )
+            return _error(ValidationError({HEADER: [_("Send 1 to 255 printable characters.")]}))
         caller, fingerprint = _caller(request), _fingerprint(request)
         claim, earlier = _claim(caller, key, fingerprint)
         if claim is None:
             assert earlier is not None
             if earlier.fingerprint != fingerprint:
                 return _error(
-                    409,
-                    "idempotency_conflict",
-                    _("This Idempotency-Key was used with another request."),
+                    _Conflict(
+                        _("This Idempotency-Key was used with another request."),
+                        code="idempotency_conflict",
+                    )
                 )
             refused = _credentials_refused(request)
             if refused is not None:
                 return refused
             if earlier.status_code is None:
                 running = _error(
-                    409,
-                    "idempotency_in_progress",
-                    _("A request with this Idempotency-Key is still running."),
+                    _Conflict(
+                        _("A request with this Idempotency-Key is still running."),
+                        code="idempotency_in_progress",
+                    )
                 )
                 running["Retry-After"] = "1"
                 return running

@@ -6,16 +6,9 @@ import pytest
 
 from tests import factories
 from tests.a11y import axe_check
+from tests.browser_sign_in import browser_sign_in
 
 PASSWORD = factories.PASSWORD
-
-
-def _login(page, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.locator("form button[type=submit]").last.click()
 
 
 def _fits(page) -> bool:
@@ -32,7 +25,7 @@ def test_a_conversation_both_ways(browser_page, live_server):
 
     # 1. The graduate writes from the application's page (htmx swaps the thread in place).
     graduate_page = browser_page
-    _login(graduate_page, profile.user.email)
+    browser_sign_in(graduate_page, profile.user.email)
     graduate_page.goto(f"/graduate/applications/{application.pk}/")
     graduate_page.get_by_label("Your message").fill("Is the role open to new graduates?")
     graduate_page.get_by_role("button", name="Send").click()
@@ -47,7 +40,7 @@ def test_a_conversation_both_ways(browser_page, live_server):
     )
     employer_page = context.new_page()
     employer_page.set_default_timeout(15_000)
-    _login(employer_page, member.user.email)
+    browser_sign_in(employer_page, member.user.email)
     employer_page.goto("/employer/messages/")
     assert employer_page.locator(".nav-messages-unread").first.inner_text().startswith("1")
     employer_page.get_by_role("link", name="Nguyen Thi Lan · Etch process engineer").click()

@@ -15,6 +15,7 @@ from jobs.services import application_submit
 from matching.services import match_run_request
 from tests import factories
 from tests.a11y import axe_check
+from tests.browser_sign_in import browser_sign_in
 
 PASSWORD = factories.PASSWORD
 
@@ -30,14 +31,6 @@ def _new_context(page, live_server):
         path=f"test-artifacts/screenshots/{name}.png", full_page=True
     )
     return context, other
-
-
-def _login(page, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.locator("form button[type=submit]").last.click()
 
 
 @pytest.mark.browser
@@ -170,7 +163,7 @@ def test_employer_journey_from_sign_up_to_interview(browser_page, live_server):
 
     # 7. The graduate sees the new status and the message.
     graduate_context, graduate_page = _new_context(page, live_server)
-    _login(graduate_page, strong.user.email)
+    browser_sign_in(graduate_page, strong.user.email)
     graduate_page.goto("/notifications/")
     text = graduate_page.content()
     assert "Etch process engineer is now: Interview" in text

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from jobs.models import JobPosting
 from tests import factories
+from tests.browser_sign_in import browser_sign_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -16,20 +17,12 @@ pytestmark = [
 PHONE = {"width": 390, "height": 844}
 
 
-def _login(page, email: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto("/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", factories.PASSWORD)
-    with page.expect_navigation():
-        page.press("input[name=password]", "Enter")
-
-
 def test_a_recruiter_adds_rows_and_saves_thirteen_skills(browser_page, employer) -> None:  # type: ignore[no-untyped-def]
     page = browser_page
     names = [f"Skill {n:02d}" for n in range(13)]
     for name in names:
         factories.SkillFactory(name=name)
-    _login(page, employer.email)
+    browser_sign_in(page, employer.email)
     page.goto("/employer/postings/new/")
     page.fill("input[name=title]", "Battery cell engineer")
     page.fill("textarea[name=description]", "Build pouch cells.")
@@ -60,7 +53,7 @@ def test_a_recruiter_adds_rows_and_saves_thirteen_skills(browser_page, employer)
 
 def test_on_a_phone_skill_rows_have_labels_and_fields_of_study_fit(browser_page, employer) -> None:  # type: ignore[no-untyped-def]
     page = browser_page
-    _login(page, employer.email)
+    browser_sign_in(page, employer.email)
     page.set_viewport_size(PHONE)
     page.goto("/employer/postings/new/")
     page.get_by_role("button", name="Add another skill").click()

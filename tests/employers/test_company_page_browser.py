@@ -6,16 +6,9 @@ import pytest
 
 from employers.models import CompanyLocation, Employer, VerificationStatus
 from tests import factories
+from tests.browser_sign_in import browser_sign_in
 
 PASSWORD = factories.PASSWORD
-
-
-def _login(page, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.locator("form button[type=submit]").last.click()
 
 
 def _person(page, live_server, *, width: int = 1280):
@@ -66,7 +59,7 @@ def test_employer_describes_support_staff_verify_and_a_graduate_finds_the_compan
     staff = factories.StaffFactory()
 
     # 1. The owner fills in the support for foreign hires and two locations, no JavaScript needed.
-    _login(page, owner.user.email)
+    browser_sign_in(page, owner.user.email)
     page.goto("/employer/company/")
     assert "appears once staff verify" in page.content()
     page.get_by_role("link", name="Edit", exact=True).first.click()
@@ -122,7 +115,7 @@ def test_employer_describes_support_staff_verify_and_a_graduate_finds_the_compan
 
     # 4. A graduate on a phone finds the job, then the company from the job page.
     context, phone = _person(page, live_server, width=390)
-    _login(phone, graduate.user.email)
+    browser_sign_in(phone, graduate.user.email)
     phone.goto(f"/jobs/{posting.pk}/")
     with phone.expect_navigation():
         phone.locator(".employer-line").get_by_role("link", name="Pyeongtaek Wafer Works").click()

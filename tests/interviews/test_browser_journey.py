@@ -14,17 +14,10 @@ from icalendar import Calendar
 from interviews.models import Interview, InterviewStatus
 from tests import factories
 from tests.a11y import axe_check
+from tests.browser_sign_in import browser_sign_in
 
 PASSWORD = factories.PASSWORD
 SEOUL = ZoneInfo("Asia/Seoul")
-
-
-def _login(page, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.locator("form button[type=submit]").last.click()
 
 
 def _second_person(page, live_server):
@@ -50,7 +43,7 @@ def test_an_interview_booked_across_korea_and_vietnam(browser_page, live_server,
     chosen = datetime(day.year, day.month, day.day, 10, 0, tzinfo=SEOUL)
 
     # 1. The employer proposes two times, typed in Korea time.
-    _login(page, member.user.email)
+    browser_sign_in(page, member.user.email)
     page.goto(f"/employer/applications/{application.pk}/")
     page.get_by_role("link", name="Schedule an interview").click()
     page.wait_for_url("**/interview/")
@@ -67,7 +60,7 @@ def test_an_interview_booked_across_korea_and_vietnam(browser_page, live_server,
 
     # 2. The graduate in Vietnam sees them two hours earlier and books the first.
     context, other = _second_person(page, live_server)
-    _login(other, graduate.user.email)
+    browser_sign_in(other, graduate.user.email)
     other.goto(f"/graduate/applications/{application.pk}/")
     other.get_by_role("link", name="Choose a time").click()
     other.locator(".interview-slot-list").wait_for()

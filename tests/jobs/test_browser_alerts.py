@@ -8,16 +8,9 @@ import pytest
 from jobs.models import PostingStatus, SavedJob, SavedSearch
 from notifications.models import Notification
 from tests import factories
+from tests.browser_sign_in import browser_sign_in
 
 PASSWORD = factories.PASSWORD
-
-
-def _login(page, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.locator("form button[type=submit]").last.click()
 
 
 @pytest.mark.browser
@@ -35,7 +28,7 @@ def test_a_saved_search_with_instant_alerts_hears_of_a_new_posting(browser_page,
     factories.PostingSkillFactory(posting=draft)
 
     # 1. The graduate searches, saves a job from its card (htmx) and finds it saved.
-    _login(page, graduate.email)
+    browser_sign_in(page, graduate.email)
     page.goto("/jobs/?q=etch&region=busan")
     page.get_by_role("button", name="Save job").first.click()
     page.get_by_role("button", name="Saved").first.wait_for()
@@ -67,7 +60,7 @@ def test_a_saved_search_with_instant_alerts_hears_of_a_new_posting(browser_page,
     )
     employer_page = context.new_page()
     employer_page.set_default_timeout(15_000)
-    _login(employer_page, member.user.email)
+    browser_sign_in(employer_page, member.user.email)
     employer_page.goto(f"/employer/postings/{draft.pk}/")
     with employer_page.expect_navigation():
         employer_page.get_by_role("button", name="Publish").click()
