@@ -6,7 +6,8 @@ import pytest
 
 from jobs.models import Application, ScreeningQuestion
 from tests import factories
-from tests.employers.test_browser_journey import _login, _new_context
+from tests.browser_sign_in import browser_sign_in
+from tests.employers.test_browser_journey import _new_context
 
 
 @pytest.mark.browser
@@ -24,7 +25,7 @@ def test_screening_answered_marked_and_a_bulk_move(browser_page, live_server):
     ]  # fmt: skip
 
     # 1. The employer adds a yes/no question whose expected answer is yes.
-    _login(page, member.user.email)
+    browser_sign_in(page, member.user.email)
     page.goto(f"/employer/postings/{posting.pk}/")
     with page.expect_navigation():
         page.get_by_role("link", name="Screening questions").click()
@@ -40,7 +41,7 @@ def test_screening_answered_marked_and_a_bulk_move(browser_page, live_server):
 
     # 2. The graduate answers "No" when applying: the application is sent, not refused.
     graduate_context, graduate_page = _new_context(page, live_server)
-    _login(graduate_page, applicant.user.email)
+    browser_sign_in(graduate_page, applicant.user.email)
     graduate_page.goto(f"/jobs/{posting.pk}/")
     questions = graduate_page.locator("fieldset.screening-questions")
     assert "Can you work night shifts?" in questions.inner_text()
