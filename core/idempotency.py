@@ -45,7 +45,10 @@ NOT_KEPT_STATUSES = frozenset({401, 403, 409, 429})
 
 
 class _Conflict(APIException):
+    """A key sent before with another body (or, with its own code, one still running)."""
+
     status_code = 409
+    default_code = "idempotency_conflict"
 
 
 def _error(refusal: APIException) -> JsonResponse:

@@ -1,11 +1,8 @@
 """A posting's pipeline as a CSV file for HR's own records: one row per application.
 
-UTF-8 with a byte-order mark so Excel (Korean Windows included) reads Hangul right; a cell that
-starts like a formula is prefixed with a quote so a spreadsheet never runs it; every download is
-on the audit record (ids only)."""
+Written by portal.downloads (Excel-safe UTF-8, no formulas); every download is on the audit
+record (ids only)."""
 
-import csv
-import io
 import logging
 
 from django.http import HttpResponse
@@ -18,17 +15,10 @@ from accounts.http import AuthenticatedHttpRequest
 from jobs.models import Application, ApplicationStatus, JobPosting
 from jobs.selectors import posting_pipeline
 from matching.selectors import explanations_for
+from portal.downloads import csv_download
 from portal.employer.access import company_member, posting_or_404
 
 audit = logging.getLogger("talentbridge.audit")  # ids only: no name or address in the log
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value: object) -> str:
-    """The cell's text, with a leading quote when a spreadsheet would read it as a formula."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def pipeline_rows(*, posting: JobPosting) -> list[list[str]]:
@@ -74,17 +64,11 @@ def _screening_result(application: Application) -> str:
 def pipeline_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     posting = posting_or_404(request, pk)
     rows = pipeline_rows(posting=posting)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerows([[csv_safe(cell) for cell in row] for row in rows])
     audit.info(
         "member %s exported the pipeline of posting %s (%s applications)",
         request.user.pk,
         posting.pk,
         len(rows) - 1,
     )
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     filename = f"pipeline-{posting.pk}-{timezone.localdate().isoformat()}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return csv_download(filename=filename, rows=rows)

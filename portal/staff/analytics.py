@@ -4,13 +4,12 @@ gaps; each one's trend week by week; charts (their data as JSON) with the same f
 beside them, and CSV exports; the funnel from signing up to a job, by country and industry.
 Everything is read from the weekly summary tables (analytics), never from profiles or postings."""
 
-import csv
+from dataclasses import replace
 from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -32,6 +31,8 @@ from analytics.selectors import (
 )
 from analytics.tasks import skills_summary_task
 from core.enqueue import send_after_commit
+from portal.downloads import csv_download
+from portal.staff.access import staff_only
 from portal.staff.forms import SkillGapFilterForm
 
 CHART_ROWS = 20  # the widest gaps, in the chart
@@ -39,9 +40,12 @@ TABLE_ROWS = 50
 COURSE_ROWS = 10  # the widest gaps whose courses are listed
 
 
-def _staff_only(request: AuthenticatedHttpRequest) -> None:
-    if not request.user.is_staff:
-        raise PermissionDenied
+def _filters_used(form: SkillGapFilterForm, *names: str) -> dict[str, str]:
+    """The CSV's last columns: the filters that made it ("all" where none narrowed)."""
+    filters = form.filters()
+    used = {"graduates_from": filters.country, "industry": filters.industry}
+    used["region"] = filters.region
+    return {name: used[name] or "all" for name in names}
 
 
 def _without(request: AuthenticatedHttpRequest, *names: str) -> str:
@@ -59,7 +63,7 @@ def _gaps(request: AuthenticatedHttpRequest) -> tuple[SkillGapFilterForm, list[G
 @login_required
 @require_GET
 def skills_page(request: AuthenticatedHttpRequest) -> HttpResponse:
-    _staff_only(request)
+    staff_only(request)
     form, rows = _gaps(request)
     widest = [row for row in rows if row.gap > 0][:COURSE_ROWS]
     return render(
@@ -91,7 +95,7 @@ def _series(openings: list[int], qualified: list[int | None]) -> list[dict[str, 
 @require_GET
 def skills_data(request: AuthenticatedHttpRequest) -> JsonResponse:
     """The bar chart's figures: the widest gaps under the same filters as the page."""
-    _staff_only(request)
+    staff_only(request)
     _form, rows = _gaps(request)
     shown = rows[:CHART_ROWS]
     return JsonResponse(
@@ -109,9 +113,11 @@ def _trend(
 ) -> tuple[SkillGapFilterForm, str, list[TrendPoint]]:
     if by not in (BY_SKILL, BY_CATEGORY):
         raise Http404("Skills or categories only")
-    form = SkillGapFilterForm({**request.GET.dict(), "by": by}, weeks=summary_weeks())
+    form = SkillGapFilterForm(
+        request.GET or None, weeks=summary_weeks(), only=("country", "industry", "region")
+    )
     try:
-        name, points = skill_trend(subject_id=pk, filters=form.filters())
+        name, points = skill_trend(subject_id=pk, filters=replace(form.filters(), by=by))
     except LookupError:
         raise Http404("No such skill or category") from None
     return form, name, points
@@ -121,7 +127,7 @@ def _trend(
 @require_GET
 def trend_page(request: AuthenticatedHttpRequest, by: str, pk: int) -> HttpResponse:
     """One skill's (or category's) openings and qualified graduates week by week."""
-    _staff_only(request)
+    staff_only(request)
     form, name, points = _trend(request, by, pk)
     return render(
         request,
@@ -140,7 +146,7 @@ def trend_page(request: AuthenticatedHttpRequest, by: str, pk: int) -> HttpRespo
 @login_required
 @require_GET
 def trend_data(request: AuthenticatedHttpRequest, by: str, pk: int) -> JsonResponse:
-    _staff_only(request)
+    staff_only(request)
     _form, _name, points = _trend(request, by, pk)
     return JsonResponse(
         {
@@ -155,54 +161,40 @@ def trend_data(request: AuthenticatedHttpRequest, by: str, pk: int) -> JsonRespo
 @login_required
 @require_GET
 def trend_csv(request: AuthenticatedHttpRequest, by: str, pk: int) -> HttpResponse:
-    _staff_only(request)
+    staff_only(request)
     form, name, points = _trend(request, by, pk)
-    filters = form.filters()
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="skill-trend.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        ["week", "subject", "postings", "openings", "level_asked", "qualified_graduates",
-         "graduates_from", "industry", "region"]
-    )  # fmt: skip
-    for point in points:
-        writer.writerow(
-            [point.week, name, point.postings, point.openings, point.level_asked or "",
-             "" if point.qualified is None else point.qualified, filters.country or "all",
-             filters.industry or "all", filters.region or "all"]
-        )  # fmt: skip
-    return response
+    used = _filters_used(form, "graduates_from", "industry", "region")
+    header = ["week", "subject", "postings", "openings", "level_asked", "qualified_graduates"]
+    lines = [
+        [p.week, name, p.postings, p.openings, p.level_asked, p.qualified, *used.values()]
+        for p in points
+    ]
+    return csv_download(filename="skill-trend.csv", rows=[[*header, *used], *lines])
 
 
 @login_required
 @require_GET
 def skills_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Every row under the page's filters, as CSV (aggregates only, as on the page)."""
-    _staff_only(request)
+    staff_only(request)
     form, rows = _gaps(request)
-    filters = form.filters()
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="skills-demand-supply.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        ["subject", "category", "postings", "openings", "level_asked", "qualified_graduates",
-         "gap", "graduates_from", "industry", "region", "week"]
-    )  # fmt: skip
-    week = filters.week or next(iter(summary_weeks()), None)
-    for row in rows:
-        writer.writerow(
-            [row.name, row.group, row.postings, row.openings, row.level_asked, row.qualified,
-             row.gap, filters.country or "all", filters.industry or "all",
-             filters.region or "all", week]
-        )  # fmt: skip
-    return response
+    used = _filters_used(form, "graduates_from", "industry", "region")
+    used["week"] = str(form.filters().week or next(iter(summary_weeks()), ""))
+    header = ["subject", "category", "postings", "openings", "level_asked", "qualified_graduates"]
+    lines = [
+        [r.name, r.group, r.postings, r.openings, r.level_asked, r.qualified, r.gap] for r in rows
+    ]
+    return csv_download(
+        filename="skills-demand-supply.csv",
+        rows=[[*header, "gap", *used], *[[*line, *used.values()] for line in lines]],
+    )
 
 
 @login_required
 @require_POST
 def skills_refresh(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Compute this week's snapshot now (a worker does it; it also runs every night)."""
-    _staff_only(request)
+    staff_only(request)
     send_after_commit(skills_summary_task)
     messages.success(
         request, _("This week's figures are being computed: reload the page in a minute.")
@@ -214,7 +206,9 @@ def skills_refresh(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def _funnel(request: AuthenticatedHttpRequest) -> tuple[SkillGapFilterForm, list[FunnelRow]]:
-    form = SkillGapFilterForm(request.GET or None, weeks=summary_weeks())
+    form = SkillGapFilterForm(
+        request.GET or None, weeks=summary_weeks(), only=("country", "industry", "week")
+    )
     return form, funnel(filters=form.filters())
 
 
@@ -222,7 +216,7 @@ def _funnel(request: AuthenticatedHttpRequest) -> tuple[SkillGapFilterForm, list
 @require_GET
 def funnel_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     """From signing up to a job: graduates at each stage, by country and industry."""
-    _staff_only(request)
+    staff_only(request)
     form, rows = _funnel(request)
     return render(
         request,
@@ -241,7 +235,7 @@ def funnel_page(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def funnel_data(request: AuthenticatedHttpRequest) -> JsonResponse:
-    _staff_only(request)
+    staff_only(request)
     _form, rows = _funnel(request)
     return JsonResponse(
         {
@@ -256,20 +250,9 @@ def funnel_data(request: AuthenticatedHttpRequest) -> JsonResponse:
 @login_required
 @require_GET
 def funnel_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
-    _staff_only(request)
+    staff_only(request)
     form, rows = _funnel(request)
-    filters = form.filters()
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="graduate-funnel.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        ["stage", "graduates", "share_percent", "average_days_from_application",
-         "graduates_from", "industry"]
-    )  # fmt: skip
-    for row in rows:
-        writer.writerow(
-            [row.label, row.graduates, "" if row.share is None else row.share,
-             "" if row.average_days is None else row.average_days,
-             filters.country or "all", filters.industry or "all"]
-        )  # fmt: skip
-    return response
+    used = _filters_used(form, "graduates_from", "industry")
+    header = ["stage", "graduates", "share_percent", "average_days_from_application"]
+    lines = [[r.label, r.graduates, r.share, r.average_days, *used.values()] for r in rows]
+    return csv_download(filename="graduate-funnel.csv", rows=[[*header, *used], *lines])

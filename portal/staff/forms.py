@@ -90,7 +90,10 @@ class SkillGapFilterForm(forms.Form):
         label=_("Week"), coerce=date.fromisoformat, empty_value=None, required=False
     )
 
-    def __init__(self, *args: Any, weeks: list[date], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, weeks: list[date], only: tuple[str, ...] = (), **kwargs: Any
+    ) -> None:
+        """`only`: the filters that apply to the page (all without it)."""
         super().__init__(*args, **kwargs)
         country, week = self.fields["country"], self.fields["week"]
         assert isinstance(country, forms.ChoiceField) and isinstance(week, forms.ChoiceField)
@@ -98,6 +101,8 @@ class SkillGapFilterForm(forms.Form):
         week.choices = [
             (week.isoformat(), _("Week of %(day)s") % {"day": date_format(week)}) for week in weeks
         ]
+        for name in [name for name in self.fields if only and name not in only]:
+            del self.fields[name]
 
     def filters(self) -> GapFilters:
         """The filters asked for; anything not valid counts as all."""

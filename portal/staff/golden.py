@@ -3,7 +3,7 @@ one posting, where candidates are shown with the facts a recruiter reads and no 
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,20 +15,16 @@ from accounts.http import AuthenticatedHttpRequest
 from jobs.models import JobPosting
 from matching.selectors import golden_candidates, golden_posting, golden_postings, golden_progress
 from matching.services import golden_grades_record
+from portal.staff.access import staff_only
 from portal.staff.forms import GoldenGradingForm
 
 POSTINGS_PER_PAGE = 20
 
 
-def _staff_only(request: AuthenticatedHttpRequest) -> None:
-    if not request.user.is_staff:
-        raise PermissionDenied
-
-
 @login_required
 @require_GET
 def golden_posting_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    _staff_only(request)
+    staff_only(request)
     page = Paginator(golden_postings(), POSTINGS_PER_PAGE).get_page(request.GET.get("page"))
     progress = golden_progress(postings=list(page.object_list), grader=request.user)
     return render(request, "staff/golden_list.html", {"page": page, "progress": progress})
@@ -39,7 +35,7 @@ def golden_posting_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 def golden_grading(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """GET: the candidates in the grader's blind order. POST: save every grade entered; on an
     error nothing is saved and the page comes back with everything as it was entered."""
-    _staff_only(request)
+    staff_only(request)
     try:
         posting = golden_posting(pk=pk)
     except JobPosting.DoesNotExist as exc:

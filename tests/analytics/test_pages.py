@@ -32,11 +32,13 @@ def test_the_page_the_chart_and_the_csv_agree(staff_client: Client, computed):
     assert (data["kind"], data["labels"]) == ("bar", ["Etch process"])
     assert [series["values"] for series in data["series"]] == [[2], [12]]
     sheet = staff_client.get("/staff/analytics/skills.csv", {"industry": "batteries"})
-    rows = list(csv.DictReader(io.StringIO(sheet.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(sheet.content.decode("utf-8-sig"))))
     assert [
         (r["subject"], r["openings"], r["qualified_graduates"], r["industry"]) for r in rows
     ] == [("Etch process", "2", "12", "batteries")]
     assert sheet["Content-Disposition"].startswith("attachment")
+    assert sheet.content.startswith("\ufeff".encode())  # Excel reads Hangul and Thai right
+    assert rows[0]["gap"] == "-10"  # a number, not a quoted formula
 
 
 def test_the_widest_gap_shows_its_courses_or_unserved(staff_client: Client, computed):
@@ -88,7 +90,7 @@ def test_a_skills_trend_week_by_week(staff_client: Client, db):
     assert [series["values"] for series in data["series"]] == [[30, 30], [10, 20]]
     page = staff_client.get(f"{url}/", {"country": "VN"})
     assert page.status_code == 200 and "Python" in page.content.decode()
-    rows = list(csv.reader(io.StringIO(staff_client.get(f"{url}.csv").content.decode())))
+    rows = list(csv.reader(io.StringIO(staff_client.get(f"{url}.csv").content.decode("utf-8-sig"))))
     assert [r[:6] for r in rows[1:]] == [
         ["2026-11-16", "Python", "1", "30", "3", "10"],
         ["2026-11-23", "Python", "1", "30", "3", "20"],
@@ -110,7 +112,9 @@ def test_the_funnel_page_chart_and_csv_agree(staff_client: Client, computed):
     assert page.status_code == 200 and "Ready to apply" in page.content.decode()
     data = staff_client.get("/staff/analytics/funnel.json", {"country": "VN"}).json()
     assert data["labels"][0] == "Registered" and data["series"][0]["values"][0] == 22
-    sheet = staff_client.get("/staff/analytics/funnel.csv", {"country": "VN"}).content.decode()
+    sheet = staff_client.get("/staff/analytics/funnel.csv", {"country": "VN"}).content.decode(
+        "utf-8-sig"
+    )
     assert list(csv.reader(io.StringIO(sheet)))[1][:3] == ["Registered", "22", "100"]
     for client_url in ("/staff/analytics/funnel/", "/staff/analytics/funnel.json"):
         assert staff_client.get(client_url).status_code == 200

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from jobs.services.screening import answers_record, screening_question_add
-from portal.employer.export import csv_safe
+from portal.downloads import csv_safe
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,8 @@ def _url(posting) -> str:
 @pytest.mark.parametrize(
     ("cell", "safe"),
     [("=1+1", "'=1+1"), ("+82 10", "'+82 10"), ("-5", "'-5"), ("@SUM(A1)", "'@SUM(A1)"),
-     ("\t=x", "'\t=x"), ("김민지", "김민지"), ("Nguyen = ok", "Nguyen = ok"), (None, "")],
+     ("\t=x", "'\t=x"), ("김민지", "김민지"), ("Nguyen = ok", "Nguyen = ok"), (None, ""),
+     (-17, "-17"), (0.5, "0.5")],
 )  # fmt: skip
 def test_cells_that_look_like_formulas_get_a_quote(cell, safe):
     assert csv_safe(cell) == safe
