@@ -88,6 +88,15 @@ class SummaryRun(models.Model):
     funnel_left_out_after = models.PositiveIntegerField(
         default=0, help_text="Graduate-industry pairs in funnel groups left out, after applying."
     )
+    visa_left_out = models.PositiveIntegerField(
+        default=0, help_text="Graduates in visa feasibility groups left out."
+    )
+    visa_offer_salary = models.PositiveBigIntegerField(
+        null=True,
+        blank=True,
+        help_text="The offer's annual salary (KRW) the visa feasibility assumed: the median of "
+        "the public postings' lower salaries.",
+    )
 
     class Meta:
         ordering = ["-started_at"]
@@ -132,3 +141,29 @@ class FunnelCell(models.Model):
 
     def __str__(self) -> str:
         return f"{self.week}: {self.graduates} ({self.country or '?'}) at stage {self.stage}"
+
+
+class VisaCell(models.Model):
+    """Graduates of one nationality by work-visa feasibility (visas.rules.feasibility): `open`
+    (some work route open with a typical sponsoring offer), or not and `missing` the kinds of
+    condition on their easiest way to open one ("experience", "degree+topik"; empty when no
+    listed step opens any). The groups are disjoint; a cell of fewer than
+    settings.ANALYTICS_MIN_CELL graduates is not stored."""
+
+    week = models.DateField()
+    country = models.CharField(max_length=2, blank=True)
+    open = models.BooleanField()
+    missing = models.CharField(max_length=60, blank=True)
+    graduates = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["week", "country"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(open=True, missing__gt=""), name="visacell_open_misses_nothing"
+            )
+        ]
+
+    def __str__(self) -> str:
+        state = "open" if self.open else f"missing {self.missing or 'no listed step'}"
+        return f"{self.week}: {self.graduates} ({self.country or '?'}) {state}"

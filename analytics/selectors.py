@@ -1,7 +1,7 @@
 """Reads of the analytics, from the summary tables only (analytics.models): the weeks there
 are; per skill or skill category the openings that require it against the graduates who hold
 it at the level asked, with the courses that teach it, and its trend; the funnel from signing
-up to a job."""
+up to a job; work-visa feasibility by country."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -10,10 +10,20 @@ from datetime import date
 from django.core.cache import cache
 from django.db.models import Sum
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
-from analytics.models import DemandCell, FunnelCell, FunnelStage, SummaryRun, SupplyCell
+from analytics.models import (
+    DemandCell,
+    FunnelCell,
+    FunnelStage,
+    SummaryRun,
+    SupplyCell,
+    VisaCell,
+)
 from skills.models import Skill, SkillCategory
 from training.models import CourseMode, CourseSkill
+from visas.rules.feasibility import MISSING_KINDS
 
 BY_SKILL, BY_CATEGORY = "skill", "category"
 
@@ -256,3 +266,72 @@ def funnel(*, filters: GapFilters) -> list[FunnelRow]:
             )
         )
     return rows
+
+
+# --- visa feasibility ---------------------------------------------------------------------------
+
+MISSING_LABELS = {
+    "topik": _("Korean (a higher TOPIK level)"),
+    "kiip": _("The KIIP programme (a higher stage)"),
+    "experience": _("Work experience"),
+    "degree": _("A higher degree"),
+    "salary": _("A better-paid offer"),
+}
+NO_STEP = "none"
+NO_STEP_LABEL = _("No step listed (nationality, age or status)")
+
+
+@dataclass
+class VisaRow:
+    """One country (`country` empty: all countries): its graduates assessed, how many have a
+    work route open, and of the others how many miss each kind of condition (a graduate whose
+    easiest way needs two kinds counts under both; NO_STEP: no listed step opens a route)."""
+
+    country: str
+    name: str
+    graduates: int = 0
+    open: int = 0
+    missing: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def closed(self) -> int:
+        return self.graduates - self.open
+
+    @property
+    def share_open(self) -> int | None:
+        return round(100 * self.open / self.graduates) if self.graduates else None
+
+    @property
+    def top_missing(self) -> tuple[str, int] | None:
+        """The most common missing condition's label and count (None: nobody is missing one)."""
+        if not self.missing:
+            return None
+        kind = max(self.missing, key=lambda k: (self.missing[k], -_MISSING_ORDER.index(k)))
+        return str(MISSING_LABELS.get(kind, NO_STEP_LABEL)), self.missing[kind]
+
+
+_MISSING_ORDER = [*MISSING_KINDS, NO_STEP]
+
+
+def visa_feasibility(*, week: date | None = None) -> list[VisaRow]:
+    """All countries first, then each country by graduates assessed (most first). Every figure
+    is a sum of disjoint stored groups of at least the minimum (analytics.models.VisaCell)."""
+    run = summary_latest_run()
+    if run is None:
+        return []
+    total = VisaRow(country="", name=str(_("All countries")))
+    rows: dict[str, VisaRow] = {}
+    for cell in VisaCell.objects.filter(week=week or run.week).order_by("country", "missing"):
+        row = rows.setdefault(
+            cell.country, VisaRow(country=cell.country, name=str(countries.name(cell.country)))
+        )
+        for target in (row, total):
+            target.graduates += cell.graduates
+            if cell.open:
+                target.open += cell.graduates
+                continue
+            for kind in cell.missing.split("+") if cell.missing else [NO_STEP]:
+                target.missing[kind] = target.missing.get(kind, 0) + cell.graduates
+    if not rows:
+        return []
+    return [total, *sorted(rows.values(), key=lambda row: (-row.graduates, row.name))]

@@ -1,6 +1,7 @@
-"""The summary job: this week's snapshot of skills demand and supply and of the funnel from
-signing up to a job (analytics.models), from the public postings, the active graduates'
-profiles, their matches and applications, replacing any snapshot of the same week.
+"""The summary job: this week's snapshot of skills demand and supply, of the funnel from
+signing up to a job and of work-visa feasibility (analytics.models), from the public postings,
+the active graduates' profiles, their matches and applications, replacing any snapshot of the
+same week.
 
 Demand reads a few rows per posting (10,000 postings: about 50,000 rows); supply is counted by
 the database (GROUP BY), so 100,000 graduates never come into Python. Supply cells under
@@ -17,7 +18,14 @@ from django.db.models import BooleanField, Count, ExpressionWrapper
 from django.utils import timezone
 
 from accounts.models import User
-from analytics.models import DemandCell, FunnelCell, FunnelStage, SummaryRun, SupplyCell
+from analytics.models import (
+    DemandCell,
+    FunnelCell,
+    FunnelStage,
+    SummaryRun,
+    SupplyCell,
+    VisaCell,
+)
 from jobs.models import (
     Application,
     ApplicationStatus,
@@ -30,6 +38,9 @@ from matching.selectors import graduate_ids_matched_above
 from profiles.models import GraduateProfile, GraduateSkill
 from profiles.selectors import graduates_ready_to_apply
 from skills.models import Skill
+from visas.rules import PersonFacts
+from visas.rules.feasibility import Feasibility, work_feasibility
+from visas.selectors import active_graduates_facts, rules_snapshot_cached
 
 DemandKey = tuple[str, int, str, str, int]  # (skill|category, id, industry, region, level)
 
@@ -223,20 +234,62 @@ def _funnel_cells(week: date) -> tuple[list[FunnelCell], list[FunnelCell]]:
     return kept, [cell for cell in cells.values() if cell.graduates < smallest]
 
 
+# --- visa feasibility ---------------------------------------------------------------------------
+
+
+def _offer_salary() -> int | None:
+    """The median of the public postings' lower salaries (the upper one of the middle two):
+    the typical offer, KRW a year."""
+    postings = JobPosting.objects.public()
+    count = postings.count()
+    if not count:
+        return None
+    ordered = postings.order_by("salary_min_krw").values_list("salary_min_krw", flat=True)
+    return int(ordered[count // 2])
+
+
+def _visa_cells(week: date, on: date) -> tuple[list[VisaCell], int, int | None]:
+    """(the cells kept, graduates in the cells left out, the offer's salary assumed). Each
+    active graduate with a nationality is assessed once (visas.rules.feasibility); graduates
+    with the same facts share one assessment."""
+    salary = _offer_salary()
+    if salary is None:
+        return [], 0, None
+    rules = rules_snapshot_cached(on=on)
+    known: dict[PersonFacts, Feasibility] = {}
+    counts: Counter[tuple[str, bool, str]] = Counter()
+    for country, person in active_graduates_facts(on=on):
+        found = known.get(person)
+        if found is None:
+            found = known[person] = work_feasibility(person=person, rules=rules, salary=salary)
+        counts[(country, found.is_open, "+".join(found.missing))] += 1
+    smallest = settings.ANALYTICS_MIN_CELL
+    cells = [
+        VisaCell(week=week, country=country, open=is_open, missing=missing, graduates=graduates)
+        for (country, is_open, missing), graduates in counts.items()
+        if graduates >= smallest
+    ]
+    left_out = sum(n for n in counts.values() if n < smallest)
+    return cells, left_out, salary
+
+
 @transaction.atomic
 def skills_summary_compute(*, today: date | None = None) -> SummaryRun:
     """This week's snapshot (again, if it exists: the newest data replaces it)."""
     started, clock = timezone.now(), time.perf_counter()
-    week = week_of(today or timezone.localdate())
+    on = today or timezone.localdate()
+    week = week_of(on)
     demand = _demand_cells(week)
     supply, left_out, holdings = _supply_cells(week)
     funnel, funnel_left_out = _funnel_cells(week)
+    visas, visa_left_out, salary = _visa_cells(week, on)
     before = [cell for cell in funnel_left_out if cell.stage <= FunnelStage.MATCHED]
-    for model in (DemandCell, SupplyCell, FunnelCell):
+    for model in (DemandCell, SupplyCell, FunnelCell, VisaCell):
         model.objects.filter(week=week).delete()
     DemandCell.objects.bulk_create(demand, batch_size=2000)
     SupplyCell.objects.bulk_create(supply, batch_size=2000)
     FunnelCell.objects.bulk_create(funnel, batch_size=2000)
+    VisaCell.objects.bulk_create(visas, batch_size=2000)
     return SummaryRun.objects.create(
         week=week,
         started_at=started,
@@ -248,4 +301,6 @@ def skills_summary_compute(*, today: date | None = None) -> SummaryRun:
         funnel_left_out_before=sum(cell.graduates for cell in before),
         funnel_left_out_after=sum(c.graduates for c in funnel_left_out)
         - sum(cell.graduates for cell in before),
+        visa_left_out=visa_left_out,
+        visa_offer_salary=salary,
     )

@@ -230,6 +230,9 @@ staff = [
     path("analytics/funnel/", analytics.funnel_page, name="analytics_funnel"),
     path("analytics/funnel.json", analytics.funnel_data, name="analytics_funnel_data"),
     path("analytics/funnel.csv", analytics.funnel_csv, name="analytics_funnel_csv"),
+    path("analytics/visas/", analytics.visas_page, name="analytics_visas"),
+    path("analytics/visas.json", analytics.visas_data, name="analytics_visas_data"),
+    path("analytics/visas.csv", analytics.visas_csv, name="analytics_visas_csv"),
     path(
         "analytics/skills/<str:by>/<int:pk>/trend/",
         analytics.trend_page,

@@ -21,8 +21,8 @@ from config.celery import app as celery_app
 from tests import a11y, factories
 from tests import live_server as gated_live_server
 
-# Shared fixtures kept beside what they serve: a partner's webhook receiver.
-pytest_plugins = ["tests.webhooks.receiver"]
+# Shared fixtures kept beside what they serve: a partner's webhook receiver, the real visa rules.
+pytest_plugins = ["tests.webhooks.receiver", "tests.visa_rules"]
 
 ROOT = Path(__file__).resolve().parent.parent
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"

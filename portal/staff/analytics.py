@@ -1,7 +1,8 @@
 """Skills analytics for staff: which skills Korean employers require that ASEAN graduates lack,
 by graduates' country, company industry, job region and week; the courses that close the widest
 gaps; each one's trend week by week; charts (their data as JSON) with the same figures in a table
-beside them, and CSV exports; the funnel from signing up to a job, by country and industry.
+beside them, and CSV exports; the funnel from signing up to a job, by country and industry;
+work-visa feasibility by country.
 Everything is read from the weekly summary tables (analytics), never from profiles or postings."""
 
 from dataclasses import replace
@@ -19,15 +20,20 @@ from accounts.http import AuthenticatedHttpRequest
 from analytics.selectors import (
     BY_CATEGORY,
     BY_SKILL,
+    MISSING_LABELS,
+    NO_STEP,
+    NO_STEP_LABEL,
     FunnelRow,
     GapRow,
     TrendPoint,
+    VisaRow,
     courses_for_gaps,
     funnel,
     skill_gaps,
     skill_trend,
     summary_latest_run,
     summary_weeks,
+    visa_feasibility,
 )
 from analytics.tasks import skills_summary_task
 from core.enqueue import send_after_commit
@@ -256,3 +262,90 @@ def funnel_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
     header = ["stage", "graduates", "share_percent", "average_days_from_application"]
     lines = [[r.label, r.graduates, r.share, r.average_days, *used.values()] for r in rows]
     return csv_download(filename="graduate-funnel.csv", rows=[[*header, *used], *lines])
+
+
+# --- visa feasibility ---------------------------------------------------------------------------
+
+
+def _visas(request: AuthenticatedHttpRequest) -> tuple[SkillGapFilterForm, list[VisaRow]]:
+    form = SkillGapFilterForm(request.GET or None, weeks=summary_weeks(), only=("week",))
+    return form, visa_feasibility(week=form.filters().week)
+
+
+def _kinds() -> list[tuple[str, str]]:
+    """Every kind of missing condition, with its label, in the tables' order."""
+    labels = [*MISSING_LABELS.items(), (NO_STEP, NO_STEP_LABEL)]
+    return [(kind, str(label)) for kind, label in labels]
+
+
+@login_required
+@require_GET
+def visas_page(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Which graduates could take a work visa with a typical offer, by country, and what the
+    others most often lack."""
+    staff_only(request)
+    form, rows = _visas(request)
+    # The table shows the kinds someone misses (the CSV keeps every column).
+    kinds = [(kind, label) for kind, label in _kinds() if rows and rows[0].missing.get(kind)]
+    return render(
+        request,
+        "staff/analytics_visas.html",
+        {
+            "form": form,
+            "rows": rows,
+            "kinds": kinds,
+            "missing_rows": [
+                (row, [(label, row.missing.get(kind, 0)) for kind, label in kinds]) for row in rows
+            ],
+            "run": summary_latest_run(),
+            "query": request.GET.urlencode(),
+            "min_cell": settings.ANALYTICS_MIN_CELL,
+        },
+    )
+
+
+@login_required
+@require_GET
+def visas_data(request: AuthenticatedHttpRequest) -> JsonResponse:
+    """Per country: graduates with a work route open and without, stacked."""
+    staff_only(request)
+    _form, rows = _visas(request)
+    countries = rows[1:]
+    return JsonResponse(
+        {
+            "kind": "bar",
+            "horizontal": True,
+            "stacked": True,
+            "labels": [row.name for row in countries],
+            "series": [
+                {
+                    "name": _("A work route open"),
+                    "values": [row.open for row in countries],
+                    "tone": "success",
+                },
+                {
+                    "name": _("No work route open"),
+                    "values": [row.closed for row in countries],
+                    "tone": "muted",
+                },
+            ],
+        }
+    )
+
+
+@login_required
+@require_GET
+def visas_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
+    staff_only(request)
+    form, rows = _visas(request)
+    kinds = _kinds()
+    week = str(form.filters().week or next(iter(summary_weeks()), ""))
+    header = ["country", "graduates", "work_route_open", "share_open_percent"]
+    header += [f"missing_{kind}" for kind, _label in kinds]
+    lines = [
+        [row.country or "all", row.graduates, row.open, row.share_open]
+        + [row.missing.get(kind, 0) for kind, _label in kinds]
+        + [week]
+        for row in rows
+    ]
+    return csv_download(filename="visa-feasibility.csv", rows=[[*header, "week"], *lines])

@@ -1,7 +1,8 @@
 // Draws the analytics charts from their JSON (each canvas's data-chart-src: the same filters as
 // the page), with Chart.js from the platform's own static files: {kind: "bar" | "line",
-// horizontal, labels, series: [{name, values}]}. The page's table holds the same figures, so
-// a chart adds a picture and takes nothing away when script or the request fails.
+// horizontal, stacked, labels, series: [{name, values, tone?}]} (tone: "success" or "muted"
+// for a series whose meaning has a colour; by position otherwise). The page's table holds the same
+// figures, so a chart adds a picture and takes nothing away when script or the request fails.
 (function () {
   "use strict";
 
@@ -11,6 +12,10 @@
     styles.getPropertyValue("--c-primary").trim() || "#1f4fa3",
     styles.getPropertyValue("--c-success").trim() || "#15803d",
   ];
+  var tones = {
+    success: styles.getPropertyValue("--c-success").trim() || "#0b6b3c",
+    muted: styles.getPropertyValue("--c-muted").trim() || "#505c6d",
+  };
 
   function draw(canvas, data) {
     // Horizontal bars: the box grows with the rows, so bars keep their thickness.
@@ -21,11 +26,12 @@
       data: {
         labels: data.labels,
         datasets: data.series.map(function (series, index) {
+          var colour = tones[series.tone] || colours[index % colours.length];
           return {
             label: series.name,
             data: series.values,
-            backgroundColor: colours[index % colours.length],
-            borderColor: colours[index % colours.length],
+            backgroundColor: colour,
+            borderColor: colour,
             spanGaps: false,
           };
         }),
@@ -36,8 +42,8 @@
         animation: false,
         plugins: { legend: { position: "bottom" } },
         scales: {
-          x: { beginAtZero: true, ticks: { precision: 0 } },
-          y: { beginAtZero: true, ticks: { precision: 0 } },
+          x: { beginAtZero: true, stacked: !!data.stacked, ticks: { precision: 0 } },
+          y: { beginAtZero: true, stacked: !!data.stacked, ticks: { precision: 0 } },
         },
       },
     });

@@ -1,13 +1,17 @@
 """Every analytics chart on the demo data set, in Debian's Chromium: the figures Chart.js drew
-are those of direct queries of the postings, profiles and applications, under the published
-rule (groups of fewer than ANALYTICS_MIN_CELL graduates left out)."""
+are those of direct queries of the postings, profiles and applications (for the visa chart,
+each profile assessed on its own), under the published rule (groups of fewer than
+ANALYTICS_MIN_CELL graduates left out)."""
 
 import re
+import statistics
 from collections import Counter, defaultdict
 
 import pytest
 from django.conf import settings
 from django.db.models import Count, Sum
+from django.utils import timezone
+from django_countries import countries
 from playwright.sync_api import expect
 
 from analytics.selectors import GapFilters, skill_gaps
@@ -20,6 +24,8 @@ from profiles.selectors import profile_missing_for_applying
 from skills.models import Skill
 from tests import factories
 from tests.browser_sign_in import browser_sign_in
+from visas.rules.feasibility import work_feasibility
+from visas.selectors import person_facts_for_graduate, rules_snapshot
 
 pytestmark = [
     pytest.mark.browser,
@@ -95,6 +101,28 @@ def _funnel_direct() -> list[int]:
     return [reached[stage] for stage in range(1, 8)]
 
 
+def _visas_direct() -> dict[str, list[int]]:
+    """Per country: [graduates with a work route open, without], each profile assessed on its
+    own, with an offer at the median of the public postings' lower salaries."""
+    salary = statistics.median_high(
+        JobPosting.objects.public().values_list("salary_min_krw", flat=True)
+    )
+    today = timezone.localdate()
+    rules = rules_snapshot(on=today)
+    groups: Counter[tuple[str, bool, tuple[str, ...]]] = Counter()
+    profiles = GraduateProfile.objects.filter(user__is_active=True).exclude(nationality="")
+    for profile in profiles:
+        found = work_feasibility(
+            person=person_facts_for_graduate(profile=profile, on=today), rules=rules, salary=salary
+        )
+        groups[(str(profile.nationality), found.is_open, found.missing)] += 1
+    shown: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for (country, is_open, _missing), n in groups.items():
+        if n >= K:
+            shown[str(countries.name(country))][0 if is_open else 1] += n
+    return dict(shown)
+
+
 def test_every_chart_on_the_demo_data_shows_the_direct_figures(browser_page) -> None:
     page = browser_page
     demo_seed(size=DemoSize(postings=60, graduates=300, applications=80))
@@ -118,3 +146,9 @@ def test_every_chart_on_the_demo_data_shows_the_direct_figures(browser_page) -> 
     assert [values[0] for values in funnel.values()] == _funnel_direct()
     assert next(iter(funnel.values()))[0] > 0
     page.shot("analytics-funnel-demo")
+
+    page.goto("/staff/analytics/visas/")
+    visas = _drawn(page, "visas-chart")
+    assert visas == _visas_direct()
+    assert len(visas) >= 5 and all(sum(values) >= K for values in visas.values())
+    page.shot("analytics-visas-demo")

@@ -1,11 +1,9 @@
 """A small world for the training tests: skills, a posting asking for three of them, a graduate
 who has one, and courses that close the others in different ways."""
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from pytest_django import DjangoDbBlocker
 
 from accounts.models import User
 from jobs.models import JobPosting
@@ -13,8 +11,6 @@ from profiles.models import GraduateProfile
 from skills.models import Skill
 from tests import factories
 from training.models import Course
-from visas.models import GniValue, RuleSource, VisaNote, VisaType
-from visas.services import visa_rules_load
 
 
 @dataclass
@@ -55,16 +51,3 @@ def world(graduate: User) -> World:
         "welding": _course("Welding", 20, 0, {skills["Welding"]: 4}),
     }
     return World(skills=skills, posting=posting, graduate=profile, courses=courses)
-
-
-@pytest.fixture(scope="module")
-def loaded_visa_rules(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[None]:
-    """The real visa rules, loaded once per module and removed afterwards."""
-    with django_db_blocker.unblock():
-        visa_rules_load()
-    yield
-    with django_db_blocker.unblock():
-        VisaType.objects.all().delete()
-        VisaNote.objects.all().delete()
-        GniValue.objects.all().delete()
-        RuleSource.objects.all().delete()

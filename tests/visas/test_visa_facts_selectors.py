@@ -10,7 +10,7 @@ from profiles.models import FieldOfStudy, WorkExperience
 from profiles.selectors import graduate_profile_for_user
 from tests import factories
 from visas.rules import RuleInputError
-from visas.selectors import person_facts_for_graduate
+from visas.selectors import active_graduates_facts, person_facts_for_graduate
 
 pytestmark = pytest.mark.django_db
 
@@ -142,3 +142,34 @@ def test_an_occupation_code_the_rules_cannot_read_is_left_out():
     posting = factories.JobPostingFactory(e7_code="E-7 / 2211")
 
     assert offer_facts_for_posting(posting=posting).occupation_code == ""
+
+
+def test_every_active_graduates_facts_at_once_equal_their_facts_one_at_a_time(
+    django_assert_num_queries: DjangoAssertNumQueries,
+):
+    stem = FieldOfStudy.objects.get(code="0714")
+    kept = []
+    for n in range(7):
+        profile = factories.GraduateProfileFactory(
+            nationality=["VN", "ID", "TH"][n % 3],
+            topik_level=n % 7,
+            current_visa=["", "F-5"][n % 2],
+        )
+        factories.EducationRecordFactory(profile=profile, level="bachelor", field_of_study=stem)
+        if n % 2:
+            factories.EducationRecordFactory(
+                profile=profile, level="master", country="KR", graduation_year=2025
+            )
+        _job(profile, "2020-01-01", "2022-06-30", country=["VN", "KR"][n % 2])
+        if n % 3 == 0:
+            _job(profile, "2022-01-01", None, country="KR")
+        kept.append(profile)
+    factories.GraduateProfileFactory(nationality="")  # no facts without a nationality
+    factories.GraduateProfileFactory(user__is_active=False)  # a closed account
+
+    with django_assert_num_queries(3 * 3 + 1):  # three per chunk (3, 3, 1), then an empty page
+        found = list(active_graduates_facts(on=DAY, chunk=3))
+
+    assert found == [
+        (str(p.nationality), person_facts_for_graduate(profile=p, on=DAY)) for p in kept
+    ]

@@ -56,7 +56,7 @@ def offer_conditions_met(code: str, person: PersonFacts, offer: OfferFacts) -> T
 
 
 @dataclass(slots=True)
-class _Probe:
+class Probe:
     """Evaluates the route quickly for imagined versions of the person (no explanations)."""
 
     rules: CompiledRules
@@ -179,11 +179,11 @@ def _next_steps(
             steps.append(step)
     searching = met is False or (met is None and points is not None and bool(points.shortfall))
     if searching:
-        steps.extend(_search(_Probe(rules, pathway, person, scope), offer, met, points))
+        steps.extend(_search(Probe(rules, pathway, person, scope), offer, met, points))
     elif met is None:
         # Open once something is confirmed: with the job, the employer and the record taken as
         # fine and the person's unstated facts as not had, is anything still needed of them?
-        settled = _Probe(rules, pathway, person, scope, settled=True)
+        settled = Probe(rules, pathway, person, scope, settled=True)
         if settled.outcome([], offer)[0] is False:
             steps.extend(_search(settled, offer, False, points))
     # What opens the route first, easiest first; then what only adds points.
@@ -197,7 +197,7 @@ def _find_offer(
     """The offer to look for: paying the lowest salary with which the route can still open for
     this person (Top-Tier asks 3 x GNI of everyone, but 4 x of those without the experience of
     its other branch); None when no salary could open it."""
-    targets = sorted(set(_salary_targets(rules, pathway, scope)))
+    targets = sorted(set(salary_targets(rules, pathway, scope)))
     workable = [
         target
         for target in targets
@@ -219,7 +219,7 @@ def _find_offer(
     )
 
 
-def _salary_targets(rules: CompiledRules, pathway: CompiledPathway, scope: str) -> list[int]:
+def salary_targets(rules: CompiledRules, pathway: CompiledPathway, scope: str) -> list[int]:
     targets = []
     for value in pathway.salary_values:
         resolved = rules.refs.resolve(value, scope).value
@@ -231,25 +231,60 @@ def _salary_targets(rules: CompiledRules, pathway: CompiledPathway, scope: str) 
 
 
 def _search(
-    probe: _Probe, offer: OfferFacts | None, met: Tri, points: PointsResult | None
+    probe: Probe, offer: OfferFacts | None, met: Tri, points: PointsResult | None
 ) -> list[NextStep]:
-    rules, pathway, person, scope = probe.rules, probe.pathway, probe.person, probe.scope
-    base_total = points.total if points else None
-    families = [lever.propose(person) for lever in relevant_levers(pathway.fields)]
-    families.append(salary_changes(offer, _salary_targets(rules, pathway, scope)))
     steps: list[NextStep] = []
     best_of_each: list[Change] = []
-    pass_mark = points.pass_mark if points else None
-    for changes in families:
-        chosen = _choose(probe, changes, offer, met, base_total, pass_mark)
+    for chosen in _choices(probe, offer, met, points):
         steps.extend(chosen.steps())
         if chosen.best is not None:
             best_of_each.append(chosen.best[0])
-        elif chosen.candidates and pathway.table is None:
+        elif chosen.candidates and probe.pathway.table is None:
             best_of_each.append(chosen.candidates[-1])
     if met is False and not any(step.opens_route for step in steps):
-        steps = _combined(probe, offer, met, best_of_each, base_total) or steps
+        together = _combined(probe, offer, met, best_of_each)
+        if together:
+            base_total = points.total if points else None
+            steps = [
+                _step(c, _gain(probe, c, offer, base_total), opens_route=True) for c in together
+            ]
     return steps
+
+
+def easiest_opening(
+    probe: Probe, offer: OfferFacts | None, points: PointsResult | None
+) -> list[Change] | None:
+    """The easiest listed way to open a route that is closed today (as `_search` finds them):
+    the one change that opens it with the least effort, else the changes that together do;
+    None when no listed change opens it."""
+    openings, best_of_each = [], []
+    for chosen in _choices(probe, offer, False, points):
+        if chosen.opening is not None:
+            openings.append(chosen.opening[0])
+        if chosen.best is not None:
+            best_of_each.append(chosen.best[0])
+        elif chosen.candidates and probe.pathway.table is None:
+            best_of_each.append(chosen.candidates[-1])
+    if openings:
+        return [min(openings, key=lambda change: change.effort)]
+    return _combined(probe, offer, False, best_of_each) or None
+
+
+def _choices(
+    probe: Probe, offer: OfferFacts | None, met: Tri, points: PointsResult | None
+) -> list["_Choice"]:
+    """Per lever (and the offer's salary), the changes that open the route or add points."""
+    rules, pathway, person, scope = probe.rules, probe.pathway, probe.person, probe.scope
+    base_total = points.total if points else None
+    pass_mark = points.pass_mark if points else None
+    families = [lever.propose(person) for lever in relevant_levers(pathway.fields)]
+    families.append(salary_changes(offer, salary_targets(rules, pathway, scope)))
+    return [_choose(probe, changes, offer, met, base_total, pass_mark) for changes in families]
+
+
+def _gain(probe: Probe, change: Change, offer: OfferFacts | None, base: int | None) -> int | None:
+    _met, alone = probe.outcome(change, offer)
+    return None if alone is None or base is None else alone - base
 
 
 @dataclass(slots=True)
@@ -273,7 +308,7 @@ class _Choice:
 
 
 def _choose(
-    probe: _Probe,
+    probe: Probe,
     changes: list[Change],
     offer: OfferFacts | None,
     met: Tri,
@@ -297,28 +332,17 @@ def _choose(
 
 
 def _combined(
-    probe: _Probe,
-    offer: OfferFacts | None,
-    met: Tri,
-    changes: list[Change],
-    base_total: int | None,
-) -> list[NextStep]:
-    """The best change of each lever, easiest first, until together they reopen the route."""
+    probe: Probe, offer: OfferFacts | None, met: Tri, changes: list[Change]
+) -> list[Change]:
+    """The best change of each lever, easiest first, until together they reopen the route
+    (empty: they do not within MAX_EFFORT)."""
     chosen: list[Change] = []
     for change in sorted(changes, key=lambda c: c.effort):
         if sum(c.effort for c in chosen) + change.effort > MAX_EFFORT:
             break
         chosen.append(change)
-        if len(chosen) < 2:
-            continue
-        new_met, _total = probe.outcome(chosen, offer)
-        if _improves(met, new_met):
-            steps = []
-            for step in chosen:
-                _met, alone = probe.outcome(step, offer)
-                gain = None if alone is None or base_total is None else alone - base_total
-                steps.append(_step(step, gain, opens_route=True))
-            return steps
+        if len(chosen) >= 2 and _improves(met, probe.outcome(chosen, offer)[0]):
+            return chosen
     return []
 
 

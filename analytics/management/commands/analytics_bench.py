@@ -1,4 +1,4 @@
-"""The skills analytics' figures on the database as loaded (`seed_scale`): the summary job's run
+"""The analytics' figures on the database as loaded (`seed_scale`): the summary job's run
 time, then each analytics page's server time (p50/p95 over repeated requests, in process, as a
 signed-in staff member) and its queries. Prints JSON."""
 
@@ -15,7 +15,7 @@ from django.db import connection
 from django.test import Client
 
 from accounts.models import Role, User
-from analytics.models import DemandCell, FunnelCell, SupplyCell
+from analytics.models import DemandCell, FunnelCell, SupplyCell, VisaCell
 from analytics.services import skills_summary_compute
 
 PAGES = {
@@ -31,6 +31,8 @@ PAGES = {
         "/staff/analytics/funnel/?country=VN&industry=semiconductors"
     ),
     "CSV": "/staff/analytics/skills.csv",
+    "visa feasibility page": "/staff/analytics/visas/",
+    "visa feasibility chart JSON": "/staff/analytics/visas.json",
 }
 BENCH_STAFF = "analytics-bench@staff.talentbridge.example"
 
@@ -62,6 +64,9 @@ class Command(BaseCommand):
                 "funnel rows": FunnelCell.objects.filter(week=run.week).count(),
                 "cells left out": run.suppressed_cells,
                 "graduates' skills in them": run.suppressed_holdings,
+                "visa rows": VisaCell.objects.filter(week=run.week).count(),
+                "visa graduates left out": run.visa_left_out,
+                "visa offer salary": run.visa_offer_salary,
             }
         client = Client()
         client.force_login(_bench_staff())

@@ -1,4 +1,5 @@
-"""The real visa-rules fixture, loaded once per test module.
+"""The real visa-rules fixture, loaded once per test module (a shared fixture: tests/conftest.py
+lists this module among its plugins).
 
 Loading writes ~600 validated rows, so the tests that read the loaded rules share one load per
 module instead of paying for it per test. The rows are committed outside the per-test
