@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.cache import cache
-from django.db.models import Sum
+from django.db.models import QuerySet, Sum
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -234,21 +234,42 @@ def funnel(*, filters: GapFilters) -> list[FunnelRow]:
     run = summary_latest_run()
     if run is None:
         return []
-    cells = FunnelCell.objects.filter(week=filters.week or run.week)
+    week = filters.week or run.week
+    return _funnel_rows(_funnel_totals(filters, [week]).get(week, {}))
+
+
+def funnel_trend(*, filters: GapFilters) -> list[tuple[date, list[FunnelRow]]]:
+    """The funnel in each of the last TREND_WEEKS snapshots, oldest first, under the same
+    filters (the week filter aside). Two queries."""
+    weeks = sorted(summary_weeks()[:TREND_WEEKS])
+    totals = _funnel_totals(filters, weeks)
+    return [(week, _funnel_rows(totals.get(week, {}))) for week in weeks]
+
+
+Totals = dict[int, dict[str, int]]  # stage -> graduates ("n") and days to each later stage
+
+
+def _funnel_totals(filters: GapFilters, weeks: list[date]) -> dict[date, Totals]:
+    cells = FunnelCell.objects.filter(week__in=weeks)
     if filters.country:
         cells = cells.filter(country=filters.country)
     after = cells.exclude(industry="")
     if filters.industry:
         after = after.filter(industry=filters.industry)
-    totals: dict[int, dict[str, int]] = {}
+    totals: dict[date, Totals] = defaultdict(dict)
     for part in (cells.filter(industry=""), after):
-        grouped = part.values("stage").annotate(
+        grouped = part.values("week", "stage").annotate(
             n=Sum("graduates"),
             interview=Sum("days_to_interview"),
             offer=Sum("days_to_offer"),
             hired=Sum("days_to_hired"),
         )
-        totals.update({row["stage"]: row for row in grouped})
+        for row in grouped:
+            totals[row["week"]][row["stage"]] = row
+    return totals
+
+
+def _funnel_rows(totals: Totals) -> list[FunnelRow]:
     rows = []
     for stage in FunnelStage:
         chain = range(1, 4) if stage <= FunnelStage.MATCHED else range(4, 8)
@@ -319,9 +340,23 @@ def visa_feasibility(*, week: date | None = None) -> list[VisaRow]:
     run = summary_latest_run()
     if run is None:
         return []
-    total = VisaRow(country="", name=str(_("All countries")))
-    rows: dict[str, VisaRow] = {}
-    for cell in VisaCell.objects.filter(week=week or run.week).order_by("country", "missing"):
+    week = week or run.week
+    return _visa_rows(VisaCell.objects.filter(week=week)).get(week, [])
+
+
+def visa_trend() -> list[tuple[date, VisaRow]]:
+    """All countries' row in each of the last TREND_WEEKS snapshots that assessed anyone,
+    oldest first. One query."""
+    weeks = sorted(summary_weeks()[:TREND_WEEKS])
+    rows = _visa_rows(VisaCell.objects.filter(week__in=weeks))
+    return [(week, rows[week][0]) for week in weeks if week in rows]
+
+
+def _visa_rows(cells: QuerySet[VisaCell]) -> dict[date, list[VisaRow]]:
+    weeks: dict[date, dict[str, VisaRow]] = defaultdict(dict)
+    for cell in cells.order_by("week", "country", "missing"):
+        rows = weeks[cell.week]
+        total = rows.setdefault("", VisaRow(country="", name=str(_("All countries"))))
         row = rows.setdefault(
             cell.country, VisaRow(country=cell.country, name=str(countries.name(cell.country)))
         )
@@ -332,6 +367,12 @@ def visa_feasibility(*, week: date | None = None) -> list[VisaRow]:
                 continue
             for kind in cell.missing.split("+") if cell.missing else [NO_STEP]:
                 target.missing[kind] = target.missing.get(kind, 0) + cell.graduates
-    if not rows:
-        return []
-    return [total, *sorted(rows.values(), key=lambda row: (-row.graduates, row.name))]
+    return {
+        week: [
+            rows[""],
+            *sorted(
+                (row for key, row in rows.items() if key), key=lambda r: (-r.graduates, r.name)
+            ),
+        ]
+        for week, rows in weeks.items()
+    }

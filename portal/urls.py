@@ -28,7 +28,10 @@ from portal.graduate import visas as graduate_visas
 from portal.public import companies, home, jobs, legal, skills
 from portal.public import training as public_training
 from portal.public import visas as public_visas
-from portal.staff import analytics, golden
+from portal.staff import golden
+from portal.staff.analytics import funnel as funnel_analytics
+from portal.staff.analytics import skills as skill_analytics
+from portal.staff.analytics import visas as visa_analytics
 from portal.staff.dashboard import staff_dashboard
 
 graduate = [
@@ -223,29 +226,53 @@ employer += [
 ]
 
 staff = [
-    path("analytics/skills/", analytics.skills_page, name="analytics_skills"),
-    path("analytics/skills.json", analytics.skills_data, name="analytics_skills_data"),
-    path("analytics/skills.csv", analytics.skills_csv, name="analytics_skills_csv"),
-    path("analytics/skills/refresh/", analytics.skills_refresh, name="analytics_skills_refresh"),
-    path("analytics/funnel/", analytics.funnel_page, name="analytics_funnel"),
-    path("analytics/funnel.json", analytics.funnel_data, name="analytics_funnel_data"),
-    path("analytics/funnel.csv", analytics.funnel_csv, name="analytics_funnel_csv"),
-    path("analytics/visas/", analytics.visas_page, name="analytics_visas"),
-    path("analytics/visas.json", analytics.visas_data, name="analytics_visas_data"),
-    path("analytics/visas.csv", analytics.visas_csv, name="analytics_visas_csv"),
+    path("analytics/skills/", skill_analytics.skills_page, name="analytics_skills"),
+    path("analytics/skills.json", skill_analytics.skills_data, name="analytics_skills_data"),
+    path("analytics/skills.csv", skill_analytics.skills_csv, name="analytics_skills_csv"),
+    path(
+        "analytics/skills/refresh/",
+        skill_analytics.skills_refresh,
+        name="analytics_skills_refresh",
+    ),
+    path("analytics/funnel/", funnel_analytics.funnel_page, name="analytics_funnel"),
+    path("analytics/funnel.json", funnel_analytics.funnel_data, name="analytics_funnel_data"),
+    path("analytics/funnel.csv", funnel_analytics.funnel_csv, name="analytics_funnel_csv"),
+    path(
+        "analytics/funnel/weekly.json",
+        funnel_analytics.funnel_trend_data,
+        name="analytics_funnel_trend_data",
+    ),
+    path(
+        "analytics/funnel/weekly.csv",
+        funnel_analytics.funnel_trend_csv,
+        name="analytics_funnel_trend_csv",
+    ),
+    path("analytics/visas/", visa_analytics.visas_page, name="analytics_visas"),
+    path("analytics/visas.json", visa_analytics.visas_data, name="analytics_visas_data"),
+    path("analytics/visas.csv", visa_analytics.visas_csv, name="analytics_visas_csv"),
+    path(
+        "analytics/visas/weekly.json",
+        visa_analytics.visas_trend_data,
+        name="analytics_visas_trend_data",
+    ),
+    path(
+        "analytics/visas/weekly.csv",
+        visa_analytics.visas_trend_csv,
+        name="analytics_visas_trend_csv",
+    ),
     path(
         "analytics/skills/<str:by>/<int:pk>/trend/",
-        analytics.trend_page,
+        skill_analytics.trend_page,
         name="analytics_trend",
     ),
     path(
         "analytics/skills/<str:by>/<int:pk>/trend.json",
-        analytics.trend_data,
+        skill_analytics.trend_data,
         name="analytics_trend_data",
     ),
     path(
         "analytics/skills/<str:by>/<int:pk>/trend.csv",
-        analytics.trend_csv,
+        skill_analytics.trend_csv,
         name="analytics_trend_csv",
     ),
     path("golden/", golden.golden_posting_list, name="golden_postings"),

@@ -11,6 +11,8 @@
   var colours = [
     styles.getPropertyValue("--c-primary").trim() || "#1f4fa3",
     styles.getPropertyValue("--c-success").trim() || "#15803d",
+    "#b45309", // amber and violet: each at least 3:1 against white, apart from the two above
+    "#6d28d9",
   ];
   var tones = {
     success: styles.getPropertyValue("--c-success").trim() || "#0b6b3c",

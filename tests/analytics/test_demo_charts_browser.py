@@ -143,12 +143,18 @@ def test_every_chart_on_the_demo_data_shows_the_direct_figures(browser_page) -> 
 
     page.goto("/staff/analytics/funnel/")
     funnel = _drawn(page, "funnel-chart")
-    assert [values[0] for values in funnel.values()] == _funnel_direct()
+    direct = _funnel_direct()
+    assert [values[0] for values in funnel.values()] == direct
     assert next(iter(funnel.values()))[0] > 0
+    # One week so far: its registered, matched, applied and hired.
+    assert list(_drawn(page, "funnel-trend-chart").values()) == [[direct[i] for i in (0, 2, 3, 6)]]
     page.shot("analytics-funnel-demo")
 
     page.goto("/staff/analytics/visas/")
     visas = _drawn(page, "visas-chart")
     assert visas == _visas_direct()
     assert len(visas) >= 5 and all(sum(values) >= K for values in visas.values())
+    assert list(_drawn(page, "visas-trend-chart").values()) == [
+        [sum(map(sum, visas.values())), sum(values[0] for values in visas.values())]
+    ]
     page.shot("analytics-visas-demo")

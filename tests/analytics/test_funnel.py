@@ -8,6 +8,8 @@ semiconductor company: 10 still applied, 10 reached an interview (on day 7), 10 
 (too few to show). 10 Vietnamese ready but matched below the threshold (0.4); 10 Indonesians
 with no degree (registered only); 3 Filipinos (too few to show)."""
 
+import csv
+import io
 from datetime import timedelta
 from itertools import pairwise
 
@@ -15,8 +17,8 @@ import numpy as np
 import pytest
 from django.utils import timezone
 
-from analytics.models import SummaryRun
-from analytics.selectors import GapFilters, funnel
+from analytics.models import FunnelCell, SummaryRun
+from analytics.selectors import GapFilters, funnel, funnel_trend
 from analytics.services import skills_summary_compute
 from jobs.models import ApplicationStatusChange
 from matching.models import ENTRY_DTYPE, GraduateMatchList, MatchRun
@@ -145,3 +147,42 @@ def test_ready_to_apply_is_the_rule_applying_uses(world):
     )
     for profile in GraduateProfile.objects.select_related("user"):
         assert (profile.pk in ready) == (profile_missing_for_applying(profile=profile) == [])
+
+
+def test_week_by_week_the_funnel_of_each_snapshot(world, staff_client):
+    # Last week's snapshot had only the Indonesians; this week's is the world's.
+    this_week = SummaryRun.objects.get().week
+    last_week = this_week - timedelta(days=7)
+    FunnelCell.objects.create(week=last_week, country="ID", stage=1, graduates=10)
+    SummaryRun.objects.create(week=last_week)
+
+    trend = funnel_trend(filters=GapFilters())
+    assert [week for week, _rows in trend] == [last_week, this_week]
+    assert [row.graduates for row in trend[0][1]] == [10, 0, 0, 0, 0, 0, 0]
+    assert [row.graduates for row in trend[1][1]] == [50, 40, 30, 30, 20, 10, 10]
+    assert [r.graduates for r in funnel_trend(filters=GapFilters(country="ID"))[1][1]][:2] == [
+        10, 0,
+    ]  # fmt: skip
+
+    data = staff_client.get("/staff/analytics/funnel/weekly.json").json()
+    assert data["labels"] == [last_week.isoformat(), this_week.isoformat()]
+    assert [(s["name"], s["values"]) for s in data["series"]] == [
+        ("Registered", [10, 50]), ("Matched", [0, 30]), ("Applied", [0, 30]), ("Hired", [0, 10]),
+    ]  # fmt: skip
+    sheet = staff_client.get("/staff/analytics/funnel/weekly.csv", {"industry": "batteries"})
+    rows = list(csv.reader(io.StringIO(sheet.content.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["week", "registered", "ready"] and rows[0][-1] == "industry"
+    assert rows[2] == [
+        this_week.isoformat(),
+        "50",
+        "40",
+        "30",
+        "0",
+        "0",
+        "0",
+        "0",
+        "all",
+        "batteries",
+    ]
+    html = staff_client.get("/staff/analytics/funnel/").content.decode()
+    assert 'id="funnel-trend-table"' in html and "/staff/analytics/funnel/weekly.csv" in html

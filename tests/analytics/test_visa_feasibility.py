@@ -17,7 +17,7 @@ from django.test import Client
 from django.utils import timezone
 
 from analytics.models import SummaryRun, VisaCell
-from analytics.selectors import visa_feasibility
+from analytics.selectors import visa_feasibility, visa_trend
 from analytics.services import skills_summary_compute
 from profiles.models import GraduateProfile, WorkExperience
 from tests.factories import EducationRecordFactory, GraduateProfileFactory, JobPostingFactory
@@ -174,3 +174,28 @@ def test_no_figures_yet_offers_to_compute_them(staff_client: Client, db):
 def test_the_other_analytics_pages_and_the_dashboard_link_to_it(staff_client: Client, db):
     for url in ("/staff/", "/staff/analytics/skills/", "/staff/analytics/funnel/"):
         assert f'href="{PAGE}"' in staff_client.get(url).content.decode(), url
+
+
+def test_week_by_week_all_countries(staff_client: Client, world):
+    last_week = world.week - timedelta(days=7)
+    VisaCell.objects.create(week=last_week, country="VN", open=True, graduates=10)
+    VisaCell.objects.create(
+        week=last_week, country="ID", open=False, missing="degree", graduates=30
+    )
+    SummaryRun.objects.create(week=last_week)
+
+    assert [(week, row.graduates, row.open, row.share_open) for week, row in visa_trend()] == [
+        (last_week, 40, 10, 25),
+        (world.week, 43, 22, 51),
+    ]
+    data = staff_client.get("/staff/analytics/visas/weekly.json").json()
+    assert data["labels"] == [last_week.isoformat(), world.week.isoformat()]
+    assert [s["values"] for s in data["series"]] == [[40, 43], [10, 22]]
+    sheet = staff_client.get("/staff/analytics/visas/weekly.csv")
+    rows = list(csv.DictReader(io.StringIO(sheet.content.decode("utf-8-sig"))))
+    assert [(r["week"], r["share_open_percent"], r["missing_degree"]) for r in rows] == [
+        (last_week.isoformat(), "25", "30"),
+        (world.week.isoformat(), "51", "10"),
+    ]
+    html = staff_client.get(PAGE).content.decode()
+    assert 'id="visas-trend-table"' in html and "/staff/analytics/visas/weekly.csv" in html

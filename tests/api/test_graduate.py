@@ -21,7 +21,6 @@ from tests.factories import (
     ready_to_apply,
 )
 from tests.profiles.factories import pdf_bytes
-from tests.visas.conftest import loaded_visa_rules  # noqa: F401 (a module-scoped fixture)
 
 pytestmark = pytest.mark.django_db
 

@@ -35,7 +35,6 @@ from tests.factories import (
     PostingSkillFactory,
     SkillFactory,
 )
-from tests.visas.conftest import loaded_visa_rules  # noqa: F401 (a module-scoped fixture)
 
 MAX_EXAMPLES = 10
 CONFIG = schemathesis.Config.from_dict(
@@ -86,7 +85,7 @@ def api_world(
     _connections_stay_open: None,
     django_db_setup: None,
     django_db_blocker: DjangoDbBlocker,
-    loaded_visa_rules: Any,  # noqa: F811
+    loaded_visa_rules: Any,
 ) -> Iterator[dict[str, str]]:
     """Personas with real rows to find (postings with skills, applications, education, a match
     run), committed once for the module and removed at its end; returns each persona's key."""

@@ -1,9 +1,6 @@
-"""Skills analytics for staff: which skills Korean employers require that ASEAN graduates lack,
-by graduates' country, company industry, job region and week; the courses that close the widest
-gaps; each one's trend week by week; charts (their data as JSON) with the same figures in a table
-beside them, and CSV exports; the funnel from signing up to a job, by country and industry;
-work-visa feasibility by country.
-Everything is read from the weekly summary tables (analytics), never from profiles or postings."""
+"""Skills demand and supply for staff: which skills Korean employers require that ASEAN graduates
+lack, by graduates' country, company industry, job region and week; the courses that close the
+widest gaps; each one's trend week by week; the bar chart's data as JSON, and CSV exports."""
 
 from dataclasses import replace
 from typing import Any
@@ -20,38 +17,24 @@ from accounts.http import AuthenticatedHttpRequest
 from analytics.selectors import (
     BY_CATEGORY,
     BY_SKILL,
-    MISSING_LABELS,
-    NO_STEP,
-    NO_STEP_LABEL,
-    FunnelRow,
     GapRow,
     TrendPoint,
-    VisaRow,
     courses_for_gaps,
-    funnel,
     skill_gaps,
     skill_trend,
     summary_latest_run,
     summary_weeks,
-    visa_feasibility,
 )
 from analytics.tasks import skills_summary_task
 from core.enqueue import send_after_commit
 from portal.downloads import csv_download
 from portal.staff.access import staff_only
+from portal.staff.analytics.filters import filters_used
 from portal.staff.forms import SkillGapFilterForm
 
 CHART_ROWS = 20  # the widest gaps, in the chart
 TABLE_ROWS = 50
 COURSE_ROWS = 10  # the widest gaps whose courses are listed
-
-
-def _filters_used(form: SkillGapFilterForm, *names: str) -> dict[str, str]:
-    """The CSV's last columns: the filters that made it ("all" where none narrowed)."""
-    filters = form.filters()
-    used = {"graduates_from": filters.country, "industry": filters.industry}
-    used["region"] = filters.region
-    return {name: used[name] or "all" for name in names}
 
 
 def _without(request: AuthenticatedHttpRequest, *names: str) -> str:
@@ -169,7 +152,7 @@ def trend_data(request: AuthenticatedHttpRequest, by: str, pk: int) -> JsonRespo
 def trend_csv(request: AuthenticatedHttpRequest, by: str, pk: int) -> HttpResponse:
     staff_only(request)
     form, name, points = _trend(request, by, pk)
-    used = _filters_used(form, "graduates_from", "industry", "region")
+    used = filters_used(form, "graduates_from", "industry", "region")
     header = ["week", "subject", "postings", "openings", "level_asked", "qualified_graduates"]
     lines = [
         [p.week, name, p.postings, p.openings, p.level_asked, p.qualified, *used.values()]
@@ -184,7 +167,7 @@ def skills_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Every row under the page's filters, as CSV (aggregates only, as on the page)."""
     staff_only(request)
     form, rows = _gaps(request)
-    used = _filters_used(form, "graduates_from", "industry", "region")
+    used = filters_used(form, "graduates_from", "industry", "region")
     used["week"] = str(form.filters().week or next(iter(summary_weeks()), ""))
     header = ["subject", "category", "postings", "openings", "level_asked", "qualified_graduates"]
     lines = [
@@ -206,146 +189,3 @@ def skills_refresh(request: AuthenticatedHttpRequest) -> HttpResponse:
         request, _("This week's figures are being computed: reload the page in a minute.")
     )
     return redirect("staff:analytics_skills")
-
-
-# --- the funnel ---------------------------------------------------------------------------------
-
-
-def _funnel(request: AuthenticatedHttpRequest) -> tuple[SkillGapFilterForm, list[FunnelRow]]:
-    form = SkillGapFilterForm(
-        request.GET or None, weeks=summary_weeks(), only=("country", "industry", "week")
-    )
-    return form, funnel(filters=form.filters())
-
-
-@login_required
-@require_GET
-def funnel_page(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """From signing up to a job: graduates at each stage, by country and industry."""
-    staff_only(request)
-    form, rows = _funnel(request)
-    return render(
-        request,
-        "staff/analytics_funnel.html",
-        {
-            "form": form,
-            "rows": rows,
-            "run": summary_latest_run(),
-            "query": request.GET.urlencode(),
-            "min_cell": settings.ANALYTICS_MIN_CELL,
-            "threshold": round(100 * settings.ANALYTICS_MATCH_THRESHOLD),
-        },
-    )
-
-
-@login_required
-@require_GET
-def funnel_data(request: AuthenticatedHttpRequest) -> JsonResponse:
-    staff_only(request)
-    _form, rows = _funnel(request)
-    return JsonResponse(
-        {
-            "kind": "bar",
-            "horizontal": True,
-            "labels": [row.label for row in rows],
-            "series": [{"name": _("Graduates"), "values": [row.graduates for row in rows]}],
-        }
-    )
-
-
-@login_required
-@require_GET
-def funnel_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
-    staff_only(request)
-    form, rows = _funnel(request)
-    used = _filters_used(form, "graduates_from", "industry")
-    header = ["stage", "graduates", "share_percent", "average_days_from_application"]
-    lines = [[r.label, r.graduates, r.share, r.average_days, *used.values()] for r in rows]
-    return csv_download(filename="graduate-funnel.csv", rows=[[*header, *used], *lines])
-
-
-# --- visa feasibility ---------------------------------------------------------------------------
-
-
-def _visas(request: AuthenticatedHttpRequest) -> tuple[SkillGapFilterForm, list[VisaRow]]:
-    form = SkillGapFilterForm(request.GET or None, weeks=summary_weeks(), only=("week",))
-    return form, visa_feasibility(week=form.filters().week)
-
-
-def _kinds() -> list[tuple[str, str]]:
-    """Every kind of missing condition, with its label, in the tables' order."""
-    labels = [*MISSING_LABELS.items(), (NO_STEP, NO_STEP_LABEL)]
-    return [(kind, str(label)) for kind, label in labels]
-
-
-@login_required
-@require_GET
-def visas_page(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """Which graduates could take a work visa with a typical offer, by country, and what the
-    others most often lack."""
-    staff_only(request)
-    form, rows = _visas(request)
-    # The table shows the kinds someone misses (the CSV keeps every column).
-    kinds = [(kind, label) for kind, label in _kinds() if rows and rows[0].missing.get(kind)]
-    return render(
-        request,
-        "staff/analytics_visas.html",
-        {
-            "form": form,
-            "rows": rows,
-            "kinds": kinds,
-            "missing_rows": [
-                (row, [(label, row.missing.get(kind, 0)) for kind, label in kinds]) for row in rows
-            ],
-            "run": summary_latest_run(),
-            "query": request.GET.urlencode(),
-            "min_cell": settings.ANALYTICS_MIN_CELL,
-        },
-    )
-
-
-@login_required
-@require_GET
-def visas_data(request: AuthenticatedHttpRequest) -> JsonResponse:
-    """Per country: graduates with a work route open and without, stacked."""
-    staff_only(request)
-    _form, rows = _visas(request)
-    countries = rows[1:]
-    return JsonResponse(
-        {
-            "kind": "bar",
-            "horizontal": True,
-            "stacked": True,
-            "labels": [row.name for row in countries],
-            "series": [
-                {
-                    "name": _("A work route open"),
-                    "values": [row.open for row in countries],
-                    "tone": "success",
-                },
-                {
-                    "name": _("No work route open"),
-                    "values": [row.closed for row in countries],
-                    "tone": "muted",
-                },
-            ],
-        }
-    )
-
-
-@login_required
-@require_GET
-def visas_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
-    staff_only(request)
-    form, rows = _visas(request)
-    kinds = _kinds()
-    week = str(form.filters().week or next(iter(summary_weeks()), ""))
-    header = ["country", "graduates", "work_route_open", "share_open_percent"]
-    header += [f"missing_{kind}" for kind, _label in kinds]
-    lines = [
-        [row.country or "all", row.graduates, row.open, row.share_open]
-        + [row.missing.get(kind, 0) for kind, _label in kinds]
-        + [week]
-        for row in rows
-    ]
-    return csv_download(filename="visa-feasibility.csv", rows=[[*header, "week"], *lines])
