@@ -38,7 +38,7 @@ from matching.selectors import graduate_ids_matched_above
 from profiles.models import GraduateProfile, GraduateSkill
 from profiles.selectors import graduates_ready_to_apply
 from skills.models import Skill
-from visas.rules import PersonFacts
+from visas.rules import PersonFacts, work_routes_loaded
 from visas.rules.feasibility import Feasibility, work_feasibility
 from visas.selectors import active_graduates_facts, rules_snapshot_cached
 
@@ -253,9 +253,9 @@ def _visa_cells(week: date, on: date) -> tuple[list[VisaCell], int, int | None]:
     active graduate with a nationality is assessed once (visas.rules.feasibility); graduates
     with the same facts share one assessment."""
     salary = _offer_salary()
-    if salary is None:
-        return [], 0, None
     rules = rules_snapshot_cached(on=on)
+    if salary is None or not work_routes_loaded(rules):  # no answer rather than a wrong one
+        return [], 0, None
     known: dict[PersonFacts, Feasibility] = {}
     counts: Counter[tuple[str, bool, str]] = Counter()
     for country, person in active_graduates_facts(on=on):

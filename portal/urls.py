@@ -283,6 +283,7 @@ job_pages = [
     path("", jobs.posting_list, name="list"),
     path("<int:pk>/", jobs.posting_detail, name="detail"),
     path("<int:pk>/apply/", jobs.posting_apply, name="apply"),
+    path("<int:pk>/course-plan/", jobs.posting_course_plan, name="course_plan"),
     path("<int:pk>/save/", saved.posting_save, name="save"),
 ]
 

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from jobs.models import Application, JobPosting
 from jobs.selectors import application_missing_parts, offer_facts_for_posting
+from matching.explain import Explanation
+from matching.facts import GraduateFacts, PostingFacts
 from matching.models import GraduateMatchList
 from matching.reasons import checklist, main_gap, top_reasons
 from matching.selectors import (
@@ -145,19 +147,10 @@ def job_page_for_graduate(
 
 
 def _how_you_match(profile: GraduateProfile, posting: JobPosting, form: Form) -> dict[str, Any]:
-    facts = (
-        graduate_facts_kept(ids=[profile.pk])[0],
-        posting_facts_kept(ids=[posting.pk])[0],
-    )
+    facts = _pair_facts(profile, posting)
     explanation = explanation_with_courses(graduate=profile, posting=posting, facts=facts)
     checks = checklist(explanation)
-    gap_courses = []
-    seen: set[int] = set()
-    for term in explanation.skills:
-        for course in term.courses:
-            if course.course_id not in seen:
-                seen.add(course.course_id)
-                gap_courses.append({"skill": term.name, "course": course})
+    gap_courses = _gap_courses(explanation)
     return {
         "apply_form": form,
         "apply_missing": application_missing_parts(graduate=profile, without_cv=False),
@@ -168,10 +161,43 @@ def _how_you_match(profile: GraduateProfile, posting: JobPosting, form: Form) ->
         "need_checks": checks.needs,
         "constraint_checks": checks.constraints,
         "gap_courses": gap_courses,
+        "course_plan": None,
+        "plan_pending": bool(gap_courses),  # the page asks for the plan once it has loaded
+    }
+
+
+def job_course_plan_for_graduate(
+    *, profile: GraduateProfile, posting: JobPosting
+) -> dict[str, Any]:
+    """The job page's courses for the graduate's gaps with the plan of fewest hours (the page
+    shows the courses at once and asks for this after it has loaded)."""
+    facts = _pair_facts(profile, posting)
+    explanation = explanation_with_courses(graduate=profile, posting=posting, facts=facts)
+    return {
+        "posting": posting,
+        "gap_courses": _gap_courses(explanation),
         "course_plan": course_plan_for_posting(
             graduate=profile, posting=posting, facts=facts, before=explanation
         ),
+        "plan_pending": False,
     }
+
+
+def _pair_facts(
+    profile: GraduateProfile, posting: JobPosting
+) -> tuple[GraduateFacts, PostingFacts]:
+    return graduate_facts_kept(ids=[profile.pk])[0], posting_facts_kept(ids=[posting.pk])[0]
+
+
+def _gap_courses(explanation: Explanation) -> list[dict[str, Any]]:
+    """Each course that teaches one of the gaps, once, with the first gap it teaches."""
+    found, seen = [], set()
+    for term in explanation.skills:
+        for course in term.courses:
+            if course.course_id not in seen:
+                seen.add(course.course_id)
+                found.append({"skill": term.name, "course": course})
+    return found
 
 
 def _visa_box(profile: GraduateProfile, posting: JobPosting) -> dict[str, Any]:

@@ -28,7 +28,11 @@ from matching.selectors import current_run, graduate_ranked_posting_ids
 from matching.services import impression_record, outcome_record
 from portal.graduate.apply_forms import ApplicationForm
 from portal.graduate.forms import SavedSearchForm
-from portal.graduate.selectors import job_page_for_graduate, search_scores
+from portal.graduate.selectors import (
+    job_course_plan_for_graduate,
+    job_page_for_graduate,
+    search_scores,
+)
 from portal.public.visas import OFFICIAL_SOURCES
 from profiles.permissions import signed_in_graduate
 
@@ -111,6 +115,18 @@ def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         context["saved_ids"] = saved_job_ids(graduate=profile, posting_ids=[posting.pk])
         outcome_record(user=user, graduate=profile, posting=posting)
     return render(request, "jobs/posting_detail.html", context)
+
+
+@require_GET
+def posting_course_plan(request: HttpRequest, pk: int) -> HttpResponse:
+    """The job page's courses for the signed-in graduate's gaps, with the plan of fewest hours
+    (the page asks for it once it has loaded)."""
+    profile = signed_in_graduate(request)
+    if profile is None:
+        raise Http404("Only graduates have a plan")
+    posting = _posting_or_404(pk)
+    context = job_course_plan_for_graduate(profile=profile, posting=posting)
+    return render(request, "jobs/_gap_courses.html", context)
 
 
 @require_POST

@@ -158,3 +158,7 @@ def test_every_chart_on_the_demo_data_shows_the_direct_figures(browser_page) -> 
         [sum(map(sum, visas.values())), sum(values[0] for values in visas.values())]
     ]
     page.shot("analytics-visas-demo")
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone
+    expect(page.locator("#visas-table")).to_be_visible()
+    expect(page.locator("#missing-table")).to_be_visible()
+    page.shot("analytics-visas-phone")

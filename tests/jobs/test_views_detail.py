@@ -5,6 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from jobs.models import Application
+from profiles.models import GraduateSkill
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +42,40 @@ def test_how_you_match_lists_met_missing_skills_and_constraints(graduate_client,
     assert constraints["Korean (TOPIK)"] == "missing"  # the persona has TOPIK 3
     assert "TOPIK 4 required; you have 3" in page
     assert "CMP in practice" in page
+
+
+def test_the_plan_of_fewest_hours_comes_after_the_page(graduate_client, posting):
+    page = graduate_client.get(detail(posting))
+    html = page.content.decode()
+    plan_url = reverse("jobs:course_plan", args=[posting.pk])
+    # The page lists the gap's course at once and asks for the plan once it has loaded.
+    assert "CMP in practice" in html and f'hx-get="{plan_url}"' in html
+    assert page.context["course_plan"] is None
+
+    fragment = graduate_client.get(plan_url, HTTP_HX_REQUEST="true")
+    assert fragment.status_code == 200
+    plan = fragment.context["course_plan"]
+    assert [step.course.title for step in plan.steps] == ["CMP in practice"]
+    text = fragment.content.decode()
+    assert "This plan of 40 hours would take your score from" in text
+    assert "hx-get" not in text and 'id="gap-courses"' in text
+
+
+def test_without_gaps_to_close_no_plan_is_asked_for(graduate, graduate_client, posting):
+    for term in posting.skills.all():
+        GraduateSkill.objects.update_or_create(
+            profile=graduate.graduate_profile, skill=term.skill, defaults={"level": 5}
+        )
+    html = graduate_client.get(detail(posting)).content.decode()
+    assert "course-plan" not in html
+
+
+def test_only_a_signed_in_graduate_gets_a_plan(client, employer_client, graduate_client, posting):
+    plan_url = reverse("jobs:course_plan", args=[posting.pk])
+    for browser in (client, employer_client):
+        assert browser.get(plan_url).status_code == 404
+    draft = factories.JobPostingFactory(status="draft", published_at=None)
+    assert graduate_client.get(reverse("jobs:course_plan", args=[draft.pk])).status_code == 404
 
 
 def test_anonymous_and_employers_see_no_match_checklist(client, employer_client, posting):
