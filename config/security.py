@@ -38,6 +38,9 @@ SESSION_ABSOLUTE_SECONDS = SESSION_COOKIE_AGE = env.int("SESSION_ABSOLUTE_SECOND
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# Sessions are written to the database and kept in the cache, so a signed-in request reads no
+# session row; ending a session (signing out, "sign out my other sessions") removes both.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -136,6 +139,7 @@ __all__ = [
     "SESSION_COOKIE_AGE",
     "SESSION_COOKIE_HTTPONLY",
     "SESSION_COOKIE_SAMESITE",
+    "SESSION_ENGINE",
     "SESSION_IDLE_SECONDS",
     "TRUSTED_PROXY_COUNT",
     "UNCOMPRESSED_PATHS",

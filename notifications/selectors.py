@@ -1,6 +1,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.core.cache import cache
 from django.db.models import Count, Min, Q, QuerySet
 
 from accounts.models import User
@@ -11,8 +12,23 @@ def notifications_for_user(*, user: User) -> QuerySet[Notification]:
     return Notification.objects.filter(user=user).order_by("-created_at", "-id")
 
 
+UNREAD_KEPT_SECONDS = 60
+
+
+def unread_key(user_id: int) -> str:
+    return f"notifications:unread:{user_id}"
+
+
 def unread_count(*, user: User) -> int:
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+    """The user's unread notifications (the nav's figure, on every signed-in page).
+
+    Kept in the shared cache for a minute; a new notification and marking read forget it once
+    their transaction commits (notifications.services)."""
+    kept: int | None = cache.get(unread_key(user.pk))
+    if kept is None:
+        kept = Notification.objects.filter(user=user, read_at__isnull=True).count()
+        cache.set(unread_key(user.pk), kept, UNREAD_KEPT_SECONDS)
+    return kept
 
 
 def email_deliveries_due(*, now: datetime, limit: int) -> list[int]:

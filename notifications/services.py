@@ -13,6 +13,7 @@ from email.mime.text import MIMEText
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q
@@ -22,7 +23,7 @@ from django.utils import timezone, translation
 from accounts.models import User
 from core.enqueue import send_after_commit, send_now
 from notifications.models import DeliveryStatus, EmailDelivery, Notification
-from notifications.selectors import email_deliveries_due
+from notifications.selectors import email_deliveries_due, unread_key
 from notifications.texts import notification_text
 
 logger = logging.getLogger(__name__)
@@ -36,10 +37,17 @@ def notification_create(
     *, user: User, kind: str, key: str, params: dict[str, Any], url: str = ""
 ) -> Notification:
     """The in-app notification for `key`, created on the first call only."""
-    notification, _created = Notification.objects.get_or_create(
+    notification, created = Notification.objects.get_or_create(
         key=key, defaults={"user": user, "kind": kind, "params": params, "url": url}
     )
+    if created:
+        _forget_unread(user.pk)
     return notification
+
+
+def _forget_unread(user_id: int) -> None:
+    """The nav's kept unread figure is read again once this transaction commits."""
+    transaction.on_commit(lambda: cache.delete(unread_key(user_id)))
 
 
 def email_queue(
@@ -291,4 +299,7 @@ def notifications_mark_read(*, user: User, notification_id: int | None = None) -
     unread = Notification.objects.filter(user=user, read_at__isnull=True)
     if notification_id is not None:
         unread = unread.filter(pk=notification_id)
-    return unread.update(read_at=timezone.now())
+    changed = unread.update(read_at=timezone.now())
+    if changed:
+        _forget_unread(user.pk)
+    return changed

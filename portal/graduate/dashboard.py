@@ -16,7 +16,7 @@ from portal.graduate.selectors import (
     dashboard_matches,
 )
 from profiles.models import GraduateProfile
-from profiles.selectors import graduate_profile_for_user, profile_completeness
+from profiles.selectors import profile_completeness, profile_with_summary_rows
 from profiles.services import graduate_matches_seen
 
 DASHBOARD_MATCHES = 8
@@ -27,7 +27,7 @@ DASHBOARD_MATCHES = 8
 def dashboard(request: HttpRequest, profile: GraduateProfile) -> HttpResponse:
     user = profile.user
     since = user.last_seen_matches_at
-    profile = graduate_profile_for_user(user=user)
+    profile = profile_with_summary_rows(profile=profile)
     completeness, missing = profile_completeness(profile=profile)
     matches = dashboard_matches(profile=profile, limit=DASHBOARD_MATCHES, since=since)
     graduate_matches_seen(user=user)

@@ -1,15 +1,39 @@
-"""Parts a page shows more than once: `{% include_repeated "_nav.html" %}` renders the template
-the first time it is asked for in a page and repeats the same HTML after (the header shows the
-navigation twice, for wide and for narrow screens, from one rendering)."""
+"""Parts a page shows more than once, or the same for many readers.
 
+`{% include_repeated "_nav.html" %}` renders the template the first time it is asked for in a
+page and repeats the same HTML after (the header shows the navigation twice, for wide and for
+narrow screens, from one rendering).
+
+`{% site_nav %}` is the header's navigation: the same for every reader of one kind (anonymous,
+graduate, employer member, staff) on one page, in one language, with the same unread figures, so
+it is rendered once per process for each of those and kept (settings: template_fragments, as
+the job cards). The two things in it that are the reader's own, the CSRF token of its forms and
+the page the language menu returns to, are put in each time. Anything else the navigation comes
+to show about its reader must join `_nav_key`.
+"""
+
+import secrets
 from typing import Any
 
 from django import template
+from django.core.cache import caches
 from django.template.context import Context
 from django.template.loader import get_template
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from accounts.models import User
+from conversations.selectors import unread_total
+from notifications.selectors import unread_count
 
 register = template.Library()
+
+NAV_TEMPLATE = "_nav.html"
+NAV_KEPT_SECONDS = 600
+# Stand-ins for the reader's own values while the kept HTML is rendered (new in each process).
+_CSRF_MARK = f"tb-nav-csrf-{secrets.token_hex(8)}"
+_NEXT_MARK = f"tb-nav-next-{secrets.token_hex(8)}"
 
 
 @register.simple_tag(takes_context=True)
@@ -20,3 +44,45 @@ def include_repeated(context: Context, name: str) -> SafeString:
         html = get_template(name).template.render(context)  # type: ignore[attr-defined]
         rendered[name] = mark_safe(html)  # noqa: S308 (the template's own escaped output)
     return rendered[name]
+
+
+@register.simple_tag(takes_context=True)
+def site_nav(context: Context) -> SafeString:
+    state: Any = context.render_context
+    if "site_nav" not in state:
+        state["site_nav"] = _site_nav(context)
+    html: SafeString = state["site_nav"]
+    return html
+
+
+def _site_nav(context: Context) -> SafeString:
+    request = context.get("request")
+    if request is None or "csrf_token" not in context:
+        return include_repeated(context, NAV_TEMPLATE)
+    kept = caches["template_fragments"]
+    key = _nav_key(request)
+    html: str | None = kept.get(key)
+    if html is None:
+        with context.push(csrf_token=_CSRF_MARK, language_next=_NEXT_MARK):
+            html = get_template(NAV_TEMPLATE).template.render(context)  # type: ignore[attr-defined]
+        kept.set(key, html, NAV_KEPT_SECONDS)
+    html = html.replace(_CSRF_MARK, escape(str(context["csrf_token"])))
+    html = html.replace(_NEXT_MARK, escape(request.get_full_path()))
+    return mark_safe(html)  # noqa: S308 (the template's escaped output, and escaped values)
+
+
+def _nav_key(request: Any) -> str:
+    """What the navigation shows differs by: the language, the kind of reader, the page (the
+    current item), and the reader's unread conversations and notifications."""
+    user = getattr(request, "user", None)
+    match = getattr(request, "resolver_match", None)
+    page = match.view_name if match is not None else ""
+    if not isinstance(user, User) or not user.is_authenticated:
+        return f"nav:{get_language()}:anonymous:{page}"
+    kind = "staff" if user.is_staff else user.role
+    messages = 0
+    if not user.is_staff and (user.is_graduate or user.is_employer_member):
+        if not hasattr(request, "_conversations_unread"):
+            request._conversations_unread = unread_total(user=user)
+        messages = request._conversations_unread
+    return f"nav:{get_language()}:{kind}:{page}:{messages}:{unread_count(user=user)}"

@@ -6,8 +6,11 @@ import datetime
 import pytest
 import time_machine
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from tests import factories
 from tests.factories import PASSWORD
@@ -66,3 +69,17 @@ def test_a_user_sees_their_signed_in_devices_and_signs_the_others_out():
     laptop.post("/accounts/sessions/")  # sign out the other sessions
 
     assert _signed_in(laptop) and not _signed_in(phone)
+
+
+def test_a_signed_in_request_reads_its_session_from_the_cache_and_signing_out_ends_it():
+    user = factories.GraduateProfileFactory().user
+    browser = Client()
+    browser.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
+    assert _signed_in(browser)
+    with CaptureQueriesContext(connection) as queries:
+        assert _signed_in(browser)
+    assert not [q for q in queries if "django_session" in q["sql"]]
+
+    browser.post("/accounts/logout/")
+    assert not _signed_in(browser)
+    assert not Session.objects.exists()
