@@ -111,7 +111,7 @@ class Explanation:
     needs: list[NeedTerm]
     constraints: list[ConstraintCheck]
     preference_factors: list[PreferenceFactor]
-    gap_summary: GapSummary
+    gap_summary: GapSummary | None  # None when not asked for (explain_pair's `gap_summary`)
     fit_points: int = 0  # the employer's score, in points: the terms' points add up to it
     score_points: int = 0  # the graduate's score, in points
     preference_points: int = 0  # score_points - fit_points: what the graduate's wishes change
@@ -304,10 +304,13 @@ def explain_pair(
     relations: dict[int, list[tuple[int, float]]],
     skill_names: dict[int, str],
     courses_by_skill: dict[int, list[CourseOffer]] | None = None,
+    gap_summary: bool = True,
 ) -> Explanation:
     """Explain one pair's score (see the module docstring for what adds up to what).
 
     `relations` is the table reference.pair_score takes (skill id -> [(related id, credit)]).
+    `gap_summary`: also score the pair with its skill gaps closed (about half the work; the
+    employer's reasons and the API show it, a search page's scores do not).
     """
     terms, total = _skill_terms(graduate, posting, relations, skill_names, courses_by_skill)
     asked, needs_total = need_terms(graduate, posting)
@@ -335,7 +338,12 @@ def explain_pair(
     if score <= 0.0 and not reasons:
         reasons.append("score rounds to zero")
     excluded = bool(reasons)
-    gaps = _gap_summary(graduate, posting, relations, terms, (fit, score, excluded), blockers)
+    current = (fit, score, excluded)
+    gaps = (
+        _gap_summary(graduate, posting, relations, terms, current, blockers)
+        if gap_summary
+        else None
+    )
     explanation = Explanation(
         graduate_id=graduate.id,
         posting_id=posting.id,

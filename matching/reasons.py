@@ -306,6 +306,7 @@ def employer_reasons(explanation: Explanation) -> EmployerReasons:
         if not check.ok
     ]
     summary = explanation.gap_summary
+    assert summary is not None, "the employer's reasons need the gap summary"
     below = summary.below_level + summary.related_below_level
     if summary.missing or below:
         # A skill covered only by a related one, short of the minimum, is below level too.

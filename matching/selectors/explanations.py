@@ -37,6 +37,7 @@ def explanations_for(
     graduate_ids: Collection[int],
     posting_ids: Collection[int],
     courses_by_skill: CourseOffers | None = None,
+    gap_summaries: bool = True,
 ) -> Explained:
     """Why each graduate and each posting match (or not), term by term, keyed by
     (graduate id, posting id): the one way every page and API explains a match.
@@ -46,13 +47,16 @@ def explanations_for(
     in a constant number of queries, so ask for one graduate and many postings, or one posting and
     many graduates, in one call. Postings need not be public (an employer explains their drafts).
     `courses_by_skill`: course offers per skill id, listed on the skills still short of the level
-    asked (training.selectors.course_offers_by_skill loads them)."""
+    asked (training.selectors.course_offers_by_skill loads them). `gap_summaries=False` leaves
+    out each pair's score with its gaps closed (`Explanation.gap_summary` None): pages that
+    show only the score and the main gap spare half the work."""
     if not graduate_ids or not posting_ids:
         return Explained({})
     return explanations_from_facts(
         graduates=graduate_facts_kept(ids=graduate_ids),
         postings=posting_facts_kept(ids=posting_ids),
         courses_by_skill=courses_by_skill,
+        gap_summaries=gap_summaries,
     )
 
 
@@ -61,6 +65,7 @@ def explanations_from_facts(
     graduates: Sequence[GraduateFacts],
     postings: Sequence[PostingFacts],
     courses_by_skill: CourseOffers | None = None,
+    gap_summaries: bool = True,
 ) -> Explained:
     """`explanations_for` on facts the caller already holds, possibly changed (a training plan
     explains the graduate as they would be after the courses). The skill relations and names
@@ -74,6 +79,7 @@ def explanations_from_facts(
             relations=table,
             skill_names=names,
             courses_by_skill=courses_by_skill,
+            gap_summary=gap_summaries,
         )
         for g in graduates
         for p in postings

@@ -52,7 +52,7 @@ def dashboard_matches(
     published after `since` (the last visit; None = everything is new)."""
     matches = matches_for_graduate(graduate=profile, limit=limit)
     explanations = explanations_for(
-        graduate_ids=[profile.pk], posting_ids=[m.posting.pk for m in matches]
+        graduate_ids=[profile.pk], posting_ids=[m.posting.pk for m in matches], gap_summaries=False
     ).by_posting()
     rows = []
     for item in matches:
@@ -119,7 +119,7 @@ def search_scores(
 ) -> dict[int, SearchScore]:
     """Per posting on a search page: the graduate's score and main gap (computed live)."""
     explanations = explanations_for(
-        graduate_ids=[profile.pk], posting_ids=[p.pk for p in postings]
+        graduate_ids=[profile.pk], posting_ids=[p.pk for p in postings], gap_summaries=False
     ).by_posting()
     return {
         pid: {"score": e.score, "excluded": e.excluded, "gap": main_gap(e)}

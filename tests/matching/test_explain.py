@@ -336,3 +336,18 @@ def test_posting_without_skills_is_excluded_with_no_terms() -> None:
     assert e.excluded and e.excluded_reasons == ["the posting lists no skills"]
     assert e.skills == [] and e.fit == 0.0
     assert e.gap_summary.excluded_if_gaps_closed
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_without_the_gap_summary_everything_else_is_the_same(seed: int) -> None:
+    data = random_instance(seed)
+    relations = reference.relation_table(data)
+    names = {s.skill_id: f"skill {s.skill_id}" for p in data.postings for s in p.skills}
+    for g in data.graduates:
+        for p in data.postings:
+            full = explain_pair(graduate=g, posting=p, relations=relations, skill_names=names)
+            lean = explain_pair(
+                graduate=g, posting=p, relations=relations, skill_names=names, gap_summary=False
+            )
+            assert lean.gap_summary is None and full.gap_summary is not None
+            assert replace(lean, gap_summary=full.gap_summary) == full
