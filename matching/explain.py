@@ -297,6 +297,18 @@ def _gap_summary(
     return GapSummary(missing, below, related, closed_fit, 0.0, True, note)
 
 
+def _blockers(constraints: list[ConstraintCheck], pref: float) -> list[str]:
+    """Reasons no skill can lift: failed constraints, and a preference of zero. A posting that
+    sponsors no visa fails both sponsorship and visa route; one reason says it."""
+    failed = [c for c in constraints if not c.ok]
+    if any(c.name == Constraint.SPONSORSHIP for c in failed):
+        failed = [c for c in failed if c.name != Constraint.VISA_ROUTE]
+    blockers = [_constraint_reason(c) for c in failed]
+    if pref <= 0.0:
+        blockers.append("preference is zero: nothing the graduate wants is offered")
+    return blockers
+
+
 def explain_pair(
     *,
     graduate: GraduateFacts,
@@ -321,14 +333,7 @@ def explain_pair(
     constraints = _constraints(graduate, posting, terms)
     factors = preference_factors(graduate, posting)
     pref = preference_total(factors)
-    # Reasons no skill can lift, then those about skills. A posting that sponsors no visa fails
-    # both sponsorship and visa route; one reason says it.
-    failed = [c for c in constraints if not c.ok]
-    if any(c.name == Constraint.SPONSORSHIP for c in failed):
-        failed = [c for c in failed if c.name != Constraint.VISA_ROUTE]
-    blockers = [_constraint_reason(c) for c in failed]
-    if pref <= 0.0:
-        blockers.append("preference is zero: nothing the graduate wants is offered")
+    blockers = _blockers(constraints, pref)
     reasons = list(blockers)
     if not posting.skills:
         reasons.append("the posting lists no skills")

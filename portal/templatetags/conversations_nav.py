@@ -12,11 +12,16 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def conversations_unread(context: dict[str, Any]) -> int:
-    request = context.get("request")
+    return unread_for_request(context.get("request"))
+
+
+def unread_for_request(request: Any) -> int:
+    """The figure for the request's user, read once per request (the nav's key and the nav
+    itself both ask)."""
     user = getattr(request, "user", None)
     if not isinstance(user, User):
         return 0
-    if not hasattr(request, "_conversations_unread"):  # the nav is drawn twice (phone, desktop)
-        request._conversations_unread = unread_total(user=user)  # type: ignore[union-attr]
-    count: int = request._conversations_unread  # type: ignore[union-attr]
+    if not hasattr(request, "_conversations_unread"):
+        request._conversations_unread = unread_total(user=user)
+    count: int = request._conversations_unread
     return count

@@ -24,8 +24,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from accounts.models import User
-from conversations.selectors import unread_total
 from notifications.selectors import unread_count
+from portal.templatetags.conversations_nav import unread_for_request
 
 register = template.Library()
 
@@ -82,7 +82,5 @@ def _nav_key(request: Any) -> str:
     kind = "staff" if user.is_staff else user.role
     messages = 0
     if not user.is_staff and (user.is_graduate or user.is_employer_member):
-        if not hasattr(request, "_conversations_unread"):
-            request._conversations_unread = unread_total(user=user)
-        messages = request._conversations_unread
+        messages = unread_for_request(request)
     return f"nav:{get_language()}:{kind}:{page}:{messages}:{unread_count(user=user)}"

@@ -82,6 +82,16 @@ class Probe:
         return met, score.total if score else None
 
 
+def points_for(
+    pathway: CompiledPathway, view: FactView
+) -> tuple[TableScore | None, PointsResult | None]:
+    """The route's points table scored on the facts, and its result (None, None: no table)."""
+    if pathway.table is None:
+        return None, None
+    score = pathway.table.score(view)
+    return score, score.result(pathway.table.rule)
+
+
 def assess(
     rules: CompiledRules,
     pathway: CompiledPathway,
@@ -92,8 +102,7 @@ def assess(
     if pathway.launch is not None:
         return _not_yet_open(rules, pathway, person)
     scope = scope_for(offer.employer_size if offer else None)
-    score = pathway.table.score(view) if pathway.table else None
-    points = score.result(pathway.table.rule) if score and pathway.table else None
+    score, points = points_for(pathway, view)
     estimates: dict[str, str] = {}
     if score is not None and points is not None:
         why = _("%(table)s is incomplete, so the points are an estimate") % {
@@ -237,10 +246,7 @@ def _search(
     best_of_each: list[Change] = []
     for chosen in _choices(probe, offer, met, points):
         steps.extend(chosen.steps())
-        if chosen.best is not None:
-            best_of_each.append(chosen.best[0])
-        elif chosen.candidates and probe.pathway.table is None:
-            best_of_each.append(chosen.candidates[-1])
+        best_of_each += chosen.best_change(points_table=probe.pathway.table is not None)
     if met is False and not any(step.opens_route for step in steps):
         together = _combined(probe, offer, met, best_of_each)
         if together:
@@ -261,10 +267,7 @@ def easiest_opening(
     for chosen in _choices(probe, offer, False, points):
         if chosen.opening is not None:
             openings.append(chosen.opening[0])
-        if chosen.best is not None:
-            best_of_each.append(chosen.best[0])
-        elif chosen.candidates and probe.pathway.table is None:
-            best_of_each.append(chosen.candidates[-1])
+        best_of_each += chosen.best_change(points_table=probe.pathway.table is not None)
     if openings:
         return [min(openings, key=lambda change: change.effort)]
     return _combined(probe, offer, False, best_of_each) or None
@@ -296,6 +299,13 @@ class _Choice:
     opening: tuple[Change, int | None] | None = None
     reaching: tuple[Change, int | None] | None = None
     best: tuple[Change, int] | None = None
+
+    def best_change(self, *, points_table: bool) -> list[Change]:
+        """The lever's change to try with the others' (`_combined`): the one adding the most
+        points; without a points table, the biggest change proposed."""
+        if self.best is not None:
+            return [self.best[0]]
+        return [self.candidates[-1]] if self.candidates and not points_table else []
 
     def steps(self) -> list[NextStep]:
         found: list[NextStep] = []

@@ -18,7 +18,14 @@ person once the rules are compiled.
 
 from dataclasses import dataclass, replace
 
-from visas.rules.assess import EPS_ROUTE, MAX_EFFORT, Probe, easiest_opening, salary_targets
+from visas.rules.assess import (
+    EPS_ROUTE,
+    MAX_EFFORT,
+    Probe,
+    easiest_opening,
+    points_for,
+    salary_targets,
+)
 from visas.rules.compiled import CompiledPathway, compiled
 from visas.rules.facts import OfferFacts, PersonFacts
 from visas.rules.factview import holds_free_work_status, person_view
@@ -99,9 +106,7 @@ def _easiest_way(
 def _way_with(
     probe: Probe, pathway: CompiledPathway, offer: OfferFacts
 ) -> tuple[int, tuple[str, ...]] | None:
-    view = person_view(probe.person, offer)
-    score = pathway.table.score(view) if pathway.table else None
-    points = score.result(pathway.table.rule) if score and pathway.table else None
+    _score, points = points_for(pathway, person_view(probe.person, offer))
     changes = easiest_opening(probe, offer, points)
     if not changes:
         return None
