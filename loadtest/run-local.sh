@@ -21,6 +21,8 @@ export DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost DJANGO_SECURE_SSL_REDIRECT=false
 export MATCHING_STATE_DIR=$PWD/$OUT/matching-state
 # The load test asks for searches and pages far faster than any one person: no throttling.
 export API_THROTTLE_SEARCH=1000000/min API_THROTTLE_APPLY=1000000/min
+# ... nor a limit on the candidates a member opens (CANDIDATE_READS_MAX, a guard against scraping).
+export CANDIDATE_READS_MAX=1000000
 mkdir -p "$OUT" "$MATCHING_STATE_DIR"
 
 pids=()

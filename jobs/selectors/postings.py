@@ -180,13 +180,16 @@ def posting_rank_by_match(
 # --- what employers may see of graduates ---------------------------------------------------
 
 
-def posting_for_member(*, user: User, pk: int) -> JobPosting:
-    """The posting if it belongs to the user's company; JobPosting.DoesNotExist otherwise."""
-    return (
-        JobPosting.objects.select_related("employer")
-        .prefetch_related("skills__skill", "accepted_fields", "screening_questions")
-        .get(pk=pk, employer__members__user=user)
-    )
+def posting_for_member(*, user: User, pk: int, requirements: bool = True) -> JobPosting:
+    """The posting if it belongs to the user's company; JobPosting.DoesNotExist otherwise.
+    `requirements`: with its skills, fields of study and screening questions, read at once
+    (pages about the candidates need none of them)."""
+    postings = JobPosting.objects.select_related("employer")
+    if requirements:
+        postings = postings.prefetch_related(
+            "skills__skill", "accepted_fields", "screening_questions"
+        )
+    return postings.get(pk=pk, employer__members__user=user)
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from matching.selectors.golden import (
 from matching.selectors.kept_facts import (
     FactsRenewal,
     graduate_facts_kept,
+    pair_stamps,
     posting_facts_kept,
 )
 from matching.selectors.lists import (
@@ -89,6 +90,7 @@ __all__ = [
     "matches_for_graduate",
     "matching_backlog",
     "outcome_history",
+    "pair_stamps",
     "pending_changes",
     "posting_facts",
     "posting_facts_kept",

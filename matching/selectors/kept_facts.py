@@ -121,6 +121,39 @@ def _kept(
     return [by_id[i] for i in wanted if i in by_id]
 
 
+def pair_stamps(
+    *, graduate_ids: Iterable[int], posting_ids: Iterable[int]
+) -> dict[tuple[int, int], str]:
+    """For each (graduate, posting) pair, a stamp that changes whenever its explanation may:
+    either side announces a change, or the facts' context does (the day, the visa rules, the
+    taxonomy). What is rendered from a pair's explanation is kept under it (core.fragments).
+    A pair whose side this transaction changed, or every pair when the shared cache cannot be
+    reached, has none: it is explained afresh."""
+    graduates, postings = sorted(set(graduate_ids)), sorted(set(posting_ids))
+    if not graduates or not postings or len(graduates) + len(postings) > KEPT_AT_MOST:
+        return {}
+    context = _context_stamp()
+    keys = {
+        (kind, i): facts_version_key(kind=kind, entity_id=i)
+        for kind, ids in ((ChangeKind.GRADUATE, graduates), (ChangeKind.POSTING, postings))
+        for i in ids
+    }
+    versions = None if context is None else version_tokens(keys.values())
+    if versions is None:
+        return {}
+    changed = {
+        (kind, i) for kind in (ChangeKind.GRADUATE, ChangeKind.POSTING)
+        for i in _changed_in_this_transaction(kind)
+    }  # fmt: skip
+    return {
+        (g, p): f"{FACTS_SHAPE}:{context}:"
+        f"{versions[keys[(ChangeKind.GRADUATE, g)]]}:{versions[keys[(ChangeKind.POSTING, p)]]}"
+        for g in graduates
+        for p in postings
+        if (ChangeKind.GRADUATE, g) not in changed and (ChangeKind.POSTING, p) not in changed
+    }
+
+
 def _context_stamp() -> str | None:
     context = facts_context()
     taxonomy = version_token(TAXONOMY_VERSION_KEY)

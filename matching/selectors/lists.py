@@ -102,6 +102,13 @@ class CandidateMatch:
     match: MatchEntry
 
 
+# What a candidate list shows of each graduate (the pages' rows and the API's items).
+LISTED_FIELDS = (
+    "id", "user_id", "headline", "nationality", "topik_level", "visibility",
+    "user__id", "user__full_name", "user__email",
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class CandidateFilters:
     nationality: str = ""
@@ -114,15 +121,18 @@ class CandidateFilters:
 def candidates_for_posting(
     *, posting: JobPosting, filters: CandidateFilters | None = None, limit: int = 50
 ) -> list[CandidateMatch]:
-    """A posting's best discoverable graduates, best first, filtered (two queries)."""
+    """A posting's best discoverable graduates, best first, filtered (two queries). Each
+    profile holds what candidate lists show (LISTED_FIELDS); anything else is read on use."""
     filters = filters or CandidateFilters()
     run = current_run()
     if run is None:
         return []
     stored = PostingMatchList.objects.filter(run=run, posting=posting).first()
     entries = _entries(stored, limit)
-    profiles = GraduateProfile.objects.select_related("user").filter(
-        id__in=[gid for gid, _ in entries], visibility=Visibility.DISCOVERABLE
+    profiles = (
+        GraduateProfile.objects.select_related("user")
+        .only(*LISTED_FIELDS)
+        .filter(id__in=[gid for gid, _ in entries], visibility=Visibility.DISCOVERABLE)
     )
     if filters.nationality:
         profiles = profiles.filter(nationality=filters.nationality)

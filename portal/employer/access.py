@@ -68,9 +68,12 @@ def membership(request: HttpRequest) -> EmployerMember:
     return found
 
 
-def posting_or_404(request: AuthenticatedHttpRequest, pk: int) -> JobPosting:
+def posting_or_404(
+    request: AuthenticatedHttpRequest, pk: int, *, requirements: bool = True
+) -> JobPosting:
+    """The member's company's posting (`requirements`: jobs.selectors.posting_for_member)."""
     try:
-        return posting_for_member(user=request.user, pk=pk)
+        return posting_for_member(user=request.user, pk=pk, requirements=requirements)
     except JobPosting.DoesNotExist as exc:
         raise Http404("No such posting") from exc
 

@@ -26,7 +26,7 @@ CLOSED_COLUMNS = ("rejected", "withdrawn")
 @company_member
 @require_GET
 def pipeline(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    return _board(request, posting_or_404(request, pk), None)
+    return _board(request, posting_or_404(request, pk, requirements=False), None)
 
 
 def _board(

@@ -5,11 +5,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import get_template
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.http import AuthenticatedHttpRequest
 from conversations.selectors import contact_shared_with
+from core.fragments import kept_fragments
 from employers.models import AccessKind
 from employers.permissions import employer_may_see_graduates
 from employers.services import candidate_access_record
@@ -19,9 +23,11 @@ from jobs.services import posting_invite_candidate
 from matching.models import ListKind
 from matching.selectors import (
     CandidateFilters,
+    CandidateMatch,
     candidates_for_posting,
     current_run,
     explanations_for,
+    pair_stamps,
 )
 from matching.services import impression_record
 from portal.employer.access import company_member, form_errors, membership, posting_or_404
@@ -30,6 +36,7 @@ from profiles.models import GraduateProfile
 
 CANDIDATES_SHOWN = 50  # the posting's ranked list (MATCHING_TOP_K)
 CANDIDATES_PER_PAGE = 20
+CANDIDATE_ROWS_KEPT_SECONDS = 30 * 60
 
 
 def _filters(form: CandidateFilterForm) -> CandidateFilters:
@@ -51,7 +58,7 @@ def candidate_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The posting's ranked candidates, each with the explanation of the score and the gaps.
     A company not verified by staff sees no candidate's personal data. The list shown is logged
     as an impression; opening a candidate is already logged by candidate_access_record."""
-    posting = posting_or_404(request, pk)
+    posting = posting_or_404(request, pk, requirements=False)
     form = CandidateFilterForm(request.GET or None)
     ranked = []
     if employer_may_see_graduates(posting.employer):
@@ -60,10 +67,7 @@ def candidate_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         )
     page = Paginator(ranked, CANDIDATES_PER_PAGE).get_page(request.GET.get("page"))
     candidates = list(page.object_list)
-    explanations = explanations_for(
-        graduate_ids=[c.graduate.pk for c in candidates], posting_ids=[posting.pk]
-    ).by_graduate()
-    rows = [(c, explanations.get(c.graduate.pk)) for c in candidates]
+    rows = list(zip(candidates, _candidate_rows(posting, candidates), strict=True))
     impression_record(
         user=request.user,
         list_kind=ListKind.CANDIDATES,
@@ -89,6 +93,42 @@ def candidate_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _candidate_rows(posting: JobPosting, candidates: list[CandidateMatch]) -> list[SafeString]:
+    """Each candidate's row with the explanation of their score, rendered once and kept while
+    nothing it shows changes: the pair's facts and their context (matching.pair_stamps), the
+    name, headline, nationality and TOPIK shown, the scores and the language."""
+    stamps = pair_stamps(graduate_ids=[c.graduate.pk for c in candidates], posting_ids=[posting.pk])
+    language = get_language()
+    keys = [
+        None
+        if (stamp := stamps.get((c.graduate.pk, posting.pk))) is None
+        else _row_key(c, posting=posting, stamp=stamp, language=language)
+        for c in candidates
+    ]
+
+    def render_rows(indexes: list[int]) -> list[str]:
+        wanted = [candidates[i] for i in indexes]
+        explanations = explanations_for(
+            graduate_ids=[c.graduate.pk for c in wanted], posting_ids=[posting.pk]
+        ).by_graduate()
+        row = get_template("employer/_candidate_row.html")
+        return [
+            row.render(
+                {"posting": posting, "candidate": c, "explanation": explanations.get(c.graduate.pk)}
+            )
+            for c in wanted
+        ]
+
+    return kept_fragments(keys, render_rows, seconds=CANDIDATE_ROWS_KEPT_SECONDS)
+
+
+def _row_key(c: CandidateMatch, *, posting: JobPosting, stamp: str, language: str) -> str:
+    graduate = c.graduate
+    shown = (graduate.user.get_full_name(), graduate.headline, str(graduate.nationality))
+    return repr(("candidate-row", language, posting.pk, graduate.pk, stamp, c.match, shown,
+                 graduate.topik_level))  # fmt: skip
+
+
 def _candidate_or_404(request: AuthenticatedHttpRequest, graduate_id: int) -> GraduateProfile:
     try:
         return candidate_for_employer(
@@ -101,7 +141,7 @@ def _candidate_or_404(request: AuthenticatedHttpRequest, graduate_id: int) -> Gr
 @company_member
 @require_GET
 def candidate_detail(request: AuthenticatedHttpRequest, pk: int, graduate_id: int) -> HttpResponse:
-    posting = posting_or_404(request, pk)
+    posting = posting_or_404(request, pk, requirements=False)
     profile = _candidate_or_404(request, graduate_id)
     candidate_access_record(
         employer=posting.employer,
@@ -164,7 +204,7 @@ def _posting_from_query(request: AuthenticatedHttpRequest) -> JobPosting | None:
 @company_member
 @require_POST
 def candidate_invite(request: AuthenticatedHttpRequest, pk: int, graduate_id: int) -> HttpResponse:
-    posting = posting_or_404(request, pk)
+    posting = posting_or_404(request, pk, requirements=False)
     profile = _candidate_or_404(request, graduate_id)
     form = CandidateInviteForm(request.POST)
     if form.is_valid():

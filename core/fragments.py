@@ -1,0 +1,79 @@
+"""Rendered parts of pages kept in the shared cache, so every process and server shares them:
+a ranked candidate's row, for instance, is worded and rendered once while nothing it shows
+changes, not on every visit to the list.
+
+A caller names each part by a key that holds everything the part shows (the version tokens of
+the facts behind it, the language, the figures): a change to any of them is a new key, and the
+old entry is simply never read again. Every key also carries the release (`release_stamp`: the
+code, templates and translations this process runs), so a deploy, or two versions running side
+by side during one, never shows a part rendered by other code.
+
+Without the shared cache (down, or one that keeps nothing) every part is rendered, as if
+nothing were kept: a kept part only ever saves work.
+"""
+
+import hashlib
+import logging
+import os
+from collections.abc import Callable, Sequence
+from functools import cache as once
+
+import django
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.safestring import SafeString, mark_safe
+
+logger = logging.getLogger(__name__)
+
+_SOURCE_SUFFIXES = (".py", ".html", ".mo", ".txt")
+_SKIPPED_DIRS = {".venv", "var", "node_modules", "__pycache__", ".git", "tests", "staticfiles"}
+
+
+@once
+def release_stamp() -> str:
+    """What this process runs: Django's version and the name, size and modification time of
+    each source file, template and translation catalogue under the project (read once)."""
+    digest = hashlib.blake2b(django.get_version().encode(), digest_size=8)
+    for top, dirs, files in os.walk(settings.BASE_DIR):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS)
+        for name in sorted(files):
+            if name.endswith(_SOURCE_SUFFIXES):
+                status = os.stat(os.path.join(top, name))
+                digest.update(f"{top}/{name}:{status.st_size}:{status.st_mtime_ns};".encode())
+    return digest.hexdigest()
+
+
+def _cache_key(key: str) -> str:
+    named = hashlib.blake2b(f"{release_stamp()}:{key}".encode(), digest_size=16).hexdigest()
+    return f"fragment:{named}"
+
+
+def kept_fragments(
+    keys: Sequence[str | None],
+    render: Callable[[list[int]], Sequence[str]],
+    *,
+    seconds: int,
+) -> list[SafeString]:
+    """The rendered parts named by `keys`, in order: those kept are read in one round trip,
+    the others rendered at once by `render(indexes)` (HTML for each index asked, in order) and
+    kept for `seconds`. A key of None is a part never kept (rendered every time)."""
+    wanted = {i: _cache_key(key) for i, key in enumerate(keys) if key is not None}
+    found: dict[str, str] = {}
+    if wanted:
+        try:
+            found = cache.get_many(list(wanted.values()))
+        except Exception:
+            logger.warning("Kept page parts could not be read; rendering them")
+    parts: dict[int, str] = {i: found[k] for i, k in wanted.items() if k in found}
+    missing = [i for i in range(len(keys)) if i not in parts]
+    if missing:
+        rendered = dict(zip(missing, render(missing), strict=True))
+        parts.update(rendered)
+        fresh = {wanted[i]: html for i, html in rendered.items() if i in wanted}
+        if fresh:
+            try:
+                cache.set_many(fresh, seconds)
+            except Exception:
+                logger.warning("Rendered page parts could not be kept")
+    # Only HTML this code rendered from its own templates is ever kept under these keys.
+    return [mark_safe(parts[i]) for i in range(len(keys))]  # noqa: S308
