@@ -142,6 +142,9 @@ TEMPLATES = [
     },
 ]
 
+# Every form's widgets through Django's templates, but selects written in Python (same HTML).
+FORM_RENDERER = "core.form_rendering.FormRenderer"
+
 # --- Database ---------------------------------------------------------------------------------
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True

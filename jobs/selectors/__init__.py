@@ -32,6 +32,7 @@ from jobs.selectors.postings import (
     posting_for_member,
     posting_list_public,
     posting_rank_by_match,
+    posting_skills_listed,
     posting_text_search,
     postings_changed_public,
 )
@@ -70,6 +71,7 @@ __all__ = [
     "posting_list_public",
     "posting_pipeline",
     "posting_rank_by_match",
+    "posting_skills_listed",
     "posting_text_search",
     "postings_changed_public",
     "saved_export",

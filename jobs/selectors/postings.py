@@ -39,12 +39,21 @@ def postings_changed_public(*, since: datetime.datetime | None = None) -> QueryS
     return postings.select_related("employer").annotate(listed=Exists(listed))
 
 
-def posting_detail_public(*, pk: int) -> JobPosting:
-    return (
-        posting_list_public()
-        .prefetch_related("skills__skill", "accepted_fields", "screening_questions")
-        .get(pk=pk)
-    )
+def posting_detail_public(*, pk: int, requirements: bool = True) -> JobPosting:
+    """An open public posting with its company; JobPosting.DoesNotExist otherwise.
+    `requirements`: with its skills, fields of study and screening questions, read at once
+    (the job page keeps its rendered requirements and reads them only to render them)."""
+    postings = posting_list_public()
+    if requirements:
+        postings = postings.prefetch_related(
+            "skills__skill", "accepted_fields", "screening_questions"
+        )
+    return postings.get(pk=pk)
+
+
+def posting_skills_listed(*, posting: JobPosting) -> QuerySet[PostingSkill]:
+    """The posting's skills with their names, as pages list them (one query, when read)."""
+    return posting.skills.select_related("skill")
 
 
 def posting_text_search(*, postings: QuerySet[JobPosting], text: str) -> QuerySet[JobPosting]:

@@ -55,7 +55,10 @@ COVER_LETTER_MAX = 5000
 
 
 def posting_touch(*, posting: JobPosting) -> None:
-    """Anything that changes how the posting matches: re-score it after commit."""
+    """Anything that changes how the posting matches: re-score it after commit. Its last
+    change moves too, so what is kept of its pages (keyed on it) is rendered again."""
+    posting.updated_at = timezone.now()
+    JobPosting.objects.filter(pk=posting.pk).update(updated_at=posting.updated_at)
     change_announce(kind=ChangeKind.POSTING, entity_id=posting.pk)
 
 

@@ -20,6 +20,7 @@ from jobs.selectors import (
     posting_detail_public,
     posting_list_public,
     posting_rank_by_match,
+    posting_skills_listed,
     saved_job_ids,
 )
 from jobs.services import ApplicationRefused, ProfileNotReadyRefused, application_submit
@@ -93,7 +94,7 @@ def posting_list(request: HttpRequest) -> HttpResponse:
 
 def _posting_or_404(pk: int) -> JobPosting:
     try:
-        return posting_detail_public(pk=pk)
+        return posting_detail_public(pk=pk, requirements=False)
     except JobPosting.DoesNotExist as exc:
         raise Http404("No such open posting") from exc
 
@@ -104,6 +105,7 @@ def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # Found among the public postings: the apply box need not ask the database again.
     context: dict[str, Any] = {
         "posting": posting,
+        "posting_skills": posting_skills_listed(posting=posting),  # read only to be rendered
         "posting_is_public": True,
         "official_sources": OFFICIAL_SOURCES,
     }
@@ -163,7 +165,11 @@ def posting_apply(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Your application is sent. You can follow it here."))
             return redirect("graduate:application_detail", pk=application.pk)
-    context: dict[str, Any] = {"posting": posting, "official_sources": OFFICIAL_SOURCES}
+    context: dict[str, Any] = {
+        "posting": posting,
+        "posting_skills": posting_skills_listed(posting=posting),
+        "official_sources": OFFICIAL_SOURCES,
+    }
     context.update(job_page_for_graduate(profile=profile, posting=posting, form=form))
     if missing is not None:
         context["apply_missing"] = missing

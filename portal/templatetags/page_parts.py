@@ -10,6 +10,11 @@ it is rendered once per process for each of those and kept (settings: template_f
 the job cards). The two things in it that are the reader's own, the CSRF token of its forms and
 the page the language menu returns to, are put in each time. Anything else the navigation comes
 to show about its reader must join `_nav_key`.
+
+`{% kept "job-page-about" posting.pk posting.updated_at %}...{% endkept %}` renders what it
+encloses once and keeps it in the shared cache (core.fragments) under the values given and the
+language: for a part that is the same for every reader, and shows nothing but what those
+values stand for. Anything it shows beyond them (a skill's name) may be KEPT_PART_SECONDS old.
 """
 
 import secrets
@@ -24,12 +29,14 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from accounts.models import User
+from core.fragments import kept_fragments
 from notifications.selectors import unread_count
 from portal.templatetags.conversations_nav import unread_for_request
 
 register = template.Library()
 
 NAV_TEMPLATE = "_nav.html"
+KEPT_PART_SECONDS = 600
 NAV_KEPT_SECONDS = 600
 # Stand-ins for the reader's own values while the kept HTML is rendered (new in each process).
 _CSRF_MARK = f"tb-nav-csrf-{secrets.token_hex(8)}"
@@ -84,3 +91,23 @@ def _nav_key(request: Any) -> str:
     if not user.is_staff and (user.is_graduate or user.is_employer_member):
         messages = unread_for_request(request)
     return f"nav:{get_language()}:{kind}:{page}:{messages}:{unread_count(user=user)}"
+
+
+class KeptNode(template.Node):
+    def __init__(self, nodelist: template.NodeList, vary_on: list[Any]) -> None:
+        self.nodelist, self.vary_on = nodelist, vary_on
+
+    def render(self, context: Context) -> SafeString:
+        key = repr((*(value.resolve(context) for value in self.vary_on), get_language()))
+        render = lambda _indexes: [self.nodelist.render(context)]  # noqa: E731
+        return kept_fragments([key], render, seconds=KEPT_PART_SECONDS)[0]
+
+
+@register.tag("kept")
+def kept(parser: template.base.Parser, token: template.base.Token) -> KeptNode:
+    bits = token.split_contents()[1:]
+    if not bits:
+        raise template.TemplateSyntaxError("{% kept %} needs a name and the values it varies on")
+    nodelist = parser.parse(("endkept",))
+    parser.delete_first_token()
+    return KeptNode(nodelist, [parser.compile_filter(bit) for bit in bits])
