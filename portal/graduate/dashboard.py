@@ -2,11 +2,15 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import get_template
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from core.fragments import kept_fragments
 from jobs.selectors import graduate_application_list
 from matching.models import ListKind
-from matching.selectors import current_run, graduate_matches_refreshing
+from matching.selectors import current_run, graduate_matches_refreshing, pair_stamps
 from matching.services import impression_record
 from portal.graduate.access import graduate_required
 from portal.graduate.selectors import (
@@ -14,12 +18,14 @@ from portal.graduate.selectors import (
     course_suggestions,
     course_suggestions_kept,
     dashboard_matches,
+    with_reasons,
 )
 from profiles.models import GraduateProfile
 from profiles.selectors import profile_completeness, profile_with_summary_rows
 from profiles.services import graduate_matches_seen
 
 DASHBOARD_MATCHES = 8
+MATCH_ROWS_KEPT_SECONDS = 30 * 60
 
 
 @require_GET
@@ -30,6 +36,7 @@ def dashboard(request: HttpRequest, profile: GraduateProfile) -> HttpResponse:
     profile = profile_with_summary_rows(profile=profile)
     completeness, missing = profile_completeness(profile=profile)
     matches = dashboard_matches(profile=profile, limit=DASHBOARD_MATCHES, since=since)
+    rows = _match_rows(profile, matches, badges=since is not None)
     graduate_matches_seen(user=user)
     refreshing = graduate_matches_refreshing(graduate=profile)
     _matches_shown(profile, matches)
@@ -42,6 +49,7 @@ def dashboard(request: HttpRequest, profile: GraduateProfile) -> HttpResponse:
             "missing": missing,
             "applications": list(graduate_application_list(profile=profile)[:5]),
             "matches": matches,
+            "match_rows": rows,
             "new_matches": sum(1 for m in matches if m.is_new),
             "first_visit": since is None,
             "refreshing": refreshing,
@@ -75,8 +83,37 @@ def dashboard_matches_partial(request: HttpRequest, profile: GraduateProfile) ->
     return render(
         request,
         "graduate/_dashboard_matches.html",
-        {"matches": matches, "refreshing": refreshing, "polled": True},
+        {
+            "matches": matches,
+            "match_rows": _match_rows(profile, matches, badges=False),
+            "refreshing": refreshing,
+            "polled": True,
+        },
     )
+
+
+def _match_rows(
+    profile: GraduateProfile, matches: list[MatchRow], *, badges: bool
+) -> list[SafeString]:
+    """Each match's card with its reasons and main gap, rendered once and kept while nothing
+    it shows changes: the pair's facts and their context (matching.pair_stamps), the posting's
+    and its company's last change, the scores, the "New" badge, the language. `badges`: show
+    "New" on postings published since the last visit (not on a first visit, nor when polled)."""
+    stamps = pair_stamps(graduate_ids=[profile.pk], posting_ids=[m.posting.pk for m in matches])
+    language = get_language()
+    keys = [
+        None
+        if (stamp := stamps.get((profile.pk, row.posting.pk))) is None
+        else _row_key(row, stamp=stamp, new=badges and row.is_new, language=language)
+        for row in matches
+    ]
+
+    def render_rows(indexes: list[int]) -> list[str]:
+        explained = with_reasons(profile=profile, rows=[matches[i] for i in indexes])
+        card = get_template("graduate/_match_row.html")
+        return [card.render({"row": row, "new": badges and row.is_new}) for row in explained]
+
+    return kept_fragments(keys, render_rows, seconds=MATCH_ROWS_KEPT_SECONDS)
 
 
 def _matches_shown(profile: GraduateProfile, matches: list[MatchRow]) -> None:
@@ -87,3 +124,9 @@ def _matches_shown(profile: GraduateProfile, matches: list[MatchRow]) -> None:
         item_ids=[row.posting.pk for row in matches],
         run=current_run() if matches else None,
     )
+
+
+def _row_key(row: MatchRow, *, stamp: str, new: bool, language: str) -> str:
+    posting = row.posting
+    shown = (posting.updated_at, posting.employer.updated_at, row.score, row.fit, new)
+    return repr(("match-row", language, posting.pk, stamp, shown))

@@ -1,7 +1,7 @@
 """Reads the graduate's pages combine from several apps: the dashboard's matches with their
 reasons, course suggestions, and what the job page adds for a graduate."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, TypedDict
 
@@ -40,35 +40,39 @@ class MatchRow:
     posting: JobPosting
     score: float
     fit: float
-    reasons: list[str]
-    gap: str | None
     is_new: bool
+    reasons: tuple[str, ...] = ()  # with_reasons fills these in
+    gap: str | None = None
 
 
 def dashboard_matches(
     *, profile: GraduateProfile, limit: int = 10, since: datetime | None = None
 ) -> list[MatchRow]:
-    """The graduate's best matches with reasons and the main gap; `is_new` marks postings
-    published after `since` (the last visit; None = everything is new)."""
-    matches = matches_for_graduate(graduate=profile, limit=limit)
-    explanations = explanations_for(
-        graduate_ids=[profile.pk], posting_ids=[m.posting.pk for m in matches], gap_summaries=False
-    ).by_posting()
-    rows = []
-    for item in matches:
-        explanation = explanations.get(item.posting.pk)
-        published = item.posting.published_at
-        rows.append(
-            MatchRow(
-                posting=item.posting,
-                score=item.match.score,
-                fit=item.match.fit,
-                reasons=top_reasons(explanation) if explanation else [],
-                gap=main_gap(explanation) if explanation else None,
-                is_new=since is None or (published is not None and published > since),
-            )
+    """The graduate's best matches; `is_new` marks postings published after `since` (the last
+    visit; None = everything is new). Their reasons and main gap: `with_reasons`."""
+    return [
+        MatchRow(
+            posting=item.posting,
+            score=item.match.score,
+            fit=item.match.fit,
+            is_new=since is None
+            or (item.posting.published_at is not None and item.posting.published_at > since),
         )
-    return rows
+        for item in matches_for_graduate(graduate=profile, limit=limit)
+    ]
+
+
+def with_reasons(*, profile: GraduateProfile, rows: list[MatchRow]) -> list[MatchRow]:
+    """The rows with the main reasons each posting fits and its main gap (explained now)."""
+    explanations = explanations_for(
+        graduate_ids=[profile.pk], posting_ids=[r.posting.pk for r in rows], gap_summaries=False
+    ).by_posting()
+    return [
+        replace(row, reasons=tuple(top_reasons(e)), gap=main_gap(e))
+        if (e := explanations.get(row.posting.pk)) is not None
+        else row
+        for row in rows
+    ]
 
 
 COURSE_SUGGESTIONS_TTL = 3600  # seconds; the key also changes with the profile and its list

@@ -55,6 +55,10 @@ def test_new_matches_are_marked_since_the_last_visit(graduate, graduate_client, 
     rows = {row.posting.pk: row.is_new for row in response.context["matches"]}
     assert rows == {strong.pk: False, weak.pk: True}
     assert "1 new since your last visit" in response.content.decode()
+    cards = dict(zip(rows, response.context["match_rows"], strict=True))
+    assert ">New</span>" in cards[weak.pk] and ">New</span>" not in cards[strong.pk]
+    polled = graduate_client.get(reverse("graduate:dashboard_matches")).content.decode()
+    assert ">New</span>" not in polled and "Litho engineer" in polled
     graduate.refresh_from_db()
     assert graduate.last_seen_matches_at > timezone.now() - datetime.timedelta(minutes=1)
     # The next visit has nothing new.
@@ -79,6 +83,8 @@ def test_saving_skills_refreshes_matches_incrementally(
 ):
     _strong, weak = matched
     lith = weak.skills.get(skill__name="Photolithography").skill
+    before = graduate_client.get(URL).content.decode()  # the cards are kept from here
+    assert "Photolithography is missing (level 3 asked)" in before
     data = {
         "skills-TOTAL_FORMS": "2", "skills-INITIAL_FORMS": "0",
         "skills-MIN_NUM_FORMS": "0", "skills-MAX_NUM_FORMS": "40",
@@ -89,8 +95,10 @@ def test_saving_skills_refreshes_matches_incrementally(
         graduate_client.post(reverse("graduate:step", kwargs={"step": "skills"}), data)
     response = graduate_client.get(URL)
     assert not response.context["refreshing"]
-    rows = {row.posting.pk: row for row in response.context["matches"]}
-    assert rows[weak.pk].gap is None
+    shown = [row.posting.pk for row in response.context["matches"]]
+    cards = dict(zip(shown, response.context["match_rows"], strict=True))
+    assert "Photolithography: your level 5" in cards[weak.pk]
+    assert 'class="gap"' not in cards[weak.pk]
 
 
 def test_applications_and_their_status_are_listed(graduate, graduate_client):
