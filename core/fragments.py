@@ -26,7 +26,7 @@ from django.utils.safestring import SafeString, mark_safe
 logger = logging.getLogger(__name__)
 
 _SOURCE_SUFFIXES = (".py", ".html", ".mo", ".txt")
-_SKIPPED_DIRS = {".venv", "var", "node_modules", "__pycache__", ".git", "tests", "staticfiles"}
+_SKIPPED_DIRS = {".venv", "var", "node_modules", "__pycache__", ".git", "tests", "media"}
 
 
 @once
@@ -34,8 +34,13 @@ def release_stamp() -> str:
     """What this process runs: Django's version and the name, size and modification time of
     each source file, template and translation catalogue under the project (read once)."""
     digest = hashlib.blake2b(django.get_version().encode(), digest_size=8)
+    # Uploads and collected static files are not code (and uploads may be many).
+    data = {os.path.realpath(p) for p in (settings.MEDIA_ROOT, settings.STATIC_ROOT) if p}
     for top, dirs, files in os.walk(settings.BASE_DIR):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS)
+        dirs[:] = sorted(
+            d for d in dirs
+            if d not in _SKIPPED_DIRS and os.path.realpath(os.path.join(top, d)) not in data
+        )  # fmt: skip
         for name in sorted(files):
             if name.endswith(_SOURCE_SUFFIXES):
                 status = os.stat(os.path.join(top, name))
