@@ -1,6 +1,6 @@
-"""Rendered parts of pages kept in the shared cache, so every process and server shares them:
-a ranked candidate's row, for instance, is worded and rendered once while nothing it shows
-changes, not on every visit to the list.
+"""Rendered parts of pages (and the values behind them) kept in the shared cache, so every
+process and server shares them: a ranked candidate's row, for instance, is worded and rendered
+once while nothing it shows changes, not on every visit to the list.
 
 A caller names each part by a key that holds everything the part shows (the version tokens of
 the facts behind it, the language, the figures): a change to any of them is a new key, and the
@@ -17,6 +17,7 @@ import logging
 import os
 from collections.abc import Callable, Sequence
 from functools import cache as once
+from typing import TypeVar
 
 import django
 from django.conf import settings
@@ -24,6 +25,8 @@ from django.core.cache import cache
 from django.utils.safestring import SafeString, mark_safe
 
 logger = logging.getLogger(__name__)
+
+V = TypeVar("V")
 
 _SOURCE_SUFFIXES = (".py", ".html", ".mo", ".txt")
 _SKIPPED_DIRS = {".venv", "var", "node_modules", "__pycache__", ".git", "tests", "media"}
@@ -53,32 +56,44 @@ def _cache_key(key: str) -> str:
     return f"fragment:{named}"
 
 
+def kept_values(
+    keys: Sequence[str | None],
+    make: Callable[[list[int]], Sequence[V]],
+    *,
+    seconds: int,
+) -> list[V]:
+    """The values named by `keys`, in order: those kept are read in one round trip, the others
+    made at once by `make(indexes)` (a value for each index asked, in order) and kept for
+    `seconds`. A key of None is a value never kept (made every time)."""
+    wanted = {i: _cache_key(key) for i, key in enumerate(keys) if key is not None}
+    found: dict[str, V] = {}
+    if wanted:
+        try:
+            found = cache.get_many(list(wanted.values()))
+        except Exception:
+            logger.warning("Kept page parts could not be read; making them")
+    values: dict[int, V] = {i: found[k] for i, k in wanted.items() if k in found}
+    missing = [i for i in range(len(keys)) if i not in values]
+    if missing:
+        made = dict(zip(missing, make(missing), strict=True))
+        values.update(made)
+        fresh = {wanted[i]: value for i, value in made.items() if i in wanted}
+        if fresh:
+            try:
+                cache.set_many(fresh, seconds)
+            except Exception:
+                logger.warning("Page parts made could not be kept")
+    return [values[i] for i in range(len(keys))]
+
+
 def kept_fragments(
     keys: Sequence[str | None],
     render: Callable[[list[int]], Sequence[str]],
     *,
     seconds: int,
 ) -> list[SafeString]:
-    """The rendered parts named by `keys`, in order: those kept are read in one round trip,
-    the others rendered at once by `render(indexes)` (HTML for each index asked, in order) and
-    kept for `seconds`. A key of None is a part never kept (rendered every time)."""
-    wanted = {i: _cache_key(key) for i, key in enumerate(keys) if key is not None}
-    found: dict[str, str] = {}
-    if wanted:
-        try:
-            found = cache.get_many(list(wanted.values()))
-        except Exception:
-            logger.warning("Kept page parts could not be read; rendering them")
-    parts: dict[int, str] = {i: found[k] for i, k in wanted.items() if k in found}
-    missing = [i for i in range(len(keys)) if i not in parts]
-    if missing:
-        rendered = dict(zip(missing, render(missing), strict=True))
-        parts.update(rendered)
-        fresh = {wanted[i]: html for i, html in rendered.items() if i in wanted}
-        if fresh:
-            try:
-                cache.set_many(fresh, seconds)
-            except Exception:
-                logger.warning("Rendered page parts could not be kept")
+    """`kept_values` for rendered HTML: the parts named by `keys`, those not kept rendered by
+    `render(indexes)` (HTML for each index asked, in order)."""
+    parts = kept_values(keys, render, seconds=seconds)
     # Only HTML this code rendered from its own templates is ever kept under these keys.
-    return [mark_safe(parts[i]) for i in range(len(keys))]  # noqa: S308
+    return [mark_safe(part) for part in parts]  # noqa: S308

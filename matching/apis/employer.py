@@ -5,6 +5,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import FileResponse, Http404
+from django.utils.translation import get_language
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
@@ -15,6 +16,7 @@ from rest_framework.views import APIView
 from accounts.http import signed_in_user
 from core.api.files import PDF_DOWNLOAD_RESPONSES, pdf_download
 from core.choices import EducationLevel
+from core.fragments import kept_values
 from employers.models import AccessKind
 from employers.permissions import IsVerifiedEmployerMember, membership_of
 from employers.services import candidate_access_record
@@ -32,6 +34,7 @@ from matching.selectors import (
     CandidateMatch,
     candidates_for_posting,
     explanations_for,
+    pair_stamps,
 )
 from profiles.models import GraduateProfile
 
@@ -57,7 +60,10 @@ class CandidateOutputSerializer(serializers.Serializer):
 
     @extend_schema_field(ExplanationOutputSerializer(allow_null=True))
     def get_explanation(self, candidate: CandidateMatch) -> dict[str, Any] | None:
-        return explanation_output(self.context.get("explanations", {}).get(candidate.graduate.pk))
+        output: dict[str, Any] | None = self.context.get("explanations", {}).get(
+            candidate.graduate.pk
+        )
+        return output
 
 
 class CandidateListApi(ListAPIView):
@@ -82,11 +88,36 @@ class CandidateListApi(ListAPIView):
         )
         # DRF paginates any sequence; its stubs accept only a QuerySet.
         page: list[CandidateMatch] = self.paginate_queryset(candidates) or []  # type: ignore[arg-type]
-        explanations = explanations_for(
-            graduate_ids=[c.graduate.pk for c in page], posting_ids=[posting.pk]
-        ).by_graduate()
+        explanations = _explanation_outputs(posting, page)
         output = CandidateOutputSerializer(page, many=True, context={"explanations": explanations})
         return self.get_paginated_response(output.data)
+
+
+EXPLANATIONS_KEPT_SECONDS = 30 * 60
+
+
+def _explanation_outputs(
+    posting: JobPosting, candidates: list[CandidateMatch]
+) -> dict[int, dict[str, Any] | None]:
+    """Each candidate's explanation as the API gives it, by graduate id: made once and kept
+    while the pair's facts and their context stay the same (matching.pair_stamps)."""
+    ids = [c.graduate.pk for c in candidates]
+    stamps = pair_stamps(graduate_ids=ids, posting_ids=[posting.pk])
+    language = get_language()
+    keys = [
+        None
+        if (stamp := stamps.get((graduate_id, posting.pk))) is None
+        else repr(("api-explanation", language, posting.pk, graduate_id, stamp))
+        for graduate_id in ids
+    ]
+
+    def explain(indexes: list[int]) -> list[dict[str, Any] | None]:
+        wanted = [ids[i] for i in indexes]
+        explained = explanations_for(graduate_ids=wanted, posting_ids=[posting.pk]).by_graduate()
+        return [explanation_output(explained.get(graduate_id)) for graduate_id in wanted]
+
+    outputs = kept_values(keys, explain, seconds=EXPLANATIONS_KEPT_SECONDS)
+    return dict(zip(ids, outputs, strict=True))
 
 
 class CandidateDetailOutputSerializer(serializers.Serializer):

@@ -317,6 +317,34 @@ def test_candidates_are_ranked_with_explanations_and_hidden_ones_left_out(
     assert_error(employer_api.get(f"{url}{ranked['hidden'].pk}/"), 404, "not_found")
 
 
+def test_candidates_explanations_are_kept_until_the_candidate_changes(
+    employer_api: APIClient, ranked: dict[str, Any], monkeypatch: Any,
+    django_capture_on_commit_callbacks: Any,
+):  # fmt: skip
+    from matching.apis import employer as api
+    from profiles.services import graduate_skills_set
+
+    explained: list[int] = []
+    explain = api.explanations_for
+
+    def counting(*, graduate_ids: Any, posting_ids: Any, **kwargs: Any) -> Any:
+        explained.append(len(graduate_ids))
+        return explain(graduate_ids=graduate_ids, posting_ids=posting_ids, **kwargs)
+
+    monkeypatch.setattr(api, "explanations_for", counting)
+    url = f"{E}/postings/{ranked['posting'].pk}/candidates/"
+    first = employer_api.get(url).json()["results"]
+    assert employer_api.get(url).json()["results"] == first
+    assert explained == [1]  # the second answer explained nobody again
+    skill = ranked["posting"].skills.get().skill
+    with django_capture_on_commit_callbacks(execute=True):
+        graduate_skills_set(profile=ranked["seen"], levels={skill.pk: 2})
+    changed = employer_api.get(url).json()["results"]
+    assert explained == [1, 1]
+    assert changed[0]["explanation"]["skills"][0]["own_level"] == 2
+    assert first[0]["explanation"]["skills"][0]["own_level"] == 4
+
+
 def test_an_unverified_company_sees_no_candidates(
     unverified_employer_api: APIClient, unverified_employer: User
 ):
