@@ -9,8 +9,10 @@ from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 from django.forms import Form
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.fragments import kept_values
 from jobs.models import Application, JobPosting
 from jobs.selectors import application_missing_parts, offer_facts_for_posting
 from matching.explain import Explanation
@@ -22,6 +24,7 @@ from matching.selectors import (
     explanations_for,
     graduate_facts_kept,
     matches_for_graduate,
+    pair_stamps,
     posting_facts_kept,
 )
 from profiles.models import GraduateProfile
@@ -112,6 +115,9 @@ def course_suggestions(*, profile: GraduateProfile, limit: int = 6) -> list[Cour
     return suggestions
 
 
+SEARCH_SCORES_KEPT_SECONDS = 30 * 60
+
+
 class SearchScore(TypedDict):
     score: float
     excluded: bool
@@ -121,14 +127,32 @@ class SearchScore(TypedDict):
 def search_scores(
     *, profile: GraduateProfile, postings: list[JobPosting]
 ) -> dict[int, SearchScore]:
-    """Per posting on a search page: the graduate's score and main gap (computed live)."""
-    explanations = explanations_for(
-        graduate_ids=[profile.pk], posting_ids=[p.pk for p in postings], gap_summaries=False
-    ).by_posting()
-    return {
-        pid: {"score": e.score, "excluded": e.excluded, "gap": main_gap(e)}
-        for pid, e in explanations.items()
-    }
+    """Per posting on a search page: the graduate's score and main gap, computed once and kept
+    while the pair's facts and their context stay the same (matching.pair_stamps)."""
+    ids = [p.pk for p in postings]
+    stamps = pair_stamps(graduate_ids=[profile.pk], posting_ids=ids)
+    language = get_language()
+    keys = [
+        None
+        if (stamp := stamps.get((profile.pk, pid))) is None
+        else repr(("search-score", language, profile.pk, pid, stamp))
+        for pid in ids
+    ]
+
+    def score(indexes: list[int]) -> list[SearchScore | None]:
+        wanted = [ids[i] for i in indexes]
+        explanations = explanations_for(
+            graduate_ids=[profile.pk], posting_ids=wanted, gap_summaries=False
+        ).by_posting()
+        return [
+            None
+            if (e := explanations.get(pid)) is None
+            else {"score": e.score, "excluded": e.excluded, "gap": main_gap(e)}
+            for pid in wanted
+        ]
+
+    scores = kept_values(keys, score, seconds=SEARCH_SCORES_KEPT_SECONDS)
+    return {pid: found for pid, found in zip(ids, scores, strict=True) if found is not None}
 
 
 # --- the job page ------------------------------------------------------------------------------

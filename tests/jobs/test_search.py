@@ -123,6 +123,35 @@ def test_graduate_sees_scores_and_sorts_by_match(
     assert "/100" not in anonymous.content.decode()
 
 
+def test_a_graduates_scores_are_kept_until_their_skills_change(
+    graduate, graduate_client, monkeypatch, django_capture_on_commit_callbacks
+):
+    from portal.graduate import selectors
+    from profiles.services import graduate_skills_set
+
+    skill = factories.SkillFactory(name="Etching")
+    posting = factories.JobPostingFactory(title="Etch engineer")
+    factories.PostingSkillFactory(posting=posting, skill=skill, min_level=4)
+    factories.GraduateSkillFactory(profile=graduate.graduate_profile, skill=skill, level=2)
+    explained: list[int] = []
+    explain = selectors.explanations_for
+
+    def counting(**kwargs):
+        explained.append(len(kwargs["posting_ids"]))
+        return explain(**kwargs)
+
+    monkeypatch.setattr(selectors, "explanations_for", counting)
+    scores = lambda: {p.pk: m for p, m in graduate_client.get(URL).context["results"]}  # noqa: E731
+    first = scores()
+    assert scores() == first and explained == [1]
+    with django_capture_on_commit_callbacks(execute=True):
+        graduate_skills_set(profile=graduate.graduate_profile, levels={skill.pk: 5})
+    after = scores()
+    assert explained == [1, 1]
+    assert after[posting.pk]["score"] > first[posting.pk]["score"]
+    assert first[posting.pk]["gap"] and after[posting.pk]["gap"] is None
+
+
 def test_htmx_request_gets_only_the_results(client, catalogue):
     response = client.get(URL, {"q": "etch"}, HTTP_HX_REQUEST="true")
     page = response.content.decode()
