@@ -5,25 +5,29 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django_countries import countries
 
 from accounts.http import signed_in_user
 from core.choices import EducationLevel
+from core.fragments import kept_fragments
 from portal.public.forms import WhatIfForm
 from portal.public.visas import OFFICIAL_SOURCES, visa_results
 from profiles.models import GraduateProfile
 from profiles.permissions import signed_in_graduate
 from profiles.selectors import graduate_profile_for_user
 from visas.rules import RuleInputError
-from visas.selectors import person_facts_for_graduate, visa_guidance
+from visas.selectors import person_facts_for_graduate, rules_version, visa_guidance
 
 _EDUCATION_LABELS = dict(EducationLevel.choices)
+MINE_KEPT_SECONDS = 600  # course links in the guidance may be this old
 
 
 @login_required
@@ -32,7 +36,9 @@ def mine(request: HttpRequest) -> HttpResponse:
     """The graduate's guidance from their profile, with "what if" controls (works without JS)."""
     if not signed_in_user(request).is_graduate:
         return redirect("dashboard")
-    return render(request, "visas/mine.html", _mine_context(request, _own_profile(request)))
+    return render(
+        request, "visas/mine.html", _mine_context(request, _own_profile(request), keep=True)
+    )
 
 
 @login_required
@@ -86,7 +92,14 @@ def _own_profile(request: HttpRequest) -> GraduateProfile | None:
     return None if graduate is None else graduate_profile_for_user(user=graduate.user)
 
 
-def _mine_context(request: HttpRequest, profile: GraduateProfile | None) -> dict[str, Any]:
+def _mine_context(
+    request: HttpRequest, profile: GraduateProfile | None, *, keep: bool = False
+) -> dict[str, Any]:
+    """The page's context. `keep`: the guidance from the profile alone (no "what if" asked) is
+    rendered once and kept in the shared cache (`results_html`) under the graduate's visa facts,
+    the day, the language and the rules' version, so no process works it out again while they
+    stay the same. "What if" answers are worked out per request (kept per process, as the
+    checker's: they must not fill the shared cache)."""
     context: dict[str, Any] = {"profile": profile, "official_sources": OFFICIAL_SOURCES}
     if profile is None:
         context["profile_gaps"] = {"nationality": _("Your profile has no nationality yet.")}
@@ -101,8 +114,8 @@ def _mine_context(request: HttpRequest, profile: GraduateProfile | None) -> dict
     offer = None
     if submitted and form.is_valid():
         person, offer = form.cleaned_data["person"], form.cleaned_data["offer"]
-    guidance = visa_guidance(person=person, offer=offer, on=timezone.localdate())
-    return {
+    today = timezone.localdate()
+    context = {
         **context,
         # Each route's conditions and sources load when opened (mine_route), as on the checker.
         "details_query": request.GET.urlencode(),
@@ -114,5 +127,16 @@ def _mine_context(request: HttpRequest, profile: GraduateProfile | None) -> dict
         "nationality_name": countries.name(form.person.nationality),
         "education_label": _EDUCATION_LABELS.get(form.person.education_level, ""),
         "degree_country_name": countries.name(form.person.degree_country),
-        **visa_results(guidance),
     }
+    version = rules_version()
+    if keep and not submitted and version is not None:
+        key = repr(("visa-mine", person, today, get_language(), version))
+
+        def results(_indexes: list[int]) -> list[str]:
+            guidance = visa_guidance(person=person, offer=None, on=today)
+            page = {**context, **visa_results(guidance)}
+            return [render_to_string("visas/_mine_results.html", page, request)]
+
+        context["results_html"] = kept_fragments([key], results, seconds=MINE_KEPT_SECONDS)[0]
+        return context
+    return {**context, **visa_results(visa_guidance(person=person, offer=offer, on=today))}

@@ -616,3 +616,38 @@ def test_own_guidance_loads_each_routes_conditions_when_opened(
     assert f'href="{MINE}?topik=4#route-e-9"' in whole.content.decode()
     assert graduate_client.get(reverse("visas:mine_route", args=["x-99"])).status_code == 404
     assert employer_client.get(route).status_code == 302
+
+
+@pytest.mark.usefixtures("on_day")
+def test_own_guidance_is_kept_until_the_profile_changes_and_what_ifs_are_not(
+    graduate: User, graduate_client: Client, monkeypatch: pytest.MonkeyPatch
+):
+    """The guidance from the profile alone is worked out once for every process (the shared
+    cache); a new TOPIK result is new guidance at once; "what if" answers are never kept."""
+    from portal.graduate import visas as view
+
+    factories.EducationRecordFactory(profile=graduate.graduate_profile)
+    worked_out: list[int] = []
+    guidance = view.visa_guidance
+
+    def counting(**kwargs):  # type: ignore[no-untyped-def]
+        worked_out.append(kwargs["person"].topik)
+        return guidance(**kwargs)
+
+    monkeypatch.setattr(view, "visa_guidance", counting)
+    first = graduate_client.get(MINE).content.decode()
+    second = graduate_client.get(MINE).content.decode()
+    assert worked_out == [graduate.graduate_profile.topik_level]
+    assert _without_tokens(second) == _without_tokens(first)
+    profile = graduate.graduate_profile
+    profile.topik_level = 5
+    profile.save()
+    assert graduate_client.get(MINE).status_code == 200
+    assert worked_out[-1] == 5
+    graduate_client.get(MINE, {"topik": "6", "offer_salary": ""})
+    graduate_client.get(MINE, {"topik": "6", "offer_salary": ""})
+    assert worked_out[-2:] == [6, 6]
+
+
+def _without_tokens(html: str) -> str:
+    return re.sub(r'(csrfmiddlewaretoken" value="|X-CSRFToken": ")[^"]+', "", html)
