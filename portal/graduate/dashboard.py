@@ -104,7 +104,9 @@ def _match_rows(
     keys = [
         None
         if (stamp := stamps.get((profile.pk, row.posting.pk))) is None
-        else _row_key(row, stamp=stamp, new=badges and row.is_new, language=language)
+        else _row_key(
+            row, graduate_id=profile.pk, stamp=stamp, new=badges and row.is_new, language=language
+        )
         for row in matches
     ]
 
@@ -126,7 +128,7 @@ def _matches_shown(profile: GraduateProfile, matches: list[MatchRow]) -> None:
     )
 
 
-def _row_key(row: MatchRow, *, stamp: str, new: bool, language: str) -> str:
+def _row_key(row: MatchRow, *, graduate_id: int, stamp: str, new: bool, language: str) -> str:
     posting = row.posting
     shown = (posting.updated_at, posting.employer.updated_at, row.score, row.fit, new)
-    return repr(("match-row", language, posting.pk, stamp, shown))
+    return repr(("match-row", language, graduate_id, posting.pk, stamp, shown))
