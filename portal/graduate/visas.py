@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -17,7 +18,7 @@ from django_countries import countries
 
 from accounts.http import signed_in_user
 from core.choices import EducationLevel
-from core.fragments import kept_fragments
+from core.fragments import kept_values
 from portal.public.forms import WhatIfForm
 from portal.public.visas import OFFICIAL_SOURCES, visa_results
 from profiles.models import GraduateProfile
@@ -28,6 +29,7 @@ from visas.selectors import person_facts_for_graduate, rules_version, visa_guida
 
 _EDUCATION_LABELS = dict(EducationLevel.choices)
 MINE_KEPT_SECONDS = 600  # course links in the guidance may be this old
+KEPT_PARTS = ("visas/_mine_results.html", "visas/_what_if_status.html")
 
 
 @login_required
@@ -96,7 +98,8 @@ def _mine_context(
     request: HttpRequest, profile: GraduateProfile | None, *, keep: bool = False
 ) -> dict[str, Any]:
     """The page's context. `keep`: the guidance from the profile alone (no "what if" asked) is
-    rendered once and kept in the shared cache (`results_html`) under the graduate's visa facts,
+    rendered once and kept in the shared cache (`results_html`, with the status line that
+    counts its routes, `status_html`) under the graduate's visa facts,
     the day, the language and the rules' version, so no process works it out again while they
     stay the same. "What if" answers are worked out per request (kept per process, as the
     checker's: they must not fill the shared cache)."""
@@ -132,11 +135,14 @@ def _mine_context(
     if keep and not submitted and version is not None:
         key = repr(("visa-mine", person, today, get_language(), version))
 
-        def results(_indexes: list[int]) -> list[str]:
+        def results(_indexes: list[int]) -> list[tuple[str, str]]:
             guidance = visa_guidance(person=person, offer=None, on=today)
             page = {**context, **visa_results(guidance)}
-            return [render_to_string("visas/_mine_results.html", page, request)]
+            results_html, status_html = (render_to_string(n, page, request) for n in KEPT_PARTS)
+            return [(results_html, status_html)]
 
-        context["results_html"] = kept_fragments([key], results, seconds=MINE_KEPT_SECONDS)[0]
+        kept = kept_values([key], results, seconds=MINE_KEPT_SECONDS)[0]
+        # Both from one rendering: the status line counts the routes the results show.
+        context["results_html"], context["status_html"] = (mark_safe(part) for part in kept)  # noqa: S308
         return context
     return {**context, **visa_results(visa_guidance(person=person, offer=offer, on=today))}

@@ -651,3 +651,22 @@ def test_own_guidance_is_kept_until_the_profile_changes_and_what_ifs_are_not(
 
 def _without_tokens(html: str) -> str:
     return re.sub(r'(csrfmiddlewaretoken" value="|X-CSRFToken": ")[^"]+', "", html)
+
+
+@pytest.mark.usefixtures("on_day")
+def test_own_guidance_status_line_counts_the_routes_shown_first_visit_and_kept(
+    graduate: User, graduate_client: Client
+):
+    """The status line beside the kept guidance counts its routes as the guidance worked out
+    on the spot does (the htmx results, never kept)."""
+    factories.EducationRecordFactory(profile=graduate.graduate_profile)
+
+    def status(html: str) -> str:
+        found = re.search(r'id="whatif-status"[^>]*>(.*?)</p>', html, re.S)
+        assert found is not None
+        return " ".join(found.group(1).split())
+
+    fresh = status(graduate_client.get(MINE_RESULTS, HTTP_HX_REQUEST="true").content.decode())
+    assert re.search(r"[1-9]\d* (routes? open now|once conditions)", fresh), fresh
+    for _visit in range(2):  # worked out, then kept
+        assert status(graduate_client.get(MINE).content.decode()) == fresh
