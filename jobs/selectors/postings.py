@@ -21,6 +21,9 @@ from visas.rules import OfferFacts
 from visas.rules.graduate import offer_facts
 from visas.selectors import gni_for_year, salary_threshold_in_force
 
+# What a posting asks of applicants, read with it where a page shows or checks all of it.
+REQUIREMENTS = ("skills__skill", "accepted_fields", "screening_questions")
+
 
 def posting_list_public() -> QuerySet[JobPosting]:
     """The public postings (JobPostingQuerySet.public), newest first: what anyone may browse."""
@@ -45,9 +48,7 @@ def posting_detail_public(*, pk: int, requirements: bool = True) -> JobPosting:
     (the job page keeps its rendered requirements and reads them only to render them)."""
     postings = posting_list_public()
     if requirements:
-        postings = postings.prefetch_related(
-            "skills__skill", "accepted_fields", "screening_questions"
-        )
+        postings = postings.prefetch_related(*REQUIREMENTS)
     return postings.get(pk=pk)
 
 
@@ -195,9 +196,7 @@ def posting_for_member(*, user: User, pk: int, requirements: bool = True) -> Job
     (pages about the candidates need none of them)."""
     postings = JobPosting.objects.select_related("employer")
     if requirements:
-        postings = postings.prefetch_related(
-            "skills__skill", "accepted_fields", "screening_questions"
-        )
+        postings = postings.prefetch_related(*REQUIREMENTS)
     return postings.get(pk=pk, employer__members__user=user)
 
 

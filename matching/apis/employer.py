@@ -5,7 +5,6 @@ from typing import Any
 
 from django.conf import settings
 from django.http import FileResponse, Http404
-from django.utils.translation import get_language
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
@@ -34,7 +33,7 @@ from matching.selectors import (
     CandidateMatch,
     candidates_for_posting,
     explanations_for,
-    pair_stamps,
+    pair_keys,
 )
 from profiles.models import GraduateProfile
 
@@ -102,14 +101,7 @@ def _explanation_outputs(
     """Each candidate's explanation as the API gives it, by graduate id: made once and kept
     while the pair's facts and their context stay the same (matching.pair_stamps)."""
     ids = [c.graduate.pk for c in candidates]
-    stamps = pair_stamps(graduate_ids=ids, posting_ids=[posting.pk])
-    language = get_language()
-    keys = [
-        None
-        if (stamp := stamps.get((graduate_id, posting.pk))) is None
-        else repr(("api-explanation", language, posting.pk, graduate_id, stamp))
-        for graduate_id in ids
-    ]
+    keys = pair_keys("api-explanation", [(graduate_id, posting.pk) for graduate_id in ids])
 
     def explain(indexes: list[int]) -> list[dict[str, Any] | None]:
         wanted = [ids[i] for i in indexes]

@@ -34,6 +34,7 @@ from matching.selectors.golden import (
 from matching.selectors.kept_facts import (
     FactsRenewal,
     graduate_facts_kept,
+    pair_keys,
     pair_stamps,
     posting_facts_kept,
 )
@@ -90,6 +91,7 @@ __all__ = [
     "matches_for_graduate",
     "matching_backlog",
     "outcome_history",
+    "pair_keys",
     "pair_stamps",
     "pending_changes",
     "posting_facts",

@@ -22,6 +22,7 @@ from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import connection
+from django.utils.translation import get_language
 
 from core.changes import ChangeKind
 from core.versions import version_token, version_token_renew, version_tokens
@@ -152,6 +153,22 @@ def pair_stamps(
         for p in postings
         if (ChangeKind.GRADUATE, g) not in changed and (ChangeKind.POSTING, p) not in changed
     }
+
+
+def pair_keys(
+    kind: str, pairs: Sequence[tuple[int, int]], shown: Sequence[object] | None = None
+) -> list[str | None]:
+    """A key for each (graduate, posting) pair under which a part made from its explanation is
+    kept (core.fragments): the kind of part, the language, the pair, its stamp (`pair_stamps`)
+    and anything else the part shows (`shown`, one per pair). None for a pair with no stamp:
+    that part is made afresh."""
+    stamps = pair_stamps(graduate_ids={g for g, _p in pairs}, posting_ids={p for _g, p in pairs})
+    language = get_language()
+    extras = [()] * len(pairs) if shown is None else shown
+    return [
+        None if (stamp := stamps.get(pair)) is None else repr((kind, language, *pair, stamp, extra))
+        for pair, extra in zip(pairs, extras, strict=True)
+    ]
 
 
 def _context_stamp() -> str | None:

@@ -7,7 +7,6 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import get_template
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -27,7 +26,7 @@ from matching.selectors import (
     candidates_for_posting,
     current_run,
     explanations_for,
-    pair_stamps,
+    pair_keys,
 )
 from matching.services import impression_record
 from portal.employer.access import company_member, form_errors, membership, posting_or_404
@@ -97,14 +96,12 @@ def _candidate_rows(posting: JobPosting, candidates: list[CandidateMatch]) -> li
     """Each candidate's row with the explanation of their score, rendered once and kept while
     nothing it shows changes: the pair's facts and their context (matching.pair_stamps), the
     name, headline, nationality and TOPIK shown, the scores and the language."""
-    stamps = pair_stamps(graduate_ids=[c.graduate.pk for c in candidates], posting_ids=[posting.pk])
-    language = get_language()
-    keys = [
-        None
-        if (stamp := stamps.get((c.graduate.pk, posting.pk))) is None
-        else _row_key(c, posting=posting, stamp=stamp, language=language)
+    shown = [
+        (c.match, c.graduate.user.get_full_name(), c.graduate.headline,
+         str(c.graduate.nationality), c.graduate.topik_level)
         for c in candidates
-    ]
+    ]  # fmt: skip
+    keys = pair_keys("candidate-row", [(c.graduate.pk, posting.pk) for c in candidates], shown)
 
     def render_rows(indexes: list[int]) -> list[str]:
         wanted = [candidates[i] for i in indexes]
@@ -120,13 +117,6 @@ def _candidate_rows(posting: JobPosting, candidates: list[CandidateMatch]) -> li
         ]
 
     return kept_fragments(keys, render_rows, seconds=CANDIDATE_ROWS_KEPT_SECONDS)
-
-
-def _row_key(c: CandidateMatch, *, posting: JobPosting, stamp: str, language: str) -> str:
-    graduate = c.graduate
-    shown = (graduate.user.get_full_name(), graduate.headline, str(graduate.nationality))
-    return repr(("candidate-row", language, posting.pk, graduate.pk, stamp, c.match, shown,
-                 graduate.topik_level))  # fmt: skip
 
 
 def _candidate_or_404(request: AuthenticatedHttpRequest, graduate_id: int) -> GraduateProfile:

@@ -4,13 +4,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import get_template
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from core.fragments import kept_fragments
 from jobs.selectors import graduate_application_list
 from matching.models import ListKind
-from matching.selectors import current_run, graduate_matches_refreshing, pair_stamps
+from matching.selectors import current_run, graduate_matches_refreshing, pair_keys
 from matching.services import impression_record
 from portal.graduate.access import graduate_required
 from portal.graduate.selectors import (
@@ -96,19 +95,14 @@ def _match_rows(
     profile: GraduateProfile, matches: list[MatchRow], *, badges: bool
 ) -> list[SafeString]:
     """Each match's card with its reasons and main gap, rendered once and kept while nothing
-    it shows changes: the pair's facts and their context (matching.pair_stamps), the posting's
+    it shows changes: the pair's facts and their context (matching.pair_keys), the posting's
     and its company's last change, the scores, the "New" badge, the language. `badges`: show
     "New" on postings published since the last visit (not on a first visit, nor when polled)."""
-    stamps = pair_stamps(graduate_ids=[profile.pk], posting_ids=[m.posting.pk for m in matches])
-    language = get_language()
-    keys = [
-        None
-        if (stamp := stamps.get((profile.pk, row.posting.pk))) is None
-        else _row_key(
-            row, graduate_id=profile.pk, stamp=stamp, new=badges and row.is_new, language=language
-        )
-        for row in matches
+    shown = [
+        (m.posting.updated_at, m.posting.employer.updated_at, m.score, m.fit, badges and m.is_new)
+        for m in matches
     ]
+    keys = pair_keys("match-card", [(profile.pk, m.posting.pk) for m in matches], shown)
 
     def render_rows(indexes: list[int]) -> list[str]:
         explained = with_reasons(profile=profile, rows=[matches[i] for i in indexes])
@@ -126,9 +120,3 @@ def _matches_shown(profile: GraduateProfile, matches: list[MatchRow]) -> None:
         item_ids=[row.posting.pk for row in matches],
         run=current_run() if matches else None,
     )
-
-
-def _row_key(row: MatchRow, *, graduate_id: int, stamp: str, new: bool, language: str) -> str:
-    posting = row.posting
-    shown = (posting.updated_at, posting.employer.updated_at, row.score, row.fit, new)
-    return repr(("match-row", language, graduate_id, posting.pk, stamp, shown))

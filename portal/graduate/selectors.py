@@ -9,7 +9,6 @@ from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 from django.forms import Form
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.fragments import kept_values
@@ -24,7 +23,7 @@ from matching.selectors import (
     explanations_for,
     graduate_facts_kept,
     matches_for_graduate,
-    pair_stamps,
+    pair_keys,
     posting_facts_kept,
 )
 from profiles.models import GraduateProfile
@@ -130,14 +129,7 @@ def search_scores(
     """Per posting on a search page: the graduate's score and main gap, computed once and kept
     while the pair's facts and their context stay the same (matching.pair_stamps)."""
     ids = [p.pk for p in postings]
-    stamps = pair_stamps(graduate_ids=[profile.pk], posting_ids=ids)
-    language = get_language()
-    keys = [
-        None
-        if (stamp := stamps.get((profile.pk, pid))) is None
-        else repr(("search-score", language, profile.pk, pid, stamp))
-        for pid in ids
-    ]
+    keys = pair_keys("search-score", [(profile.pk, pid) for pid in ids])
 
     def score(indexes: list[int]) -> list[SearchScore | None]:
         wanted = [ids[i] for i in indexes]

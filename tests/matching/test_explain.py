@@ -75,13 +75,19 @@ def _check_invariants(e: Explanation, g: GraduateFacts, p: PostingFacts, relatio
 
 @pytest.mark.parametrize("seed", range(31))
 def test_explanation_adds_up_to_the_reference_score_on_random_pairs(seed: int) -> None:
+    for g, p, relations, names in _random_pairs(seed):
+        e = explain_pair(graduate=g, posting=p, relations=relations, skill_names=names)
+        _check_invariants(e, g, p, relations)
+
+
+def _random_pairs(seed: int):  # type: ignore[no-untyped-def]
+    """Every (graduate, posting) pair of a random instance, with its relations and names."""
     data = random_instance(seed)
     relations = reference.relation_table(data)
     names = {s.skill_id: f"skill {s.skill_id}" for p in data.postings for s in p.skills}
     for g in data.graduates:
         for p in data.postings:
-            e = explain_pair(graduate=g, posting=p, relations=relations, skill_names=names)
-            _check_invariants(e, g, p, relations)
+            yield g, p, relations, names
 
 
 def _course(course_id: int, level: int, hours: int | None, cost: float) -> CourseOffer:
@@ -340,14 +346,10 @@ def test_posting_without_skills_is_excluded_with_no_terms() -> None:
 
 @pytest.mark.parametrize("seed", range(5))
 def test_without_the_gap_summary_everything_else_is_the_same(seed: int) -> None:
-    data = random_instance(seed)
-    relations = reference.relation_table(data)
-    names = {s.skill_id: f"skill {s.skill_id}" for p in data.postings for s in p.skills}
-    for g in data.graduates:
-        for p in data.postings:
-            full = explain_pair(graduate=g, posting=p, relations=relations, skill_names=names)
-            lean = explain_pair(
-                graduate=g, posting=p, relations=relations, skill_names=names, gap_summary=False
-            )
-            assert lean.gap_summary is None and full.gap_summary is not None
-            assert replace(lean, gap_summary=full.gap_summary) == full
+    for g, p, relations, names in _random_pairs(seed):
+        full = explain_pair(graduate=g, posting=p, relations=relations, skill_names=names)
+        lean = explain_pair(
+            graduate=g, posting=p, relations=relations, skill_names=names, gap_summary=False
+        )
+        assert lean.gap_summary is None and full.gap_summary is not None
+        assert replace(lean, gap_summary=full.gap_summary) == full
