@@ -7,12 +7,13 @@ class SkillsConfig(AppConfig):
     verbose_name = "Skill taxonomy"
 
     def ready(self) -> None:
-        # Cache invalidation, not domain flow: every write to skills and their relations (admin,
-        # taxonomy_load, shell, factories) makes the processes read the taxonomy again.
-        from skills.models import Skill, SkillRelation
+        # Cache invalidation, not domain flow: every write to skills, their aliases and their
+        # relations (admin, taxonomy_load, shell, factories) makes the processes read the
+        # taxonomy again, and searches look their skills up again.
+        from skills.models import Skill, SkillAlias, SkillRelation
         from skills.services import taxonomy_changed
 
-        for model in (Skill, SkillRelation):
+        for model in (Skill, SkillAlias, SkillRelation):
             uid = f"taxonomy-changed-{model.__name__}"
             post_save.connect(taxonomy_changed, sender=model, dispatch_uid=uid)
             post_delete.connect(taxonomy_changed, sender=model, dispatch_uid=uid)

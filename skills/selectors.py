@@ -8,6 +8,7 @@ from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
 from django.utils.translation import get_language, override
 from modeltranslation.utils import build_localized_fieldname
 
+from core.fragments import kept_values
 from core.versions import version_token
 from skills.models import Skill, SkillAlias, SkillRelation, normalise_skill_label
 
@@ -21,6 +22,27 @@ def skill_name_q(lookup: str, text: str, *, path: str = "") -> Q:
         column = build_localized_fieldname("name", language)
         query |= Q(**{f"{path}{column}__{lookup}": text})
     return query
+
+
+# A search's skills are looked up on every search page; the same few words come back again and
+# again, and the answer changes only with the taxonomy (skills and aliases announce their edits).
+SKILLS_NAMED_KEPT_SECONDS = 3600
+
+
+def skill_ids_named(*, text: str) -> list[int]:
+    """The ids of the skills whose name in any language, or an alias, contains `text`
+    (case-insensitive), kept in the shared cache under the taxonomy's version token: a search
+    text's skills are looked up once per taxonomy, not on every search page."""
+    token = version_token(TAXONOMY_VERSION_KEY)
+    key = None if token is None else f"skills-named:{token}:{text.casefold()}"
+
+    def look_up(_missing: list[int]) -> list[list[int]]:
+        found = Skill.objects.filter(
+            skill_name_q("icontains", text) | Q(aliases__alias__icontains=text)
+        )
+        return [sorted(set(found.values_list("pk", flat=True)))]
+
+    return kept_values([key], look_up, seconds=SKILLS_NAMED_KEPT_SECONDS)[0]
 
 
 def skill_for_label(*, label: str) -> Skill | None:

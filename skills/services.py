@@ -89,8 +89,8 @@ def taxonomy_load(*, path: Path = TAXONOMY_PATH) -> TaxonomyLoadResult:
 def taxonomy_changed(**_signal: object) -> None:
     """The taxonomy changed: every process reads it again on its next explanation (a new version
     token in the shared cache, now and once more after commit, so no process keeps what it read
-    before the commit). Connected to saves and deletes of skills and relations (apps.py): the
-    admin, the loader and the factories all write through them."""
+    before the commit). Connected to saves and deletes of skills, aliases and relations
+    (apps.py): the admin, the loader and the factories all write through them."""
 
     def new_version() -> None:
         version_token_renew(TAXONOMY_VERSION_KEY)

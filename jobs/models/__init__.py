@@ -114,11 +114,16 @@ class JobPosting(TimeStampedModel):
     class Meta:
         ordering = ["-published_at", "-created_at"]
         indexes = [
-            # The public list's order, with what its filter reads: its pages skip their
-            # OFFSET in this index alone (jobs.selectors.NarrowPages); PostgreSQL only.
+            # The public list's order, with what its filter and the search's filters read: its
+            # pages skip their OFFSET in this index alone (jobs.selectors.NarrowPages), and a
+            # search counts and pages its postings without reading their rows (the rows are
+            # wide: description, search document); PostgreSQL only.
             models.Index(
                 fields=["status", "-published_at", "-id"],
-                include=["deadline", "employer"],
+                include=[
+                    *("deadline", "employer", "min_topik", "salary_max_krw"),
+                    *("region", "job_type", "visa_sponsorship"),
+                ],
                 name="posting_public_order",
             )
         ]

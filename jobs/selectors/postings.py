@@ -14,8 +14,7 @@ from django.utils import timezone
 from accounts.models import User
 from employers.models import Employer
 from jobs.models import JobPosting, PostingSkill
-from skills.models import Skill
-from skills.selectors import skill_name_q
+from skills.selectors import skill_ids_named
 from visas.models import ThresholdScope
 from visas.rules import OfferFacts
 from visas.rules.graduate import offer_facts
@@ -96,16 +95,15 @@ def posting_text_search(*, postings: QuerySet[JobPosting], text: str) -> QuerySe
 
 def _with_skill_named(text: str) -> Q:
     """Postings listing a skill whose name in any language, or an alias, contains the text."""
-    skill_ids = list(
-        Skill.objects.filter(skill_name_q("icontains", text) | Q(aliases__alias__icontains=text))
-        .values_list("pk", flat=True)
-        .distinct()
-    )
+    skill_ids = skill_ids_named(text=text)
     return Q(pk__in=PostingSkill.objects.filter(skill_id__in=skill_ids).values("posting"))
 
 
-def _rows_in_order(postings: QuerySet[JobPosting], ids: list[int]) -> list[JobPosting]:
-    found = {p.pk: p for p in postings.filter(pk__in=ids)} if ids else {}
+def _rows_in_order(ids: list[int]) -> list[JobPosting]:
+    """The public postings with these ids, in this order. The ids come from a search of the
+    public postings: its conditions (a text search above all) need not run again for the rows,
+    only the visibility that may have changed since."""
+    found = {p.pk: p for p in posting_list_public().filter(pk__in=ids)} if ids else {}
     return [found[pk] for pk in ids if pk in found]
 
 
@@ -145,7 +143,7 @@ class NarrowPages(_PostingPages):
 
     def _page(self, start: int, stop: int | None) -> list[JobPosting]:
         ordered = self._postings.order_by("-published_at", "-id").values_list("pk", flat=True)
-        return _rows_in_order(self._postings, list(ordered[start:stop]))
+        return _rows_in_order(list(ordered[start:stop]))
 
 
 class RankedFirst(_PostingPages):
@@ -170,7 +168,7 @@ class RankedFirst(_PostingPages):
 
     def _page(self, start: int, stop: int | None) -> list[JobPosting]:
         head = self._ranked_in_results()
-        items = _rows_in_order(self._postings, head[start:stop])
+        items = _rows_in_order(head[start:stop])
         if stop is None or stop > len(head):
             rest = NarrowPages(self._postings.exclude(pk__in=head))
             first = max(0, start - len(head))
