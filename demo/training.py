@@ -20,6 +20,7 @@ from demo.courses import (
 )
 from demo.vocabulary import Vocabulary
 from training.models import Course, CourseSkill, TrainingProvider
+from training.services import course_catalogue_changed
 
 PATHWAY_FIELDS = [
     "intake",
@@ -61,6 +62,7 @@ def training_seed(*, vocabulary: Vocabulary) -> None:
         for slug, level in entry.skills
     )
     _pathway_fields_backfill(vocabulary=vocabulary)
+    course_catalogue_changed()  # bulk inserts send no signals
 
 
 def _pathway_fields_backfill(*, vocabulary: Vocabulary) -> None:

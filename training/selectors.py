@@ -17,9 +17,11 @@ from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from core.choices import EducationLevel
+from core.fragments import kept_values
+from core.versions import version_token
 from jobs.models import JobPosting, PostingSkill
 from matching.explain import CourseOffer, Explanation
 from matching.facts import GraduateFacts, PostingFacts
@@ -269,12 +271,35 @@ def _degree_routes(graduate: GraduateProfile) -> list[PathwayResult]:
 # --- courses for the gaps a match explanation shows --------------------------------------------
 
 
+# The courses that teach each skill change only when the catalogue does (an import, the admin):
+# every page that explains a match lists them, so they are kept in the shared cache per skill
+# under the catalogue's version token (training.services.course_catalogue_changed renews it).
+COURSE_CATALOGUE_VERSION_KEY = "training:catalogue:version"
+COURSE_OFFERS_KEPT_SECONDS = 6 * 3600
+
+
 def course_offers_by_skill(*, skill_ids: Collection[int]) -> CourseOffers:
     """The active courses that teach each skill, cheapest in hours first, as the match
-    explanation lists them (matching.explain picks up to three that reach the level asked)."""
+    explanation lists them (matching.explain picks up to three that reach the level asked).
+    Kept per skill and language under the catalogue's version: one round trip to the shared
+    cache, and one query for the skills not kept (all of them when the cache is down)."""
+    ids = sorted(set(skill_ids))
+    token = version_token(COURSE_CATALOGUE_VERSION_KEY) if ids else None
+    language = get_language()
+    keys = [None if token is None else f"course-offers:{token}:{language}:{i}" for i in ids]
+
+    def read(indexes: list[int]) -> list[tuple[CourseOffer, ...]]:
+        read_now = _course_offers_read([ids[i] for i in indexes])
+        return [tuple(read_now.get(ids[i], ())) for i in indexes]
+
+    kept = kept_values(keys, read, seconds=COURSE_OFFERS_KEPT_SECONDS)
+    return {skill_id: list(offers) for skill_id, offers in zip(ids, kept, strict=True) if offers}
+
+
+def _course_offers_read(skill_ids: list[int]) -> CourseOffers:
     offers: CourseOffers = defaultdict(list)
     rows = (
-        CourseSkill.objects.filter(skill_id__in=list(skill_ids), course__is_active=True)
+        CourseSkill.objects.filter(skill_id__in=skill_ids, course__is_active=True)
         .select_related("course__provider")
         .order_by("course__hours", "course__cost_usd", "course_id")
     )

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from accounts.models import User
+from core.versions import version_token_renew
 from jobs.models import JobPosting
 from profiles.models import FieldOfStudy
 from skills.models import Skill
@@ -19,6 +20,7 @@ from training.csv_format import (
     row_parse,
 )
 from training.models import Course, CourseSkill, SponsorshipInterest, TrainingProvider
+from training.selectors import COURSE_CATALOGUE_VERSION_KEY
 
 MAX_IMPORT_ROWS = 5000
 
@@ -229,3 +231,16 @@ def sponsorship_interest_record(
     interest.full_clean()
     interest.save()
     return interest
+
+
+def course_catalogue_changed(**_signal: object) -> None:
+    """The catalogue changed: the courses kept per skill are read again (a new version token in
+    the shared cache, now and once more after commit, so nothing read before the commit stays
+    kept). Connected to saves and deletes of courses, their skills and providers (apps.py);
+    writers that bypass them (bulk inserts) call it themselves."""
+
+    def new_version() -> None:
+        version_token_renew(COURSE_CATALOGUE_VERSION_KEY)
+
+    new_version()
+    transaction.on_commit(new_version)
