@@ -1,5 +1,8 @@
 """The rules of a snapshot compiled for fast evaluation: built once, kept on the snapshot."""
 
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -14,6 +17,7 @@ from visas.rules.results import SourceRef
 from visas.rules.snapshot import RulesSnapshot
 
 SALARY_FIELD = "job_offer.annual_salary_krw"
+RESULTS_KEPT_AT_MOST = 4096  # route results kept per compiled snapshot (visas.rules.assess)
 _POINTS_FIELDS = ("points.", "oasis.points", "oasis.prerequisite_items_count")
 
 
@@ -44,6 +48,23 @@ class CompiledRules:
             for code in PATHWAY_CODES
             if code in rules.visa_types
         }
+        self._results: OrderedDict[Hashable, Any] = OrderedDict()
+        self._results_lock = threading.Lock()
+
+    def kept_result(self, key: Hashable) -> Any:
+        """A result kept under `key` with these rules (None if none), the most recently used
+        kept longest: see visas.rules.assess.assess_kept."""
+        with self._results_lock:
+            found = self._results.get(key)
+            if found is not None:
+                self._results.move_to_end(key)
+            return found
+
+    def keep_result(self, key: Hashable, result: Any) -> None:
+        with self._results_lock:
+            self._results[key] = result
+            while len(self._results) > RESULTS_KEPT_AT_MOST:
+                self._results.popitem(last=False)
 
     def _compile(self, visa: VisaTypeRule) -> CompiledPathway:
         tree = compile_tree(visa.code, pathway_groups(visa, self.rules), self.refs)

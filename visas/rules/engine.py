@@ -18,7 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from visas.rules.assess import assess, eps_result, sponsorship_ok
+from visas.rules.assess import assess_kept, eps_result, sponsorship_ok
 from visas.rules.compiled import CompiledRules, compiled
 from visas.rules.facts import OfferFacts, PersonFacts
 from visas.rules.factview import Range, holds_free_work_status, person_view
@@ -58,7 +58,7 @@ def evaluate_all(
     engine = compiled(rules)
     view = person_view(person, offer)
     results = realistic_first(
-        [assess(engine, pathway, person, offer, view) for pathway in engine.pathways.values()],
+        [assess_kept(engine, pathway, person, offer, view) for pathway in engine.pathways.values()],
         with_offer=offer is not None,
         goal=goal,
     )
@@ -186,7 +186,7 @@ def evaluate_offer(*, person: PersonFacts, offer: OfferFacts, rules: RulesSnapsh
     engine = compiled(rules)
     view = person_view(person, offer)
     routes = tuple(
-        assess(engine, engine.pathways[code], person, offer, view)
+        assess_kept(engine, engine.pathways[code], person, offer, view)
         for code in WORK_ROUTES
         if code in engine.pathways
     )
