@@ -1,15 +1,20 @@
-"""The form renderer of every form (settings.FORM_RENDERER): Django's own, except that a select
-and its options are written in Python. Django renders each option through two templates of its
-own (the option and its attributes), and the selects of the search filters and the profile's
-skill rows cost most of those pages' rendering that way. The HTML is Django's, character for
-character (tests/core/test_form_rendering.py compares every form of the project).
+"""The form renderer of every form (settings.FORM_RENDERER): Django's own, except that selects,
+inputs and text areas are written in Python. Django renders each option through two templates
+of its own (the option and its attributes), and each input through three (its kind, the input,
+the attributes): the search filters, the visa checker and the profile's skill rows cost most of
+their rendering that way. The HTML is Django's, character for character
+(tests/core/test_form_rendering.py compares every form of the project).
 
-A select whose options use another template than Django's, or a project template that
-overrides Django's select, is rendered by the templates as before.
+A select whose options use another template than Django's is rendered by the templates as
+before; so is every input and text area if Django's templates for them are not the ones this
+module writes (read once, on first use: another Django version's are left to Django).
 """
 
+from functools import cache
+from pathlib import Path
 from typing import Any
 
+import django
 from django.forms.renderers import DjangoTemplates
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, escape
@@ -17,6 +22,25 @@ from django.utils.safestring import SafeData
 
 SELECT_TEMPLATE = "django/forms/widgets/select.html"
 OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
+INPUT_TEMPLATE = "django/forms/widgets/input.html"
+TEXTAREA_TEMPLATE = "django/forms/widgets/textarea.html"
+_WIDGETS = Path(django.__file__).parent / "forms" / "templates"
+# Django's templates as this module writes them (compared with the installed ones on first use).
+_INPUT_SOURCE = (
+    '<input type="{{ widget.type }}" name="{{ widget.name }}"{% if widget.value != None %} '
+    "value=\"{{ widget.value|stringformat:'s' }}\"{% endif %}"
+    '{% include "django/forms/widgets/attrs.html" %}>'
+)
+_ATTRS_SOURCE = (
+    "{% for name, value in widget.attrs.items %}{% if value is not False %} {{ name }}"
+    "{% if value is not True %}=\"{{ value|stringformat:'s' }}\"{% endif %}{% endif %}"
+    "{% endfor %}"
+)
+_TEXTAREA_SOURCE = (
+    '<textarea name="{{ widget.name }}"{% include "django/forms/widgets/attrs.html" %}>\n'
+    "{% if widget.value %}{{ widget.value }}{% endif %}</textarea>"
+)
+_INCLUDES_INPUT = '{% include "django/forms/widgets/input.html" %}'
 
 
 class FormRenderer(DjangoTemplates):
@@ -29,7 +53,38 @@ class FormRenderer(DjangoTemplates):
                 for option in options
             ):
                 return select_html(widget)
+        elif template_name in _written_inputs():
+            return input_html(context["widget"])
+        elif template_name == TEXTAREA_TEMPLATE and _written_inputs():
+            return textarea_html(context["widget"])
         return super().render(template_name, context, request)
+
+
+def _source(name: str) -> str:
+    return (_WIDGETS / name).read_text(encoding="utf-8").strip()
+
+
+@cache
+def _written_inputs() -> frozenset[str]:
+    """Django's widget templates that are its input and nothing else (text, number, date,
+    checkbox...), if its input, attributes and text area templates are the ones written here;
+    none otherwise."""
+    try:
+        same = (
+            _source(INPUT_TEMPLATE) == _INPUT_SOURCE
+            and _source("django/forms/widgets/attrs.html") == _ATTRS_SOURCE
+            and _source(TEXTAREA_TEMPLATE) == _TEXTAREA_SOURCE
+        )
+        if not same:
+            return frozenset()
+        widgets = _WIDGETS / "django" / "forms" / "widgets"
+        return frozenset(
+            f"django/forms/widgets/{path.name}"
+            for path in widgets.glob("*.html")
+            if path.read_text(encoding="utf-8").strip() in (_INCLUDES_INPUT, _INPUT_SOURCE)
+        )
+    except OSError:
+        return frozenset()
 
 
 def _text(value: Any) -> str:
@@ -67,3 +122,22 @@ def select_html(widget: dict[str, Any]) -> str:
             parts.append("\n  </optgroup>")
     parts.append("\n</select>")  # the renderer strips the template's last newline
     return "".join(parts)
+
+
+def input_html(widget: dict[str, Any]) -> str:
+    """django/forms/widgets/input.html (and every widget template that only includes it)."""
+    value = widget["value"]
+    shown = "" if value is None else f' value="{_formatted(value)}"'
+    return (
+        f'<input type="{_text(widget["type"])}" name="{_text(widget["name"])}"{shown}'
+        f"{_attrs(widget['attrs'])}>"
+    )
+
+
+def textarea_html(widget: dict[str, Any]) -> str:
+    """django/forms/widgets/textarea.html."""
+    value = widget["value"]
+    return (
+        f'<textarea name="{_text(widget["name"])}"{_attrs(widget["attrs"])}>\n'
+        f"{_text(value) if value else ''}</textarea>"
+    )

@@ -44,6 +44,53 @@ def test_every_kind_of_select_is_written_as_django_writes_it(data):
     assert ours == django
 
 
+class EveryKindOfInput(forms.Form):
+    text = forms.CharField(initial='say "<hi>" & go', max_length=20, help_text="Help")
+    number = forms.IntegerField(initial=12_000_000, min_value=0)
+    amount = forms.DecimalField(initial="1234.50", required=False)
+    day = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), required=False)
+    email = forms.EmailField(required=False, widget=forms.EmailInput(attrs={"autofocus": True}))
+    url = forms.URLField(required=False, assume_scheme="https")
+    secret = forms.CharField(widget=forms.PasswordInput(render_value=True), initial="x&y")
+    hidden = forms.CharField(widget=forms.HiddenInput, initial=mark_safe("<kept>"))
+    agree = forms.BooleanField(required=False, initial=True)
+    refuse = forms.BooleanField(required=False)
+    search = forms.CharField(widget=forms.TextInput(attrs={"type": "search", "disabled": False}))
+    letter = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), initial="line 1\n<b>2</b>")
+    empty = forms.CharField(widget=forms.Textarea, required=False)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {"text": "", "number": "abc", "day": "2026-12-06", "agree": "on", "letter": "a & b"},
+        {"text": "x" * 30, "email": "not an address", "url": "example.com", "empty": "0"},
+    ],
+)
+def test_every_kind_of_input_is_written_as_django_writes_it(data):
+    ours = EveryKindOfInput(data, renderer=FormRenderer()).as_div()
+    django = EveryKindOfInput(data, renderer=DjangoTemplates()).as_div()
+    assert "<input" in ours and "<textarea" in ours
+    assert ours == django
+
+
+def test_inputs_are_written_here_only_while_django_writes_them_as_this_module_does(monkeypatch):
+    from core import form_rendering
+
+    form_rendering._written_inputs.cache_clear()
+    assert "django/forms/widgets/text.html" in form_rendering._written_inputs()
+    monkeypatch.setattr(form_rendering, "_ATTRS_SOURCE", "another Django's attributes")
+    form_rendering._written_inputs.cache_clear()
+    try:
+        assert form_rendering._written_inputs() == frozenset()
+        ours = EveryKindOfInput(renderer=FormRenderer()).as_div()
+        assert ours == EveryKindOfInput(renderer=DjangoTemplates()).as_div()
+    finally:
+        monkeypatch.undo()
+        form_rendering._written_inputs.cache_clear()
+
+
 def _without_tokens(html: str) -> str:
     return re.sub(r'(csrfmiddlewaretoken" value="|X-CSRFToken": ")[^"]+', "", html)
 
@@ -71,8 +118,11 @@ def test_every_form_page_is_the_same_with_django_s_renderer(settings, client):
     posting = factories.JobPostingFactory(employer=member.employer)
     pages = {
         None: [reverse("jobs:list") + "?industry=batteries&topik=3&job_type=full_time",
-               reverse("visas:check") + "?nationality=VN&education_level=bachelor"],
+               reverse("visas:check") + "?nationality=VN&education_level=bachelor",
+               reverse("visas:check") + "?nationality=VN&age=26&annual_salary_krw=41000000&as_of=x",
+               reverse("account_login"), reverse("account_signup")],
         graduate.user: [reverse("jobs:list") + "?sort=match&region=gyeonggi"]
+        + [reverse("jobs:detail", args=[posting.pk])]
         + [reverse("graduate:step", kwargs={"step": s})
            for s in ("basics", "education", "skills", "languages", "experience", "preferences")],
         member.user: [
@@ -82,7 +132,7 @@ def test_every_form_page_is_the_same_with_django_s_renderer(settings, client):
             reverse("employer:posting_edit", args=[posting.pk]),
         ],
     }  # fmt: skip
-    selects = 0
+    selects = inputs = 0
     for user, urls in pages.items():
         if user is not None:
             client.force_login(user)
@@ -90,4 +140,6 @@ def test_every_form_page_is_the_same_with_django_s_renderer(settings, client):
             ours, django = _both_ways(client, url, settings)
             assert ours == django, url
             selects += ours.count("<select")
+            inputs += ours.count("<input") + ours.count("<textarea")
     assert selects >= 20
+    assert inputs >= 60
