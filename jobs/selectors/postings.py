@@ -8,12 +8,13 @@ from typing import overload
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Value
 from django.utils import timezone
 
 from accounts.models import User
 from employers.models import Employer
-from jobs.models import JobPosting, PostingSkill
+from jobs.models import Application, JobPosting, PostingSkill, SavedJob
+from profiles.models import GraduateProfile
 from skills.selectors import skill_ids_named
 from visas.models import ThresholdScope
 from visas.rules import OfferFacts
@@ -41,14 +42,52 @@ def postings_changed_public(*, since: datetime.datetime | None = None) -> QueryS
     return postings.select_related("employer").annotate(listed=Exists(listed))
 
 
-def posting_detail_public(*, pk: int, requirements: bool = True) -> JobPosting:
+def posting_detail_public(
+    *, pk: int, requirements: bool = True, reader: GraduateProfile | None = None
+) -> JobPosting:
     """An open public posting with its company; JobPosting.DoesNotExist otherwise.
     `requirements`: with its skills, fields of study and screening questions, read at once
-    (the job page keeps its rendered requirements and reads them only to render them)."""
+    (the job page keeps its rendered requirements and reads them only to render them).
+    `reader`: a graduate whose relation to the posting (saved it, applied) is read in the same
+    query (`posting_reader_relation`)."""
     postings = posting_list_public()
     if requirements:
         postings = postings.prefetch_related(*REQUIREMENTS)
+    if reader is not None:
+        postings = postings.annotate(
+            reader_id=Value(reader.pk),
+            reader_saved=Exists(SavedJob.objects.filter(graduate=reader, posting=OuterRef("pk"))),
+            reader_application_id=Subquery(
+                Application.objects.filter(graduate=reader, posting=OuterRef("pk")).values("pk")[:1]
+            ),
+        )
     return postings.get(pk=pk)
+
+
+@dataclass(frozen=True)
+class ReaderRelation:
+    """A graduate's relation to a posting: whether they saved it, and their application."""
+
+    saved: bool
+    application: Application | None
+
+
+def posting_reader_relation(*, graduate: GraduateProfile, posting: JobPosting) -> ReaderRelation:
+    """Whether the graduate saved the posting, and their application to it: no query when the
+    posting was read for them (`posting_detail_public(reader=...)`) and they have not applied,
+    one for their application when they have; two otherwise."""
+    if getattr(posting, "reader_id", None) == graduate.pk:
+        application_id = posting.reader_application_id  # type: ignore[attr-defined]
+        saved = bool(posting.reader_saved)  # type: ignore[attr-defined]
+    else:
+        application_id = (
+            Application.objects.filter(graduate=graduate, posting=posting)
+            .values_list("pk", flat=True)
+            .first()
+        )
+        saved = SavedJob.objects.filter(graduate=graduate, posting=posting).exists()
+    application = None if application_id is None else Application.objects.get(pk=application_id)
+    return ReaderRelation(saved=saved, application=application)
 
 
 def posting_skills_listed(*, posting: JobPosting) -> QuerySet[PostingSkill]:

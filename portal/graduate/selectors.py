@@ -12,8 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.fragments import kept_values
-from jobs.models import Application, JobPosting
-from jobs.selectors import application_missing_parts, offer_facts_for_posting
+from jobs.models import JobPosting
+from jobs.selectors import (
+    application_missing_parts,
+    offer_facts_for_posting,
+    posting_reader_relation,
+)
 from matching.explain import Explanation
 from matching.facts import GraduateFacts, PostingFacts
 from matching.models import GraduateMatchList
@@ -154,13 +158,15 @@ def job_page_for_graduate(
     *, profile: GraduateProfile | None, posting: JobPosting, form: Form
 ) -> dict[str, Any]:
     """What the job page adds for a graduate: the visa box, how they match (met / partial /
-    missing) with the courses for their gaps and the plan of fewest hours, and applying.
-    The profile's education and experience, and the pair's matching facts, are read once for
-    all of it."""
+    missing) with the courses for their gaps and the plan of fewest hours, applying, and
+    whether they saved it. The profile's education and experience, and the pair's matching
+    facts, are read once for all of it; their application and saving come with the posting
+    when it was read for them (`posting_detail_public(reader=...)`)."""
     if profile is None:
         return {
             "visa_gaps": {"nationality": _("Your profile has no nationality yet.")},
             "apply_form": form,
+            "saved_ids": set(),
         }
     prefetch_related_objects([profile], "education__field_of_study", "experience")
     return {**_visa_box(profile, posting), **_how_you_match(profile, posting, form)}
@@ -171,11 +177,13 @@ def _how_you_match(profile: GraduateProfile, posting: JobPosting, form: Form) ->
     explanation = explanation_with_courses(graduate=profile, posting=posting, facts=facts)
     checks = checklist(explanation)
     gap_courses = _gap_courses(explanation)
+    relation = posting_reader_relation(graduate=profile, posting=posting)
     return {
         "apply_form": form,
         "apply_missing": application_missing_parts(graduate=profile, without_cv=False),
         "has_cv": bool(profile.cv),
-        "application": Application.objects.filter(graduate=profile, posting=posting).first(),
+        "application": relation.application,
+        "saved_ids": {posting.pk} if relation.saved else set(),
         "explanation": explanation,
         "skill_checks": checks.skills,
         "need_checks": checks.needs,

@@ -35,6 +35,7 @@ from portal.graduate.selectors import (
     search_scores,
 )
 from portal.public.visas import OFFICIAL_SOURCES
+from profiles.models import GraduateProfile
 from profiles.permissions import signed_in_graduate
 
 PAGE_SIZE = 20
@@ -92,16 +93,19 @@ def posting_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _posting_or_404(pk: int) -> JobPosting:
+def _posting_or_404(pk: int, reader: GraduateProfile | None = None) -> JobPosting:
     try:
-        return posting_detail_public(pk=pk, requirements=False)
+        return posting_detail_public(pk=pk, requirements=False, reader=reader)
     except JobPosting.DoesNotExist as exc:
         raise Http404("No such open posting") from exc
 
 
 @require_GET
 def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    posting = _posting_or_404(pk)
+    user = signed_in(request)
+    graduate = user is not None and user.is_graduate
+    profile = signed_in_graduate(request) if graduate else None
+    posting = _posting_or_404(pk, reader=profile)
     # Found among the public postings: the apply box need not ask the database again.
     context: dict[str, Any] = {
         "posting": posting,
@@ -109,12 +113,9 @@ def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "posting_is_public": True,
         "official_sources": OFFICIAL_SOURCES,
     }
-    user = signed_in(request)
-    if user is not None and user.is_graduate:
+    if graduate:
         form = ApplicationForm(questions=posting.screening_questions.all())
-        profile = signed_in_graduate(request)
         context.update(job_page_for_graduate(profile=profile, posting=posting, form=form))
-        context["saved_ids"] = saved_job_ids(graduate=profile, posting_ids=[posting.pk])
         outcome_record(user=user, graduate=profile, posting=posting)
     return render(request, "jobs/posting_detail.html", context)
 
