@@ -31,6 +31,12 @@ def request_memo(read: Callable[[], T]) -> Callable[[], T]:
     return kept
 
 
+def request_kept() -> dict[str, Any] | None:
+    """The current request's kept reads (None outside a request), for reads that key what they
+    keep themselves (core.versions keeps each version token read)."""
+    return _memo.get()
+
+
 def request_memo_begin() -> object:
     """Start keeping reads (the middleware, at the start of a request); returns the token."""
     return _memo.set({})

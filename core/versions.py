@@ -1,11 +1,21 @@
 """Version tokens in the shared cache: what each process keeps (the visa rules, the skill
-taxonomy) is read again once its token changes. A writer sets a new token; readers compare."""
+taxonomy) is read again once its token changes. A writer sets a new token; readers compare.
+
+Within one request each token is read once (core.request_memo): a page's parts ask for the
+same few tokens (the rules', the taxonomy's, a graduate's facts') many times, and a token set
+by another process during the request is seen by the next request. A token this process renews
+is read again at once.
+"""
 
 import uuid
 from collections.abc import Iterable
 from contextlib import suppress
 
 from django.core.cache import cache
+
+from core.request_memo import request_kept
+
+_KEPT = "version-token:"
 
 
 def version_token(key: str) -> str | None:
@@ -17,22 +27,34 @@ def version_token(key: str) -> str | None:
 
 def version_tokens(keys: Iterable[str]) -> dict[str, str] | None:
     """`version_token` for many keys in one round trip (those never set yet take one more
-    each), or None when the shared cache cannot be reached or keeps nothing."""
+    each), or None when the shared cache cannot be reached or keeps nothing. Tokens read before
+    in this request are not read again."""
     keys = list(keys)
+    kept = request_kept()
+    known = {} if kept is None else {k: kept[_KEPT + k] for k in keys if _KEPT + k in kept}
+    wanted = [key for key in keys if key not in known]
+    if not wanted:
+        return known
     try:
-        tokens = cache.get_many(keys)
-        for key in keys:
+        tokens = cache.get_many(wanted)
+        for key in wanted:
             if tokens.get(key) is None:
                 cache.add(key, uuid.uuid4().hex, timeout=None)
                 tokens[key] = cache.get(key)
     except Exception:
         return None
-    if any(tokens.get(key) is None for key in keys):  # a cache that keeps nothing
+    if any(tokens.get(key) is None for key in wanted):  # a cache that keeps nothing
         return None
-    return {key: str(tokens[key]) for key in keys}
+    read = {key: str(tokens[key]) for key in wanted}
+    if kept is not None:
+        kept.update({_KEPT + key: token for key, token in read.items()})
+    return {**known, **read}
 
 
 def version_token_renew(key: str) -> None:
     """A new token under `key` (a cache that is down is left alone: readers fall back)."""
+    kept = request_kept()
+    if kept is not None:
+        kept.pop(_KEPT + key, None)
     with suppress(Exception):
         cache.set(key, uuid.uuid4().hex, timeout=None)
