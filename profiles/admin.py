@@ -62,8 +62,34 @@ class GraduateProfileAdmin(AuditedViewsMixin, admin.ModelAdmin):
         graduate_profile_touch(profile=form.instance)
 
 
+class ProfilePartAdmin(admin.ModelAdmin):
+    """The admin of a part of a graduate's profile (a skill, a degree, a job): every save and
+    delete announces the profile's change, as the services do, so matching and the facts kept
+    for the pages (matching.selectors.kept_facts) read it again."""
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        before = form.initial.get("profile") if change else None
+        super().save_model(request, obj, form, change)
+        _profiles_touch({obj.profile_id, before})
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        profile_id = obj.profile_id
+        super().delete_model(request, obj)
+        _profiles_touch({profile_id})
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        profile_ids = set(queryset.values_list("profile_id", flat=True))
+        super().delete_queryset(request, queryset)
+        _profiles_touch(profile_ids)
+
+
+def _profiles_touch(profile_ids: set[Any]) -> None:
+    for profile in GraduateProfile.objects.filter(pk__in=[pk for pk in profile_ids if pk]):
+        graduate_profile_touch(profile=profile)
+
+
 @admin.register(GraduateSkill)
-class GraduateSkillAdmin(admin.ModelAdmin):
+class GraduateSkillAdmin(ProfilePartAdmin):
     list_display = ["profile", "skill", "level", "source"]
     list_filter = ["level", "source", "skill__category"]
     search_fields = ["profile__user__email", "skill__name"]
@@ -73,7 +99,7 @@ class GraduateSkillAdmin(admin.ModelAdmin):
 
 
 @admin.register(EducationRecord)
-class EducationRecordAdmin(AuditedViewsMixin, admin.ModelAdmin):
+class EducationRecordAdmin(AuditedViewsMixin, ProfilePartAdmin):
     list_display = [
         "profile",
         "level",
@@ -89,7 +115,7 @@ class EducationRecordAdmin(AuditedViewsMixin, admin.ModelAdmin):
 
 
 @admin.register(WorkExperience)
-class WorkExperienceAdmin(AuditedViewsMixin, admin.ModelAdmin):
+class WorkExperienceAdmin(AuditedViewsMixin, ProfilePartAdmin):
     list_display = [
         "profile",
         "title",

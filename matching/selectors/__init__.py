@@ -36,6 +36,7 @@ from matching.selectors.kept_facts import (
     graduate_facts_kept,
     pair_keys,
     pair_stamps,
+    person_facts_kept,
     posting_facts_kept,
 )
 from matching.selectors.lists import (
@@ -94,6 +95,7 @@ __all__ = [
     "pair_keys",
     "pair_stamps",
     "pending_changes",
+    "person_facts_kept",
     "posting_facts",
     "posting_facts_kept",
     "relation_facts",

@@ -25,10 +25,14 @@ from django.db import connection
 from django.utils.translation import get_language
 
 from core.changes import ChangeKind
+from core.fragments import kept_values
 from core.versions import version_token, version_token_renew, version_tokens
 from matching.facts import GraduateFacts, PostingFacts
 from matching.selectors.facts import facts_context, graduate_facts, posting_facts
+from profiles.models import GraduateProfile
 from skills.selectors import TAXONOMY_VERSION_KEY
+from visas.rules import PersonFacts, RuleInputError
+from visas.selectors import person_facts_for_graduate
 
 logger = logging.getLogger(__name__)
 
@@ -120,6 +124,30 @@ def _kept(
         except Exception:
             logger.warning("The matching facts read could not be kept")
     return [by_id[i] for i in wanted if i in by_id]
+
+
+def person_facts_kept(*, profile: GraduateProfile) -> PersonFacts | None:
+    """The graduate's facts as the visa rules read them (`person_facts_for_graduate`: their
+    profile, degrees and jobs, as of today), None when the profile has no nationality yet.
+    Kept in the shared cache under the same version token and context as their matching facts
+    (every change to the profile, a degree or a job announces itself; the day is in the
+    context): a page that shows visa answers does not read their degrees and jobs again."""
+    changed = profile.pk in _changed_in_this_transaction(ChangeKind.GRADUATE)
+    context = None if changed else _context_stamp()
+    version = (
+        None
+        if context is None
+        else version_token(facts_version_key(kind=ChangeKind.GRADUATE, entity_id=profile.pk))
+    )
+    key = None if version is None else f"person-facts:{profile.pk}:{version}:{context}"
+
+    def read(_missing: list[int]) -> list[tuple[PersonFacts | None]]:
+        try:
+            return [(person_facts_for_graduate(profile=profile),)]
+        except RuleInputError:
+            return [(None,)]  # kept as well (a cache reads a bare None as nothing kept)
+
+    return kept_values([key], read, seconds=FACTS_KEPT_SECONDS)[0][0]
 
 
 def pair_stamps(

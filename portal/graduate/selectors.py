@@ -6,7 +6,6 @@ from datetime import datetime
 from typing import Any, TypedDict
 
 from django.core.cache import cache
-from django.db.models import prefetch_related_objects
 from django.forms import Form
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,6 +27,7 @@ from matching.selectors import (
     graduate_facts_kept,
     matches_for_graduate,
     pair_keys,
+    person_facts_kept,
     posting_facts_kept,
 )
 from profiles.models import GraduateProfile
@@ -37,8 +37,7 @@ from training.selectors import (
     course_suggestions_for_graduate,
     explanation_with_courses,
 )
-from visas.rules import RuleInputError
-from visas.selectors import person_facts_for_graduate, visa_offer_verdict
+from visas.selectors import visa_offer_verdict
 
 
 @dataclass(frozen=True)
@@ -159,8 +158,8 @@ def job_page_for_graduate(
 ) -> dict[str, Any]:
     """What the job page adds for a graduate: the visa box, how they match (met / partial /
     missing) with the courses for their gaps and the plan of fewest hours, applying, and
-    whether they saved it. The profile's education and experience, and the pair's matching
-    facts, are read once for all of it; their application and saving come with the posting
+    whether they saved it. The graduate's visa facts and the pair's matching facts come from
+    the shared cache where it keeps them; their application and saving come with the posting
     when it was read for them (`posting_detail_public(reader=...)`)."""
     if profile is None:
         return {
@@ -168,7 +167,6 @@ def job_page_for_graduate(
             "apply_form": form,
             "saved_ids": set(),
         }
-    prefetch_related_objects([profile], "education__field_of_study", "experience")
     return {**_visa_box(profile, posting), **_how_you_match(profile, posting, form)}
 
 
@@ -230,10 +228,9 @@ def _gap_courses(explanation: Explanation) -> list[dict[str, Any]]:
 
 def _visa_box(profile: GraduateProfile, posting: JobPosting) -> dict[str, Any]:
     """Whether the posting, as an offer, opens a visa route for the signed-in graduate."""
-    try:
-        person = person_facts_for_graduate(profile=profile)
-    except RuleInputError as error:
-        return {"visa_gaps": error.errors}
+    person = person_facts_kept(profile=profile)
+    if person is None:
+        return {"visa_gaps": {"nationality": _("Add your nationality to your profile first.")}}
     verdict = visa_offer_verdict(
         person=person, offer=offer_facts_for_posting(posting=posting), on=timezone.localdate()
     )

@@ -19,13 +19,13 @@ from django_countries import countries
 from accounts.http import signed_in_user
 from core.choices import EducationLevel
 from core.fragments import kept_values
+from matching.selectors import person_facts_kept
 from portal.public.forms import WhatIfForm
 from portal.public.visas import OFFICIAL_SOURCES, visa_results
 from profiles.models import GraduateProfile
 from profiles.permissions import signed_in_graduate
 from profiles.selectors import graduate_profile_for_user
-from visas.rules import RuleInputError
-from visas.selectors import person_facts_for_graduate, rules_version, visa_guidance
+from visas.selectors import rules_version, visa_guidance
 
 _EDUCATION_LABELS = dict(EducationLevel.choices)
 MINE_KEPT_SECONDS = 600  # course links in the guidance may be this old
@@ -107,10 +107,9 @@ def _mine_context(
     if profile is None:
         context["profile_gaps"] = {"nationality": _("Your profile has no nationality yet.")}
         return {**context, **visa_results(None)}
-    try:
-        person = person_facts_for_graduate(profile=profile)
-    except RuleInputError as error:
-        context["profile_gaps"] = error.errors
+    person = person_facts_kept(profile=profile)
+    if person is None:
+        context["profile_gaps"] = {"nationality": _("Add your nationality to your profile first.")}
         return {**context, **visa_results(None)}
     submitted = any(name in request.GET for name in WhatIfForm.base_fields)
     form = WhatIfForm(request.GET if submitted else None, person=person)

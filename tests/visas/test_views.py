@@ -4,6 +4,7 @@ import datetime
 import html
 import re
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlencode
 
 import pytest
@@ -15,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from profiles.services import graduate_languages_update
 from tests import factories
 from visas.selectors import rules_snapshot_cache_clear
 
@@ -620,7 +622,10 @@ def test_own_guidance_loads_each_routes_conditions_when_opened(
 
 @pytest.mark.usefixtures("on_day")
 def test_own_guidance_is_kept_until_the_profile_changes_and_what_ifs_are_not(
-    graduate: User, graduate_client: Client, monkeypatch: pytest.MonkeyPatch
+    graduate: User,
+    graduate_client: Client,
+    monkeypatch: pytest.MonkeyPatch,
+    django_capture_on_commit_callbacks: Any,
 ):
     """The guidance from the profile alone is worked out once for every process (the shared
     cache); a new TOPIK result is new guidance at once; "what if" answers are never kept."""
@@ -640,8 +645,8 @@ def test_own_guidance_is_kept_until_the_profile_changes_and_what_ifs_are_not(
     assert worked_out == [graduate.graduate_profile.topik_level]
     assert _without_tokens(second) == _without_tokens(first)
     profile = graduate.graduate_profile
-    profile.topik_level = 5
-    profile.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        graduate_languages_update(profile=profile, topik_level=5)
     assert graduate_client.get(MINE).status_code == 200
     assert worked_out[-1] == 5
     graduate_client.get(MINE, {"topik": "6", "offer_salary": ""})
