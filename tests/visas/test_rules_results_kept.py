@@ -9,10 +9,11 @@ from datetime import date
 from django.utils import translation
 
 from visas.rules import OfferFacts, PersonFacts, snapshot_from_fixture
-from visas.rules.assess import assess, assess_kept
+from visas.rules.assess import assess
 from visas.rules.benchmark import random_offer, random_person
 from visas.rules.compiled import compiled
 from visas.rules.factview import person_view
+from visas.rules.kept_results import assess_kept
 
 DAY = date(2026, 3, 1)
 

@@ -18,11 +18,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from visas.rules.assess import assess_kept, eps_result, sponsorship_ok
+from visas.rules.assess import eps_result, sponsorship_ok
 from visas.rules.compiled import CompiledRules, compiled
 from visas.rules.facts import OfferFacts, PersonFacts
 from visas.rules.factview import Range, holds_free_work_status, person_view
 from visas.rules.goals import goal_routes, headline
+from visas.rules.kept_results import assess_kept
 from visas.rules.labels import krw, show, yes_no
 from visas.rules.logic import compare
 from visas.rules.pathways import WORK_ROUTES
