@@ -12,6 +12,11 @@ from visas.rules import PersonFacts, RuleInputError
 from visas.rules.graduate import DegreeRow, JobRow, person_facts
 
 
+def nationality_missing() -> RuleInputError:
+    """The error of a profile with no nationality yet: the rules cannot be applied without it."""
+    return RuleInputError({"nationality": _("Add your nationality to your profile first.")})
+
+
 def person_facts_for_graduate(*, profile: GraduateProfile, on: date | None = None) -> PersonFacts:
     """What the guidance engine knows about a graduate, from their profile as of `on` (today).
 
@@ -36,7 +41,7 @@ def person_facts_for_graduate(*, profile: GraduateProfile, on: date | None = Non
         on=on or timezone.localdate(),
     )
     if facts is None:
-        raise RuleInputError({"nationality": _("Add your nationality to your profile first.")})
+        raise nationality_missing()
     return facts
 
 

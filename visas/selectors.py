@@ -18,6 +18,7 @@ from modeltranslation.utils import build_localized_fieldname
 # The graduate's facts live in visas.graduate_facts; pages and the analytics import them from here.
 from core.versions import version_token
 from visas.graduate_facts import active_graduates_facts as active_graduates_facts
+from visas.graduate_facts import nationality_missing as nationality_missing
 from visas.graduate_facts import person_facts_for_graduate as person_facts_for_graduate
 from visas.models import (
     CriterionGroup,

@@ -32,7 +32,7 @@ from matching.selectors.facts import facts_context, graduate_facts, posting_fact
 from profiles.models import GraduateProfile
 from skills.selectors import TAXONOMY_VERSION_KEY
 from visas.rules import PersonFacts, RuleInputError
-from visas.selectors import person_facts_for_graduate
+from visas.selectors import nationality_missing, person_facts_for_graduate
 
 logger = logging.getLogger(__name__)
 
@@ -126,12 +126,13 @@ def _kept(
     return [by_id[i] for i in wanted if i in by_id]
 
 
-def person_facts_kept(*, profile: GraduateProfile) -> PersonFacts | None:
-    """The graduate's facts as the visa rules read them (`person_facts_for_graduate`: their
-    profile, degrees and jobs, as of today), None when the profile has no nationality yet.
-    Kept in the shared cache under the same version token and context as their matching facts
-    (every change to the profile, a degree or a job announces itself; the day is in the
-    context): a page that shows visa answers does not read their degrees and jobs again."""
+def person_facts_kept(*, profile: GraduateProfile) -> PersonFacts:
+    """`person_facts_for_graduate(profile=...)`: the graduate's facts as the visa rules read
+    them (their profile, degrees and jobs, as of today), `RuleInputError` when the profile has
+    no nationality yet. Kept in the shared cache under the same version token and context as
+    their matching facts (every change to the profile, a degree or a job announces itself; the
+    day is in the context): a page that shows visa answers does not read their degrees and jobs
+    again."""
     changed = profile.pk in _changed_in_this_transaction(ChangeKind.GRADUATE)
     context = None if changed else _context_stamp()
     version = (
@@ -147,7 +148,10 @@ def person_facts_kept(*, profile: GraduateProfile) -> PersonFacts | None:
         except RuleInputError:
             return [(None,)]  # kept as well (a cache reads a bare None as nothing kept)
 
-    return kept_values([key], read, seconds=FACTS_KEPT_SECONDS)[0][0]
+    facts = kept_values([key], read, seconds=FACTS_KEPT_SECONDS)[0][0]
+    if facts is None:
+        raise nationality_missing()  # worded in the reader's language, not kept
+    return facts
 
 
 def pair_stamps(

@@ -37,6 +37,7 @@ from training.selectors import (
     course_suggestions_for_graduate,
     explanation_with_courses,
 )
+from visas.rules import RuleInputError
 from visas.selectors import visa_offer_verdict
 
 
@@ -228,9 +229,10 @@ def _gap_courses(explanation: Explanation) -> list[dict[str, Any]]:
 
 def _visa_box(profile: GraduateProfile, posting: JobPosting) -> dict[str, Any]:
     """Whether the posting, as an offer, opens a visa route for the signed-in graduate."""
-    person = person_facts_kept(profile=profile)
-    if person is None:
-        return {"visa_gaps": {"nationality": _("Add your nationality to your profile first.")}}
+    try:
+        person = person_facts_kept(profile=profile)
+    except RuleInputError as error:
+        return {"visa_gaps": error.errors}
     verdict = visa_offer_verdict(
         person=person, offer=offer_facts_for_posting(posting=posting), on=timezone.localdate()
     )

@@ -25,6 +25,7 @@ from portal.public.visas import OFFICIAL_SOURCES, visa_results
 from profiles.models import GraduateProfile
 from profiles.permissions import signed_in_graduate
 from profiles.selectors import graduate_profile_for_user
+from visas.rules import RuleInputError
 from visas.selectors import rules_version, visa_guidance
 
 _EDUCATION_LABELS = dict(EducationLevel.choices)
@@ -107,9 +108,10 @@ def _mine_context(
     if profile is None:
         context["profile_gaps"] = {"nationality": _("Your profile has no nationality yet.")}
         return {**context, **visa_results(None)}
-    person = person_facts_kept(profile=profile)
-    if person is None:
-        context["profile_gaps"] = {"nationality": _("Add your nationality to your profile first.")}
+    try:
+        person = person_facts_kept(profile=profile)
+    except RuleInputError as error:
+        context["profile_gaps"] = error.errors
         return {**context, **visa_results(None)}
     submitted = any(name in request.GET for name in WhatIfForm.base_fields)
     form = WhatIfForm(request.GET if submitted else None, person=person)

@@ -10,6 +10,7 @@ from matching.selectors import person_facts_kept
 from profiles.models import EducationRecord, GraduateProfile
 from profiles.services import education_record_save, graduate_basics_update
 from tests import factories
+from visas.rules import RuleInputError
 from visas.selectors import person_facts_for_graduate
 
 pytestmark = pytest.mark.django_db
@@ -79,11 +80,16 @@ def test_the_editing_transaction_reads_its_own_rows_and_keeps_nothing(
     assert kept
 
 
-def test_a_profile_without_nationality_has_none_and_that_is_kept_too(django_assert_num_queries):
+def test_a_profile_without_nationality_is_refused_and_that_is_kept_too(
+    django_assert_num_queries,
+):
     profile = _fresh(factories.GraduateProfileFactory(nationality=""))
-    assert person_facts_kept(profile=profile) is None
-    with django_assert_num_queries(0):
-        assert person_facts_kept(profile=profile) is None
+    with pytest.raises(RuleInputError) as first:
+        person_facts_kept(profile=profile)
+    with django_assert_num_queries(0), pytest.raises(RuleInputError) as kept:
+        person_facts_kept(profile=profile)
+    assert kept.value.errors == first.value.errors
+    assert "nationality" in kept.value.errors
 
 
 def test_without_the_cache_the_rows_are_read(graduate, monkeypatch):
