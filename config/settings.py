@@ -185,8 +185,9 @@ CACHES["answers"] = {
 }
 CACHES["route_cards"] = {**CACHES["answers"], "LOCATION": "route_cards"}
 CACHES["route_cards"]["OPTIONS"] = {"MAX_ENTRIES": 3000}
-# Rendered job and course cards ({% cache %}), per process: a hit costs microseconds, not a round
-# trip. Keys carry what a card shows; anything else (a skill renamed) shows within TIMEOUT.
+# Rendered course cards, the job search's form and the nav ({% cache %}), per process: a hit
+# costs microseconds, not a round trip. Keys carry what a part shows; anything else (a skill
+# renamed) shows within TIMEOUT.
 CACHES["template_fragments"] = {**CACHES["answers"], "LOCATION": "template_fragments"}
 CACHES["template_fragments"]["OPTIONS"] = {"MAX_ENTRIES": 5000}
 

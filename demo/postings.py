@@ -12,6 +12,7 @@ from demo.posting_texts import posting_description
 from demo.vocabulary import Vocabulary
 from employers.models import Employer
 from jobs.models import EnglishRequirement, JobPosting, PostingSkill, PostingStatus, Requirement
+from jobs.services import public_postings_changed
 
 # Roles other industries hire too: a battery plant needs MES and quality engineers as well.
 CROSS_INDUSTRY: dict[str, tuple[str, ...]] = {
@@ -312,6 +313,7 @@ def postings_write(
         for plan, posting in new
         for code in plan.occupation.fields
     )
+    public_postings_changed()  # bulk inserts send no signals
     return postings
 
 

@@ -111,6 +111,17 @@ class PostingFilter(filters.FilterSet):
             return queryset.order_by("-published_at", "-id")
         return queryset
 
+    def search_key(self) -> str:
+        """What names this search's postings, whatever the order or page: the filters that
+        `qs` applies (the valid ones, as cleaned) in a fixed order, unused ones left out."""
+        if not self.form.is_bound:
+            return repr([])
+        self.form.is_valid()  # cleans the form once: its valid fields are in cleaned_data
+        data = self.form.cleaned_data
+        used = [(name, data[name]) for name in SEARCH_PARAMS if name in data]
+        # Left empty: no text, no choice, the box unticked (a salary of 0 is a filter).
+        return repr([(name, v) for name, v in used if not (v is None or v is False or v == "")])
+
     def sort_order(self) -> str:
         """The chosen order; best match unless the search asked for the newest first."""
         data = self.form.cleaned_data if self.form.is_bound and self.form.is_valid() else {}

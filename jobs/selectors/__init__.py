@@ -1,6 +1,7 @@
 """Reads for jobs, by concern: postings (the public catalogue, a member's own posting, the E-7
-salary check), applications (a graduate's, a member's, a posting's pipeline and the company's
-figures) and candidates (what an employer may see of a graduate). Import from here."""
+salary check), search pages (a search's postings page by page, kept), applications (a
+graduate's, a member's, a posting's pipeline and the company's figures) and candidates (what an
+employer may see of a graduate). Import from here."""
 
 from jobs.selectors.applications import (
     CompanyFigures,
@@ -23,8 +24,6 @@ from jobs.selectors.candidates import (
     candidate_visible_to_employer,
 )
 from jobs.selectors.postings import (
-    NarrowPages,
-    RankedFirst,
     ReaderRelation,
     SalaryWarning,
     offer_facts_for_posting,
@@ -32,7 +31,6 @@ from jobs.selectors.postings import (
     posting_e7_salary_warning,
     posting_for_member,
     posting_list_public,
-    posting_rank_by_match,
     posting_reader_relation,
     posting_skills_listed,
     posting_text_search,
@@ -46,10 +44,21 @@ from jobs.selectors.saved import (
     saved_search_from_token,
     saved_searches_for_graduate,
 )
+from jobs.selectors.search_pages import (
+    PUBLIC_POSTINGS_VERSION_KEY,
+    NarrowPages,
+    PostingIds,
+    RankedFirst,
+    catalogue_stamp,
+    posting_rank_by_match,
+    rows_in_order,
+)
 
 __all__ = [
+    "PUBLIC_POSTINGS_VERSION_KEY",
     "CompanyFigures",
     "NarrowPages",
+    "PostingIds",
     "RankedFirst",
     "ReaderRelation",
     "SalaryWarning",
@@ -60,6 +69,7 @@ __all__ = [
     "application_missing_parts",
     "candidate_for_employer",
     "candidate_visible_to_employer",
+    "catalogue_stamp",
     "company_applications_changed",
     "employer_dashboard_figures",
     "graduate_application_detail",
@@ -78,6 +88,7 @@ __all__ = [
     "posting_skills_listed",
     "posting_text_search",
     "postings_changed_public",
+    "rows_in_order",
     "saved_export",
     "saved_job_ids",
     "saved_jobs_for_graduate",

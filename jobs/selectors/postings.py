@@ -2,9 +2,7 @@
 E-7 salary check for a posting that sponsors a visa."""
 
 import datetime
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import overload
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
@@ -136,92 +134,6 @@ def _with_skill_named(text: str) -> Q:
     """Postings listing a skill whose name in any language, or an alias, contains the text."""
     skill_ids = skill_ids_named(text=text)
     return Q(pk__in=PostingSkill.objects.filter(skill_id__in=skill_ids).values("posting"))
-
-
-def _rows_in_order(ids: list[int]) -> list[JobPosting]:
-    """The public postings with these ids, in this order. The ids come from a search of the
-    public postings: its conditions (a text search above all) need not run again for the rows,
-    only the visibility that may have changed since."""
-    found = {p.pk: p for p in posting_list_public().filter(pk__in=ids)} if ids else {}
-    return [found[pk] for pk in ids if pk in found]
-
-
-class _PostingPages:
-    """A sequence of postings that Django's Paginator and DRF's pagination slice: its count is
-    the postings', and `_page` gives the rows of one slice."""
-
-    def __init__(self, postings: QuerySet[JobPosting]) -> None:
-        self._postings = postings
-
-    def _page(self, start: int, stop: int | None) -> list[JobPosting]:
-        raise NotImplementedError
-
-    def count(self) -> int:
-        return self._postings.count()
-
-    def __len__(self) -> int:
-        return self.count()
-
-    def __iter__(self) -> Iterator[JobPosting]:
-        return iter(self._page(0, None))
-
-    @overload
-    def __getitem__(self, index: int) -> JobPosting: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[JobPosting]: ...
-    def __getitem__(self, index: int | slice) -> JobPosting | list[JobPosting]:
-        if isinstance(index, int):
-            return self._page(index, index + 1)[0]
-        return self._page(index.start or 0, index.stop)
-
-
-class NarrowPages(_PostingPages):
-    """Postings newest first, paged by their ids: a far page skips its OFFSET of rows in the
-    index that orders them (posting_public_order: no row is read), then reads its own twenty
-    rows by id. `/jobs/?page=300` read 6,000 whole rows before."""
-
-    def _page(self, start: int, stop: int | None) -> list[JobPosting]:
-        ordered = self._postings.order_by("-published_at", "-id").values_list("pk", flat=True)
-        return _rows_in_order(list(ordered[start:stop]))
-
-
-class RankedFirst(_PostingPages):
-    """The postings in `ranked_ids` order first (a graduate's match list, best first), then the
-    rest newest first.
-
-    A page within the ranked head is one query on its own ids, a page beyond it pages the rest
-    by ids (NarrowPages): nothing orders every posting by a CASE over the ranked ids."""
-
-    def __init__(self, postings: QuerySet[JobPosting], ranked_ids: list[int]) -> None:
-        super().__init__(postings)
-        self._ranked_ids = ranked_ids
-        self._head: list[int] | None = None
-
-    def _ranked_in_results(self) -> list[int]:
-        """The ranked ids that the search keeps, best first (one query, on ids)."""
-        if self._head is None:
-            rank = {pid: n for n, pid in enumerate(self._ranked_ids)}
-            kept = self._postings.filter(pk__in=self._ranked_ids).values_list("pk", flat=True)
-            self._head = sorted(kept, key=rank.__getitem__)
-        return self._head
-
-    def _page(self, start: int, stop: int | None) -> list[JobPosting]:
-        head = self._ranked_in_results()
-        items = _rows_in_order(head[start:stop])
-        if stop is None or stop > len(head):
-            rest = NarrowPages(self._postings.exclude(pk__in=head))
-            first = max(0, start - len(head))
-            items += rest[first : None if stop is None else stop - len(head)]
-        return items
-
-
-def posting_rank_by_match(
-    *, postings: QuerySet[JobPosting], ranked_ids: list[int]
-) -> RankedFirst | NarrowPages:
-    """Postings by their rank in `ranked_ids` (best first), then the rest newest first."""
-    if not ranked_ids:
-        return NarrowPages(postings)
-    return RankedFirst(postings, ranked_ids)
 
 
 # --- what employers may see of graduates ---------------------------------------------------

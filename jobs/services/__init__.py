@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from core.changes import APPLICATION_STATUS, POSTING_STATUS, ChangeKind, change_announce
 from core.enqueue import send_after_commit
+from core.versions import version_token_renew
 from employers.permissions import require_verified
 from jobs.models import (
     PIPELINE_TRANSITIONS,
@@ -21,7 +22,11 @@ from jobs.models import (
     PostingStatus,
     Requirement,
 )
-from jobs.selectors import application_missing_parts, candidate_visible_to_employer
+from jobs.selectors import (
+    PUBLIC_POSTINGS_VERSION_KEY,
+    application_missing_parts,
+    candidate_visible_to_employer,
+)
 from jobs.services.alerts import saved_search_alert_send as saved_search_alert_send
 from jobs.services.alerts import (
     saved_search_alerts_for_posting as saved_search_alerts_for_posting,
@@ -52,6 +57,20 @@ if TYPE_CHECKING:
     from profiles.models import FieldOfStudy
 
 COVER_LETTER_MAX = 5000
+
+
+def public_postings_changed(**_signal: object) -> None:
+    """The public catalogue may have changed: the counts of searches kept under its version
+    (jobs.selectors.PUBLIC_POSTINGS_VERSION_KEY) are counted again. A new version token now
+    and once more after commit, so no count made before the commit stays kept. Connected to
+    saves and deletes of postings, their skills and companies (apps.py); writers that bypass
+    them (bulk inserts) call it themselves."""
+
+    def new_version() -> None:
+        version_token_renew(PUBLIC_POSTINGS_VERSION_KEY)
+
+    new_version()
+    transaction.on_commit(new_version)
 
 
 def posting_touch(*, posting: JobPosting) -> None:

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -30,6 +31,7 @@ from jobs.services import (
 )
 from portal.graduate.access import graduate_required
 from portal.graduate.forms import DigestFrequencyForm, SavedSearchForm
+from portal.templatetags.save_button import save_button_html
 from profiles.models import GraduateProfile
 from profiles.services import graduate_digest_frequency_set
 
@@ -61,8 +63,11 @@ def posting_save(request: HttpRequest, pk: int, profile: GraduateProfile) -> Htt
         saved_job_add(graduate=profile, posting=posting)
         saved = True
     if getattr(request, "htmx", False):
-        context = {"posting_pk": pk, "saved": saved, "next": request.POST.get("next", "")}
-        return render(request, "jobs/_save_button.html", context)
+        next_url = request.POST.get("next", "")
+        token = get_token(request)
+        return HttpResponse(
+            save_button_html(posting_pk=pk, saved=saved, csrf_token=token, next_url=next_url)
+        )
     messages.success(request, _("Job saved.") if saved else _("Job removed from your saved jobs."))
     return _back(request, "graduate:saved_jobs")
 

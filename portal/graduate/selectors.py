@@ -127,12 +127,10 @@ class SearchScore(TypedDict):
     gap: str | None
 
 
-def search_scores(
-    *, profile: GraduateProfile, postings: list[JobPosting]
-) -> dict[int, SearchScore]:
+def search_scores(*, profile: GraduateProfile, posting_ids: list[int]) -> dict[int, SearchScore]:
     """Per posting on a search page: the graduate's score and main gap, computed once and kept
     while the pair's facts and their context stay the same (matching.pair_stamps)."""
-    ids = [p.pk for p in postings]
+    ids = list(posting_ids)
     keys = pair_keys("search-score", [(profile.pk, pid) for pid in ids])
 
     def score(indexes: list[int]) -> list[SearchScore | None]:

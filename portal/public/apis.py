@@ -66,7 +66,8 @@ class PostingListApi(ListAPIView):
             matches = {m.posting.pk: m.match for m in found}
             if request.query_params.get("sort", SORT_MATCH) == SORT_MATCH:
                 ranked = list(matches)
-        postings = posting_rank_by_match(postings=found_postings, ranked_ids=ranked)
+        search = PostingFilter(request.query_params, request=request).search_key()
+        postings = posting_rank_by_match(postings=found_postings, ranked_ids=ranked, search=search)
         # DRF paginates any sequence; its stubs accept only a QuerySet.
         page: list[JobPosting] | None = self.paginate_queryset(postings)  # type: ignore[arg-type]
         output = self.get_serializer(page, many=True, context={"matches": matches})

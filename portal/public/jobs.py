@@ -8,6 +8,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -34,6 +35,7 @@ from portal.graduate.selectors import (
     job_page_for_graduate,
     search_scores,
 )
+from portal.public.job_cards import SaveButtons, job_cards
 from portal.public.visas import OFFICIAL_SOURCES
 from profiles.models import GraduateProfile
 from profiles.permissions import signed_in_graduate
@@ -54,19 +56,27 @@ def posting_list(request: HttpRequest) -> HttpResponse:
         if sort == SORT_MATCH and profile is not None
         else []
     )
-    postings = posting_rank_by_match(postings=search.qs, ranked_ids=ranked)
-    page = Paginator(postings, PAGE_SIZE).get_page(request.GET.get("page"))
-    postings_on_page = list(page.object_list)
-    scores = search_scores(profile=profile, postings=postings_on_page) if profile else {}
-    saved = saved_job_ids(graduate=profile, posting_ids=[p.pk for p in postings_on_page])
+    pages = posting_rank_by_match(postings=search.qs, ranked_ids=ranked, search=search.search_key())
+    page = Paginator(pages.id_pages(), PAGE_SIZE).get_page(request.GET.get("page"))
+    ids = list(page.object_list)
+    scores = search_scores(profile=profile, posting_ids=ids) if profile else {}
+    saved = saved_job_ids(graduate=profile, posting_ids=ids)
+    buttons = (
+        SaveButtons(
+            csrf_token=get_token(request), next_url=request.get_full_path(), saved_ids=saved
+        )
+        if profile is not None
+        else None
+    )
+    cards = job_cards(posting_ids=ids, scores=scores, save=buttons)
     if profile is not None:
         impression_record(
             user=profile.user,
             list_kind=ListKind.JOB_SEARCH,
             subject_id=profile.pk,
-            item_ids=[p.pk for p in postings_on_page],
+            item_ids=ids,
             offset=(page.number - 1) * PAGE_SIZE,
-            run=current_run() if sort == SORT_MATCH and postings_on_page else None,
+            run=current_run() if sort == SORT_MATCH and ids else None,
         )
     query = request.GET.copy()
     query.pop("page", None)
@@ -81,11 +91,10 @@ def posting_list(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "filter": search,
-            "results": [(p, scores.get(p.pk)) for p in postings_on_page],
+            "cards": cards,
             "sort": sort,
             "querystring": query.urlencode(),
             "is_graduate": profile is not None,
-            "saved_ids": saved,
             "save_search_form": SavedSearchForm() if profile is not None else None,
             "search_params": [(k, v) for k in SEARCH_PARAMS if (v := request.GET.get(k, ""))],
             "filters_active": sum(1 for name in FILTER_FIELDS if request.GET.get(name)),

@@ -7,7 +7,7 @@ narrow screens, from one rendering).
 `{% site_nav %}` is the header's navigation: the same for every reader of one kind (anonymous,
 graduate, employer member, staff) on one page, in one language, with the same unread figures, so
 it is rendered once per process for each of those and kept (settings: template_fragments, as
-the job cards). The two things in it that are the reader's own, the CSRF token of its forms and
+the course cards). The two things in it that are the reader's own, the CSRF token of its forms and
 the page the language menu returns to, are put in each time. Anything else the navigation comes
 to show about its reader must join `_nav_key`.
 

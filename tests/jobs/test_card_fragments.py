@@ -1,5 +1,5 @@
-"""Job and course cards are kept rendered per process, and the job page's parts every reader
-sees alike in the shared cache; what they show changes with its rows."""
+"""Job cards and the job page's parts every reader sees alike are kept in the shared cache,
+course cards per process; what they show changes with its rows."""
 
 import re
 

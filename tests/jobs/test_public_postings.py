@@ -49,7 +49,7 @@ def test_job_search_lists_only_public_postings(
     client: Client, postings: dict[str, JobPosting]
 ) -> None:
     page = client.get(reverse("jobs:list"))
-    listed = {posting.pk for posting, _score in page.context["results"]}
+    listed = {card.posting_id for card in page.context["cards"]}
     assert _names(postings, listed) == PUBLIC
     api = client.get("/api/v1/postings/").json()
     assert _names(postings, {row["id"] for row in api["results"]}) == PUBLIC

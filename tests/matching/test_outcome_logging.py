@@ -146,7 +146,7 @@ def test_page_two_of_job_search_logs_its_postings_with_the_offset(graduate, grad
     company = factories.EmployerFactory()
     factories.JobPostingFactory.create_batch(23, employer=company)
     page = graduate_client.get(reverse("jobs:list"), {"page": 2})
-    shown = [posting.pk for posting, _score in page.context["results"]]
+    shown = [card.posting_id for card in page.context["cards"]]
     assert len(shown) == 3
     impression = Impression.objects.get()
     assert impression.list_kind == ListKind.JOB_SEARCH
