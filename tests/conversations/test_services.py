@@ -235,6 +235,7 @@ def test_unread_counts_follow_each_readers_marker(thread, graduate, employer):
     assert [c.unread for c in employer_inbox(user=employer, employer=company)] == [2]
     assert [c.unread for c in graduate_inbox(profile=graduate.graduate_profile)] == [0]
     assert unread_total(user=employer) == 1
+    assert unread_total(user=graduate) == 0  # a thread with news, all of it their own
 
     conversation_mark_read(conversation=thread, user=employer)
 
