@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from contextlib import suppress
 
 from django.core.cache import cache
+from django.db import transaction
 
 from core.request_memo import request_kept
 
@@ -58,3 +59,11 @@ def version_token_renew(key: str) -> None:
         kept.pop(_KEPT + key, None)
     with suppress(Exception):
         cache.set(key, uuid.uuid4().hex, timeout=None)
+
+
+def version_token_renew_around_commit(key: str) -> None:
+    """`version_token_renew` now and once more after the transaction commits: whatever another
+    process read and kept between the two (the old rows, as the commit had not happened) is
+    under a token no reader asks for after it."""
+    version_token_renew(key)
+    transaction.on_commit(lambda: version_token_renew(key))

@@ -118,14 +118,18 @@ class PostingFilter(filters.FilterSet):
             return repr([])
         self.form.is_valid()  # cleans the form once: its valid fields are in cleaned_data
         data = self.form.cleaned_data
-        used = [(name, data[name]) for name in SEARCH_PARAMS if name in data]
-        # Left empty: no text, no choice, the box unticked (a salary of 0 is a filter).
-        return repr([(name, v) for name, v in used if not (v is None or v is False or v == "")])
+        return repr([(name, data[name]) for name in SEARCH_PARAMS if _used(data.get(name))])
 
     def sort_order(self) -> str:
         """The chosen order; best match unless the search asked for the newest first."""
         data = self.form.cleaned_data if self.form.is_bound and self.form.is_valid() else {}
         return data.get("sort") or SORT_MATCH
+
+
+def _used(value: object) -> bool:
+    """A filter's cleaned value that filters: not left empty (no text, no choice, the box
+    unticked). Compared by identity: a salary of 0 is a filter, though 0 == False."""
+    return not (value is None or value is False or value == "")
 
 
 # What a saved search keeps of a search: its filters, not the order or the page.
@@ -140,7 +144,7 @@ def search_filters_clean(params: Mapping[str, object]) -> dict[str, str]:
     if not search.form.is_valid():
         raise ValidationError({field: list(errors) for field, errors in search.form.errors.items()})
     cleaned = search.form.cleaned_data
-    kept = {name: raw[name] for name in SEARCH_PARAMS if cleaned.get(name) not in (None, "", False)}
+    kept = {name: raw[name] for name in SEARCH_PARAMS if _used(cleaned.get(name))}
     if "sponsorship" in kept:
         kept["sponsorship"] = "on"
     return kept

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from accounts.models import User
-from core.versions import version_token_renew
+from core.versions import version_token_renew_around_commit
 from jobs.models import JobPosting
 from profiles.models import FieldOfStudy
 from skills.models import Skill
@@ -238,9 +238,4 @@ def course_catalogue_changed(**_signal: object) -> None:
     the shared cache, now and once more after commit, so nothing read before the commit stays
     kept). Connected to saves and deletes of courses, their skills and providers (apps.py);
     writers that bypass them (bulk inserts) call it themselves."""
-
-    def new_version() -> None:
-        version_token_renew(COURSE_CATALOGUE_VERSION_KEY)
-
-    new_version()
-    transaction.on_commit(new_version)
+    version_token_renew_around_commit(COURSE_CATALOGUE_VERSION_KEY)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from core.changes import APPLICATION_STATUS, POSTING_STATUS, ChangeKind, change_announce
 from core.enqueue import send_after_commit
-from core.versions import version_token_renew
+from core.versions import version_token_renew_around_commit
 from employers.permissions import require_verified
 from jobs.models import (
     PIPELINE_TRANSITIONS,
@@ -60,17 +60,12 @@ COVER_LETTER_MAX = 5000
 
 
 def public_postings_changed(**_signal: object) -> None:
-    """The public catalogue may have changed: the counts of searches kept under its version
-    (jobs.selectors.PUBLIC_POSTINGS_VERSION_KEY) are counted again. A new version token now
-    and once more after commit, so no count made before the commit stays kept. Connected to
+    """The public catalogue may have changed: the searches' counts and pages and the job cards
+    kept under its version (jobs.selectors.catalogue_stamp) are read again. A new version token
+    now and once more after commit, so nothing read before the commit stays kept. Connected to
     saves and deletes of postings, their skills and companies (apps.py); writers that bypass
     them (bulk inserts) call it themselves."""
-
-    def new_version() -> None:
-        version_token_renew(PUBLIC_POSTINGS_VERSION_KEY)
-
-    new_version()
-    transaction.on_commit(new_version)
+    version_token_renew_around_commit(PUBLIC_POSTINGS_VERSION_KEY)
 
 
 def posting_touch(*, posting: JobPosting) -> None:

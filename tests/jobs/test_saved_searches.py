@@ -87,6 +87,12 @@ def test_a_saved_search_keeps_only_the_search_filters_and_is_named_after_them(pr
     assert "etch engineer" in search.name and "Gyeonggi" in search.name
 
 
+def test_a_salary_of_zero_is_kept_as_the_filter_it_is(profile):
+    """A posting with no salary given is not found by "pays at least 0": the search page and
+    its saved search's alerts must agree (0 == False in Python, so it was dropped)."""
+    assert _search(profile, params={"salary": "0"}).filters == {"salary": "0"}
+
+
 @pytest.mark.parametrize(
     "params", [{"region": "atlantis"}, {"salary": "-5"}, {"topik": "9"}, {"job_type": "pirate"}]
 )
