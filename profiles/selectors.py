@@ -113,19 +113,27 @@ def profile_completeness(*, profile: GraduateProfile) -> tuple[int, list[Improve
     return round(100 * done / len(checks)), missing
 
 
-def profile_missing_for_applying(*, profile: GraduateProfile) -> list[Improvement]:
+def profile_missing_for_applying(
+    *, profile: GraduateProfile, has_rows: tuple[bool, bool] | None = None
+) -> list[Improvement]:
     """What a graduate must add before an application can be sent: their name and nationality,
     one education record and one skill (employers judge an application by these). The CV is
     asked for separately: a graduate may choose to apply without one. The same rule for many
-    graduates at once, in the database: `graduates_ready_to_apply`."""
+    graduates at once, in the database: `graduates_ready_to_apply`.
+
+    `has_rows`: whether they have (an education record, a skill), when the caller knows it
+    already (the job page reads it from the graduate's matching facts); else two queries."""
+    has_education, has_skill = (
+        (profile.education.exists(), profile.skills.exists()) if has_rows is None else has_rows
+    )
     checks = [
         (
             bool(profile.user.full_name.strip() and profile.nationality),
             _("your full name and nationality"),
             "basics",
         ),
-        (profile.education.exists(), _("at least one degree or diploma"), "education"),
-        (profile.skills.exists(), _("at least one skill with its level"), "skills"),
+        (has_education, _("at least one degree or diploma"), "education"),
+        (has_skill, _("at least one skill with its level"), "skills"),
     ]
     return [Improvement(hint, step) for ok, hint, step in checks if not ok]
 

@@ -224,10 +224,13 @@ def graduate_applications_export(*, profile: GraduateProfile) -> list[dict[str, 
     ]
 
 
-def application_missing_parts(*, graduate: GraduateProfile, without_cv: bool) -> list[Improvement]:
+def application_missing_parts(
+    *, graduate: GraduateProfile, without_cv: bool, has_rows: tuple[bool, bool] | None = None
+) -> list[Improvement]:
     """What the graduate must add before applying (empty when ready): the profile's required
-    parts, and a CV unless they confirm they apply without one."""
-    missing = profile_missing_for_applying(profile=graduate)
+    parts, and a CV unless they confirm they apply without one. `has_rows`: see
+    profiles.selectors.profile_missing_for_applying."""
+    missing = profile_missing_for_applying(profile=graduate, has_rows=has_rows)
     if not graduate.cv and not without_cv:
         missing.append(Improvement(_("a CV (PDF), or confirm that you apply without a CV"), "cv"))
     return missing

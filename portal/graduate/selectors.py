@@ -177,7 +177,11 @@ def _how_you_match(profile: GraduateProfile, posting: JobPosting, form: Form) ->
     relation = posting_reader_relation(graduate=profile, posting=posting)
     return {
         "apply_form": form,
-        "apply_missing": application_missing_parts(graduate=profile, without_cv=False),
+        "apply_missing": application_missing_parts(
+            graduate=profile,
+            without_cv=False,
+            has_rows=(facts[0].education_rank >= 0, bool(facts[0].skills)),
+        ),
         "has_cv": bool(profile.cv),
         "application": relation.application,
         "saved_ids": {posting.pk} if relation.saved else set(),

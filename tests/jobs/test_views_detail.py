@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from jobs.models import Application
 from profiles.models import GraduateSkill
+from profiles.services import education_record_save, graduate_skills_set
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -170,6 +171,29 @@ def test_the_job_page_lists_what_is_missing_before_applying(graduate_client, pos
     assert "Before you apply, add to your profile:" in page
     assert "At least one degree or diploma" in page
     assert "Apply without a CV" in page
+
+
+def test_what_is_missing_follows_the_graduates_degrees_and_skills(
+    graduate, graduate_client, posting, django_capture_on_commit_callbacks
+):
+    """The job page reads whether the graduate has a degree and a skill from their matching
+    facts: each edit shows at once, in both directions."""
+    profile = graduate.graduate_profile
+    education_hint, skill_hint = "At least one degree or diploma", "At least one skill with its"
+
+    def missing() -> tuple[bool, bool]:
+        page = graduate_client.get(detail(posting)).content.decode()
+        return education_hint in page, skill_hint in page
+
+    assert missing() == (True, False)  # the persona has a skill, no degree
+    with django_capture_on_commit_callbacks(execute=True):
+        education_record_save(
+            profile=profile, record=factories.EducationRecordFactory.build(profile=profile)
+        )
+    assert missing() == (False, False)
+    with django_capture_on_commit_callbacks(execute=True):
+        graduate_skills_set(profile=profile, levels={})
+    assert missing() == (False, True)
 
 
 def test_applying_without_a_cv_is_accepted_when_the_graduate_says_so(

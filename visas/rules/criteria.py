@@ -17,9 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from visas.rules.factview import UNKNOWN, FactView, visa_matches
-from visas.rules.labels import field_label_lazy
+from visas.rules.labels import field_label_lazy, show_required
 from visas.rules.logic import Test, Tri, all_of, any_of, compare, make_test
 from visas.rules.records import CriterionGroupRule, CriterionRule
 from visas.rules.references import ALL_SCOPE, SME_SCOPE, References, Resolved
@@ -30,6 +31,8 @@ from visas.rules.wording import (
     group_path_lazy,
     group_words_lazy,
     is_structural,
+    per_language,
+    without_operators,
 )
 
 EXEMPTION_PREFIX = "exemption-"
@@ -73,6 +76,9 @@ class Criterion:
     kind: int
     resolved: tuple[Resolved, Resolved]  # the requirement for (all employers, SMEs)
     tests: tuple[Test, Test]
+    # The requirement in words, for (all employers, SMEs): made once per language, since every
+    # explanation of every person shows the same words (some 50 criteria a verdict).
+    required: tuple[Words, Words] = ("", "")
 
 
 @dataclass(slots=True)
@@ -140,7 +146,7 @@ def _compile_criterion(
         else PLAIN
     )
     resolved = (refs.resolve(criterion.value, ALL_SCOPE), refs.resolve(criterion.value, SME_SCOPE))
-    return Criterion(
+    compiled = Criterion(
         rule=criterion,
         label=field_label_lazy(criterion.field, criterion.label),
         group_path=path,
@@ -156,6 +162,34 @@ def _compile_criterion(
             make_test(criterion.field, criterion.op, resolved[1].value),
         ),
     )
+    if kind == PLAIN:
+        compiled.required = (_required_lazy(compiled, 0), _required_lazy(compiled, 1))
+    return compiled
+
+
+def _required(criterion: Criterion, sme: int) -> str:
+    """What the criterion asks, in words: "at least 28,670,000 KRW (GNI x 0.8)"."""
+    rule, resolved = criterion.rule, criterion.resolved[sme]
+    text = show_required(rule.field, rule.op, resolved.value)
+    if resolved.note:  # where a threshold comes from: computed here, in words
+        note = without_operators(str(resolved.note).replace("..", " to "))
+        # Translators: a requirement and where its figure comes from.
+        text = _("%(required)s (%(note)s)") % {"required": text, "note": note}
+    if criterion.has_alt:
+        alt = {"required": text, "alternative": str(criterion.alt_words)}
+        # Translators: a requirement and an alternative to it, worded as "or ...".
+        text = (
+            _("%(required)s; %(alternative)s") % alt
+            if criterion.alt_says_or
+            # Translators: a requirement and an alternative to it.
+            else (_("%(required)s; or: %(alternative)s") % alt)
+        )
+    if criterion.e7_holders_only:
+        text = _("%(required)s (E-7 holders only)") % {"required": text}
+    return text
+
+
+_required_lazy = per_language(_required)
 
 
 def _says_or(visa: str, field: str) -> bool:

@@ -19,15 +19,11 @@ from visas.rules.criteria import (
     plain_met,
 )
 from visas.rules.factview import UNKNOWN, FactView
-from visas.rules.labels import either, show, show_required, yes_no
+from visas.rules.labels import either, show, yes_no
 from visas.rules.logic import Tri, all_of, any_of
-from visas.rules.references import SME_SCOPE, Resolved
+from visas.rules.references import SME_SCOPE
 from visas.rules.results import CriterionResult
-from visas.rules.wording import (
-    NOT_KNOWN,
-    applicant_type_words,
-    without_operators,
-)
+from visas.rules.wording import NOT_KNOWN, applicant_type_words
 
 Node = tuple[Tri, bool]  # (met, uncertain)
 
@@ -119,7 +115,7 @@ class _Explainer:
             uncertain = rule.uncertain or resolved.uncertain or bool(estimate)
             node = (plain_met(criterion, self.view, self.sme), uncertain)
             actual = show(rule.field, self.view.get(rule.field, UNKNOWN))
-            required = _required(criterion, resolved)
+            required = str(criterion.required[self.sme])
             self._record(criterion, actual, required, node[0], node[1], resolved.source_keys)
         self.nodes[id(criterion)] = node
         return node
@@ -363,24 +359,3 @@ def _holding(holds: dict[str, Node]) -> str:
 def _one_of(keys: list[str]) -> str:
     # Translators: %(kinds)s lists kinds of applicant, separated by semicolons.
     return _("one of: %(kinds)s") % {"kinds": "; ".join(applicant_type_words(key) for key in keys)}
-
-
-def _required(criterion: Criterion, resolved: Resolved) -> str:
-    rule = criterion.rule
-    text = show_required(rule.field, rule.op, resolved.value)
-    if resolved.note:  # where a threshold comes from: computed here, in words
-        note = without_operators(str(resolved.note).replace("..", " to "))
-        # Translators: a requirement and where its figure comes from.
-        text = _("%(required)s (%(note)s)") % {"required": text, "note": note}
-    if criterion.has_alt:
-        alt = {"required": text, "alternative": str(criterion.alt_words)}
-        # Translators: a requirement and an alternative to it, worded as "or ...".
-        text = (
-            _("%(required)s; %(alternative)s") % alt
-            if criterion.alt_says_or
-            # Translators: a requirement and an alternative to it.
-            else (_("%(required)s; or: %(alternative)s") % alt)
-        )
-    if criterion.e7_holders_only:
-        text = _("%(required)s (E-7 holders only)") % {"required": text}
-    return text

@@ -1,10 +1,11 @@
 """Words for people: field names, values and requirements as pages show them."""
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any, Final
 
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 from django_countries.data import COUNTRIES
 
 from visas.rules.data_words import data_words
@@ -170,7 +171,23 @@ def yes_no(value: bool) -> str:
 
 
 def show(field: str, value: Any) -> str:
-    """A value of a field in words: "not answered", "yes", "28,670,000 KRW", "2 years"."""
+    """A value of a field in words: "not answered", "yes", "28,670,000 KRW", "2 years".
+    A single value's words are kept per language (a verdict shows some 50 values, most of
+    them the same from one person to the next)."""
+    if value is UNKNOWN or type(value) in _KEPT_TYPES:
+        return _shown(get_language(), field, value)
+    return _show(field, value)
+
+
+_KEPT_TYPES: Final = frozenset({str, int, float, bool, Range})
+
+
+@lru_cache(maxsize=4096, typed=True)  # typed: True, 1 and 1.0 are worded apart
+def _shown(language: str | None, field: str, value: Any) -> str:
+    return _show(field, value)
+
+
+def _show(field: str, value: Any) -> str:
     if value is UNKNOWN:
         return str(NOT_ANSWERED)
     if isinstance(value, Range):
