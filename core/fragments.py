@@ -15,7 +15,7 @@ nothing were kept: a kept part only ever saves work.
 import hashlib
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache as once
 from typing import TypeVar
 
@@ -84,6 +84,19 @@ def kept_values(
             except Exception:
                 logger.warning("Page parts made could not be kept")
     return [values[i] for i in range(len(keys))]
+
+
+def kept_fragments_read(keys: Iterable[str]) -> dict[str, SafeString]:
+    """The parts kept under `keys`, by key, read in one round trip; nothing is made. A page
+    that will ask for several parts reads them together first (`{% kept %}`)."""
+    named = {_cache_key(key): key for key in keys}
+    try:
+        found = cache.get_many(list(named)) if named else {}
+    except Exception:
+        logger.warning("Kept page parts could not be read; making them")
+        return {}
+    # Only HTML this code rendered from its own templates is ever kept under these keys.
+    return {named[k]: mark_safe(part) for k, part in found.items()}  # noqa: S308
 
 
 def kept_fragments(

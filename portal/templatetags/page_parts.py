@@ -15,10 +15,12 @@ to show about its reader must join `_nav_key`.
 encloses once and keeps it in the shared cache (core.fragments) under the values given and the
 language: for a part that is the same for every reader, and shows nothing but what those
 values stand for. Anything it shows beyond them (a skill's name) may be KEPT_PART_SECONDS old.
+The first kept part a page renders reads all of the page's kept parts in one round trip.
 """
 
 import secrets
-from typing import Any
+from contextlib import suppress
+from typing import Any, cast
 
 from django import template
 from django.core.cache import caches
@@ -29,7 +31,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from accounts.models import User
-from core.fragments import kept_fragments
+from core.fragments import kept_fragments, kept_fragments_read
 from notifications.selectors import unread_count
 from portal.templatetags.conversations_nav import unread_for_request
 
@@ -93,14 +95,39 @@ def _nav_key(request: Any) -> str:
     return f"nav:{get_language()}:{kind}:{page}:{messages}:{unread_count(user=user)}"
 
 
+_READ_AHEAD = "kept-read-ahead"
+
+
 class KeptNode(template.Node):
     def __init__(self, nodelist: template.NodeList, vary_on: list[Any]) -> None:
         self.nodelist, self.vary_on = nodelist, vary_on
 
+    def key(self, context: Context) -> str:
+        return repr((*(value.resolve(context) for value in self.vary_on), get_language()))
+
     def render(self, context: Context) -> SafeString:
-        key = repr((*(value.resolve(context) for value in self.vary_on), get_language()))
+        key = self.key(context)
+        found = self._read_ahead(context, key).get(key)
+        if found is not None:
+            return found
         render = lambda _indexes: [self.nodelist.render(context)]  # noqa: E731
         return kept_fragments([key], render, seconds=KEPT_PART_SECONDS)[0]
+
+    def _read_ahead(self, context: Context, key: str) -> dict[str, SafeString]:
+        """The first kept part a template renders reads every kept part of the template in one
+        round trip: their keys as they stand now. A key is the part's name and values, so a
+        part read under a key that is not its own later (one in a loop) is never shown: that
+        part reads its own."""
+        state: Any = context.render_context
+        found: dict[str, SafeString] | None = state.get(_READ_AHEAD)
+        if found is None:
+            keys = {key}
+            page = context.template
+            for node in page.nodelist.get_nodes_by_type(KeptNode) if page is not None else ():
+                with suppress(Exception):  # a key that cannot be made now is read by its part
+                    keys.add(cast(KeptNode, node).key(context))
+            found = state[_READ_AHEAD] = kept_fragments_read(keys)
+        return found
 
 
 @register.tag("kept")

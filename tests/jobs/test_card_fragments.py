@@ -83,6 +83,25 @@ def test_a_job_pages_kept_parts_are_not_read_or_rendered_again(client):
     assert "jobs_postingskill" not in read and "jobs_jobposting_accepted_fields" not in read
 
 
+def test_a_job_pages_kept_parts_are_read_together_in_one_round_trip(client, monkeypatch):
+    from django.core.cache import cache
+
+    posting = factories.JobPostingFactory(description="Etch process work.")
+    first = _job_page(client, posting)
+    reads: list[list[str]] = []
+    get_many = cache.get_many
+
+    def counted(keys, *args, **kwargs):
+        found = get_many(keys, *args, **kwargs)
+        if any(key.startswith("fragment:") for key in keys):
+            reads.append([key for key in keys if key in found])
+        return found
+
+    monkeypatch.setattr(cache, "get_many", counted)
+    assert _without_tokens(_job_page(client, posting)) == _without_tokens(first)
+    assert len(reads) == 1 and len(reads[0]) == 4  # head, facts, about, requirements
+
+
 def test_a_job_page_shows_new_skills_text_and_company_name_at_once(
     client, django_capture_on_commit_callbacks
 ):
