@@ -25,7 +25,12 @@ from core.versions import version_token
 from jobs.models import JobPosting, PostingSkill
 from matching.explain import CourseOffer, Explanation
 from matching.facts import GraduateFacts, PostingFacts
-from matching.selectors import CourseOffers, explanations_for, explanations_from_facts
+from matching.selectors import (
+    CourseOffers,
+    explanations_for,
+    explanations_from_facts,
+    person_facts_kept,
+)
 from profiles.models import FieldOfStudy, GraduateProfile
 from skills.selectors import skill_name_q
 from training.demand import (
@@ -50,7 +55,7 @@ from training.plans import (
     course_plan_for_posting,
 )
 from visas.rules import Guidance, PathwayResult, RuleInputError
-from visas.selectors import person_facts_for_graduate, visa_guidance
+from visas.selectors import rules_version, visa_guidance
 
 __all__ = [
     "CoursePlan",
@@ -77,6 +82,7 @@ __all__ = [
 ]
 
 DEGREE_ROUTES = ("D-2", "F-2 (K-STAR)")
+DEGREE_ROUTES_KEPT_SECONDS = 6 * 3600
 
 
 def course_list_public() -> QuerySet[Course]:
@@ -260,12 +266,23 @@ def _age(graduate: GraduateProfile) -> int | None:
 
 
 def _degree_routes(graduate: GraduateProfile) -> list[PathwayResult]:
+    """The study routes' answers for the graduate's own facts: kept in the shared cache under
+    those facts, the day, the language and the rules' version (as their visa guidance page keeps
+    its answers), so a revisit works none of them out again."""
     try:
-        person = person_facts_for_graduate(profile=graduate)
+        person = person_facts_kept(profile=graduate)
     except RuleInputError:
         return []
-    guidance = visa_guidance(person=person, offer=None, on=timezone.localdate())
-    return [p for p in guidance.pathways if p.code in DEGREE_ROUTES]
+    today, version = timezone.localdate(), rules_version()
+    key = (
+        None if version is None else repr(("degree-routes", person, today, get_language(), version))
+    )
+
+    def routes(_indexes: list[int]) -> list[tuple[PathwayResult, ...]]:
+        guidance = visa_guidance(person=person, offer=None, on=today)
+        return [tuple(p for p in guidance.pathways if p.code in DEGREE_ROUTES)]
+
+    return list(kept_values([key], routes, seconds=DEGREE_ROUTES_KEPT_SECONDS)[0])
 
 
 # --- courses for the gaps a match explanation shows --------------------------------------------

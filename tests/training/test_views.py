@@ -302,3 +302,34 @@ def test_unverified_employer_sees_the_page_but_cannot_record_interest(
     response = client.post(url, {"target": f"course:{course.pk}"})
     assert response.status_code == 403
     assert not SponsorshipInterest.objects.exists()
+
+
+@pytest.mark.usefixtures("loaded_visa_rules")
+def test_for_me_keeps_the_study_routes_until_the_graduates_facts_change(
+    graduate_client: Client,
+    world: World,
+    monkeypatch: pytest.MonkeyPatch,
+    django_capture_on_commit_callbacks,
+) -> None:
+    """The D-2 and K-STAR answers are worked out once for the graduate's facts (the shared
+    cache); a new TOPIK result is worked out again at once."""
+    from profiles.services import graduate_languages_update
+    from training import selectors
+
+    worked_out: list[int] = []
+    guidance = selectors.visa_guidance
+
+    def counting(**kwargs):  # type: ignore[no-untyped-def]
+        worked_out.append(kwargs["person"].topik)
+        return guidance(**kwargs)
+
+    monkeypatch.setattr(selectors, "visa_guidance", counting)
+    url = reverse("training:for_me")
+    first = graduate_client.get(url).context["pathways"].routes
+    second = graduate_client.get(url).context["pathways"].routes
+    assert [r.code for r in first] == ["D-2", "F-2 (K-STAR)"] and second == first
+    assert len(worked_out) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        graduate_languages_update(profile=world.graduate, topik_level=6)
+    assert graduate_client.get(url).context["pathways"].routes
+    assert worked_out[1:] == [6]
