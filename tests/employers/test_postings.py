@@ -298,3 +298,45 @@ def test_the_company_postings_come_in_pages_of_25_keeping_the_status(employer_cl
     assert "status=open&amp;page=2" in first.content.decode()
     second = employer_client.get(url, {"status": "open", "page": "2"})
     assert len(second.context["postings"]) == 5
+
+
+def test_the_postings_table_is_kept_and_shows_each_change_at_once(
+    employer_client, company, graduate, monkeypatch
+):
+    """Each row of the table is rendered once and kept; a new application, a new title or a
+    closed posting is a new row on the next visit, on the postings page and the dashboard."""
+    from portal.templatetags import employer_portal
+
+    posting = factories.JobPostingFactory(employer=company, title="Etch engineer")
+    factories.JobPostingFactory(employer=company, title="CMP engineer")
+    url = reverse("employer:posting_list")
+    employer_client.get(url)
+    rendered: list[int] = []
+    real = employer_portal.get_template
+
+    def counting(name: str):  # type: ignore[no-untyped-def]
+        template = real(name)
+        original = template.render
+
+        def render(context=None, request=None):  # type: ignore[no-untyped-def]
+            rendered.append(context["posting"].pk)
+            return original(context, request)
+
+        template.render = render
+        return template
+
+    monkeypatch.setattr(employer_portal, "get_template", counting)
+    employer_client.get(url)
+    assert rendered == []  # both rows kept
+    factories.ApplicationFactory(posting=posting, graduate=graduate.graduate_profile)
+    posting.title = "Dry etch engineer"
+    posting.save()
+    page = employer_client.get(url).content.decode()
+    assert rendered == [posting.pk]
+    assert "Dry etch engineer" in page and "Etch engineer<" not in page
+    row = page[page.index("Dry etch engineer") :]
+    assert 'badge badge-info">1<' in row[: row.index("</tr>")]  # the new application
+    posting_close(posting=posting)
+    dashboard = employer_client.get(reverse("employer:dashboard")).content.decode()
+    assert "Dry etch engineer" not in dashboard  # the dashboard lists open postings
+    assert "Closed" in employer_client.get(url).content.decode()
