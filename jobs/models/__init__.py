@@ -173,7 +173,11 @@ class JobPosting(TimeStampedModel):
     @property
     def is_public(self) -> bool:
         """Whether this posting passes `JobPostingQuerySet.public` (the database answers, so the
-        two can never disagree)."""
+        two can never disagree): asked when read (`listed`, jobs.selectors.posting_for_member),
+        else now."""
+        listed = self.__dict__.get("listed")
+        if listed is not None:
+            return bool(listed)
         return self.pk is not None and JobPosting.objects.public().filter(pk=self.pk).exists()
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from employers.models import Employer
-from jobs.models import Application, JobPosting, PostingSkill, SavedJob
+from jobs.models import Application, JobPosting, PostingSkill, SavedJob, ScreeningQuestion
 from profiles.models import GraduateProfile
 from skills.selectors import skill_ids_named
 from visas.models import ThresholdScope
@@ -53,6 +53,9 @@ def posting_detail_public(
         postings = postings.prefetch_related(*REQUIREMENTS)
     if reader is not None:
         postings = postings.annotate(
+            has_screening_questions=Exists(
+                ScreeningQuestion.objects.filter(posting=OuterRef("pk"))
+            ),
             reader_id=Value(reader.pk),
             reader_saved=Exists(SavedJob.objects.filter(graduate=reader, posting=OuterRef("pk"))),
             reader_application_id=Subquery(
@@ -60,6 +63,14 @@ def posting_detail_public(
             ),
         )
     return postings.get(pk=pk)
+
+
+def posting_screening_questions(*, posting: JobPosting) -> list[ScreeningQuestion]:
+    """The posting's screening questions in order: no query when the posting was read knowing
+    it has none (`posting_detail_public(reader=...)`; most postings ask none)."""
+    if getattr(posting, "has_screening_questions", True) is False:
+        return []
+    return list(posting.screening_questions.all())
 
 
 @dataclass(frozen=True)
@@ -139,13 +150,20 @@ def _with_skill_named(text: str) -> Q:
 # --- what employers may see of graduates ---------------------------------------------------
 
 
-def posting_for_member(*, user: User, pk: int, requirements: bool = True) -> JobPosting:
+def posting_for_member(
+    *, user: User, pk: int, requirements: bool = True, listed: bool = False
+) -> JobPosting:
     """The posting if it belongs to the user's company; JobPosting.DoesNotExist otherwise.
     `requirements`: with its skills, fields of study and screening questions, read at once
-    (pages about the candidates need none of them)."""
+    (pages about the candidates need none of them). `listed`: whether it is public, in the same
+    query (`JobPosting.is_public`), for a page that only reads the posting."""
     postings = JobPosting.objects.select_related("employer")
     if requirements:
         postings = postings.prefetch_related(*REQUIREMENTS)
+    if listed:
+        postings = postings.annotate(
+            listed=Exists(JobPosting.objects.public().filter(pk=OuterRef("pk")))
+        )
     return postings.get(pk=pk, employer__members__user=user)
 
 

@@ -69,11 +69,14 @@ def membership(request: HttpRequest) -> EmployerMember:
 
 
 def posting_or_404(
-    request: AuthenticatedHttpRequest, pk: int, *, requirements: bool = True
+    request: AuthenticatedHttpRequest, pk: int, *, requirements: bool = True, listed: bool = False
 ) -> JobPosting:
-    """The member's company's posting (`requirements`: jobs.selectors.posting_for_member)."""
+    """The member's company's posting (`requirements`, `listed`:
+    jobs.selectors.posting_for_member)."""
     try:
-        return posting_for_member(user=request.user, pk=pk, requirements=requirements)
+        return posting_for_member(
+            user=request.user, pk=pk, requirements=requirements, listed=listed
+        )
     except JobPosting.DoesNotExist as exc:
         raise Http404("No such posting") from exc
 

@@ -131,7 +131,7 @@ def _candidate_or_404(request: AuthenticatedHttpRequest, graduate_id: int) -> Gr
 @company_member
 @require_GET
 def candidate_detail(request: AuthenticatedHttpRequest, pk: int, graduate_id: int) -> HttpResponse:
-    posting = posting_or_404(request, pk, requirements=False)
+    posting = posting_or_404(request, pk, requirements=False, listed=True)
     profile = _candidate_or_404(request, graduate_id)
     candidate_access_record(
         employer=posting.employer,

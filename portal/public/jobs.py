@@ -21,6 +21,7 @@ from jobs.selectors import (
     posting_detail_public,
     posting_list_public,
     posting_rank_by_match,
+    posting_screening_questions,
     posting_skills_listed,
     saved_job_ids,
 )
@@ -123,7 +124,7 @@ def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "official_sources": OFFICIAL_SOURCES,
     }
     if graduate:
-        form = ApplicationForm(questions=posting.screening_questions.all())
+        form = ApplicationForm(questions=posting_screening_questions(posting=posting))
         context.update(job_page_for_graduate(profile=profile, posting=posting, form=form))
         outcome_record(user=user, graduate=profile, posting=posting)
     return render(request, "jobs/posting_detail.html", context)

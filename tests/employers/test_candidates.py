@@ -1,6 +1,8 @@
 """Ranked candidates with explanations, who may see a graduate's profile and CV (each view
 logged), and inviting a candidate to apply."""
 
+import datetime
+
 import pytest
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
@@ -11,9 +13,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from employers.models import CandidateAccess
-from jobs.models import PostingInvitation
+from jobs.models import JobPosting, PostingInvitation
 from jobs.selectors import candidate_visible_to_employer
-from jobs.services import PostingRefused, application_submit, posting_invite_candidate
+from jobs.services import (
+    PostingRefused,
+    application_submit,
+    posting_close,
+    posting_invite_candidate,
+    posting_reopen,
+)
 from notifications.models import Notification
 from tests import factories
 
@@ -248,6 +256,28 @@ def test_another_company_cannot_invite_to_this_posting(other_employer, posting, 
     url = reverse("employer:candidate_invite", args=[posting.pk, graduate.graduate_profile.pk])
     assert client.post(url).status_code == 404
     assert not PostingInvitation.objects.exists()
+
+
+def test_the_invitation_form_shows_only_while_the_posting_is_public(
+    employer_client, posting, graduate
+):
+    """Whether the posting is public comes with it (one query): the form is there while it is
+    open, and gone once it is closed or its deadline has passed."""
+    url = reverse("employer:candidate_detail", args=[posting.pk, graduate.graduate_profile.pk])
+    with CaptureQueriesContext(connection) as queries:
+        assert "Send invitation" in employer_client.get(url).content.decode()
+    asked_again = [
+        q
+        for q in queries.captured_queries
+        if q["sql"].startswith('SELECT 1 AS "a" FROM "jobs_jobposting"')
+    ]
+    assert asked_again == []  # whether it is public came with the posting
+    posting_close(posting=posting)
+    assert "Send invitation" not in employer_client.get(url).content.decode()
+    posting_reopen(posting=posting)
+    assert "Send invitation" in employer_client.get(url).content.decode()
+    JobPosting.objects.filter(pk=posting.pk).update(deadline=datetime.date(2020, 1, 1))
+    assert "Send invitation" not in employer_client.get(url).content.decode()
 
 
 def test_a_draft_posting_cannot_invite(employer, posting, graduate):

@@ -203,3 +203,19 @@ def test_applying_without_a_cv_is_accepted_when_the_graduate_says_so(
     response = graduate_client.post(apply(posting), {"cover_letter": "Hi", "without_cv": "on"})
     assert response.status_code == 302
     assert Application.objects.filter(graduate=graduate.graduate_profile).exists()
+
+
+def test_a_job_without_screening_questions_reads_none_for_the_apply_box(graduate_client, posting):
+    """Whether the posting asks questions comes with the posting: most ask none, and their
+    page reads no question rows (one with questions shows them: test_screening_pages)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        page = graduate_client.get(detail(posting))
+    assert page.status_code == 200 and "Questions from the employer" not in page.content.decode()
+    assert not [
+        q
+        for q in queries.captured_queries
+        if q["sql"].startswith('SELECT "jobs_screeningquestion"')
+    ]
