@@ -77,6 +77,32 @@ def test_the_locust_client_runs_every_role_against_a_live_site(
     assert "healthz" in figures["single"]
 
 
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_transfer_command_weighs_every_graduate_page_in_chromium(
+    live_server: object, tmp_path: Path
+) -> None:
+    """`python -m loadtest.transfer` opens each graduate page signed in, on a cold cache, and
+    prints what it fetched: the page itself and its style sheets at least."""
+    demo_seed(size=DemoSize.small())
+    match_run_request()
+    fixture = tmp_path / "fixture.json"
+    call_command("loadtest_prepare", out=str(fixture), graduates=2, employers=1)
+    result = subprocess.run(
+        [sys.executable, "-m", "loadtest.transfer", "--base-url", live_server.url,  # type: ignore[attr-defined]
+         "--fixture", str(fixture)],
+        cwd=ROOT, capture_output=True, text=True, timeout=180,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()[1:-1]}
+    assert {"graduate-dashboard", "graduate-job", "graduate-visas"} <= set(rows)
+    for name, (total, document, *_rest) in rows.items():
+        assert float(document) > 0.5 and float(total) >= float(document), name
+    assert float(rows["graduate-dashboard"][2]) > 0  # its style sheets came over the wire
+    assert result.stdout.splitlines()[-1].endswith("over 60 KB")
+
+
 def _same_shape_at_both_sizes(fixture: dict) -> dict:
     """The fixture narrowed to what shows a full page at both sizes: graduates who have
     matches (a page with none skips the queries that explain them), and a search that finds
