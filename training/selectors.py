@@ -55,7 +55,7 @@ from training.plans import (
     course_plan_for_posting,
 )
 from visas.rules import Guidance, PathwayResult, RuleInputError
-from visas.selectors import rules_version, visa_guidance
+from visas.selectors import own_answers_key, visa_guidance
 
 __all__ = [
     "CoursePlan",
@@ -273,10 +273,8 @@ def _degree_routes(graduate: GraduateProfile) -> list[PathwayResult]:
         person = person_facts_kept(profile=graduate)
     except RuleInputError:
         return []
-    today, version = timezone.localdate(), rules_version()
-    key = (
-        None if version is None else repr(("degree-routes", person, today, get_language(), version))
-    )
+    today = timezone.localdate()
+    key = own_answers_key(part="degree-routes", person=person, on=today)
 
     def routes(_indexes: list[int]) -> list[tuple[PathwayResult, ...]]:
         guidance = visa_guidance(person=person, offer=None, on=today)

@@ -164,6 +164,14 @@ def rules_version() -> str | None:
     return version_token(RULES_VERSION_KEY)
 
 
+def own_answers_key(*, part: str, person: PersonFacts, on: date) -> str | None:
+    """What answers worked out from a person's own facts alone (no "what if") are kept under in
+    the shared cache: the part, the facts, the day, the language and the rules' version. None
+    when the version cannot be read: then nothing kept can be trusted."""
+    version = rules_version()
+    return None if version is None else repr((part, person, on, get_language(), version))
+
+
 def visa_names(*, language: str) -> dict[str, str]:
     """Each visa's name in `language` (in English where it has none), by code; kept in the
     shared cache until the rules change."""

@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django_countries import countries
@@ -26,7 +25,7 @@ from profiles.models import GraduateProfile
 from profiles.permissions import signed_in_graduate
 from profiles.selectors import graduate_profile_for_user
 from visas.rules import RuleInputError
-from visas.selectors import rules_version, visa_guidance
+from visas.selectors import own_answers_key, visa_guidance
 
 _EDUCATION_LABELS = dict(EducationLevel.choices)
 MINE_KEPT_SECONDS = 600  # course links in the guidance may be this old
@@ -132,9 +131,8 @@ def _mine_context(
         "education_label": _EDUCATION_LABELS.get(form.person.education_level, ""),
         "degree_country_name": countries.name(form.person.degree_country),
     }
-    version = rules_version()
-    if keep and not submitted and version is not None:
-        key = repr(("visa-mine", person, today, get_language(), version))
+    kept_as = own_answers_key(part="visa-mine", person=person, on=today)
+    if keep and not submitted and kept_as is not None:
 
         def results(_indexes: list[int]) -> list[tuple[str, str]]:
             guidance = visa_guidance(person=person, offer=None, on=today)
@@ -142,7 +140,7 @@ def _mine_context(
             results_html, status_html = (render_to_string(n, page, request) for n in KEPT_PARTS)
             return [(results_html, status_html)]
 
-        kept = kept_values([key], results, seconds=MINE_KEPT_SECONDS)[0]
+        kept = kept_values([kept_as], results, seconds=MINE_KEPT_SECONDS)[0]
         # Both from one rendering: the status line counts the routes the results show.
         context["results_html"], context["status_html"] = (mark_safe(part) for part in kept)  # noqa: S308
         return context
