@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files: pre-compressed, never here
     "core.middleware.CompressionMiddleware",
+    "core.middleware.HangulFaceMiddleware",  # before compression: it reads the page
     "core.middleware.ApiConditionalGetMiddleware",
     "core.middleware.RateLimitHeadersMiddleware",
     "core.middleware.RequestMemoMiddleware",
@@ -367,5 +368,8 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},  # cutting a Korean face logs each table at INFO
+    },
 }

@@ -9,6 +9,7 @@ shape under /api/ and as a plain page elsewhere.
 from collections.abc import Callable
 
 from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -19,9 +20,11 @@ from django.http import (
 from django.middleware.gzip import GZipMiddleware
 from django.middleware.http import ConditionalGetMiddleware
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
+from core import hangul_face
 from core.api.errors import ALL, error_body
 from core.request_memo import request_memo_begin, request_memo_end
 
@@ -146,3 +149,42 @@ class RequestMemoMiddleware:
             return self.get_response(request)
         finally:
             request_memo_end(token)
+
+
+class HangulFaceMiddleware:
+    """Links the Korean face an HTML page needs (core.hangul_face): the pieces of Noto Sans KR
+    for a page in Korean or with much Korean text, a face of just its characters for a page
+    with a little (a company's Korean name), nothing for a page with none. The link goes at the
+    end of the head, or at the end of an htmx fragment, which has none."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        if (
+            not isinstance(response, HttpResponse)
+            or not response.get("Content-Type", "").startswith("text/html")
+            or response.has_header("Content-Encoding")
+        ):
+            return response
+        content = response.content
+        head_end = content.find(b"</head>")
+        if head_end < 0 and not request.headers.get("HX-Request"):
+            return response
+        if getattr(request, "LANGUAGE_CODE", "") == "ko":
+            href = staticfiles_storage.url(hangul_face.PIECES_CSS)
+        else:
+            chars = hangul_face.korean_chars(content)
+            if not chars:
+                return response
+            if len(chars) > hangul_face.MAX_CHARS:
+                href = staticfiles_storage.url(hangul_face.PIECES_CSS)
+            else:
+                href = reverse("hangul-face-css", args=[hangul_face.face_token(chars)])
+        link = f'<link rel="stylesheet" href="{href}">'.encode()
+        at = head_end if head_end >= 0 else len(content)
+        response.content = content[:at] + link + content[at:]
+        if response.has_header("Content-Length"):
+            response["Content-Length"] = str(len(response.content))
+        return response

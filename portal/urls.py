@@ -6,7 +6,7 @@ namespace: graduate:, employer:, staff:, jobs:, companies:, training:, visas:, s
 notifications:.
 """
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from portal.account import language, notifications, tokens
 from portal.account import views as account
@@ -25,7 +25,7 @@ from portal.graduate import interviews as graduate_interviews
 from portal.graduate import partners as graduate_partners
 from portal.graduate import training as graduate_training
 from portal.graduate import visas as graduate_visas
-from portal.public import companies, home, jobs, legal, skills
+from portal.public import companies, fonts, home, jobs, legal, skills
 from portal.public import training as public_training
 from portal.public import visas as public_visas
 from portal.staff import golden
@@ -308,10 +308,18 @@ visas = [
     path("mine/route/<slug:code>/", graduate_visas.mine_route, name="mine_route"),
 ]
 
+FACE = r"(?P<token>[A-Za-z0-9_-]+\.[0-9a-f]{16})"  # a page's Korean face (core.hangul_face)
+
 urlpatterns = [
     path("", home.home, name="home"),
     path("healthz", home.healthz, name="healthz"),
     path("readyz", home.readyz, name="readyz"),
+    re_path(rf"^fonts/hangul/{FACE}\.css$", fonts.hangul_face_css, name="hangul-face-css"),
+    re_path(
+        rf"^fonts/hangul/{FACE}-(?P<weight>[0-9]{{3}})\.woff2$",
+        fonts.hangul_face_font,
+        name="hangul-face-font",
+    ),
     path("terms/", legal.terms, name="terms"),
     path("privacy/", legal.privacy, name="privacy"),
     path("dashboard/", account.dashboard, name="dashboard"),

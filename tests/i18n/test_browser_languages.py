@@ -181,3 +181,33 @@ def test_the_employer_journey_in_korean_reaches_public_pages_in_korean(
     axe_check(page)
     _in_language(page, "ko")
     page.screenshot(path="test-artifacts/screenshots/i18n-ko-employer-visa-checker.png")
+
+
+def test_an_english_page_draws_korean_names_from_a_face_of_their_own_characters(
+    browser_page, open_posting
+):
+    """A job page in English shows the company's Korean name: Chromium, with no Korean font of
+    its own, draws it from the page's face of just those characters (a few KB), not from the
+    pieces of Noto Sans KR (15 KB each), and the visa routes' Korean names the same way."""
+    posting, _etch = open_posting
+    page = browser_page
+    page.context.set_extra_http_headers({"Accept-Language": "en"})
+    fetched: list[tuple[str, int]] = []
+    page.on("response", lambda response: fetched.append((response.url, response.status)))
+    for path, korean in (
+        (f"/jobs/{posting.pk}/", posting.employer.name_ko),
+        ("/visas/check/?nationality=VN&age=26&education_level=bachelor&topik=3", "유학"),
+    ):
+        fetched.clear()
+        page.goto(path, wait_until="networkidle")
+        expect(page.locator("main [lang=ko]").filter(has_text=korean).first).to_be_visible()
+        faces = page.evaluate(
+            "async () => { await document.fonts.ready; return [...document.fonts]"
+            ".filter(face => face.status === 'loaded').map(face => face.family) }"
+        )
+        assert any("Talent Bridge Hangul" in face for face in faces), (path, faces)
+        fonts = [url for url, status in fetched if status == 200 and "/fonts/" in url]
+        assert any(re.search(r"/fonts/hangul/[\w.-]+-400\.woff2$", url) for url in fonts), fonts
+        assert not [url for url in fonts if "noto-sans-kr" in url], fonts
+        assert all(status < 400 for _, status in fetched), fetched
+    page.shot("korean-name-on-an-english-page")
