@@ -1,5 +1,7 @@
 """A page's Korean face (core.hangul_face): its `@font-face` rules and its fonts. Both are named
-by a signed token of the characters they draw, so they never change and browsers keep them."""
+by a signed token of the characters they draw, so they never change and browsers keep them.
+Kept as private all the same: the characters may come from a signed-in person's own page (a
+name, a message), and no shared cache or proxy should keep a trace of them."""
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
@@ -19,7 +21,7 @@ def _chars(token: str) -> str:
 
 
 def _kept_for_good(response: HttpResponse) -> HttpResponse:
-    patch_cache_control(response, public=True, max_age=YEAR, immutable=True)
+    patch_cache_control(response, private=True, max_age=YEAR, immutable=True)
     return response
 
 

@@ -95,7 +95,7 @@ def test_an_english_page_with_a_korean_name_links_a_face_of_its_characters():
     assert html.index(link) < html.index("</head>")
     face = client.get(link)
     assert face.status_code == 200 and face["Content-Type"].startswith("text/css")
-    assert "immutable" in face["Cache-Control"] and "public" in face["Cache-Control"]
+    assert "immutable" in face["Cache-Control"] and "private" in face["Cache-Control"]
     css = face.content.decode()
     assert css.count("@font-face") == 2 and '"Talent Bridge Hangul"' in css
     shown = hangul_face.korean_chars(page.content)
