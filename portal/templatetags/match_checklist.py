@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from django import template
 from django.utils.formats import localize
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -52,13 +52,9 @@ def checklist_items(items: Iterable[ChecklistItem], kind: str) -> SafeString:
         return format_html(
             '<li class="muted">{}</li>', _("The employer has not listed specific skills.")
         )
-    return (
-        format_html_join(
-            "",
-            '<li class="check-{}"><span class="check-label">{}{}</span>'
-            '<span class="check-state">{}</span><span class="check-detail">{}</span></li>',
-            rows,
-        )
-        if rows
-        else mark_safe("")
+    return format_html_join(
+        "",
+        '<li class="check-{}"><span class="check-label">{}{}</span>'
+        '<span class="check-state">{}</span><span class="check-detail">{}</span></li>',
+        rows,
     )
