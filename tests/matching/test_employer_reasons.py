@@ -1,5 +1,7 @@
 """The candidate's explanation as employers read it, worded once per candidate."""
 
+from dataclasses import replace
+
 import pytest
 from django.utils import translation
 
@@ -59,3 +61,19 @@ def test_the_lines_are_in_the_readers_language():
     _explanation, reasons = _reasons("ko")
     etching = next(line for line in reasons.lines if line.name == "플라즈마 식각")
     assert "missing" not in etching.words and "3" in etching.words
+
+
+def test_the_list_tag_writes_each_line_escaped_with_its_state_and_the_gaps():
+    from portal.templatetags.employer_portal import employer_reason_list
+
+    explanation, reasons = _reasons()
+    html = str(employer_reason_list(explanation))
+    assert html.startswith('<ul class="reasons"><li class=')
+    assert html.count("<li ") == len(reasons.lines)
+    assert '<li class="gap"><strong>Plasma etching</strong> – missing, level 3 asked' in html
+    assert '<li class="ok"><strong>Lithography</strong> – has level 4, level 3 asked' in html
+    assert '<strong>Python</strong> <span class="muted">(nice to have)</span> – covered by' in html
+    assert html.endswith(f'</ul><p class="small explanation-gaps">{reasons.gaps}</p>')
+    first = replace(explanation.skills[0], name="<b>x</b>")  # names are escaped as any text
+    marked = replace(explanation, skills=(first, *explanation.skills[1:]))
+    assert "<strong>&lt;b&gt;x&lt;/b&gt;</strong>" in str(employer_reason_list(marked))
