@@ -17,6 +17,11 @@ BEAT_SCHEDULE: dict[str, dict[str, Any]] = {
         "task": "matching.tasks.matching_apply_changes_task",
         "schedule": 60.0,
     },
+    # Every hour, and so a few minutes after midnight (the facts' key names the day).
+    "matching-posting-facts-warm": {
+        "task": "matching.tasks.matching_posting_facts_warm_task",
+        "schedule": crontab(minute=3),
+    },
     "matching-sweep-runs": {"task": "matching.tasks.matching_sweep_runs_task", "schedule": 60.0},
     "interview-reminders": {"task": "interviews.tasks.interview_remind_task", "schedule": 300.0},
     "notifications-send-due-emails": {

@@ -71,13 +71,21 @@ def matching_run_finish_task(run_id: int) -> None:
     with _failing(run, "finish"):
         run = services.match_run_finish(run=run)
     if run.is_current and not matching_live_warm_task.app.conf.task_always_eager:
-        # A worker prepares the incremental state now, so the first edit does not wait for it.
+        # A worker prepares the incremental state now, so the first edit does not wait for it,
+        # and keeps the postings' facts for the pages.
         send_now(matching_live_warm_task)
+        send_now(matching_posting_facts_warm_task)
 
 
 @shared_task(**RETRY_TRANSIENT)
 def matching_live_warm_task() -> None:
     services.matching_live_warm()
+
+
+@shared_task(**RETRY_TRANSIENT)
+def matching_posting_facts_warm_task() -> None:
+    """Hourly (Celery beat) and after each full run: keep the public postings' facts."""
+    services.public_posting_facts_warm()
 
 
 @shared_task

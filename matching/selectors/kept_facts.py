@@ -37,7 +37,10 @@ from visas.selectors import nationality_missing, person_facts_for_graduate
 logger = logging.getLogger(__name__)
 
 FACTS_SHAPE = 1  # raise when GraduateFacts or PostingFacts change shape or meaning
-FACTS_KEPT_SECONDS = 6 * 3600
+FACTS_KEPT_SECONDS = 6 * 3600  # a graduate's (100,000 of them: kept while they are active)
+# A posting's: 10,000 of them take some 8 MB, and a worker keeps them all
+# (matching.services.warming). Past the day they are under a key nobody asks for any more.
+POSTING_FACTS_KEPT_SECONDS = 25 * 3600
 KEPT_AT_MOST = 200  # more ids at once are read from the rows (as cheap, and nothing to keep)
 
 Facts = TypeVar("Facts", bound=GraduateFacts | PostingFacts)
@@ -73,19 +76,24 @@ def _changed_in_this_transaction(kind: str) -> set[int]:
 
 def graduate_facts_kept(*, ids: Iterable[int]) -> list[GraduateFacts]:
     """`graduate_facts(ids=...)`, from the shared cache where it holds them, ordered by id."""
-    return _kept(ChangeKind.GRADUATE, ids, lambda wanted: graduate_facts(ids=wanted))
+    return _kept(
+        ChangeKind.GRADUATE, ids, lambda wanted: graduate_facts(ids=wanted), FACTS_KEPT_SECONDS
+    )
 
 
 def posting_facts_kept(*, ids: Iterable[int]) -> list[PostingFacts]:
     """`posting_facts(ids=..., only_matchable=False)`, from the shared cache where it holds
     them, ordered by id."""
     return _kept(
-        ChangeKind.POSTING, ids, lambda wanted: posting_facts(ids=wanted, only_matchable=False)
+        ChangeKind.POSTING,
+        ids,
+        lambda wanted: posting_facts(ids=wanted, only_matchable=False),
+        POSTING_FACTS_KEPT_SECONDS,
     )
 
 
 def _kept(
-    kind: str, ids: Iterable[int], read: Callable[[list[int]], Sequence[Facts]]
+    kind: str, ids: Iterable[int], read: Callable[[list[int]], Sequence[Facts]], seconds: int
 ) -> list[Facts]:
     wanted = sorted(set(ids))
     if not wanted:
@@ -94,7 +102,7 @@ def _kept(
     here = [i for i in wanted if i in changed_here]
     if here:
         rest = [i for i in wanted if i not in changed_here]
-        mixed = {facts.id: facts for facts in [*read(here), *_kept(kind, rest, read)]}
+        mixed = {facts.id: facts for facts in [*read(here), *_kept(kind, rest, read, seconds)]}
         return [mixed[i] for i in wanted if i in mixed]
     context = _context_stamp()
     versions = (
@@ -120,7 +128,7 @@ def _kept(
         fresh = read(missing)
         by_id.update((facts.id, facts) for facts in fresh)
         try:
-            cache.set_many({keys[facts.id]: facts for facts in fresh}, FACTS_KEPT_SECONDS)
+            cache.set_many({keys[facts.id]: facts for facts in fresh}, seconds)
         except Exception:
             logger.warning("The matching facts read could not be kept")
     return [by_id[i] for i in wanted if i in by_id]

@@ -14,6 +14,7 @@
 - `digests`: the daily or weekly e-mail that tells graduates of new postings that match them.
 - `outcomes`: logging the ranked lists users were shown and the job pages graduates opened, and
   pruning both after the retention period (the replay reads them with what jobs records).
+- `warming`: keeping every public posting's matching facts in the shared cache for the pages.
 - `golden`: staff graders' 0-3 grades of a posting's candidates, the set the engine is measured
   against.
 
@@ -64,6 +65,7 @@ from matching.services.storage import (
     lists_upsert,
     update_list_rows,
 )
+from matching.services.warming import public_posting_facts_warm
 
 __all__ = [
     "APPLY_QUEUED_KEY",
@@ -98,5 +100,6 @@ __all__ = [
     "matching_changes_apply",
     "matching_live_warm",
     "outcome_record",
+    "public_posting_facts_warm",
     "update_list_rows",
 ]

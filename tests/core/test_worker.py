@@ -74,6 +74,7 @@ def test_matching_tasks_go_to_the_matching_queue_and_the_heartbeat_to_the_defaul
         "matching_impressions_prune_task",
         "matching_live_warm_task",
         "matching_nightly_run_task",
+        "matching_posting_facts_warm_task",
         "matching_run_block_task",
         "matching_run_finish_task",
         "matching_run_start_task",
