@@ -60,6 +60,10 @@ if [ "$current" = 0 ]; then
   echo "matching everyone once (a full run through the worker)..."
   "$BIN/python" manage.py matching_run_bench --edits 1 > "$OUT/matching.json"
 fi
+# What Celery beat does every hour (and the worker after each full run): the public postings'
+# matching facts kept for the pages (matching.services.warming).
+"$BIN/python" manage.py shell -v 0 -c \
+  "from matching.services import public_posting_facts_warm; public_posting_facts_warm()"
 "$BIN/python" manage.py loadtest_prepare --out "$OUT/fixture.json"
 
 "$BIN/gunicorn" config.wsgi:application --bind "127.0.0.1:$PORT" --workers "$WORKERS" \
