@@ -259,32 +259,46 @@ def _points(points: int) -> str:
     return ngettext("%(points)s point", "%(points)s points", points) % {"points": points}
 
 
-def _skill_words(term: SkillTerm) -> str:
-    if term.status == SkillStatus.RELATED and term.via_name:
-        return _("covered by %(skill)s: counts as level %(level)s of %(need)s asked") % {
-            "skill": term.via_name,
-            "level": floatformat(term.effective_level, 1),
-            "need": term.min_level,
-        }
-    if term.status == SkillStatus.MISSING:
-        return _("missing, level %(need)s asked") % {"need": term.min_level}
-    return _("has level %(own)s, level %(need)s asked") % {
-        "own": term.own_level,
-        "need": term.min_level,
-    }
+class _SkillWords:
+    """What a skill line says, translated once for all of a candidate's skills (as a template
+    per line, a list of twenty candidates translated some five hundred strings)."""
+
+    def __init__(self) -> None:
+        self.related = _("covered by %(skill)s: counts as level %(level)s of %(need)s asked")
+        self.missing = _("missing, level %(need)s asked")
+        self.has = _("has level %(own)s, level %(need)s asked")
+        self.qualifiers = {key: str(text) for key, text in _QUALIFIERS.items()}
+        self._points: dict[int, str] = {}
+
+    def words(self, term: SkillTerm) -> str:
+        if term.status == SkillStatus.RELATED and term.via_name:
+            return self.related % {
+                "skill": term.via_name,
+                "level": floatformat(term.effective_level, 1),
+                "need": term.min_level,
+            }
+        if term.status == SkillStatus.MISSING:
+            return self.missing % {"need": term.min_level}
+        return self.has % {"own": term.own_level, "need": term.min_level}
+
+    def points(self, points: int) -> str:
+        if points not in self._points:
+            self._points[points] = _points(points)
+        return self._points[points]
 
 
 def employer_reasons(explanation: Explanation) -> EmployerReasons:
     """The candidate's explanation as the employer's pages list it: each skill with what the
     candidate has and its points, the other needs, the constraints not met, and the gaps.
     Worded here once per candidate (a list page shows twenty)."""
+    said = _SkillWords()
     lines = [
         ReasonLine(
             ok=term.status == SkillStatus.MATCHED,
             name=term.name,
-            qualifier=str(_QUALIFIERS.get(term.requirement, "")),
-            words=_skill_words(term),
-            points=_points(term.points),
+            qualifier=said.qualifiers.get(term.requirement, ""),
+            words=said.words(term),
+            points=said.points(term.points),
         )
         for term in explanation.skills
     ]
@@ -294,7 +308,7 @@ def employer_reasons(explanation: Explanation) -> EmployerReasons:
             name=str(need.name.label),
             qualifier="",
             words=need_text(need, for_employer=True),
-            points=_points(need.points),
+            points=said.points(need.points),
         )
         for need in explanation.needs
     ]
