@@ -55,7 +55,7 @@ from training.plans import (
     course_plan_for_posting,
 )
 from visas.rules import Guidance, PathwayResult, RuleInputError
-from visas.selectors import own_answers_key, visa_guidance
+from visas.selectors import own_answers_key, visa_routes
 
 __all__ = [
     "CoursePlan",
@@ -277,8 +277,7 @@ def _degree_routes(graduate: GraduateProfile) -> list[PathwayResult]:
     key = own_answers_key(part="degree-routes", person=person, on=today)
 
     def routes(_indexes: list[int]) -> list[tuple[PathwayResult, ...]]:
-        guidance = visa_guidance(person=person, offer=None, on=today)
-        return [tuple(p for p in guidance.pathways if p.code in DEGREE_ROUTES)]
+        return [visa_routes(person=person, codes=DEGREE_ROUTES, on=today)]
 
     return list(kept_values([key], routes, seconds=DEGREE_ROUTES_KEPT_SECONDS)[0])
 

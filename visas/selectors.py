@@ -4,6 +4,7 @@ import hashlib
 import threading
 import time
 from collections import OrderedDict, defaultdict
+from collections.abc import Collection
 from datetime import date
 from typing import Any
 
@@ -39,9 +40,11 @@ from visas.rules import (
     Guidance,
     OfferFacts,
     OfferVerdict,
+    PathwayResult,
     PersonFacts,
     evaluate_all,
     evaluate_offer,
+    evaluate_routes,
 )
 from visas.rules.snapshot import RulesSnapshot, snapshot_from_rows
 
@@ -364,6 +367,14 @@ def visa_guidance(
         while len(_guidance) > _GUIDANCE_KEPT:
             _guidance.popitem(last=False)
     return guidance
+
+
+def visa_routes(
+    *, person: PersonFacts, codes: Collection[str], on: date
+) -> tuple[PathwayResult, ...]:
+    """The routes named by `codes` for the person (no offer) under the rules in force on `on`,
+    as `visa_guidance` gives them, without assessing the others."""
+    return evaluate_routes(person=person, codes=codes, rules=_snapshot_for(on))
 
 
 def visa_offer_verdict(*, person: PersonFacts, offer: OfferFacts, on: date) -> OfferVerdict:

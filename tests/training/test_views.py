@@ -317,13 +317,13 @@ def test_for_me_keeps_the_study_routes_until_the_graduates_facts_change(
     from training import selectors
 
     worked_out: list[int] = []
-    guidance = selectors.visa_guidance
+    routes = selectors.visa_routes
 
     def counting(**kwargs):  # type: ignore[no-untyped-def]
         worked_out.append(kwargs["person"].topik)
-        return guidance(**kwargs)
+        return routes(**kwargs)
 
-    monkeypatch.setattr(selectors, "visa_guidance", counting)
+    monkeypatch.setattr(selectors, "visa_routes", counting)
     url = reverse("training:for_me")
     first = graduate_client.get(url).context["pathways"].routes
     second = graduate_client.get(url).context["pathways"].routes

@@ -8,7 +8,7 @@ from functools import cache
 
 import pytest
 
-from visas.rules import NOT_OPEN, OfferFacts, evaluate_all
+from visas.rules import NOT_OPEN, OfferFacts, evaluate_all, evaluate_routes
 from visas.rules.benchmark import random_person
 from visas.rules.snapshot import RulesSnapshot, snapshot_from_fixture
 
@@ -77,3 +77,16 @@ def test_top_tier_asks_four_times_gni_of_a_graduate_without_experience():
 def _salary_in(action: str) -> int:
     """The salary a step names: "... paying at least 199,820,000 KRW a year"."""
     return int(action.rsplit("at least ", 1)[1].split(" KRW")[0].replace(",", ""))
+
+
+@pytest.mark.parametrize("codes", [("D-2", "F-2 (K-STAR)"), ("E-7-1", "D-10-1", "E-9"), ("F-5-1",)])
+def test_a_few_routes_assessed_alone_say_and_order_what_every_route_does(codes):
+    """A page that shows some routes (the degree pathways: D-2 and K-STAR) assesses only those,
+    with the same results, in the same order, as the whole guidance."""
+    rng = random.Random(7)
+    for _ in range(60):
+        person = random_person(rng)
+        guidance = evaluate_all(person=person, offer=None, rules=rules())
+        alone = evaluate_routes(person=person, codes=codes, rules=rules())
+        assert alone == tuple(p for p in guidance.pathways if p.code in codes), person
+        assert {p.code for p in alone} == set(codes)

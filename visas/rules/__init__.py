@@ -5,7 +5,7 @@ Public interface (everything pages, the API and the matching engine need):
 - facts: `PersonFacts`, `OfferFacts`, `validate_person`, `validate_offer`, `RuleInputError`
 - rules: `RulesSnapshot`, `snapshot_from_fixture` (the database builder is
   `visas.selectors.rules_snapshot`)
-- engine: `evaluate_all`, `evaluate_offer`, `pair_blocked`
+- engine: `evaluate_all`, `evaluate_offer`, `evaluate_routes`, `pair_blocked`
 - routes: `person_routes`, `offer_routes` (pair_blocked split exactly into a bit mask per side),
   `work_routes_loaded`, `ROUTE_BITS`, `ROUTE_E7_1`, `ROUTE_E7_4`, `ROUTE_E9`, `ROUTE_TOP_TIER`,
   `OWN_STATUS`
@@ -13,7 +13,7 @@ Public interface (everything pages, the API and the matching engine need):
   `NextStep`, `Progression`, `SourceRef`, `OfferVerdict`, `GniUsed`, `PATHWAY_CODES`
 """
 
-from visas.rules.engine import evaluate_all, evaluate_offer, pair_blocked
+from visas.rules.engine import evaluate_all, evaluate_offer, evaluate_routes, pair_blocked
 from visas.rules.facts import (
     OfferFacts,
     PersonFacts,
@@ -82,6 +82,7 @@ __all__ = [
     "Verdict",
     "evaluate_all",
     "evaluate_offer",
+    "evaluate_routes",
     "offer_routes",
     "pair_blocked",
     "person_routes",

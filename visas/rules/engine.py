@@ -10,7 +10,7 @@ Pure computation: no database, no Django settings. Build a `RulesSnapshot` for t
 The first call on a snapshot compiles its rules (a few milliseconds); later calls reuse them.
 """
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date
 
 from django.utils import translation
@@ -72,6 +72,20 @@ def evaluate_all(
         notes=_notes(engine, person),
         headline=headline(results, goal, names or {}),
         goal=goal,
+    )
+
+
+def evaluate_routes(
+    *, person: PersonFacts, codes: Collection[str], rules: RulesSnapshot
+) -> tuple[PathwayResult, ...]:
+    """The routes named by `codes` for the person without an offer, as `evaluate_all` words
+    and orders them, and only those assessed (a page that shows two routes assessed all
+    fifteen)."""
+    engine = compiled(rules)
+    view = person_view(person, None)
+    wanted = [pathway for code, pathway in engine.pathways.items() if code in codes]
+    return realistic_first(
+        [assess_kept(engine, pathway, person, None, view) for pathway in wanted], with_offer=False
     )
 
 
