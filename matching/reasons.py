@@ -6,6 +6,7 @@ are the vocabulary's own labels, the same the employer pages show."""
 from dataclasses import dataclass
 
 from django.template.defaultfilters import floatformat
+from django.utils.formats import localize
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -255,8 +256,11 @@ class EmployerReasons:
 _QUALIFIERS = {"nice": gettext_lazy("nice to have"), "breaker": gettext_lazy("deal breaker")}
 
 
-def _points(points: int) -> str:
-    return ngettext("%(points)s point", "%(points)s points", points) % {"points": points}
+def points_text(points: int | None) -> str:
+    """ "1 point", "12 points" in the active language (the employer's reasons, the graduate's
+    checklist)."""
+    count = points or 0
+    return ngettext("%(points)s point", "%(points)s points", count) % {"points": localize(count)}
 
 
 class _SkillWords:
@@ -283,7 +287,7 @@ class _SkillWords:
 
     def points(self, points: int) -> str:
         if points not in self._points:
-            self._points[points] = _points(points)
+            self._points[points] = points_text(points)
         return self._points[points]
 
 

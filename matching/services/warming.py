@@ -10,8 +10,6 @@ their current version are left as they are; the first read after a posting's cha
 again, as before.
 """
 
-from collections.abc import Iterator
-
 from matching.selectors import matchable_postings, posting_facts_kept
 from matching.selectors.kept_facts import KEPT_AT_MOST
 
@@ -20,11 +18,6 @@ def public_posting_facts_warm() -> int:
     """Keep every public posting's facts (those not kept yet are read, KEPT_AT_MOST at a
     time); returns how many postings there are."""
     ids = list(matchable_postings().order_by("id").values_list("id", flat=True))
-    for chunk in _chunks(ids, KEPT_AT_MOST):
-        posting_facts_kept(ids=chunk)
+    for start in range(0, len(ids), KEPT_AT_MOST):
+        posting_facts_kept(ids=ids[start : start + KEPT_AT_MOST])
     return len(ids)
-
-
-def _chunks(ids: list[int], size: int) -> Iterator[list[int]]:
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]

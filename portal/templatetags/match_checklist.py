@@ -10,21 +10,14 @@ one). The words of the states are translated once per list.
 from collections.abc import Iterable
 
 from django import template
-from django.utils.formats import localize
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from matching.reasons import ChecklistItem
+from matching.reasons import ChecklistItem, points_text
 
 register = template.Library()
 KINDS = ("skills", "needs", "constraints")
-
-
-def _points(points: int | None) -> str:
-    count = points or 0
-    return ngettext("%(points)s point", "%(points)s points", count) % {"points": localize(count)}
 
 
 @register.simple_tag
@@ -44,7 +37,9 @@ def checklist_items(items: Iterable[ChecklistItem], kind: str) -> SafeString:
     rows = []
     for item in items:
         mark = marks.get(item.requirement, "") if kind == "skills" else ""
-        detail = item.detail if kind == "constraints" else f"{item.detail} · {_points(item.points)}"
+        detail = (
+            item.detail if kind == "constraints" else f"{item.detail} · {points_text(item.points)}"
+        )
         rows.append(
             (item.status, item.label, mark, states.get(item.status, states["missing"]), detail)
         )
