@@ -40,7 +40,13 @@ from profiles.models import (
 )
 from skills.models import SkillRelation
 from skills.selectors import taxonomy_snapshot
-from visas.rules import RulesSnapshot, offer_routes, person_routes, work_routes_loaded
+from visas.rules import (
+    PersonFacts,
+    RulesSnapshot,
+    offer_routes,
+    person_routes,
+    work_routes_loaded,
+)
 from visas.rules.graduate import DegreeRow, JobRow, offer_facts, person_facts
 from visas.selectors import rules_snapshot_cached, rules_version
 
@@ -96,6 +102,23 @@ def graduate_facts(
     Four queries whatever the number of graduates (plus the visa rules and the taxonomy, kept
     per process).
     Language tests raise the language skills they stand for (matching.scoring)."""
+    return [facts for facts, _person in _graduates_read(ids=ids, id_range=id_range, persons=False)]
+
+
+def graduate_facts_with_persons(
+    *, ids: Iterable[int]
+) -> list[tuple[GraduateFacts, PersonFacts | None]]:
+    """`graduate_facts(ids=...)`, each with the graduate as the visa rules see them today
+    (visas.selectors.person_facts_for_graduate; None without a nationality), both from the
+    same four queries: a page that explains matches and shows visa answers reads the rows once."""
+    return _graduates_read(ids=ids, id_range=None, persons=True)
+
+
+def _graduates_read(
+    *, ids: Iterable[int] | None, id_range: tuple[int, int] | None, persons: bool
+) -> list[tuple[GraduateFacts, PersonFacts | None]]:
+    """`persons`: work out every graduate's PersonFacts; otherwise only where the visa rules
+    are loaded (their routes need them) and the second of each pair may be None."""
     profiles = GraduateProfile.objects.order_by("id")
     if ids is not None:
         profiles = profiles.filter(id__in=list(ids))
@@ -106,44 +129,43 @@ def graduate_facts(
     history = _history([r[0] for r in rows])
     languages = _language_skill_ids()
     rules, today = _visa_rules(), timezone.localdate()
-    facts = []
+    found = []
     for (pid, topik, visibility, industries, regions, job_types, sizes, min_salary,
          relocate, nationality, born, kiip, visa, english_test, english_score) in rows:  # fmt: skip
-        routes = ALL_ROUTES
-        if rules is not None:
+        person = None
+        if persons or rules is not None:
             person = person_facts(
                 nationality=nationality, born=born, topik=topik, kiip_stage=kiip,
                 current_visa=visa, degrees=history.degrees.get(pid, ()),
                 jobs=history.jobs.get(pid, ()), on=today,
             )  # fmt: skip
-            routes = ALL_ROUTES if person is None else person_routes(person, rules)
+        routes = ALL_ROUTES if rules is None or person is None else person_routes(person, rules)
         cefr = english_cefr_level(
             english_test, None if english_score is None else float(english_score)
         )
-        facts.append(
-            GraduateFacts(
-                id=pid,
-                skills=_with_tested_languages(
-                    history.skills.get(pid, {}), topik=topik, cefr=cefr, skill_ids=languages
-                ),
-                topik=topik,
-                kiip_stage=kiip or 0,
-                english_cefr=cefr,
-                experience=tuple(history.roles.get(pid, ())),
-                education_rank=history.education.get(pid, -1),
-                fields=frozenset(history.fields.get(pid, ())),
-                needs_sponsorship=CurrentVisa.needs_sponsorship(visa),
-                visa_routes=routes,
-                discoverable=visibility == Visibility.DISCOVERABLE,
-                industries=_choices(industries),
-                regions=_choices(regions),
-                job_types=_choices(job_types),
-                company_sizes=_choices(sizes),
-                min_salary_krw=min_salary or 0,
-                willing_to_relocate=relocate,
-            )
+        facts = GraduateFacts(
+            id=pid,
+            skills=_with_tested_languages(
+                history.skills.get(pid, {}), topik=topik, cefr=cefr, skill_ids=languages
+            ),
+            topik=topik,
+            kiip_stage=kiip or 0,
+            english_cefr=cefr,
+            experience=tuple(history.roles.get(pid, ())),
+            education_rank=history.education.get(pid, -1),
+            fields=frozenset(history.fields.get(pid, ())),
+            needs_sponsorship=CurrentVisa.needs_sponsorship(visa),
+            visa_routes=routes,
+            discoverable=visibility == Visibility.DISCOVERABLE,
+            industries=_choices(industries),
+            regions=_choices(regions),
+            job_types=_choices(job_types),
+            company_sizes=_choices(sizes),
+            min_salary_krw=min_salary or 0,
+            willing_to_relocate=relocate,
         )
-    return facts
+        found.append((facts, person))
+    return found
 
 
 def facts_context() -> tuple[object, ...] | None:

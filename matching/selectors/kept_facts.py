@@ -1,6 +1,8 @@
 """Graduates' and postings' matching facts kept in the shared cache for the pages that explain
 matches, so a graduate's every page (dashboard, search, job pages, courses) does not read their
-skills, education and experience again, nor each posting's skills and fields.
+skills, education and experience again, nor each posting's skills and fields. A graduate's
+entry holds their visa facts too (PersonFacts, from the same rows), for the pages that show
+visa answers.
 
 A kept entry is trusted while three things hold, each part of its key:
 - the entity has announced no change since (core.changes: every edit that changes how a
@@ -25,25 +27,26 @@ from django.db import connection
 from django.utils.translation import get_language
 
 from core.changes import ChangeKind
-from core.fragments import kept_values
 from core.versions import version_token, version_token_renew, version_tokens
 from matching.facts import GraduateFacts, PostingFacts
-from matching.selectors.facts import facts_context, graduate_facts, posting_facts
+from matching.selectors.facts import facts_context, graduate_facts_with_persons, posting_facts
 from profiles.models import GraduateProfile
 from skills.selectors import TAXONOMY_VERSION_KEY
-from visas.rules import PersonFacts, RuleInputError
-from visas.selectors import nationality_missing, person_facts_for_graduate
+from visas.rules import PersonFacts
+from visas.selectors import nationality_missing
 
 logger = logging.getLogger(__name__)
 
-FACTS_SHAPE = 1  # raise when GraduateFacts or PostingFacts change shape or meaning
+# Raise when what is kept changes shape or meaning: a graduate's GraduateFacts with their
+# PersonFacts, a posting's PostingFacts.
+FACTS_SHAPE = 2
 FACTS_KEPT_SECONDS = 6 * 3600  # a graduate's (100,000 of them: kept while they are active)
 # A posting's: 10,000 of them take some 8 MB, and a worker keeps them all
 # (matching.services.warming). Past the day they are under a key nobody asks for any more.
 POSTING_FACTS_KEPT_SECONDS = 25 * 3600
 KEPT_AT_MOST = 200  # more ids at once are read from the rows (as cheap, and nothing to keep)
 
-Facts = TypeVar("Facts", bound=GraduateFacts | PostingFacts)
+Kept = TypeVar("Kept")
 
 
 def facts_version_key(*, kind: str, entity_id: int) -> str:
@@ -76,9 +79,20 @@ def _changed_in_this_transaction(kind: str) -> set[int]:
 
 def graduate_facts_kept(*, ids: Iterable[int]) -> list[GraduateFacts]:
     """`graduate_facts(ids=...)`, from the shared cache where it holds them, ordered by id."""
-    return _kept(
-        ChangeKind.GRADUATE, ids, lambda wanted: graduate_facts(ids=wanted), FACTS_KEPT_SECONDS
-    )
+    return [facts for facts, _person in _graduates_kept(ids)]
+
+
+def person_facts_kept(*, profile: GraduateProfile) -> PersonFacts:
+    """`person_facts_for_graduate(profile=...)`: the graduate's facts as the visa rules read
+    them (their profile, degrees and jobs, as of today), `RuleInputError` when the profile has
+    no nationality yet. Kept with their matching facts, from the same read
+    (`graduate_facts_with_persons`): a page that shows visa answers and one that explains
+    matches read a graduate's rows once between them."""
+    found = _graduates_kept([profile.pk])
+    person = found[0][1] if found else None
+    if person is None:
+        raise nationality_missing()  # worded in the reader's language, not kept
+    return person
 
 
 def posting_facts_kept(*, ids: Iterable[int]) -> list[PostingFacts]:
@@ -87,23 +101,42 @@ def posting_facts_kept(*, ids: Iterable[int]) -> list[PostingFacts]:
     return _kept(
         ChangeKind.POSTING,
         ids,
-        lambda wanted: posting_facts(ids=wanted, only_matchable=False),
+        lambda wanted: {
+            facts.id: facts for facts in posting_facts(ids=wanted, only_matchable=False)
+        },
         POSTING_FACTS_KEPT_SECONDS,
     )
 
 
+def _graduates_kept(ids: Iterable[int]) -> list[tuple[GraduateFacts, PersonFacts | None]]:
+    """Each graduate's matching facts with their visa facts (None without a nationality)."""
+    return _kept(
+        ChangeKind.GRADUATE,
+        ids,
+        lambda wanted: {
+            facts.id: (facts, person) for facts, person in graduate_facts_with_persons(ids=wanted)
+        },
+        FACTS_KEPT_SECONDS,
+    )
+
+
 def _kept(
-    kind: str, ids: Iterable[int], read: Callable[[list[int]], Sequence[Facts]], seconds: int
-) -> list[Facts]:
+    kind: str, ids: Iterable[int], read: Callable[[list[int]], dict[int, Kept]], seconds: int
+) -> list[Kept]:
+    """What `read` gives for each of `ids` that has any, in the order of the ids, from the
+    shared cache where it is kept and still true."""
     wanted = sorted(set(ids))
-    if not wanted:
-        return []
+    found = _kept_by_id(kind, wanted, read, seconds) if wanted else {}
+    return [found[i] for i in wanted if i in found]
+
+
+def _kept_by_id(
+    kind: str, wanted: list[int], read: Callable[[list[int]], dict[int, Kept]], seconds: int
+) -> dict[int, Kept]:
     changed_here = _changed_in_this_transaction(kind)
-    here = [i for i in wanted if i in changed_here]
-    if here:
+    if here := [i for i in wanted if i in changed_here]:
         rest = [i for i in wanted if i not in changed_here]
-        mixed = {facts.id: facts for facts in [*read(here), *_kept(kind, rest, read, seconds)]}
-        return [mixed[i] for i in wanted if i in mixed]
+        return {**read(here), **(_kept_by_id(kind, rest, read, seconds) if rest else {})}
     context = _context_stamp()
     versions = (
         None
@@ -111,7 +144,7 @@ def _kept(
         else version_tokens(facts_version_key(kind=kind, entity_id=i) for i in wanted)
     )
     if versions is None:
-        return list(read(wanted))
+        return read(wanted)
     keys = {
         i: f"matching:facts:{kind}:{i}:{versions[facts_version_key(kind=kind, entity_id=i)]}:"
         f"{context}"
@@ -121,45 +154,16 @@ def _kept(
         found = cache.get_many(list(keys.values()))
     except Exception:
         logger.warning("The kept matching facts could not be read; reading the rows")
-        return list(read(wanted))
-    by_id: dict[int, Facts] = {i: found[keys[i]] for i in wanted if keys[i] in found}
-    missing = [i for i in wanted if i not in by_id]
-    if missing:
+        return read(wanted)
+    by_id: dict[int, Kept] = {i: found[keys[i]] for i in wanted if keys[i] in found}
+    if missing := [i for i in wanted if i not in by_id]:
         fresh = read(missing)
-        by_id.update((facts.id, facts) for facts in fresh)
+        by_id.update(fresh)
         try:
-            cache.set_many({keys[facts.id]: facts for facts in fresh}, seconds)
+            cache.set_many({keys[i]: value for i, value in fresh.items()}, seconds)
         except Exception:
             logger.warning("The matching facts read could not be kept")
-    return [by_id[i] for i in wanted if i in by_id]
-
-
-def person_facts_kept(*, profile: GraduateProfile) -> PersonFacts:
-    """`person_facts_for_graduate(profile=...)`: the graduate's facts as the visa rules read
-    them (their profile, degrees and jobs, as of today), `RuleInputError` when the profile has
-    no nationality yet. Kept in the shared cache under the same version token and context as
-    their matching facts (every change to the profile, a degree or a job announces itself; the
-    day is in the context): a page that shows visa answers does not read their degrees and jobs
-    again."""
-    changed = profile.pk in _changed_in_this_transaction(ChangeKind.GRADUATE)
-    context = None if changed else _context_stamp()
-    version = (
-        None
-        if context is None
-        else version_token(facts_version_key(kind=ChangeKind.GRADUATE, entity_id=profile.pk))
-    )
-    key = None if version is None else f"person-facts:{profile.pk}:{version}:{context}"
-
-    def read(_missing: list[int]) -> list[tuple[PersonFacts | None]]:
-        try:
-            return [(person_facts_for_graduate(profile=profile),)]
-        except RuleInputError:
-            return [(None,)]  # kept as well (a cache reads a bare None as nothing kept)
-
-    facts = kept_values([key], read, seconds=FACTS_KEPT_SECONDS)[0][0]
-    if facts is None:
-        raise nationality_missing()  # worded in the reader's language, not kept
-    return facts
+    return by_id
 
 
 def pair_stamps(

@@ -23,7 +23,6 @@ from portal.public.forms import WhatIfForm
 from portal.public.visas import OFFICIAL_SOURCES, visa_results
 from profiles.models import GraduateProfile
 from profiles.permissions import signed_in_graduate
-from profiles.selectors import graduate_profile_for_user
 from visas.rules import RuleInputError
 from visas.selectors import own_answers_key, visa_guidance
 
@@ -89,9 +88,9 @@ def mine_route(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _own_profile(request: HttpRequest) -> GraduateProfile | None:
-    """The graduate's profile with what the visa rules read, or None before they have one."""
-    graduate = signed_in_graduate(request)
-    return None if graduate is None else graduate_profile_for_user(user=graduate.user)
+    """The graduate's profile, or None before they have one. What the visa rules read of it
+    (its degrees and jobs too) comes kept with their matching facts (`person_facts_kept`)."""
+    return signed_in_graduate(request)
 
 
 def _mine_context(
