@@ -128,21 +128,22 @@ def unread_key(user_id: int) -> str:
     return f"conversations:unread:{user_id}"
 
 
-def unread_total(*, user: User) -> int:
+def unread_total(*, user: User, graduate: GraduateProfile | None = None) -> int:
     """How many threads have unread messages for the user (the nav's figure, on every page).
+    `graduate`: the user's graduate profile, where the caller has read it already.
 
     Kept in the shared cache for a minute; posting a message forgets it for everyone in the
     thread, and reading one forgets the reader's (conversations.services)."""
     kept: int | None = cache.get(unread_key(user.pk))
     if kept is None:
-        kept = _unread_total(user)
+        kept = _unread_total(user, graduate)
         cache.set(unread_key(user.pk), kept, UNREAD_KEPT_SECONDS)
     return kept
 
 
-def _unread_total(user: User) -> int:
+def _unread_total(user: User, graduate: GraduateProfile | None) -> int:
     if user.is_graduate:
-        profile = GraduateProfile.objects.filter(user=user).first()
+        profile = graduate or GraduateProfile.objects.filter(user=user).first()
         if profile is None:
             return 0
         news = Conversation.objects.filter(_of_graduate(profile), last_message_at__isnull=False)

@@ -32,6 +32,13 @@ def signed_in_graduate(request: HttpRequest | Request) -> GraduateProfile | None
     return found
 
 
+def signed_in_graduate_if_read(request: HttpRequest | Request) -> GraduateProfile | None:
+    """The signed-in graduate's profile if this request has looked it up already, else None
+    (asks nothing: for parts of every page that need it only now and then)."""
+    found: GraduateProfile | None = getattr(request, _CACHE, None)
+    return found
+
+
 def graduate_profile_of(request: Request) -> GraduateProfile:
     """The caller's own graduate profile, for API views behind `IsGraduate`."""
     profile = signed_in_graduate(request)

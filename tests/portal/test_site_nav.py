@@ -4,7 +4,10 @@ still carries each reader's own CSRF token and return path."""
 import re
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from notifications.services import notification_create
 from tests import factories
@@ -85,3 +88,17 @@ def test_each_language_has_its_own_nav():
     reader.post("/accounts/language/", {"language": "ko"})
     korean = _nav(reader, "/jobs/")
     assert "Applications" in english and "Applications" not in korean
+
+
+def test_a_graduate_page_reads_the_profile_once_for_the_page_and_the_nav(graduate):
+    """The nav's unread threads need the graduate's profile: on a graduate's page it is the one
+    the page read (their figures are not kept yet: the first page of a visit)."""
+    reader = _signed_in(graduate)
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        _nav(reader, "/graduate/saved/")
+    profile_reads = [
+        q["sql"] for q in queries.captured_queries
+        if re.match(r'SELECT .* FROM "profiles_graduateprofile"', q["sql"])
+    ]  # fmt: skip
+    assert len(profile_reads) == 1, profile_reads
