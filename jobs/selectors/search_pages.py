@@ -71,16 +71,18 @@ class _PostingPages:
             self._stamp = catalogue_stamp()
         if self._stamp is None:
             return None
-        return repr(("job-search", self._search, self._stamp, self._order(), *part))
+        return repr(("job-search", self._search, self._stamp, *part))
 
     def count(self) -> int:
+        """How many postings the search finds, in any order: one count kept for every reader
+        (each graduate's order of their best matches first is their own)."""
         count = lambda _indexes: [self._postings.count()]  # noqa: E731
         return kept_values([self._key("count")], count, seconds=SEARCH_KEPT_SECONDS)[0]
 
     def ids(self, start: int, stop: int | None) -> list[int]:
         """The ids of the postings from `start` to `stop`, in order."""
         kept = stop is not None and stop - start <= KEPT_PAGE_AT_MOST
-        key = self._key("ids", start, stop) if kept else None
+        key = self._key(self._order(), "ids", start, stop) if kept else None
         read = lambda _indexes: [self._ids(start, stop)]  # noqa: E731
         return kept_values([key], read, seconds=SEARCH_KEPT_SECONDS)[0]
 

@@ -266,3 +266,18 @@ def test_narrow_pages_are_the_newest_first_pages_in_two_queries_each(django_asse
     with django_assert_num_queries(3):  # the count, the page's ids, its rows
         assert [p.title for p in Paginator(pages, 3).page(3).object_list] == expected[6:]
     assert [p.title for p in pages] == expected
+
+
+def test_a_searchs_count_is_kept_once_for_every_order(django_assert_num_queries):
+    """Each graduate sees their best matches first, but the search finds as many postings for
+    all of them: its count is counted once while the catalogue stays the same."""
+    postings = factories.JobPostingFactory.create_batch(4)
+    first = RankedFirst(posting_list_public(), [postings[1].pk], search="all")
+    assert first.count() == 4
+    for ranked in ([postings[2].pk, postings[0].pk], [postings[3].pk]):
+        with django_assert_num_queries(0):
+            assert RankedFirst(posting_list_public(), ranked, search="all").count() == 4
+        with django_assert_num_queries(0):
+            assert NarrowPages(posting_list_public(), search="all").count() == 4
+    factories.JobPostingFactory()  # a new posting renews the catalogue's version
+    assert RankedFirst(posting_list_public(), [postings[3].pk], search="all").count() == 5
