@@ -38,7 +38,8 @@ def profile_with_summary_rows(*, profile: GraduateProfile) -> GraduateProfile:
     """The profile with the rows its completeness and its skills card read (education, skills
     with their skill, experience), on the instance the caller holds: three queries, and no
     second read of the profile itself."""
-    prefetch_related_objects([profile], "education", "skills__skill", "experience")
+    skills = Prefetch("skills", queryset=GraduateSkill.objects.select_related("skill"))
+    prefetch_related_objects([profile], "education", skills, "experience")
     return profile
 
 

@@ -8,7 +8,7 @@ from django.db.models import BinaryField, Q
 from django.db.models.functions import Substr
 
 from core.choices import EducationLevel
-from core.request_memo import request_memo
+from core.request_memo import request_kept, request_memo
 from jobs.models import JobPosting
 from matching.models import (
     ENTRY_DTYPE,
@@ -78,21 +78,44 @@ def graduate_ids_matched_above(*, score: float) -> set[int]:
     }
 
 
-def matches_for_graduate(*, graduate: GraduateProfile, limit: int = 50) -> list[PostingMatch]:
-    """The graduate's best open postings, best first (two queries, whatever the limit)."""
+def _stored_list(graduate: GraduateProfile) -> GraduateMatchList | None:
+    """The graduate's list in the current run, read once per request (the dashboard's matches
+    and what its course suggestions are kept under both ask)."""
     run = current_run()
     if run is None:
-        return []
+        return None
+    kept, key = request_kept(), f"{__name__}.stored-list:{run.pk}:{graduate.pk}"
+    if kept is not None and key in kept:
+        found: GraduateMatchList | None = kept[key]
+        return found
     stored = GraduateMatchList.objects.filter(run=run, graduate=graduate).first()
-    entries = _entries(stored, limit)
+    if kept is not None:
+        kept[key] = stored
+    return stored
+
+
+def graduate_list_stamp(*, graduate: GraduateProfile) -> str:
+    """Changes when the graduate's own list is rewritten (a new run, or a new version of their
+    list in it), not when anyone else's is."""
+    run = current_run()
+    if run is None:
+        return "none"
+    stored = _stored_list(graduate)
+    return f"{run.pk}.{None if stored is None else stored.version}"
+
+
+def matches_for_graduate(*, graduate: GraduateProfile, limit: int = 50) -> list[PostingMatch]:
+    """The graduate's best open postings, best first (two queries, whatever the limit)."""
+    if current_run() is None:
+        return []
+    entries = _entries(_stored_list(graduate), limit)
     postings = matchable_postings().select_related("employer").in_bulk([pid for pid, _ in entries])
     return [PostingMatch(postings[pid], m) for pid, m in entries if pid in postings]
 
 
 def graduate_ranked_posting_ids(*, graduate: GraduateProfile) -> list[int]:
     """The ids in the graduate's stored match list, best first (the headroom beyond K too)."""
-    run = current_run()
-    stored = GraduateMatchList.objects.filter(run=run, graduate=graduate).first() if run else None
+    stored = _stored_list(graduate)
     return [] if stored is None else [int(pid) for pid in decoded_list(stored)["id"]]
 
 

@@ -19,12 +19,11 @@ from jobs.selectors import (
 )
 from matching.explain import Explanation
 from matching.facts import GraduateFacts, PostingFacts
-from matching.models import GraduateMatchList
 from matching.reasons import checklist, main_gap, top_reasons
 from matching.selectors import (
-    current_run,
     explanations_for,
     graduate_facts_kept,
+    graduate_list_stamp,
     matches_for_graduate,
     pair_keys,
     person_facts_kept,
@@ -87,13 +86,8 @@ COURSE_SUGGESTIONS_TTL = 3600  # seconds; the key also changes with the profile 
 def _course_suggestions_key(profile: GraduateProfile, limit: int) -> str:
     """Changes when the profile is saved or the graduate's own match list is rewritten (its
     version), not when anyone else's is: at real volume some list changes every minute."""
-    run = current_run()
     stamp = profile.updated_at.timestamp() if profile.updated_at else 0
-    version = "none"
-    if run is not None:
-        listed = GraduateMatchList.objects.filter(run=run, graduate=profile)
-        version = f"{run.pk}.{listed.values_list('version', flat=True).first()}"
-    return f"portal:courses:{profile.pk}:{stamp}:{version}:{limit}"
+    return f"portal:courses:{profile.pk}:{stamp}:{graduate_list_stamp(graduate=profile)}:{limit}"
 
 
 def course_suggestions_kept(

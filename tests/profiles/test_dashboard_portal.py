@@ -2,8 +2,12 @@
 indicator, applications; query counts that do not grow with the data."""
 
 import datetime
+import re
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -172,3 +176,19 @@ def test_suggested_courses_come_after_the_page_then_from_the_cache(
     profile.headline = "Etch and litho engineer"
     profile.save()
     assert graduate_client.get(URL).context["courses"] is None
+
+
+def test_a_first_visit_reads_the_match_list_once_and_the_skills_with_their_names(
+    graduate, graduate_client, matched
+):
+    """Nothing of the graduate's kept yet: their list serves the matches and the key of the
+    course suggestions; their skills come with the skills' names in one query."""
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        assert graduate_client.get(URL).status_code == 200
+    read = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
+    lists = [sql for sql in read if 'FROM "matching_graduatematchlist"' in sql]
+    by_id = r'SELECT .* FROM "skills_skill" WHERE "skills_skill"."id" (=|IN)'
+    skills = [sql for sql in read if re.match(by_id, sql)]
+    assert len(lists) == 1, lists
+    assert skills == []
