@@ -121,7 +121,11 @@ def _visible(threads: QuerySet[Conversation], employer: Employer) -> list[Conver
     return [c for c in threads if shown(conversation=c, employer=employer)]
 
 
-UNREAD_KEPT_SECONDS = 60  # what explicit forgetting misses (a thread the company stops seeing)
+# Kept until a message or a read forgets it (conversations.services), or at most: a company
+# member's a minute (what forgetting misses: a thread the company stops seeing), a graduate's ten
+# minutes (only a thread deleted with its application or company is missed).
+UNREAD_KEPT_SECONDS = 60
+GRADUATE_UNREAD_KEPT_SECONDS = 600
 
 
 def unread_key(user_id: int) -> str:
@@ -132,12 +136,14 @@ def unread_total(*, user: User, graduate: GraduateProfile | None = None) -> int:
     """How many threads have unread messages for the user (the nav's figure, on every page).
     `graduate`: the user's graduate profile, where the caller has read it already.
 
-    Kept in the shared cache for a minute; posting a message forgets it for everyone in the
-    thread, and reading one forgets the reader's (conversations.services)."""
+    Kept in the shared cache (a company member's a minute, a graduate's ten); posting a message
+    forgets it for everyone in the thread, and reading one forgets the reader's
+    (conversations.services)."""
     kept: int | None = cache.get(unread_key(user.pk))
     if kept is None:
         kept = _unread_total(user, graduate)
-        cache.set(unread_key(user.pk), kept, UNREAD_KEPT_SECONDS)
+        seconds = GRADUATE_UNREAD_KEPT_SECONDS if user.is_graduate else UNREAD_KEPT_SECONDS
+        cache.set(unread_key(user.pk), kept, seconds)
     return kept
 
 

@@ -12,7 +12,9 @@ def notifications_for_user(*, user: User) -> QuerySet[Notification]:
     return Notification.objects.filter(user=user).order_by("-created_at", "-id")
 
 
-UNREAD_KEPT_SECONDS = 60
+# Creating a notification and marking them read forget the kept figure (notifications.services);
+# what they miss (a pruned unread notification, an edit in the admin) shows within ten minutes.
+UNREAD_KEPT_SECONDS = 600
 
 
 def unread_key(user_id: int) -> str:
@@ -22,8 +24,8 @@ def unread_key(user_id: int) -> str:
 def unread_count(*, user: User) -> int:
     """The user's unread notifications (the nav's figure, on every signed-in page).
 
-    Kept in the shared cache for a minute; a new notification and marking read forget it once
-    their transaction commits (notifications.services)."""
+    Kept in the shared cache for ten minutes; a new notification and marking read forget it
+    once their transaction commits (notifications.services)."""
     kept: int | None = cache.get(unread_key(user.pk))
     if kept is None:
         kept = Notification.objects.filter(user=user, read_at__isnull=True).count()
