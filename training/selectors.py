@@ -9,7 +9,7 @@ re-exported here, so other apps import every training read from this module:
 """
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -79,6 +79,7 @@ __all__ = [
     "provider_list_public",
     "sponsor_gaps_for_posting",
     "sponsorship_interests_for_posting",
+    "topik_courses_kept",
 ]
 
 DEGREE_ROUTES = ("D-2", "F-2 (K-STAR)")
@@ -157,6 +158,31 @@ def courses_for_topik(*, level: int) -> QuerySet[Course]:
     )
 
 
+def topik_courses_kept(*, level: int, limit: int = 3) -> list[Course]:
+    """The first `limit` of `courses_for_topik(level=...)`, the same for every graduate: kept
+    with the catalogue (`catalogue_list_kept`)."""
+    return catalogue_list_kept(
+        ("topik", level, limit), lambda: list(courses_for_topik(level=level)[:limit])
+    )
+
+
+CATALOGUE_LISTS_KEPT_SECONDS = 3600
+
+
+def catalogue_list_kept(name: tuple[object, ...], read: Callable[[], list[Course]]) -> list[Course]:
+    """A list of courses every reader alike sees (`read`, named by `name`), kept in the shared
+    cache under the catalogue's version (renewed by every write to courses, their skills and
+    providers: training.services.course_catalogue_changed) and the day (courses end). Read
+    every time when the version cannot be known."""
+    version = version_token(COURSE_CATALOGUE_VERSION_KEY)
+    key = (
+        None
+        if version is None
+        else repr(("training-list", *name, version, timezone.localdate().isoformat()))
+    )
+    return kept_values([key], lambda _indexes: [read()], seconds=CATALOGUE_LISTS_KEPT_SECONDS)[0]
+
+
 def sponsorship_interests_for_posting(*, posting_id: int) -> QuerySet[SponsorshipInterest]:
     return SponsorshipInterest.objects.filter(posting_id=posting_id).select_related(
         "course__provider", "skill", "created_by"
@@ -218,11 +244,7 @@ def degree_pathways_for_graduate(*, graduate: GraduateProfile) -> DegreePathways
     if not levels:
         return DegreePathways(False, gettext("You already hold a doctorate."), best.field_of_study)
     own_code = best.field_of_study.code
-    courses = list(
-        course_list_public()
-        .filter(kind__in=(CourseKind.DEGREE, CourseKind.SCHOLARSHIP), degree_level__in=levels)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=timezone.localdate()))
-    )
+    courses = catalogue_list_kept(("degrees", *levels), lambda: _degree_courses(levels))
     programmes = [
         c
         for c in courses
@@ -254,6 +276,15 @@ def degree_pathways_for_graduate(*, graduate: GraduateProfile) -> DegreePathways
         programmes,
         scholarships,
         _degree_routes(graduate),
+    )
+
+
+def _degree_courses(levels: tuple[str, ...]) -> list[Course]:
+    """The degree programmes and scholarships at these levels that have not ended."""
+    return list(
+        course_list_public()
+        .filter(kind__in=(CourseKind.DEGREE, CourseKind.SCHOLARSHIP), degree_level__in=levels)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=timezone.localdate()))
     )
 
 

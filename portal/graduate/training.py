@@ -19,8 +19,8 @@ from profiles.models import GraduateProfile
 from profiles.permissions import signed_in_graduate
 from training.selectors import (
     course_plan_for_posting,
-    courses_for_topik,
     degree_pathways_for_graduate,
+    topik_courses_kept,
 )
 
 
@@ -60,5 +60,5 @@ def for_me(request: HttpRequest) -> HttpResponse:
         context["suggestions"] = course_suggestions(profile=profile)
         context["pathways"] = degree_pathways_for_graduate(graduate=profile)
         if profile.topik_level < 6:
-            context["topik_courses"] = list(courses_for_topik(level=profile.topik_level + 1)[:3])
+            context["topik_courses"] = topik_courses_kept(level=profile.topik_level + 1)
     return render(request, "training/for_me.html", context)
