@@ -17,13 +17,22 @@ from profiles.models import (
 )
 
 
+def profile_rows() -> "tuple[Prefetch[Any], Prefetch[Any], str]":
+    """What a page that shows a whole profile reads with it, for `prefetch_related`: its degrees
+    with their field of study, its skills with their names, its jobs (three queries, for any
+    number of profiles)."""
+    return (
+        Prefetch("education", queryset=EducationRecord.objects.select_related("field_of_study")),
+        Prefetch("skills", queryset=GraduateSkill.objects.select_related("skill")),
+        "experience",
+    )
+
+
 def graduate_profile_for_user(*, user: User) -> GraduateProfile:
     return (
         GraduateProfile.objects.select_related("user")
         .prefetch_related(
-            "education__field_of_study",
-            "skills__skill",
-            "experience",
+            *profile_rows(),
             Prefetch(
                 "unmatched_skills",
                 queryset=UnmatchedSkill.objects.filter(resolved_skill__isnull=True),
@@ -35,11 +44,9 @@ def graduate_profile_for_user(*, user: User) -> GraduateProfile:
 
 
 def profile_with_summary_rows(*, profile: GraduateProfile) -> GraduateProfile:
-    """The profile with the rows its completeness and its skills card read (education, skills
-    with their skill, experience), on the instance the caller holds: three queries, and no
-    second read of the profile itself."""
-    skills = Prefetch("skills", queryset=GraduateSkill.objects.select_related("skill"))
-    prefetch_related_objects([profile], "education", skills, "experience")
+    """The profile with the rows its completeness and its skills card read (`profile_rows`), on
+    the instance the caller holds: three queries, and no second read of the profile itself."""
+    prefetch_related_objects([profile], *profile_rows())
     return profile
 
 
@@ -145,11 +152,7 @@ def profile_missing_for_applying(
 def graduate_profile_export(*, profile: GraduateProfile) -> dict[str, Any]:
     """The profile with its education, experience and skills as JSON-ready data (the CV file is
     listed by name and date; it is downloaded on its own). Part of the person's data export."""
-    profile = (
-        GraduateProfile.objects.filter(pk=profile.pk)
-        .prefetch_related("education__field_of_study", "experience", "skills__skill")
-        .get()
-    )
+    profile = GraduateProfile.objects.filter(pk=profile.pk).prefetch_related(*profile_rows()).get()
     return {
         "profile": _profile_fields(profile),
         "education": [

@@ -12,6 +12,7 @@ from employers.models import Employer
 from employers.permissions import employer_may_see_graduates
 from jobs.models import Application, ApplicationStatus
 from profiles.models import GraduateProfile, Visibility
+from profiles.selectors import profile_rows
 
 REJECTED_VISIBLE_DAYS = 30
 
@@ -53,7 +54,7 @@ def candidate_for_employer(*, employer: Employer, graduate_id: int) -> GraduateP
     """The graduate's profile if the employer may see it; GraduateProfile.DoesNotExist if not."""
     profile = (
         GraduateProfile.objects.select_related("user")
-        .prefetch_related("education__field_of_study", "skills__skill", "experience")
+        .prefetch_related(*profile_rows())
         .get(pk=graduate_id)
     )
     if not candidate_visible_to_employer(profile=profile, employer=employer):
