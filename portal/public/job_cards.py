@@ -1,16 +1,16 @@
 """The job search's cards, rendered once and kept in the shared cache (core.fragments) while
 nothing they show changes.
 
-A card is kept in two parts: what stands above its foot (title, the reader's score, company,
-tags, salary, the reader's main gap) and the dates in its foot. The save button beside the dates
-holds the reader's form token and the page to come back to, so it is never kept: it is written
-between the two kept parts for each reader (`SaveButtons`).
+A card is kept in three parts, each the same for every reader: its title, what stands between
+its head and its foot (company, tags, salary), and the dates in its foot. What is the reader's
+own is written around them for each reader, never kept: a graduate's score beside the title and
+main gap under the salary (`_match_pill`, `_match_gap`), and the save button beside the dates,
+which holds their form token and the page to come back to (`SaveButtons`).
 
 Each part's key holds the posting, the public catalogue's stamp (its version, renewed by every
-write to a posting, its skills or its company, and the day: jobs.selectors.catalogue_stamp),
-the language, and for a graduate the score and main gap as shown. Anyone who would see the same
-card reads the same part: every anonymous visitor, and graduates with the same score and gap.
-So a page whose cards are all kept reads no posting from the database.
+write to a posting, its skills or its company, and the day: jobs.selectors.catalogue_stamp) and
+the language. Every reader who has a posting on their page reads the same parts, so a page whose
+cards were all shown to anyone before reads no posting from the database.
 """
 
 from dataclasses import dataclass
@@ -19,6 +19,7 @@ from django.template.loader import get_template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from core.fragments import kept_fragments
 from jobs.selectors import catalogue_stamp, rows_in_order
@@ -63,43 +64,62 @@ def job_cards(
     longer public since its page was read has none."""
     scores = scores or {}
     stamp, language = catalogue_stamp(), get_language()
-    shown = [
-        (pid, None if (m := scores.get(pid)) is None else (m["score"], m["excluded"], m["gap"]))
-        for pid in posting_ids
-    ]
     keys = [
-        None if stamp is None else repr((part, language, stamp, card))
-        for part in ("job-card-top", "job-card-dates")
-        for card in shown
+        None if stamp is None else repr((part, language, stamp, pid))
+        for part in CARD_PARTS
+        for pid in posting_ids
     ]
     count = len(posting_ids)
 
     def render(indexes: list[int]) -> list[str]:
         rows = {p.pk: p for p in rows_in_order(sorted({posting_ids[i % count] for i in indexes}))}
-        top, dates = get_template("jobs/_card_top.html"), get_template("jobs/_card_dates.html")
+        templates = [get_template(f"jobs/_card_{part}.html") for part in CARD_PARTS]
         rendered = []
         for i in indexes:
             posting = rows.get(posting_ids[i % count])
-            if posting is None:
-                rendered.append("")
-            elif i < count:
-                rendered.append(top.render({"posting": posting, "match": scores.get(posting.pk)}))
-            else:
-                rendered.append(dates.render({"posting": posting}))
+            template = templates[i // count]
+            rendered.append("" if posting is None else template.render({"posting": posting}))
         return rendered
 
     parts = kept_fragments(keys, render, seconds=JOB_CARDS_KEPT_SECONDS)
-    return [
-        JobCard(
-            posting_id=pid,
-            match=scores.get(pid),
-            html=format_html(
-                '<article class="card job-card">{}<div class="job-card-foot">{}{}</div></article>',
-                parts[n],
-                parts[count + n],
-                "" if save is None else save.button(pid),
+    words = _MatchWords() if scores else None
+    cards = []
+    for n, pid in enumerate(posting_ids):
+        title, body, dates = parts[n], parts[count + n], parts[2 * count + n]
+        if not title:
+            continue
+        match = scores.get(pid)
+        html = format_html(
+            '<article class="card job-card"><div class="job-card-head">{}{}</div>{}{}'
+            '<div class="job-card-foot">{}{}</div></article>',
+            title,
+            "" if match is None or words is None else words.pill(match),
+            body,
+            "" if match is None or not match["gap"] else format_html(
+                '<p class="small match-gap">{}</p>', match["gap"]
             ),
+            dates,
+            "" if save is None else save.button(pid),
+        )  # fmt: skip
+        cards.append(JobCard(posting_id=pid, match=match, html=html))
+    return cards
+
+
+CARD_PARTS = ("title", "body", "dates")  # templates/jobs/_card_<part>.html
+
+
+class _MatchWords:
+    """The words of a reader's score on a card, translated once per page."""
+
+    def __init__(self) -> None:
+        self.title, self.label = _("Your match score"), _("Your match score:")
+
+    def pill(self, match: SearchScore) -> SafeString:
+        return format_html(
+            '<p class="match-pill{}" title="{}"><span class="visually-hidden">{}</span>'
+            " {}<small>/100</small></p>",
+            " match-pill-excluded" if match["excluded"] else "",
+            self.title,
+            self.label,
+            round(match["score"] * 100),
         )
-        for n, pid in enumerate(posting_ids)
-        if parts[n]
-    ]

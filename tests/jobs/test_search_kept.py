@@ -179,6 +179,33 @@ def test_each_graduate_sees_their_own_score_and_save_button(
     assert tokens["strong"] != tokens["weak"]
 
 
+def test_a_graduates_first_visit_renders_no_card_someone_has_seen(
+    graduate, graduate_client, client, catalogue, django_capture_on_commit_callbacks
+):
+    """A card's kept parts are the posting's, the same for every reader: after a visitor's
+    search, a graduate's first one reads no posting row for its cards, and shows their own
+    score and main gap (escaped) around the parts kept."""
+    skill = factories.SkillFactory(name="<b>Dry etching</b>")
+    for posting in catalogue:
+        factories.PostingSkillFactory(posting=posting, skill=skill, min_level=4)
+    factories.GraduateSkillFactory(profile=graduate.graduate_profile, skill=skill, level=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        match_run_request()
+    client.get(URL)  # a visitor's search: every card's parts kept
+    read: list[str] = []
+
+    def spy(execute, sql, params, many, context):
+        read.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(spy):
+        html = graduate_client.get(URL).content.decode()
+    assert not [sql for sql in read if '"jobs_jobposting"."title"' in sql]
+    card = _card(html, catalogue[0].title)
+    assert re.search(r"match-pill[^>]*>.*?\d+<small>/100", card, re.S)
+    assert "&lt;b&gt;Dry etching&lt;/b&gt;" in card and "<b>Dry" not in card
+
+
 def test_no_kept_card_part_holds_a_form_token_or_a_page_to_return_to(
     graduate_client, catalogue, monkeypatch
 ):
@@ -192,7 +219,7 @@ def test_no_kept_card_part_holds_a_form_token_or_a_page_to_return_to(
     monkeypatch.setattr(cache, "set_many", spy)
     html = graduate_client.get(URL, {"region": "gyeonggi"}).content.decode()
     assert "csrfmiddlewaretoken" in html
-    cards = [part for part in kept.values() if "job-card-head" in part or "Posted" in part]
+    cards = [part for part in kept.values() if "employer-line" in part or "Posted" in part]
     assert cards
     assert not any("csrfmiddlewaretoken" in part or "region=" in part for part in cards)
 
