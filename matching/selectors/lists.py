@@ -78,12 +78,9 @@ def graduate_ids_matched_above(*, score: float) -> set[int]:
     }
 
 
-def _stored_list(graduate: GraduateProfile) -> GraduateMatchList | None:
-    """The graduate's list in the current run, read once per request (the dashboard's matches
-    and what its course suggestions are kept under both ask)."""
-    run = current_run()
-    if run is None:
-        return None
+def _stored_list(graduate: GraduateProfile, run: MatchRun) -> GraduateMatchList | None:
+    """The graduate's list in `run` (the current one), read once per request (the dashboard's
+    matches and what its course suggestions are kept under both ask)."""
     kept, key = request_kept(), f"{__name__}.stored-list:{run.pk}:{graduate.pk}"
     if kept is not None and key in kept:
         found: GraduateMatchList | None = kept[key]
@@ -100,22 +97,24 @@ def graduate_list_stamp(*, graduate: GraduateProfile) -> str:
     run = current_run()
     if run is None:
         return "none"
-    stored = _stored_list(graduate)
+    stored = _stored_list(graduate, run)
     return f"{run.pk}.{None if stored is None else stored.version}"
 
 
 def matches_for_graduate(*, graduate: GraduateProfile, limit: int = 50) -> list[PostingMatch]:
     """The graduate's best open postings, best first (two queries, whatever the limit)."""
-    if current_run() is None:
+    run = current_run()
+    if run is None:
         return []
-    entries = _entries(_stored_list(graduate), limit)
+    entries = _entries(_stored_list(graduate, run), limit)
     postings = matchable_postings().select_related("employer").in_bulk([pid for pid, _ in entries])
     return [PostingMatch(postings[pid], m) for pid, m in entries if pid in postings]
 
 
 def graduate_ranked_posting_ids(*, graduate: GraduateProfile) -> list[int]:
     """The ids in the graduate's stored match list, best first (the headroom beyond K too)."""
-    stored = _stored_list(graduate)
+    run = current_run()
+    stored = _stored_list(graduate, run) if run is not None else None
     return [] if stored is None else [int(pid) for pid in decoded_list(stored)["id"]]
 
 
