@@ -9,7 +9,7 @@ re-exported here, so other apps import every training read from this module:
 """
 
 from collections import defaultdict
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -33,6 +33,12 @@ from matching.selectors import (
 )
 from profiles.models import FieldOfStudy, GraduateProfile
 from skills.selectors import skill_name_q
+from training.catalogue import (
+    COURSE_CATALOGUE_VERSION_KEY,
+    catalogue_list_kept,
+    courses_for_topik,
+    topik_courses_kept,
+)
 from training.demand import (
     CourseSuggestion,
     SponsorGap,
@@ -142,47 +148,6 @@ def course_search(*, courses: QuerySet[Course], text: str) -> QuerySet[Course]:
     )
 
 
-def courses_for_topik(*, level: int) -> QuerySet[Course]:
-    """Active Korean-language courses preparing for TOPIK `level` or higher that have not ended,
-    soonest first (undated last), then the lower target and fewer hours."""
-    today = timezone.localdate()
-    return (
-        Course.objects.filter(
-            Q(end_date__isnull=True) | Q(end_date__gte=today),
-            kind=CourseKind.KOREAN_LANGUAGE,
-            is_active=True,
-            topik_target__gte=level,
-        )
-        .for_cards()
-        .order_by(F("start_date").asc(nulls_last=True), "topik_target", "hours", "id")
-    )
-
-
-def topik_courses_kept(*, level: int, limit: int = 3) -> list[Course]:
-    """The first `limit` of `courses_for_topik(level=...)`, the same for every graduate: kept
-    with the catalogue (`catalogue_list_kept`)."""
-    return catalogue_list_kept(
-        ("topik", level, limit), lambda: list(courses_for_topik(level=level)[:limit])
-    )
-
-
-CATALOGUE_LISTS_KEPT_SECONDS = 3600
-
-
-def catalogue_list_kept(name: tuple[object, ...], read: Callable[[], list[Course]]) -> list[Course]:
-    """A list of courses every reader alike sees (`read`, named by `name`), kept in the shared
-    cache under the catalogue's version (renewed by every write to courses, their skills and
-    providers: training.services.course_catalogue_changed) and the day (courses end). Read
-    every time when the version cannot be known."""
-    version = version_token(COURSE_CATALOGUE_VERSION_KEY)
-    key = (
-        None
-        if version is None
-        else repr(("training-list", *name, version, timezone.localdate().isoformat()))
-    )
-    return kept_values([key], lambda _indexes: [read()], seconds=CATALOGUE_LISTS_KEPT_SECONDS)[0]
-
-
 def sponsorship_interests_for_posting(*, posting_id: int) -> QuerySet[SponsorshipInterest]:
     return SponsorshipInterest.objects.filter(posting_id=posting_id).select_related(
         "course__provider", "skill", "created_by"
@@ -244,7 +209,14 @@ def degree_pathways_for_graduate(*, graduate: GraduateProfile) -> DegreePathways
     if not levels:
         return DegreePathways(False, gettext("You already hold a doctorate."), best.field_of_study)
     own_code = best.field_of_study.code
-    courses = catalogue_list_kept(("degrees", *levels), lambda: _degree_courses(levels))
+    courses = catalogue_list_kept(
+        ("degrees", *levels),
+        lambda: list(
+            course_list_public()
+            .filter(kind__in=(CourseKind.DEGREE, CourseKind.SCHOLARSHIP), degree_level__in=levels)
+            .filter(Q(end_date__isnull=True) | Q(end_date__gte=timezone.localdate()))
+        ),
+    )
     programmes = [
         c
         for c in courses
@@ -279,15 +251,6 @@ def degree_pathways_for_graduate(*, graduate: GraduateProfile) -> DegreePathways
     )
 
 
-def _degree_courses(levels: tuple[str, ...]) -> list[Course]:
-    """The degree programmes and scholarships at these levels that have not ended."""
-    return list(
-        course_list_public()
-        .filter(kind__in=(CourseKind.DEGREE, CourseKind.SCHOLARSHIP), degree_level__in=levels)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=timezone.localdate()))
-    )
-
-
 def _age(graduate: GraduateProfile) -> int | None:
     born = graduate.date_of_birth
     if born is None:
@@ -318,8 +281,7 @@ def _degree_routes(graduate: GraduateProfile) -> list[PathwayResult]:
 
 # The courses that teach each skill change only when the catalogue does (an import, the admin):
 # every page that explains a match lists them, so they are kept in the shared cache per skill
-# under the catalogue's version token (training.services.course_catalogue_changed renews it).
-COURSE_CATALOGUE_VERSION_KEY = "training:catalogue:version"
+# under the catalogue's version token (training.catalogue).
 COURSE_OFFERS_KEPT_SECONDS = 6 * 3600
 
 

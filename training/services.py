@@ -13,6 +13,7 @@ from core.versions import version_token_renew_around_commit
 from jobs.models import JobPosting
 from profiles.models import FieldOfStudy
 from skills.models import Skill
+from training.catalogue import COURSE_CATALOGUE_VERSION_KEY
 from training.csv_format import (
     CourseRow,
     RowInvalid,
@@ -20,7 +21,6 @@ from training.csv_format import (
     row_parse,
 )
 from training.models import Course, CourseSkill, SponsorshipInterest, TrainingProvider
-from training.selectors import COURSE_CATALOGUE_VERSION_KEY
 
 MAX_IMPORT_ROWS = 5000
 
