@@ -4,8 +4,8 @@ nothing they show changes.
 A card is kept in three parts, each the same for every reader: its title, what stands between
 its head and its foot (company, tags, salary), and the dates in its foot. What is the reader's
 own is written around them for each reader, never kept: a graduate's score beside the title and
-main gap under the salary (`_match_pill`, `_match_gap`), and the save button beside the dates,
-which holds their form token and the page to come back to (`SaveButtons`).
+main gap under the salary (`_MatchWords`), and the save button beside the dates, which holds
+their form token and the page to come back to (`SaveButtons`).
 
 Each part's key holds the posting, the public catalogue's stamp (its version, renewed by every
 write to a posting, its skills or its company, and the day: jobs.selectors.catalogue_stamp) and
@@ -14,6 +14,7 @@ cards were all shown to anyone before reads no posting from the database.
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.template.loader import get_template
 from django.utils.html import format_html
@@ -82,7 +83,7 @@ def job_cards(
         return rendered
 
     parts = kept_fragments(keys, render, seconds=JOB_CARDS_KEPT_SECONDS)
-    words = _MatchWords() if scores else None
+    words = _MatchWords()
     cards = []
     for n, pid in enumerate(posting_ids):
         title, body, dates = parts[n], parts[count + n], parts[2 * count + n]
@@ -93,14 +94,12 @@ def job_cards(
             '<article class="card job-card"><div class="job-card-head">{}{}</div>{}{}'
             '<div class="job-card-foot">{}{}</div></article>',
             title,
-            "" if match is None or words is None else words.pill(match),
+            "" if match is None else words.pill(match),
             body,
-            "" if match is None or not match["gap"] else format_html(
-                '<p class="small match-gap">{}</p>', match["gap"]
-            ),
+            "" if match is None else words.gap(match),
             dates,
             "" if save is None else save.button(pid),
-        )  # fmt: skip
+        )
         cards.append(JobCard(posting_id=pid, match=match, html=html))
     return cards
 
@@ -109,17 +108,22 @@ CARD_PARTS = ("title", "body", "dates")  # templates/jobs/_card_<part>.html
 
 
 class _MatchWords:
-    """The words of a reader's score on a card, translated once per page."""
+    """A reader's own score and main gap on a card; the score's words translated once per page
+    (and only for a page with scores)."""
 
-    def __init__(self) -> None:
-        self.title, self.label = _("Your match score"), _("Your match score:")
+    @cached_property
+    def _words(self) -> tuple[str, str]:
+        return _("Your match score"), _("Your match score:")
 
     def pill(self, match: SearchScore) -> SafeString:
         return format_html(
             '<p class="match-pill{}" title="{}"><span class="visually-hidden">{}</span>'
             " {}<small>/100</small></p>",
             " match-pill-excluded" if match["excluded"] else "",
-            self.title,
-            self.label,
+            *self._words,
             round(match["score"] * 100),
         )
+
+    def gap(self, match: SearchScore) -> SafeString:
+        gap = match["gap"]
+        return format_html('<p class="small match-gap">{}</p>', gap) if gap else SafeString("")
