@@ -24,8 +24,10 @@ from jobs.selectors.candidates import (
     candidate_visible_to_employer,
 )
 from jobs.selectors.postings import (
+    ListedSkill,
     ReaderRelation,
     SalaryWarning,
+    SkillGroups,
     offer_facts_for_posting,
     posting_detail_public,
     posting_e7_salary_warning,
@@ -58,11 +60,13 @@ from jobs.selectors.search_pages import (
 __all__ = [
     "PUBLIC_POSTINGS_VERSION_KEY",
     "CompanyFigures",
+    "ListedSkill",
     "NarrowPages",
     "PostingIds",
     "RankedFirst",
     "ReaderRelation",
     "SalaryWarning",
+    "SkillGroups",
     "StageTime",
     "applicant_shown",
     "application_for_member",

@@ -11,9 +11,16 @@ from django.utils import timezone
 
 from accounts.models import User
 from employers.models import Employer
-from jobs.models import Application, JobPosting, PostingSkill, SavedJob, ScreeningQuestion
+from jobs.models import (
+    Application,
+    JobPosting,
+    PostingSkill,
+    Requirement,
+    SavedJob,
+    ScreeningQuestion,
+)
 from profiles.models import GraduateProfile
-from skills.selectors import skill_ids_named
+from skills.selectors import skill_ids_named, taxonomy_snapshot
 from visas.models import ThresholdScope
 from visas.rules import OfferFacts
 from visas.rules.graduate import offer_facts
@@ -99,9 +106,54 @@ def posting_reader_relation(*, graduate: GraduateProfile, posting: JobPosting) -
     return ReaderRelation(saved=saved, application=application)
 
 
-def posting_skills_listed(*, posting: JobPosting) -> QuerySet[PostingSkill]:
-    """The posting's skills with their names, as pages list them (one query, when read)."""
-    return posting.skills.select_related("skill")
+@dataclass(frozen=True)
+class ListedSkill:
+    name: str
+    min_level: int
+    requirement: str  # Requirement
+
+
+@dataclass(frozen=True)
+class SkillGroups:
+    """A posting's skills as pages list them: deal breakers, required, nice to have, each by the
+    employer's weight, then name."""
+
+    breaker: list[ListedSkill]
+    required: list[ListedSkill]
+    nice: list[ListedSkill]
+
+    def __bool__(self) -> bool:
+        return bool(self.breaker or self.required or self.nice)
+
+    @property
+    def required_all(self) -> list[ListedSkill]:
+        """Deal breakers and required skills in one list (that marks each deal breaker)."""
+        return self.breaker + self.required
+
+
+def posting_skills_listed(*, posting: JobPosting) -> SkillGroups:
+    """The posting's skills grouped as pages list them, their names in the active language from
+    the taxonomy each process keeps (skills.selectors.taxonomy_snapshot): from the rows the
+    caller prefetched, else one query of four columns, no skill row read."""
+    prefetched = getattr(posting, "_prefetched_objects_cache", {}).get("skills")
+    rows = (
+        [(s.requirement, s.min_level, s.weight, s.skill_id) for s in prefetched]
+        if prefetched is not None
+        else posting.skills.order_by().values_list("requirement", "min_level", "weight", "skill_id")
+    )
+    names = taxonomy_snapshot().names()
+    groups: dict[str, list[tuple[float, str, int]]] = {r.value: [] for r in Requirement}
+    for requirement, min_level, weight, skill_id in rows:
+        groups[requirement].append((-weight, names.get(skill_id, ""), min_level))
+    listed = {
+        requirement: [ListedSkill(name, level, requirement) for _w, name, level in sorted(found)]
+        for requirement, found in groups.items()
+    }
+    return SkillGroups(
+        breaker=listed[Requirement.DEAL_BREAKER],
+        required=listed[Requirement.REQUIRED],
+        nice=listed[Requirement.NICE],
+    )
 
 
 def posting_text_search(*, postings: QuerySet[JobPosting], text: str) -> QuerySet[JobPosting]:

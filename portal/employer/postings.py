@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.http import AuthenticatedHttpRequest
 from jobs.models import JobPosting, PostingStatus
-from jobs.selectors import posting_e7_salary_warning
+from jobs.selectors import posting_e7_salary_warning, posting_skills_listed
 from jobs.services import (
     posting_close,
     posting_create,
@@ -146,8 +146,7 @@ def posting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "posting": posting,
             "employer": posting.employer,
             "salary_warning": posting_e7_salary_warning(posting=posting),
-            "required": [s for s in posting.skills.all() if s.requirement != "nice"],
-            "nice": [s for s in posting.skills.all() if s.requirement == "nice"],
+            "skills": posting_skills_listed(posting=posting),
         },
     )
 

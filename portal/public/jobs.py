@@ -1,6 +1,7 @@
 """The public job search and job pages; a signed-in graduate also sees their match, the visa
 box and the courses for their gaps, and applies here."""
 
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -119,7 +120,8 @@ def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # Found among the public postings: the apply box need not ask the database again.
     context: dict[str, Any] = {
         "posting": posting,
-        "posting_skills": posting_skills_listed(posting=posting),  # read only to be rendered
+        # Called by the template only where the kept part is rendered.
+        "posting_skills": partial(posting_skills_listed, posting=posting),
         "posting_is_public": True,
         "official_sources": OFFICIAL_SOURCES,
     }
@@ -178,7 +180,7 @@ def posting_apply(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("graduate:application_detail", pk=application.pk)
     context: dict[str, Any] = {
         "posting": posting,
-        "posting_skills": posting_skills_listed(posting=posting),
+        "posting_skills": partial(posting_skills_listed, posting=posting),
         "official_sources": OFFICIAL_SOURCES,
     }
     context.update(job_page_for_graduate(profile=profile, posting=posting, form=form))

@@ -1,13 +1,26 @@
-"""`{{ posting.description|markdown_safe }}`: plain text or Markdown as safe HTML.
+"""A posting's text as pages show it.
+
+`{% skill_list skills "required" %}`: a list of the posting's skills (jobs.selectors.ListedSkill),
+their levels, and a deal breaker marked where the list is not one of deal breakers alone; written
+in Python, as a job page that nobody has opened yet renders it.
+
+`{{ posting.description|markdown_safe }}`: plain text or Markdown as safe HTML.
 
 Markdown renders first (line breaks kept, so plain text reads as typed), then nh3 keeps only an
 allow-list of tags and attributes: raw HTML, scripts, event handlers and `javascript:` links in
 the text are removed, and every link gets rel="noopener noreferrer nofollow"."""
 
+from collections.abc import Iterable
+
 import markdown
 import nh3
 from django import template
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from jobs.models import Requirement
+from jobs.selectors import ListedSkill
 
 register = template.Library()
 
@@ -36,3 +49,22 @@ def render_markdown(text: str) -> str:
 @register.filter(name="markdown_safe")
 def markdown_safe(text: str) -> SafeString:
     return mark_safe(render_markdown(text))  # noqa: S308 - sanitised by nh3 above
+
+
+@register.simple_tag
+def skill_list(skills: Iterable[ListedSkill], kind: str) -> SafeString:
+    breaker = _("deal breaker")
+    marked = kind != Requirement.DEAL_BREAKER  # a list of deal breakers alone marks none
+    items = format_html_join(
+        "",
+        '<li><span class="skill-name">{}</span> <span class="skill-meta">{}{}</span></li>',
+        (
+            (
+                skill.name,
+                _("level %(level)s/5 or higher") % {"level": skill.min_level},
+                f" · {breaker}" if marked and skill.requirement == Requirement.DEAL_BREAKER else "",
+            )
+            for skill in skills
+        ),
+    )
+    return format_html('<ul class="skill-list skill-list-{}">{}</ul>', kind, items)
