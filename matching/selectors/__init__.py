@@ -13,9 +13,7 @@ from matching.selectors.explanations import (
 from matching.selectors.facts import (
     facts_context,
     graduate_facts,
-    matchable_postings,
     pending_changes,
-    posting_facts,
     relation_facts,
 )
 from matching.selectors.golden import (
@@ -38,6 +36,7 @@ from matching.selectors.kept_facts import (
     pair_stamps,
     person_facts_kept,
     posting_facts_kept,
+    profile_with_rows_and_facts,
 )
 from matching.selectors.lists import (
     CandidateFilters,
@@ -54,6 +53,7 @@ from matching.selectors.lists import (
     matches_for_graduate,
 )
 from matching.selectors.outcomes import OutcomeHistory, impressions_export, outcome_history
+from matching.selectors.posting_facts import matchable_postings, posting_facts
 
 __all__ = [
     "CandidateFilters",
@@ -100,5 +100,6 @@ __all__ = [
     "person_facts_kept",
     "posting_facts",
     "posting_facts_kept",
+    "profile_with_rows_and_facts",
     "relation_facts",
 ]

@@ -4,27 +4,25 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
+from typing import Any
 
-from django.db.models import Q, QuerySet, TextField
+from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
 
 from core.choices import EducationLevel
-from jobs.models import JobPosting, PostingSkill, Requirement
 from matching.facts import (
     ALL_ROUTES,
     ExperienceFacts,
     GraduateFacts,
-    PostingFacts,
-    PostingSkillFacts,
     SkillRelationFacts,
 )
 from matching.models import (
     MatchingChange,
 )
 from matching.scoring import (
-    ENGLISH_REQUIREMENT_CEFR,
     LANGUAGE_SKILLS_FROM_CEFR,
     LANGUAGE_SKILLS_FROM_TOPIK,
 )
@@ -43,11 +41,10 @@ from skills.selectors import taxonomy_snapshot
 from visas.rules import (
     PersonFacts,
     RulesSnapshot,
-    offer_routes,
     person_routes,
     work_routes_loaded,
 )
-from visas.rules.graduate import DegreeRow, JobRow, offer_facts, person_facts
+from visas.rules.graduate import DegreeRow, JobRow, person_facts
 from visas.selectors import rules_snapshot_cached, rules_version
 
 _EDUCATION_RANK = {level: EducationLevel.rank(level) for level in EducationLevel.values}
@@ -58,7 +55,7 @@ def _field_codes(code: str) -> set[str]:
     return {code, code[:3]} if len(code) == 4 else {code}
 
 
-def _visa_rules() -> RulesSnapshot | None:
+def visa_rules_today() -> RulesSnapshot | None:
     """Today's visa rules, or None when no work route is loaded (an empty database): then the
     route masks stay "any" and matching works without them."""
     rules = rules_snapshot_cached(on=timezone.localdate())
@@ -127,26 +124,76 @@ def _graduates_read(
     as_text = {f"{name}_text": Cast(name, TextField()) for name in _PREFERENCES}
     rows = list(profiles.annotate(**as_text).values_list(*_GRADUATE_COLUMNS))
     history = _history([r[0] for r in rows])
-    languages = _language_skill_ids()
-    rules, today = _visa_rules(), timezone.localdate()
-    found = []
-    for (pid, topik, visibility, industries, regions, job_types, sizes, min_salary,
-         relocate, nationality, born, kiip, visa, english_test, english_score) in rows:  # fmt: skip
+    found = _Building(persons=persons)
+    for pid, topik, visibility, industries, regions, job_types, sizes, *rest in rows:
+        preferences = (_choices(industries), _choices(regions), _choices(job_types),
+                       _choices(sizes))  # fmt: skip
+        found.add((pid, topik, visibility, *preferences, *rest), history)
+    return found.pairs
+
+
+def graduate_facts_from_loaded(
+    *, profile: GraduateProfile
+) -> tuple[GraduateFacts, PersonFacts | None]:
+    """`graduate_facts_with_persons` for one graduate from the rows the caller has loaded on
+    the profile (its degrees with their fields, skills and jobs: profiles.selectors.
+    profile_rows), asking nothing: a page that shows the profile and explains its matches reads
+    its rows once."""
+    pid, history, today = profile.pk, _History(), timezone.localdate()
+    for skill in profile.skills.all():
+        history.skills[pid][skill.skill_id] = skill.level
+    for degree in profile.education.all():
+        field = degree.field_of_study
+        _add_degree(
+            history, pid, degree.level, field.code, field.is_stem, degree.country.code,
+            degree.graduation_year,
+        )  # fmt: skip
+    for job in profile.experience.all():
+        _add_job(history, pid, job.start_date, job.end_date, job.country.code, job.isco_code, today)
+    found = _Building(persons=True)
+    found.add(
+        (pid, profile.topik_level, profile.visibility,
+         *(frozenset(getattr(profile, name) or ()) for name in _PREFERENCES),
+         profile.min_salary_krw, profile.willing_to_relocate, profile.nationality.code or "",
+         profile.date_of_birth, profile.kiip_stage, profile.current_visa, profile.english_test,
+         profile.english_score),
+        history,
+    )  # fmt: skip
+    return found.pairs[0]
+
+
+class _Building:
+    """Graduates' facts made from their profile's columns and their other rows (`_History`),
+    as both ways of reading them give them."""
+
+    def __init__(self, *, persons: bool) -> None:
+        self.persons = persons
+        self.pairs: list[tuple[GraduateFacts, PersonFacts | None]] = []
+        self.languages = _language_skill_ids()
+        self.rules, self.today = visa_rules_today(), timezone.localdate()
+
+    def add(self, columns: tuple[Any, ...], history: _History) -> None:
+        (pid, topik, visibility, industries, regions, job_types, sizes, min_salary, relocate,
+         nationality, born, kiip, visa, english_test, english_score) = columns  # fmt: skip
         person = None
-        if persons or rules is not None:
+        if self.persons or self.rules is not None:
             person = person_facts(
                 nationality=nationality, born=born, topik=topik, kiip_stage=kiip,
                 current_visa=visa, degrees=history.degrees.get(pid, ()),
-                jobs=history.jobs.get(pid, ()), on=today,
+                jobs=history.jobs.get(pid, ()), on=self.today,
             )  # fmt: skip
-        routes = ALL_ROUTES if rules is None or person is None else person_routes(person, rules)
+        routes = (
+            ALL_ROUTES
+            if self.rules is None or person is None
+            else person_routes(person, self.rules)
+        )
         cefr = english_cefr_level(
             english_test, None if english_score is None else float(english_score)
         )
         facts = GraduateFacts(
             id=pid,
             skills=_with_tested_languages(
-                history.skills.get(pid, {}), topik=topik, cefr=cefr, skill_ids=languages
+                history.skills.get(pid, {}), topik=topik, cefr=cefr, skill_ids=self.languages
             ),
             topik=topik,
             kiip_stage=kiip or 0,
@@ -157,15 +204,14 @@ def _graduates_read(
             needs_sponsorship=CurrentVisa.needs_sponsorship(visa),
             visa_routes=routes,
             discoverable=visibility == Visibility.DISCOVERABLE,
-            industries=_choices(industries),
-            regions=_choices(regions),
-            job_types=_choices(job_types),
-            company_sizes=_choices(sizes),
+            industries=industries,
+            regions=regions,
+            job_types=job_types,
+            company_sizes=sizes,
             min_salary_krw=min_salary or 0,
             willing_to_relocate=relocate,
         )
-        found.append((facts, person))
-    return found
+        self.pairs.append((facts, person))
 
 
 def facts_context() -> tuple[object, ...] | None:
@@ -236,101 +282,35 @@ def _history(wanted: list[int]) -> _History:
         "graduation_year",
     ):  # fmt: skip
         if pid in wanted_set:
-            history.education[pid] = max(history.education.get(pid, -1), _EDUCATION_RANK[degree])
-            history.fields[pid] |= _field_codes(code)
-            history.degrees[pid].append(DegreeRow(degree, stem, country, year))
+            _add_degree(history, pid, degree, code, stem, country, year)
     today = timezone.localdate()
     for pid, start, end, country, code in WorkExperience.objects.filter(**in_range).values_list(
         "profile_id", "start_date", "end_date", "country", "isco_code"
     ):
         if pid in wanted_set:
-            history.jobs[pid].append(JobRow(start, end, country))
-            history.roles[pid].append(ExperienceFacts(code, role_years(start, end, on=today)))
+            _add_job(history, pid, start, end, country, code, today)
     return history
 
 
-def matchable_postings() -> QuerySet[JobPosting]:
-    """Postings that take part in matching: the public ones (JobPostingQuerySet.public)."""
-    return JobPosting.objects.public()
+def _add_degree(
+    history: _History, pid: int, degree: str, code: str, stem: bool, country: str, year: int
+) -> None:
+    history.education[pid] = max(history.education.get(pid, -1), _EDUCATION_RANK[degree])
+    history.fields[pid] |= _field_codes(code)
+    history.degrees[pid].append(DegreeRow(degree, stem, country, year))
 
 
-def posting_facts(
-    *, ids: Iterable[int] | None = None, only_matchable: bool = True
-) -> list[PostingFacts]:
-    """Facts of matchable postings (all, or those of the given ids that are matchable)."""
-    postings = (matchable_postings() if only_matchable else JobPosting.objects.all()).order_by("id")
-    if ids is not None:
-        postings = postings.filter(id__in=list(ids))
-    rows = list(
-        postings.values_list(
-            "id", "min_topik", "min_education", "visa_sponsorship", "employer__industry",
-            "region", "job_type", "employer__size_class", "salary_max_krw", "e7_code",
-            "is_eps_job", "english_requirement", "min_experience_years", "isco_code",
-        )
-    )  # fmt: skip
-    wanted = {r[0] for r in rows}
-    skills: dict[int, list[PostingSkillFacts]] = defaultdict(list)
-    for pid, skill_id, min_level, weight, requirement in PostingSkill.objects.filter(
-        posting_id__in=postings.values("id")
-    ).values_list("posting_id", "skill_id", "min_level", "weight", "requirement"):
-        skills[pid].append(
-            PostingSkillFacts(
-                skill_id,
-                min_level,
-                weight,
-                required=Requirement.is_required(requirement),
-                deal_breaker=requirement == Requirement.DEAL_BREAKER,
-            )
-        )
-    fields: dict[int, set[str]] = defaultdict(set)
-    through = JobPosting.accepted_fields.through
-    for pid, code in through.objects.filter(jobposting_id__in=postings.values("id")).values_list(
-        "jobposting_id", "fieldofstudy__code"
-    ):
-        fields[pid].add(code)
-    rules = _visa_rules()
-    return [
-        PostingFacts(
-            id=pid,
-            skills=tuple(sorted(skills.get(pid, []), key=lambda s: s.skill_id)),
-            min_topik=topik,
-            min_education_rank=EducationLevel.rank(education) if education else -1,
-            accepted_fields=frozenset(fields.get(pid, ())),
-            sponsors_visa=sponsors,
-            visa_routes=_posting_routes(rules, salary_max, e7_code, size, sponsors, eps_job),
-            industry=industry,
-            region=region,
-            job_type=job_type,
-            company_size=size,
-            salary_max_krw=salary_max,
-            min_english_cefr=ENGLISH_REQUIREMENT_CEFR.get(english, 0),
-            min_experience_years=float(experience),
-            isco_code=isco,
-        )
-        for (pid, topik, education, sponsors, industry, region, job_type, size, salary_max,
-             e7_code, eps_job, english, experience, isco) in rows
-        if pid in wanted
-    ]  # fmt: skip
-
-
-def _posting_routes(
-    rules: RulesSnapshot | None,
-    salary_max: int,
-    e7_code: str,
-    size: str,
-    sponsors: bool,
-    eps_job: bool,
-) -> int | None:
-    if rules is None:
-        return None
-    offer = offer_facts(
-        salary_max_krw=salary_max,
-        e7_code=e7_code,
-        employer_size=size,
-        sponsorship=sponsors,
-        eps_job=eps_job,
-    )
-    return offer_routes(offer, rules)
+def _add_job(
+    history: _History,
+    pid: int,
+    start: date,
+    end: date | None,
+    country: str,
+    code: str,
+    today: date,
+) -> None:
+    history.jobs[pid].append(JobRow(start, end, country))
+    history.roles[pid].append(ExperienceFacts(code, role_years(start, end, on=today)))
 
 
 def relation_facts() -> list[SkillRelationFacts]:

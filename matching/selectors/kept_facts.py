@@ -24,13 +24,20 @@ from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import prefetch_related_objects
 from django.utils.translation import get_language
 
 from core.changes import ChangeKind
 from core.versions import version_token, version_token_renew, version_tokens
 from matching.facts import GraduateFacts, PostingFacts
-from matching.selectors.facts import facts_context, graduate_facts_with_persons, posting_facts
+from matching.selectors.facts import (
+    facts_context,
+    graduate_facts_from_loaded,
+    graduate_facts_with_persons,
+)
+from matching.selectors.posting_facts import posting_facts
 from profiles.models import GraduateProfile
+from profiles.selectors import profile_rows
 from skills.selectors import TAXONOMY_VERSION_KEY
 from visas.rules import PersonFacts
 from visas.selectors import nationality_missing
@@ -93,6 +100,32 @@ def person_facts_kept(*, profile: GraduateProfile) -> PersonFacts:
     if person is None:
         raise nationality_missing()  # worded in the reader's language, not kept
     return person
+
+
+# The profile's columns a graduate's facts are made of (matching.selectors.facts).
+_FACTS_COLUMNS = (
+    "topik_level", "visibility", "preferred_industries", "preferred_regions",
+    "preferred_job_types", "preferred_company_sizes", "min_salary_krw", "willing_to_relocate",
+    "nationality", "date_of_birth", "kiip_stage", "current_visa", "english_test",
+    "english_score",
+)  # fmt: skip
+
+
+def profile_with_rows_and_facts(*, profile: GraduateProfile) -> GraduateProfile:
+    """The profile with the rows a page that shows it reads (profiles.selectors.profile_rows),
+    and the graduate's facts kept (`graduate_facts_kept`). Facts not kept are made from those
+    same rows, read once the facts' version is (as every kept read orders them): the profile's
+    columns afresh and its rows, four queries rather than seven."""
+
+    def read(_wanted: list[int]) -> dict[int, tuple[GraduateFacts, PersonFacts | None]]:
+        profile.refresh_from_db(fields=_FACTS_COLUMNS)
+        prefetch_related_objects([profile], *profile_rows())
+        return {profile.pk: graduate_facts_from_loaded(profile=profile)}
+
+    _kept(ChangeKind.GRADUATE, [profile.pk], read, FACTS_KEPT_SECONDS)
+    if "skills" not in getattr(profile, "_prefetched_objects_cache", {}):
+        prefetch_related_objects([profile], *profile_rows())
+    return profile
 
 
 def posting_facts_kept(*, ids: Iterable[int]) -> list[PostingFacts]:

@@ -17,7 +17,7 @@ from matching.models import (
     MatchRun,
     PostingMatchList,
 )
-from matching.selectors.facts import matchable_postings
+from matching.selectors.posting_facts import matchable_postings
 from profiles.models import (
     GraduateProfile,
     Visibility,

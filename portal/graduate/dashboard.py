@@ -9,7 +9,12 @@ from django.views.decorators.http import require_GET
 from core.fragments import kept_fragments
 from jobs.selectors import graduate_application_list
 from matching.models import ListKind
-from matching.selectors import current_run, graduate_matches_refreshing, pair_keys
+from matching.selectors import (
+    current_run,
+    graduate_matches_refreshing,
+    pair_keys,
+    profile_with_rows_and_facts,
+)
 from matching.services import impression_record
 from portal.graduate.access import graduate_required
 from portal.graduate.selectors import (
@@ -20,7 +25,7 @@ from portal.graduate.selectors import (
     with_reasons,
 )
 from profiles.models import GraduateProfile
-from profiles.selectors import profile_completeness, profile_with_summary_rows
+from profiles.selectors import profile_completeness
 from profiles.services import graduate_matches_seen
 
 DASHBOARD_MATCHES = 8
@@ -32,7 +37,7 @@ MATCH_ROWS_KEPT_SECONDS = 30 * 60
 def dashboard(request: HttpRequest, profile: GraduateProfile) -> HttpResponse:
     user = profile.user
     since = user.last_seen_matches_at
-    profile = profile_with_summary_rows(profile=profile)
+    profile = profile_with_rows_and_facts(profile=profile)
     completeness, missing = profile_completeness(profile=profile)
     matches = dashboard_matches(profile=profile, limit=DASHBOARD_MATCHES, since=since)
     rows = _match_rows(profile, matches, badges=since is not None)

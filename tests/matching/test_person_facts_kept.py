@@ -1,27 +1,20 @@
 """A graduate's visa facts kept in the shared cache for the pages that show visa answers: the
 facts the rows give, read again once an edit of the profile, a degree or a job commits."""
 
-import datetime
-import random
-
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.urls import reverse
-from django.utils import timezone
 
-from core.choices import EducationLevel
 from matching.selectors import graduate_facts, graduate_facts_kept, person_facts_kept
 from profiles.models import (
-    CurrentVisa,
     EducationRecord,
-    FieldOfStudy,
     GraduateProfile,
-    WorkExperience,
 )
 from profiles.selectors import graduate_profile_for_user
 from profiles.services import education_record_save, graduate_basics_update
 from tests import factories
+from tests.matching.personas import varied_graduates
 from visas.rules import RuleInputError
 from visas.selectors import person_facts_for_graduate
 
@@ -152,42 +145,10 @@ def test_visa_facts_and_matching_facts_come_from_one_read_either_way_round(
         assert person_facts_kept(profile=second) == expected_person
 
 
-FIELDS = ("0714", "0713", "0611", "031", "041", "0732")
-
-
 def test_visa_facts_read_with_the_matching_facts_are_the_profiles_for_varied_graduates():
-    """Graduates of every kind of history (degrees of each level here and in Korea, diplomas,
-    study not yet finished, jobs in and out of Korea, ongoing and overlapping, no date of
-    birth, each visa status, no nationality): the facts kept with their matching facts equal
-    `person_facts_for_graduate` on the profile with its rows."""
-    rng = random.Random(19)
-    today = timezone.localdate()
-    fields = {code: FieldOfStudy.objects.get(code=code) for code in FIELDS}
-    profiles = []
-    for _ in range(40):
-        profile = factories.GraduateProfileFactory(
-            nationality=rng.choice(["VN", "PH", "ID", "TH", "KH", "MM", "LA", "TL", ""]),
-            date_of_birth=rng.choice([None, datetime.date(rng.randint(1975, 2006), 3, 9)]),
-            topik_level=rng.randint(0, 6),
-            kiip_stage=rng.randint(0, 5),
-            current_visa=rng.choice(CurrentVisa.values),
-        )
-        for _degree in range(rng.randint(0, 3)):
-            factories.EducationRecordFactory(
-                profile=profile,
-                level=rng.choice(EducationLevel.values),
-                field_of_study=fields[rng.choice(FIELDS)],
-                country=rng.choice(["KR", "VN", "PH", "US"]),
-                graduation_year=rng.randint(today.year - 12, today.year + 2),
-            )
-        for _job in range(rng.randint(0, 3)):
-            start = today - datetime.timedelta(days=rng.randint(30, 4000))
-            WorkExperience.objects.create(
-                profile=profile, title="Engineer", employer_name="Firm",
-                country=rng.choice(["KR", "VN"]), start_date=start,
-                end_date=rng.choice([None, start + datetime.timedelta(days=rng.randint(1, 900))]),
-            )  # fmt: skip
-        profiles.append(profile)
+    """Graduates of every kind of history (tests.matching.personas): the facts kept with their
+    matching facts equal `person_facts_for_graduate` on the profile with its rows."""
+    profiles = varied_graduates(40, seed=19)
     cache.clear()
     for profile in profiles:
         full = graduate_profile_for_user(user=profile.user)

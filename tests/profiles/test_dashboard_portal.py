@@ -192,3 +192,15 @@ def test_a_first_visit_reads_the_match_list_once_and_the_skills_with_their_names
     skills = [sql for sql in read if re.match(by_id, sql)]
     assert len(lists) == 1, lists
     assert skills == []
+
+
+def test_a_first_visit_reads_the_profiles_rows_once(graduate, graduate_client, matched):
+    """Nothing of the graduate's kept yet: their skills, degrees and jobs are read once, for
+    the profile card and for the facts that explain their matches."""
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        html = graduate_client.get(URL).content.decode()
+    assert "Etch engineer" in html and "Dry etching" in html
+    for table in ("profiles_graduateskill", "profiles_educationrecord", "profiles_workexperience"):
+        read = [q["sql"] for q in queries.captured_queries if f'FROM "{table}"' in q["sql"]]
+        assert len(read) == 1, (table, read)
