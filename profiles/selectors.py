@@ -1,7 +1,7 @@
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -41,13 +41,6 @@ def graduate_profile_for_user(*, user: User) -> GraduateProfile:
         )
         .get(user=user)
     )
-
-
-def profile_with_summary_rows(*, profile: GraduateProfile) -> GraduateProfile:
-    """The profile with the rows its completeness and its skills card read (`profile_rows`), on
-    the instance the caller holds: three queries, and no second read of the profile itself."""
-    prefetch_related_objects([profile], *profile_rows())
-    return profile
 
 
 def education_record_for_graduate(*, profile: GraduateProfile, pk: int) -> EducationRecord:
