@@ -3,17 +3,21 @@ met / partial / missing checklist, from matching.explain's explanations (see
 matching.selectors.explanations_for). The names of skills' statuses, constraints and preferences
 are the vocabulary's own labels, the same the employer pages show."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar, cast
 
 from django.template.defaultfilters import floatformat
 from django.utils.formats import localize
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 
 from core.choices import CompanySize, EducationLevel, Industry, JobType, KoreaRegion
 from matching.explain import ConstraintCheck, Explanation, SkillTerm
 from matching.explain_needs import NeedTerm
 from matching.vocabulary import Constraint, Need, Preference, SkillStatus
+
+Kept = TypeVar("Kept")
 
 MET, PARTIAL, MISSING = "met", "partial", "missing"  # the checklist's three states
 _OFFERED_LABELS = {
@@ -172,8 +176,25 @@ def constraint_title(check: ConstraintCheck) -> str:
     return str(check.name.label)
 
 
+# Words the same for every explanation in one language, made once per language in each
+# process: the catalogues change only with a release, and a list of twenty candidates asked for
+# them some five hundred times.
+_MADE_PER_LANGUAGE_AT_MOST = 4096
+_per_language: dict[tuple[str, str, object], object] = {}
+
+
+def _per_language_kept(kind: str, value: object, make: Callable[[], Kept]) -> Kept:
+    key = (get_language() or "", kind, value)
+    found = _per_language.get(key)
+    if found is None:
+        found = make()
+        if len(_per_language) < _MADE_PER_LANGUAGE_AT_MOST:
+            _per_language[key] = found
+    return cast(Kept, found)
+
+
 def _education(code: str) -> str:
-    labels = dict(EducationLevel.choices)
+    labels = _per_language_kept("education", None, lambda: dict(EducationLevel.choices))
     if code == "any":
         return _("any education")
     if code == "none":
@@ -260,19 +281,23 @@ def points_text(points: int | None) -> str:
     """ "1 point", "12 points" in the active language (the employer's reasons, the graduate's
     checklist)."""
     count = points or 0
-    return ngettext("%(points)s point", "%(points)s points", count) % {"points": localize(count)}
+    return _per_language_kept(
+        "points",
+        count,
+        lambda: (
+            ngettext("%(points)s point", "%(points)s points", count) % {"points": localize(count)}
+        ),
+    )
 
 
 class _SkillWords:
-    """What a skill line says, translated once for all of a candidate's skills (as a template
-    per line, a list of twenty candidates translated some five hundred strings)."""
+    """What a skill line says, translated once per language (`_per_language_kept`)."""
 
     def __init__(self) -> None:
         self.related = _("covered by %(skill)s: counts as level %(level)s of %(need)s asked")
         self.missing = _("missing, level %(need)s asked")
         self.has = _("has level %(own)s, level %(need)s asked")
         self.qualifiers = {key: str(text) for key, text in _QUALIFIERS.items()}
-        self._points: dict[int, str] = {}
 
     def words(self, term: SkillTerm) -> str:
         if term.status == SkillStatus.RELATED and term.via_name:
@@ -286,16 +311,14 @@ class _SkillWords:
         return self.has % {"own": term.own_level, "need": term.min_level}
 
     def points(self, points: int) -> str:
-        if points not in self._points:
-            self._points[points] = points_text(points)
-        return self._points[points]
+        return points_text(points)
 
 
 def employer_reasons(explanation: Explanation) -> EmployerReasons:
     """The candidate's explanation as the employer's pages list it: each skill with what the
     candidate has and its points, the other needs, the constraints not met, and the gaps.
     Worded here once per candidate (a list page shows twenty)."""
-    said = _SkillWords()
+    said = _per_language_kept("skill-words", None, _SkillWords)
     lines = [
         ReasonLine(
             ok=term.status == SkillStatus.MATCHED,

@@ -77,3 +77,22 @@ def test_the_list_tag_writes_each_line_escaped_with_its_state_and_the_gaps():
     first = replace(explanation.skills[0], name="<b>x</b>")  # names are escaped as any text
     marked = replace(explanation, skills=(first, *explanation.skills[1:]))
     assert "<strong>&lt;b&gt;x&lt;/b&gt;</strong>" in str(employer_reason_list(marked))
+
+
+def test_words_made_once_per_language_follow_each_reader():
+    """The lines' words are made once per language in a process: readers in turn, in English
+    and Korean, each get their own."""
+    explanation, _reasons_en = _reasons()
+    worded = {}
+    for language in ("en", "ko", "en", "ko"):
+        with translation.override(language):
+            lines = employer_reasons(explanation).lines
+        etching = next(line for line in lines if line.name in ("Plasma etching", "플라즈마 식각"))
+        worded.setdefault(language, set()).add((etching.words, etching.points))
+    assert worded["en"] == {("missing, level 3 asked", _worded_points(explanation, "en"))}
+    assert len(worded["ko"]) == 1 and worded["ko"].isdisjoint(worded["en"])
+
+
+def _worded_points(explanation, language: str) -> str:
+    points = next(t.points for t in explanation.skills if t.name == "Plasma etching")
+    return f"{points} point" if points == 1 else f"{points} points"
