@@ -10,7 +10,8 @@ Three phases against a site someone else started (`make loadtest` starts one on 
 3. roles: visitors, graduates, employers and API clients together (`loadtest/client.py`).
 
 The fixture (`manage.py loadtest_prepare`) holds the sessions, tokens and ids. `--json` writes
-the figures; `--baseline` prints an earlier run's beside them.
+the figures; `--baseline` prints an earlier run's beside them. The report starts with how fast
+the machine was as the run started and ended (`loadtest.machine`), the baseline's too.
 """
 
 import argparse
@@ -27,6 +28,7 @@ from locust import events
 from locust.env import Environment
 
 from loadtest.client import fixture_load, page_user, roles_with
+from loadtest.machine import machine_line, machine_start, python_loop_ms
 from loadtest.pages import PAGES, PAGES_BY_NAME, Fixture, Page
 
 WARM_UP_SECONDS = 1.0  # each run's first second is not counted (`--warm-up`)
@@ -183,7 +185,15 @@ def _report(results: dict[str, Any], baseline: dict[str, Any] | None) -> str:
     heads += [_cell(f"req/s@{results['users']}", 9), _cell("p95"), _cell("err", 4)]
     heads += [_cell("÷healthz", 8), _cell("KB", 6), " verdict"]
     head = " ".join([f"{'page (budget ms)':30}", *heads])
-    lines = ["single request (ms)" + " " * 30 + f"{results['users']} clients", head]
+    lines = [
+        line
+        for line in (
+            machine_line(results.get("machine")),
+            machine_line(before.get("machine"), label="  before"),
+        )
+        if line
+    ]
+    lines += ["single request (ms)" + " " * 30 + f"{results['users']} clients", head]
     for name, page in PAGES_BY_NAME.items():
         s, ld = results.get("single", {}).get(name), results.get("load", {}).get(name)
         if s is None and ld is None:
@@ -246,7 +256,8 @@ def main(argv: list[str] | None = None) -> int:
         chosen.insert(0, PAGES_BY_NAME["healthz"])
     phases = set(options.phases.split(","))
     results: dict[str, Any] = {"base_url": base, "users": options.users,
-                               "role_seconds": options.role_seconds}  # fmt: skip
+                               "role_seconds": options.role_seconds,
+                               "machine": machine_start()}  # fmt: skip
     if "single" in phases:
         _say("single requests, one client:")
         results["single"] = _per_page(chosen, fx, base, 1, options.single_seconds, options.warm_up)
@@ -260,6 +271,7 @@ def main(argv: list[str] | None = None) -> int:
         results["roles"] = _drive(
             roles_with(fx), options.users, options.role_seconds, base, options.warm_up
         )
+    results["machine"]["python_ms_end"] = python_loop_ms()
     plain = json.loads(json.dumps(results, default=asdict))
     baseline = fixture_load(options.baseline) if options.baseline else None
     sys.stdout.write(_report(plain, baseline) + "\n")

@@ -93,3 +93,16 @@ def test_the_command_writes_a_private_file_and_refuses_real_accounts(
     factories.UserFactory(email="lan@gmail.com")
     with pytest.raises(CommandError, match="1 accounts outside the demo's example domains"):
         call_command("loadtest_prepare", out=str(tmp_path / "again.json"))
+
+
+def test_the_machine_line_names_the_speed_at_both_ends_or_nothing() -> None:
+    from loadtest.machine import machine_line, python_loop_ms
+
+    assert python_loop_ms() > 0
+    figures = {"python_ms_start": 61.5, "python_ms_end": 70.2, "cores": 2}
+    assert machine_line(figures) == (
+        "machine: a million additions in pure Python took 61.5 ms as the run started, "
+        "70.2 ms as it ended; 2 cores"
+    )
+    assert machine_line(figures, label="  before").startswith("  before: a million")
+    assert machine_line(None) == "" and machine_line({}) == ""

@@ -77,6 +77,9 @@ def test_the_locust_client_runs_every_role_against_a_live_site(
     ran = {PAGES_BY_NAME[name].role for name in roles}
     assert ran == {ANONYMOUS, GRADUATE, EMPLOYER}, sorted(roles)
     assert "healthz" in figures["single"]
+    machine = figures["machine"]
+    assert machine["python_ms_start"] > 0 and machine["python_ms_end"] > 0
+    assert f"took {machine['python_ms_start']} ms as the run started" in result.stdout
 
 
 @pytest.mark.browser
