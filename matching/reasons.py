@@ -3,9 +3,8 @@ met / partial / missing checklist, from matching.explain's explanations (see
 matching.selectors.explanations_for). The names of skills' statuses, constraints and preferences
 are the vocabulary's own labels, the same the employer pages show."""
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar, cast
+from functools import lru_cache
 
 from django.template.defaultfilters import floatformat
 from django.utils.formats import localize
@@ -16,8 +15,6 @@ from core.choices import CompanySize, EducationLevel, Industry, JobType, KoreaRe
 from matching.explain import ConstraintCheck, Explanation, SkillTerm
 from matching.explain_needs import NeedTerm
 from matching.vocabulary import Constraint, Need, Preference, SkillStatus
-
-Kept = TypeVar("Kept")
 
 MET, PARTIAL, MISSING = "met", "partial", "missing"  # the checklist's three states
 _OFFERED_LABELS = {
@@ -176,25 +173,18 @@ def constraint_title(check: ConstraintCheck) -> str:
     return str(check.name.label)
 
 
-# Words the same for every explanation in one language, made once per language in each
-# process: the catalogues change only with a release, and a list of twenty candidates asked for
-# them some five hundred times.
-_MADE_PER_LANGUAGE_AT_MOST = 4096
-_per_language: dict[tuple[str, str, object], object] = {}
+# Words the same for every explanation in one language are made once per language in each
+# process (the catalogues change only with a release): a list of twenty candidates asked for
+# them some five hundred times. `language` is the key; the words are made in the active one.
 
 
-def _per_language_kept(kind: str, value: object, make: Callable[[], Kept]) -> Kept:
-    key = (get_language() or "", kind, value)
-    found = _per_language.get(key)
-    if found is None:
-        found = make()
-        if len(_per_language) < _MADE_PER_LANGUAGE_AT_MOST:
-            _per_language[key] = found
-    return cast(Kept, found)
+@lru_cache(maxsize=16)
+def _education_labels(language: str | None) -> dict[str, str]:
+    return {code: str(label) for code, label in EducationLevel.choices}
 
 
 def _education(code: str) -> str:
-    labels = _per_language_kept("education", None, lambda: dict(EducationLevel.choices))
+    labels = _education_labels(get_language())
     if code == "any":
         return _("any education")
     if code == "none":
@@ -280,18 +270,16 @@ _QUALIFIERS = {"nice": gettext_lazy("nice to have"), "breaker": gettext_lazy("de
 def points_text(points: int | None) -> str:
     """ "1 point", "12 points" in the active language (the employer's reasons, the graduate's
     checklist)."""
-    count = points or 0
-    return _per_language_kept(
-        "points",
-        count,
-        lambda: (
-            ngettext("%(points)s point", "%(points)s points", count) % {"points": localize(count)}
-        ),
-    )
+    return _points_words(get_language(), points or 0)
+
+
+@lru_cache(maxsize=4096)
+def _points_words(language: str | None, count: int) -> str:
+    return ngettext("%(points)s point", "%(points)s points", count) % {"points": localize(count)}
 
 
 class _SkillWords:
-    """What a skill line says, translated once per language (`_per_language_kept`)."""
+    """What a skill line says, translated once per language (`_skill_words`)."""
 
     def __init__(self) -> None:
         self.related = _("covered by %(skill)s: counts as level %(level)s of %(need)s asked")
@@ -310,22 +298,24 @@ class _SkillWords:
             return self.missing % {"need": term.min_level}
         return self.has % {"own": term.own_level, "need": term.min_level}
 
-    def points(self, points: int) -> str:
-        return points_text(points)
+
+@lru_cache(maxsize=16)
+def _skill_words(language: str | None) -> _SkillWords:
+    return _SkillWords()
 
 
 def employer_reasons(explanation: Explanation) -> EmployerReasons:
     """The candidate's explanation as the employer's pages list it: each skill with what the
     candidate has and its points, the other needs, the constraints not met, and the gaps.
     Worded here once per candidate (a list page shows twenty)."""
-    said = _per_language_kept("skill-words", None, _SkillWords)
+    said = _skill_words(get_language())
     lines = [
         ReasonLine(
             ok=term.status == SkillStatus.MATCHED,
             name=term.name,
             qualifier=said.qualifiers.get(term.requirement, ""),
             words=said.words(term),
-            points=said.points(term.points),
+            points=points_text(term.points),
         )
         for term in explanation.skills
     ]
@@ -335,7 +325,7 @@ def employer_reasons(explanation: Explanation) -> EmployerReasons:
             name=str(need.name.label),
             qualifier="",
             words=need_text(need, for_employer=True),
-            points=said.points(need.points),
+            points=points_text(need.points),
         )
         for need in explanation.needs
     ]

@@ -79,10 +79,14 @@ class _History:
 _PREFERENCES = (
     "preferred_industries", "preferred_regions", "preferred_job_types", "preferred_company_sizes",
 )  # fmt: skip
+# The profile's own columns a graduate's facts are made of, in the order `_Building.add` reads.
+GRADUATE_FACT_FIELDS = (
+    "topik_level", "visibility", *_PREFERENCES, "min_salary_krw", "willing_to_relocate",
+    "nationality", "date_of_birth", "kiip_stage", "current_visa", "english_test",
+    "english_score",
+)  # fmt: skip
 _GRADUATE_COLUMNS = (
-    "id", "topik_level", "visibility", *(f"{name}_text" for name in _PREFERENCES),
-    "min_salary_krw", "willing_to_relocate", "nationality", "date_of_birth", "kiip_stage",
-    "current_visa", "english_test", "english_score",
+    "id", *(f"{name}_text" if name in _PREFERENCES else name for name in GRADUATE_FACT_FIELDS),
 )  # fmt: skip
 
 
@@ -151,15 +155,16 @@ def graduate_facts_from_loaded(
     for job in profile.experience.all():
         _add_job(history, pid, job.start_date, job.end_date, job.country.code, job.isco_code, today)
     found = _Building(persons=True)
-    found.add(
-        (pid, profile.topik_level, profile.visibility,
-         *(frozenset(getattr(profile, name) or ()) for name in _PREFERENCES),
-         profile.min_salary_krw, profile.willing_to_relocate, profile.nationality.code or "",
-         profile.date_of_birth, profile.kiip_stage, profile.current_visa, profile.english_test,
-         profile.english_score),
-        history,
-    )  # fmt: skip
+    found.add((pid, *(_loaded(profile, name) for name in GRADUATE_FACT_FIELDS)), history)
     return found.pairs[0]
+
+
+def _loaded(profile: GraduateProfile, name: str) -> object:
+    """A profile's column as the matching read gives it: preferences decoded, a country code."""
+    value = getattr(profile, name)
+    if name in _PREFERENCES:
+        return frozenset(value or ())
+    return (value.code or "") if name == "nationality" else value
 
 
 class _Building:

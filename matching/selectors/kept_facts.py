@@ -31,6 +31,7 @@ from core.changes import ChangeKind
 from core.versions import version_token, version_token_renew, version_tokens
 from matching.facts import GraduateFacts, PostingFacts
 from matching.selectors.facts import (
+    GRADUATE_FACT_FIELDS,
     facts_context,
     graduate_facts_from_loaded,
     graduate_facts_with_persons,
@@ -102,15 +103,6 @@ def person_facts_kept(*, profile: GraduateProfile) -> PersonFacts:
     return person
 
 
-# The profile's columns a graduate's facts are made of (matching.selectors.facts).
-_FACTS_COLUMNS = (
-    "topik_level", "visibility", "preferred_industries", "preferred_regions",
-    "preferred_job_types", "preferred_company_sizes", "min_salary_krw", "willing_to_relocate",
-    "nationality", "date_of_birth", "kiip_stage", "current_visa", "english_test",
-    "english_score",
-)  # fmt: skip
-
-
 def profile_with_rows_and_facts(*, profile: GraduateProfile) -> GraduateProfile:
     """The profile with the rows a page that shows it reads (profiles.selectors.profile_rows),
     and the graduate's facts kept (`graduate_facts_kept`). Facts not kept are made from those
@@ -118,7 +110,7 @@ def profile_with_rows_and_facts(*, profile: GraduateProfile) -> GraduateProfile:
     columns afresh and its rows, four queries rather than seven."""
 
     def read(_wanted: list[int]) -> dict[int, tuple[GraduateFacts, PersonFacts | None]]:
-        profile.refresh_from_db(fields=_FACTS_COLUMNS)
+        profile.refresh_from_db(fields=GRADUATE_FACT_FIELDS)
         prefetch_related_objects([profile], *profile_rows())
         return {profile.pk: graduate_facts_from_loaded(profile=profile)}
 
