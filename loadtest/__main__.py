@@ -52,6 +52,14 @@ def _percentile(ordered: list[float], share: float) -> float | None:
     return round(ordered[min(len(ordered) - 1, int(share * len(ordered)))], 1)
 
 
+def _bytes_sent(response: Any, length: int | None) -> int:
+    """What came over the wire: the Content-Length the server sent (the compressed size of a
+    compressed page), or, without one, the body's length as locust reports it (decompressed)."""
+    headers = getattr(response, "headers", None)
+    sent = headers.get("content-length") if headers is not None else None
+    return int(sent) if sent is not None and str(sent).isdigit() else length or 0
+
+
 def _drive(
     users: list[type], count: int, seconds: float, base_url: str, warm_up: float = WARM_UP_SECONDS
 ) -> dict[str, Figures]:
@@ -69,7 +77,7 @@ def _drive(
             errors.setdefault(name, []).append(str(exception))
         else:
             times.setdefault(name, []).append(response_time)
-            sizes.setdefault(name, []).append(response_length or 0)
+            sizes.setdefault(name, []).append(_bytes_sent(kwargs.get("response"), response_length))
 
     env = Environment(user_classes=users, host=base_url, events=events)
     events.request.add_listener(on_request)

@@ -77,6 +77,10 @@ def test_the_locust_client_runs_every_role_against_a_live_site(
     ran = {PAGES_BY_NAME[name].role for name in roles}
     assert ran == {ANONYMOUS, GRADUATE, EMPLOYER}, sorted(roles)
     assert "healthz" in figures["single"]
+    # Sizes are what came over the wire: the page compressed, as the client asked for it.
+    job = PAGES_BY_NAME["job"].build(json.loads(fixture.read_text()), Random(1))
+    plain = _client_for({}, job).get(job.path)
+    assert figures["single"]["job"]["kb"] * 1024 < len(plain.content) / 2
     machine = figures["machine"]
     assert machine["python_ms_start"] > 0 and machine["python_ms_end"] > 0
     assert f"took {machine['python_ms_start']} ms as the run started" in result.stdout
