@@ -1,3 +1,4 @@
+import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
@@ -9,3 +10,7 @@ application = get_wsgi_application()
 from config.warmup import process_warm  # noqa: E402 (needs the settings configured above)
 
 process_warm()
+# What the process holds now (modules, templates, URLs, rules, taxonomy) lives as long as it
+# does: the garbage collector's full passes leave it out. In a gunicorn worker at 100k x 10k,
+# such a pass took 200 to 300 ms over some 470,000 objects, on whichever request met it.
+gc.freeze()
