@@ -13,6 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.cache import caches
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.urls import reverse
@@ -365,22 +366,45 @@ class StepCourses:
     url: str
 
 
+# The counts are kept in each process as long as the visa answers that link to them (the
+# "answers" cache, settings): a checker question a visitor has not asked before then costs
+# no query for them.
+STEP_COURSES_KEPT_IN = "answers"
+
+
 def courses_for_next_steps(*, guidance: Guidance) -> dict[str, StepCourses]:
     """For each next step the catalogue can help with (reach a TOPIK level, earn a degree in
     Korea), keyed by the step's `skill_hint`: how many courses there are and the catalogue
-    filtered to them. One count per distinct hint."""
+    filtered to them. One count per distinct hint, kept per process (STEP_COURSES_KEPT_IN)."""
     catalogue = reverse("training:catalogue")
     hints = {step.skill_hint for p in guidance.pathways for step in p.next_steps}
-    found: dict[str, StepCourses] = {}
-    for hint in sorted(hints):
-        kind, _sep, value = hint.partition(":")
-        if kind == "topik" and value.isdigit():
-            count = courses_for_topik(level=int(value)).count()
-            query = {"kind": CourseKind.KOREAN_LANGUAGE, "topik": value}
-        elif kind == "degree" and value in ("master", "doctorate"):
-            count = course_list_public().filter(kind=CourseKind.DEGREE, degree_level=value).count()
-            query = {"kind": CourseKind.DEGREE}
-        else:
-            continue
-        found[hint] = StepCourses(count=count, url=f"{catalogue}?{urlencode(query)}")
-    return found
+    queries = {hint: query for hint in sorted(hints) if (query := _step_query(hint)) is not None}
+    kept = caches[STEP_COURSES_KEPT_IN]
+    counts = {}
+    for hint in queries:
+        key = f"training:step-courses:{hint}"
+        counts[hint] = kept.get(key)
+        if counts[hint] is None:
+            counts[hint] = _step_courses(hint).count()
+            kept.set(key, counts[hint])
+    return {
+        hint: StepCourses(count=counts[hint], url=f"{catalogue}?{urlencode(query)}")
+        for hint, query in queries.items()
+    }
+
+
+def _step_query(hint: str) -> dict[str, str] | None:
+    """The catalogue's filters for a next step's hint, or None for a step it cannot help with."""
+    kind, _sep, value = hint.partition(":")
+    if kind == "topik" and value.isdigit():
+        return {"kind": CourseKind.KOREAN_LANGUAGE, "topik": value}
+    if kind == "degree" and value in ("master", "doctorate"):
+        return {"kind": CourseKind.DEGREE}
+    return None
+
+
+def _step_courses(hint: str) -> QuerySet[Course]:
+    kind, _sep, value = hint.partition(":")
+    if kind == "topik":
+        return courses_for_topik(level=int(value))
+    return course_list_public().filter(kind=CourseKind.DEGREE, degree_level=value)

@@ -181,6 +181,18 @@ def test_next_steps_link_only_to_the_training_catalogue_with_course_counts(clien
     assert [c.topik_target for c in listed.context["page"]] == [5]
 
 
+def test_a_new_question_counts_no_course_the_process_has_counted_already(client: Client):
+    """The next steps' course counts are kept with the answers (the "answers" cache): another
+    visitor's question, not answered before, reads no course for them."""
+    factories.CourseFactory(kind="korean_language", topik_target=5, country="VN")
+    first = _check(client, annual_salary_krw="41000000")
+    with CaptureQueriesContext(connection) as queries:
+        second = _check(client, annual_salary_krw="42000000")
+    assert second.context["step_courses"] == first.context["step_courses"]
+    assert second.context["step_courses"]["topik:5"].count == 1
+    assert not [q for q in queries.captured_queries if "training_course" in q["sql"]]
+
+
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
