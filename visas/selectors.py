@@ -4,12 +4,13 @@ import hashlib
 import threading
 import time
 from collections import OrderedDict, defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from datetime import date
+from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import models
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import get_language
@@ -175,19 +176,24 @@ def own_answers_key(*, part: str, person: PersonFacts, on: date) -> str | None:
     return None if version is None else repr((part, person, on, get_language(), version))
 
 
-def visa_names(*, language: str) -> dict[str, str]:
-    """Each visa's name in `language` (in English where it has none), by code; kept in the
-    shared cache until the rules change."""
+def visa_names(*, language: str) -> Mapping[str, str]:
+    """Each visa's name in `language` (in English where it has none), by code; kept in each
+    process until the rules change (a name is shown on every route card: no round trip each)."""
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
-    key = f"visas:names:{language}:{rules_version()}"
-    names: dict[str, str] | None = cache.get(key)
-    if names is None:
-        column = build_localized_fieldname("name", language)
-        fields = dict.fromkeys(("code", "name_en", column))  # English asks for one column
-        names = {row[0]: row[-1] or row[1] for row in VisaType.objects.values_list(*fields)}
-        cache.set(key, names, timeout=3600)
-    return names
+    version = rules_version()
+    return _visa_names_read(language) if version is None else _visa_names_kept(language, version)
+
+
+@lru_cache(maxsize=16)
+def _visa_names_kept(language: str, version: str) -> Mapping[str, str]:
+    return MappingProxyType(_visa_names_read(language))  # shared: read-only
+
+
+def _visa_names_read(language: str) -> dict[str, str]:
+    column = build_localized_fieldname("name", language)
+    fields = dict.fromkeys(("code", "name_en", column))  # English asks for one column
+    return {row[0]: row[-1] or row[1] for row in VisaType.objects.values_list(*fields)}
 
 
 def visa_answer_key(*parts: object) -> str | None:
@@ -382,7 +388,7 @@ def visa_offer_verdict(*, person: PersonFacts, offer: OfferFacts, on: date) -> O
     return evaluate_offer(person=person, offer=offer, rules=_snapshot_for(on))
 
 
-def _names() -> dict[str, str]:
+def _names() -> Mapping[str, str]:
     """The visas' names in the active language, for the headline."""
     return visa_names(language=get_language() or settings.LANGUAGE_CODE)
 

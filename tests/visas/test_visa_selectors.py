@@ -2,19 +2,23 @@
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
+from django.core.cache import caches
 from pytest_django import DjangoAssertNumQueries
 
-from visas.models import VisaNote
+from core.request_memo import request_memo_begin, request_memo_end
+from visas.models import VisaNote, VisaType
 from visas.selectors import (
     gni_for_year,
     is_sending_country,
     points_table_in_force,
     salary_threshold_in_force,
+    visa_names,
     visa_types_with_rules,
 )
-from visas.services import VisaRulesLoadResult
+from visas.services import VisaRulesLoadResult, visa_rules_changed
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("loaded_visa_rules")]
 
@@ -128,3 +132,37 @@ def test_visa_types_with_rules_reads_everything_in_a_fixed_number_of_queries(
     assert len(visas) == loaded_visa_rules.totals["visa_types"]
     assert len(items) == loaded_visa_rules.totals["points_items"]
     assert criteria
+
+
+def test_a_visa_name_is_read_once_per_process_until_the_rules_change(
+    django_assert_num_queries: DjangoAssertNumQueries,
+    django_capture_on_commit_callbacks: Any,
+    monkeypatch: pytest.MonkeyPatch,
+):
+    """Every route card shows its visa's name: after the first read, a page asks neither the
+    database nor the shared cache for the names again; a change to the rules shows at once."""
+    token = request_memo_begin()
+    try:
+        assert visa_names(language="ko")["E-7-1"]
+        asked: list[object] = []
+
+        def spied(real: Any) -> Any:
+            def ask(key: object, *args: Any, **kwargs: Any) -> Any:
+                asked.append(key)
+                return real(key, *args, **kwargs)
+
+            return ask
+
+        shared = caches["default"]
+        for method in ("get", "get_many"):
+            monkeypatch.setattr(shared, method, spied(getattr(shared, method)))
+        with django_assert_num_queries(0):
+            for _card in range(15):
+                assert visa_names(language="ko")["E-7-1"]
+        assert asked == []
+    finally:
+        request_memo_end(token)
+    with django_capture_on_commit_callbacks(execute=True):
+        VisaType.objects.filter(code="E-7-1").update(name_ko="새 이름")
+        visa_rules_changed()
+    assert visa_names(language="ko")["E-7-1"] == "새 이름"
