@@ -10,6 +10,7 @@ is read again at once.
 import uuid
 from collections.abc import Iterable
 from contextlib import suppress
+from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
@@ -27,9 +28,9 @@ def version_token(key: str) -> str | None:
 
 
 def version_tokens(keys: Iterable[str]) -> dict[str, str] | None:
-    """`version_token` for many keys in one round trip (those never set yet take one more
-    each), or None when the shared cache cannot be reached or keeps nothing. Tokens read before
-    in this request are not read again."""
+    """`version_token` for many keys in one round trip (two more make those never set yet),
+    or None when the shared cache cannot be reached or keeps nothing. Tokens read before in
+    this request are not read again."""
     keys = list(keys)
     kept = request_kept()
     known = {} if kept is None else {k: kept[_KEPT + k] for k in keys if _KEPT + k in kept}
@@ -38,10 +39,8 @@ def version_tokens(keys: Iterable[str]) -> dict[str, str] | None:
         return known
     try:
         tokens = cache.get_many(wanted)
-        for key in wanted:
-            if tokens.get(key) is None:
-                cache.add(key, uuid.uuid4().hex, timeout=None)
-                tokens[key] = cache.get(key)
+        if missing := [key for key in wanted if tokens.get(key) is None]:
+            tokens.update(_tokens_made(missing))
     except Exception:
         return None
     if any(tokens.get(key) is None for key in wanted):  # a cache that keeps nothing
@@ -50,6 +49,15 @@ def version_tokens(keys: Iterable[str]) -> dict[str, str] | None:
     if kept is not None:
         kept.update({_KEPT + key: token for key, token in read.items()})
     return {**known, **read}
+
+
+def _tokens_made(keys: list[str]) -> dict[str, Any]:
+    """New tokens for keys that have none (a page listing twenty graduates read for the first
+    time): written and read back in two round trips, not two per key. A token written here may
+    replace one another process wrote meanwhile: what was kept under that one is only no longer
+    found, as the caller reads what it keeps after it has its token, and every token is new."""
+    cache.set_many({key: uuid.uuid4().hex for key in keys}, timeout=None)
+    return cache.get_many(keys)
 
 
 def version_token_renew(key: str) -> None:

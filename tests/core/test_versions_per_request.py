@@ -25,6 +25,7 @@ def _in_a_request(view) -> None:
 
 
 def test_a_token_is_read_once_in_a_request_and_again_in_the_next(monkeypatch):
+    version_tokens(["a", "b"])  # made before: reading is what is counted
     counting = _CountingReads(monkeypatch)
     seen = []
 
@@ -65,6 +66,7 @@ def test_a_token_renewed_here_is_read_again_at_once():
 
 
 def test_outside_a_request_every_call_reads(monkeypatch):
+    version_token("a")
     counting = _CountingReads(monkeypatch)
     version_token("a")
     version_token("a")
@@ -82,3 +84,32 @@ def test_a_cache_that_is_down_keeps_nothing_for_the_request(monkeypatch):
 
     monkeypatch.setattr(cache, "get_many", down)
     _in_a_request(view)
+
+
+def test_tokens_never_set_are_made_in_two_round_trips_however_many(monkeypatch):
+    """A candidate list's twenty graduates, none read before: their tokens cost the read and
+    two more round trips to the shared cache, not two per graduate; each key gets its own."""
+    asked: list[str] = []
+    inside = [0]  # a backend's get_many may call its own get: only the callers' asks count
+
+    def spied(name, real):
+        def ask(*args, **kwargs):
+            if not inside[0]:
+                asked.append(name)
+            inside[0] += 1
+            try:
+                return real(*args, **kwargs)
+            finally:
+                inside[0] -= 1
+
+        return ask
+
+    for method in ("get", "get_many", "set", "add", "set_many"):
+        monkeypatch.setattr(cache, method, spied(method, getattr(cache, method)))
+    keys = [f"graduate-facts:{n}" for n in range(20)]
+    tokens = version_tokens(keys)
+    assert tokens is not None and len(set(tokens.values())) == 20
+    assert asked == ["get_many", "set_many", "get_many"]
+    asked.clear()
+    assert version_tokens(keys) == tokens
+    assert asked == ["get_many"]
