@@ -11,12 +11,9 @@ re-exported here, so other apps import every training read from this module:
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
-from django.core.cache import caches
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
 
@@ -36,7 +33,9 @@ from profiles.models import FieldOfStudy, GraduateProfile
 from skills.selectors import skill_name_q
 from training.catalogue import (
     COURSE_CATALOGUE_VERSION_KEY,
+    StepCourses,
     catalogue_list_kept,
+    courses_for_next_steps,
     courses_for_topik,
     topik_courses_kept,
 )
@@ -61,7 +60,7 @@ from training.plans import (
     VisaEffect,
     course_plan_for_posting,
 )
-from visas.rules import Guidance, PathwayResult, RuleInputError
+from visas.rules import PathwayResult, RuleInputError
 from visas.selectors import own_answers_key, visa_routes
 
 __all__ = [
@@ -353,58 +352,3 @@ def explanation_with_courses(
             ),
         )
     return explained.pair(graduate.pk, posting.pk)
-
-
-# --- courses for the next steps of visa guidance ----------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class StepCourses:
-    """Courses in the training catalogue that help with a next step, and where to list them."""
-
-    count: int
-    url: str
-
-
-# The counts are kept in each process as long as the visa answers that link to them (the
-# "answers" cache, settings): a checker question a visitor has not asked before then costs
-# no query for them.
-STEP_COURSES_KEPT_IN = "answers"
-
-
-def courses_for_next_steps(*, guidance: Guidance) -> dict[str, StepCourses]:
-    """For each next step the catalogue can help with (reach a TOPIK level, earn a degree in
-    Korea), keyed by the step's `skill_hint`: how many courses there are and the catalogue
-    filtered to them. One count per distinct hint, kept per process (STEP_COURSES_KEPT_IN)."""
-    catalogue = reverse("training:catalogue")
-    hints = {step.skill_hint for p in guidance.pathways for step in p.next_steps}
-    queries = {hint: query for hint in sorted(hints) if (query := _step_query(hint)) is not None}
-    kept = caches[STEP_COURSES_KEPT_IN]
-    counts = {}
-    for hint in queries:
-        key = f"training:step-courses:{hint}"
-        counts[hint] = kept.get(key)
-        if counts[hint] is None:
-            counts[hint] = _step_courses(hint).count()
-            kept.set(key, counts[hint])
-    return {
-        hint: StepCourses(count=counts[hint], url=f"{catalogue}?{urlencode(query)}")
-        for hint, query in queries.items()
-    }
-
-
-def _step_query(hint: str) -> dict[str, str] | None:
-    """The catalogue's filters for a next step's hint, or None for a step it cannot help with."""
-    kind, _sep, value = hint.partition(":")
-    if kind == "topik" and value.isdigit():
-        return {"kind": CourseKind.KOREAN_LANGUAGE, "topik": value}
-    if kind == "degree" and value in ("master", "doctorate"):
-        return {"kind": CourseKind.DEGREE}
-    return None
-
-
-def _step_courses(hint: str) -> QuerySet[Course]:
-    kind, _sep, value = hint.partition(":")
-    if kind == "topik":
-        return courses_for_topik(level=int(value))
-    return course_list_public().filter(kind=CourseKind.DEGREE, degree_level=value)
