@@ -81,33 +81,27 @@ def courses_for_next_steps(*, guidance: Guidance) -> dict[str, StepCourses]:
     filtered to them. One count per distinct hint, kept per process (STEP_COURSES_KEPT_IN)."""
     catalogue = reverse("training:catalogue")
     hints = {step.skill_hint for p in guidance.pathways for step in p.next_steps}
-    queries = {hint: query for hint in sorted(hints) if (query := _step_query(hint)) is not None}
+    steps = {hint: step for hint in sorted(hints) if (step := _step_courses(hint)) is not None}
     kept = caches[STEP_COURSES_KEPT_IN]
-    counts = {}
-    for hint in queries:
+    found = {}
+    for hint, (query, courses) in steps.items():
         key = f"training:step-courses:{hint}"
-        counts[hint] = kept.get(key)
-        if counts[hint] is None:
-            counts[hint] = _step_courses(hint).count()
-            kept.set(key, counts[hint])
-    return {
-        hint: StepCourses(count=counts[hint], url=f"{catalogue}?{urlencode(query)}")
-        for hint, query in queries.items()
-    }
+        count = kept.get(key)
+        if count is None:
+            count = courses.count()
+            kept.set(key, count)
+        found[hint] = StepCourses(count=count, url=f"{catalogue}?{urlencode(query)}")
+    return found
 
 
-def _step_query(hint: str) -> dict[str, str] | None:
-    """The catalogue's filters for a next step's hint, or None for a step it cannot help with."""
+def _step_courses(hint: str) -> tuple[dict[str, str], QuerySet[Course]] | None:
+    """For a next step's hint, the catalogue's filters that list its courses and the courses
+    counted (not read yet); None for a step the catalogue cannot help with."""
     kind, _sep, value = hint.partition(":")
     if kind == "topik" and value.isdigit():
-        return {"kind": CourseKind.KOREAN_LANGUAGE, "topik": value}
+        query = {"kind": CourseKind.KOREAN_LANGUAGE, "topik": value}
+        return query, courses_for_topik(level=int(value))
     if kind == "degree" and value in ("master", "doctorate"):
-        return {"kind": CourseKind.DEGREE}
+        degrees = Course.objects.filter(is_active=True, kind=CourseKind.DEGREE, degree_level=value)
+        return {"kind": CourseKind.DEGREE}, degrees
     return None
-
-
-def _step_courses(hint: str) -> QuerySet[Course]:
-    kind, _sep, value = hint.partition(":")
-    if kind == "topik":
-        return courses_for_topik(level=int(value))
-    return Course.objects.filter(is_active=True, kind=CourseKind.DEGREE, degree_level=value)
