@@ -43,7 +43,7 @@ class PostingApplicationsBulkMoveApi(APIView):
         responses=BulkMoveOutputSerializer,
     )
     def post(self, request: Request, pk: int) -> Response:
-        posting = own_posting(request, pk)
+        posting = own_posting(request, pk, requirements=False)
         body = BulkMoveInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data = dict(body.validated_data)

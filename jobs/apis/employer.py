@@ -126,10 +126,11 @@ class EmployerPostingSummaryOutputSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
 
 
-def own_posting(request: Request, pk: int) -> JobPosting:
-    """One of the caller's company's postings; 404 for anyone else's."""
+def own_posting(request: Request, pk: int, *, requirements: bool = True) -> JobPosting:
+    """One of the caller's company's postings; 404 for anyone else's. `requirements`: with its
+    skills, fields of study and screening questions (jobs.selectors.posting_for_member)."""
     try:
-        return posting_for_member(user=signed_in_user(request), pk=pk)
+        return posting_for_member(user=signed_in_user(request), pk=pk, requirements=requirements)
     except JobPosting.DoesNotExist:
         raise Http404 from None
 
@@ -337,7 +338,9 @@ class PostingApplicationListApi(ListAPIView):
     filter_backends: list[type] = []
 
     def get_queryset(self) -> list[Application]:  # type: ignore[override]
-        columns = posting_pipeline(posting=own_posting(self.request, self.kwargs["pk"]))
+        columns = posting_pipeline(
+            posting=own_posting(self.request, self.kwargs["pk"], requirements=False)
+        )
         wanted = self.request.query_params.get("status", "")
         if wanted in columns:
             return columns[wanted]

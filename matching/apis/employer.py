@@ -77,7 +77,7 @@ class CandidateListApi(ListAPIView):
         operation_id="employer_postings_candidates", parameters=[CandidateFilterInputSerializer]
     )
     def get(self, request: Request, pk: int) -> Response:
-        posting = own_posting(request, pk)
+        posting = own_posting(request, pk, requirements=False)
         query = CandidateFilterInputSerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         candidates = candidates_for_posting(
@@ -140,7 +140,7 @@ class CandidateDetailApi(APIView):
         operation_id="employer_postings_candidate", responses=CandidateDetailOutputSerializer
     )
     def get(self, request: Request, pk: int, graduate_id: int) -> Response:
-        posting: JobPosting = own_posting(request, pk)
+        posting: JobPosting = own_posting(request, pk, requirements=False)
         profile = _candidate(request, graduate_id)
         candidate_access_record(
             employer=posting.employer,
@@ -173,7 +173,7 @@ class CandidateCvApi(APIView):
         responses=PDF_DOWNLOAD_RESPONSES,
     )
     def get(self, request: Request, pk: int, graduate_id: int) -> FileResponse:
-        posting = own_posting(request, pk)
+        posting = own_posting(request, pk, requirements=False)
         profile = _candidate(request, graduate_id)
         if not profile.cv:
             raise Http404
@@ -210,7 +210,7 @@ class CandidateInviteApi(APIView):
         responses={201: CandidateInvitationOutputSerializer},
     )
     def post(self, request: Request, pk: int, graduate_id: int) -> Response:
-        posting = own_posting(request, pk)
+        posting = own_posting(request, pk, requirements=False)
         profile = _candidate(request, graduate_id)
         body = CandidateInvitationInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)

@@ -317,6 +317,27 @@ def test_candidates_are_ranked_with_explanations_and_hidden_ones_left_out(
     assert_error(employer_api.get(f"{url}{ranked['hidden'].pk}/"), 404, "not_found")
 
 
+@pytest.mark.parametrize("suffix", ["", "{seen}/", "{seen}/invite/"])
+def test_candidate_endpoints_read_none_of_the_postings_requirements(
+    employer_api: APIClient, ranked: dict[str, Any], suffix: str
+):
+    """A posting's candidates are ranked from its kept matching facts: the endpoints about
+    them read neither its screening questions nor its skills' rows."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    listed = f"{E}/postings/{ranked['posting'].pk}/candidates/"
+    employer_api.get(listed)  # the pair's facts are kept from here on
+    url = listed + suffix.format(seen=ranked["seen"].pk)
+    call = employer_api.post if suffix.endswith("invite/") else employer_api.get
+    with CaptureQueriesContext(connection) as queries:
+        response = call(url)
+    assert response.status_code in (200, 201), response.content
+    read = " ".join(q["sql"] for q in queries.captured_queries)
+    assert "jobs_screeningquestion" not in read
+    assert '"jobs_postingskill"."posting_id" IN' not in read
+
+
 def test_candidates_explanations_are_kept_until_the_candidate_changes(
     employer_api: APIClient, ranked: dict[str, Any], monkeypatch: Any,
     django_capture_on_commit_callbacks: Any,
