@@ -47,6 +47,8 @@ from visas.rules import (
     evaluate_offer,
     evaluate_routes,
 )
+from visas.rules.records import GniFigure, SalaryThresholdRule
+from visas.rules.references import SALARY_KEY
 from visas.rules.snapshot import RulesSnapshot, snapshot_from_rows
 
 # The days a visa question may be asked "as of" (the checker's form and the API accept these).
@@ -54,29 +56,26 @@ EARLIEST_AS_OF = date(2000, 1, 1)
 LATEST_AS_OF = date(2099, 12, 31)
 
 
-def gni_for_year(*, year: int) -> GniValue | None:
-    """The GNI per capita published for `year`, or None when it is not loaded."""
-    return GniValue.objects.prefetch_related("sources").filter(gni_year=year).first()
+def gni_for_year(*, year: int, on: date) -> GniFigure | None:
+    """The GNI per capita published for `year`, or None when it is not loaded: from the rules
+    this process keeps for `on` (`rules_snapshot_cached`, no query once kept)."""
+    return next((gni for gni in rules_snapshot_cached(on=on).gni if gni.year == year), None)
 
 
 def salary_threshold_in_force(
     *,
     visa_code: str,
-    key: str = "minimum-annual-salary",
+    key: str = SALARY_KEY,
     on: date,
     applies_to: str = ThresholdScope.ALL,
-) -> SalaryThreshold | None:
-    """The salary threshold for a visa on a day, or None when no source covers that day.
+) -> SalaryThresholdRule | None:
+    """The salary threshold for a visa on a day, or None when no source covers that day: from
+    the rules this process keeps for `on` (`rules_snapshot_cached`, no query once kept).
 
     For `applies_to="sme_or_venture"` a rule for SMEs wins; when the period has none, the rule for
     all employers applies (from 2025-04-01 E-7 wage rules are the same for every company size).
     """
-    in_force = (
-        SalaryThreshold.objects.in_force(on)
-        .filter(visa_type__code=visa_code, key=key)
-        .select_related("visa_type")
-        .prefetch_related("sources")
-    )
+    in_force = rules_snapshot_cached(on=on).thresholds_in_force(visa_code, key)
     by_scope = {threshold.applies_to: threshold for threshold in in_force}
     return by_scope.get(applies_to) or by_scope.get(ThresholdScope.ALL)
 

@@ -243,7 +243,7 @@ def posting_e7_salary_warning(
         return None
     amount = threshold.amount_krw
     if amount is None and threshold.gni_multiplier is not None:
-        gni = gni_for_year(year=on.year - 1)
+        gni = gni_for_year(year=on.year - 1, on=on)
         amount = int(gni.value_krw * threshold.gni_multiplier) if gni else None
     if amount is None or posting.salary_min_krw is None or posting.salary_min_krw >= amount:
         return None

@@ -252,6 +252,28 @@ def test_no_warning_at_the_minimum_without_sponsorship_or_for_eps_jobs(visa_rule
     assert posting_e7_salary_warning(posting=posting, on=ON) is None
 
 
+def test_the_warning_reads_the_rules_each_process_keeps(
+    visa_rules, posting, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    """The warning shows on every visit to a posting's page: it reads the dated rules the
+    process keeps for visa guidance, not their rows again, and an edit shows at once."""
+    from visas.models import SalaryThreshold
+    from visas.services import visa_rules_changed
+
+    posting.salary_min_krw, posting.salary_max_krw = 28_000_000, 30_000_000
+    posting_e7_salary_warning(posting=posting, on=ON)
+    with django_assert_num_queries(0):
+        warning = posting_e7_salary_warning(posting=posting, on=ON)
+    assert warning is not None and warning.threshold_krw == 31_120_000
+
+    with django_capture_on_commit_callbacks(execute=True):
+        SalaryThreshold.objects.filter(visa_type__code="E-7-1", amount_krw=31_120_000).update(
+            amount_krw=27_000_000
+        )
+        visa_rules_changed()
+    assert posting_e7_salary_warning(posting=posting, on=ON) is None
+
+
 def test_no_rule_loaded_means_no_warning(posting):
     posting.salary_min_krw = 1_000_000
     assert posting_e7_salary_warning(posting=posting, on=ON) is None

@@ -29,7 +29,7 @@ def test_e7_1_threshold_from_2025_04_01_is_the_fixed_28_670_000():
     assert threshold is not None
     assert threshold.amount_krw == 28_670_000
     assert threshold.gni_multiplier is None
-    assert "kmcn_2025_e7_wage" in {source.key for source in threshold.sources.all()}
+    assert "kmcn_2025_e7_wage" in threshold.source_keys
 
 
 def test_e7_1_threshold_on_2025_03_31_is_80_percent_of_gni():
@@ -100,13 +100,13 @@ def test_d10_1_points_table_has_pass_mark_60_and_basic_group_minimum_20():
 
 
 def test_gni_for_2024_keeps_the_cited_figure_and_flags_the_revision():
-    gni = gni_for_year(year=2024)
+    gni = gni_for_year(year=2024, on=date(2026, 3, 1))
 
     assert gni is not None
     assert gni.value_krw == 49_955_000
     assert gni.revised_value_krw == 50_120_000
     assert gni.uncertain
-    assert gni_for_year(year=2031) is None
+    assert gni_for_year(year=2031, on=date(2026, 3, 1)) is None
 
 
 def test_visa_types_with_rules_reads_everything_in_a_fixed_number_of_queries(
