@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -138,7 +139,9 @@ def posting_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @company_member
 @require_GET
 def posting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    posting = posting_or_404(request, pk)
+    # The description, skills and details are kept rendered ({% kept %}): their rows are read
+    # only when the kept part is not there.
+    posting = posting_or_404(request, pk, requirements=False, listed=True)
     return render(
         request,
         "employer/posting_detail.html",
@@ -146,7 +149,7 @@ def posting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "posting": posting,
             "employer": posting.employer,
             "salary_warning": posting_e7_salary_warning(posting=posting),
-            "skills": posting_skills_listed(posting=posting),
+            "skills": SimpleLazyObject(lambda: posting_skills_listed(posting=posting)),
         },
     )
 

@@ -9,10 +9,13 @@ register = template.Library()
 
 def _refused(value: object) -> bool:
     # Only forms the view has validated (`_errors` is set by full_clean): the title must not
-    # run a form's validation, and its queries, on its own.
-    if isinstance(value, BaseForm):
+    # run a form's validation, and its queries, on its own. Nor does it evaluate a lazy value
+    # (SimpleLazyObject, read by a kept part only when it is not kept): its type, not its
+    # __class__, which such a value answers by evaluating itself.
+    kind = type(value)
+    if issubclass(kind, BaseForm):
         return bool(getattr(value, "_errors", None))
-    if isinstance(value, BaseFormSet):
+    if issubclass(kind, BaseFormSet):
         return getattr(value, "_errors", None) is not None and value.total_error_count() > 0
     return False
 

@@ -217,6 +217,27 @@ def test_the_description_renders_markdown_without_scripts(employer_client, posti
     assert "alert(1)" not in html
 
 
+def test_the_posting_page_keeps_its_body_until_the_posting_changes(employer_client, posting):
+    """The description, skills and details are kept rendered under the posting's last change
+    (its skills' and fields' edits touch it too): a second visit reads none of its rows, and an
+    edit through the form shows at once."""
+    url = reverse("employer:posting_detail", args=[posting.pk])
+    first = employer_client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as again:
+        assert employer_client.get(url).status_code == 200
+    read = " ".join(q["sql"] for q in again.captured_queries)
+    for table in ("jobs_postingskill", "jobs_screeningquestion", "accepted_fields"):
+        assert table not in read
+
+    factories.SkillFactory(name="Python")
+    data = _form(**_skills(("Python", "required", 5)))
+    edited = employer_client.post(reverse("employer:posting_edit", args=[posting.pk]), data)
+    assert edited.status_code == 302
+    page = employer_client.get(url).content.decode()
+    assert "Python" in page and "Build <strong>pouch cells</strong>" in page
+    assert "Electrochemical engineer" in page and "Electrochemical engineer" not in first
+
+
 def test_markdown_keeps_plain_text_lines_and_drops_event_handlers():
     html = render_markdown('line one\nline two <img src=x onerror="alert(1)">')
     assert "line one<br" in html and "onerror" not in html and "<img" not in html

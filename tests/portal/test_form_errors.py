@@ -51,3 +51,22 @@ def test_pages_without_a_refused_form_keep_their_title(client: Client, graduate_
     assert not _title(graduate_client.get(reverse("graduate:step", args=["basics"]))).startswith(
         "Error"
     )
+
+
+def test_the_title_asks_a_lazy_value_nothing():
+    """A page's lazy values (read by a kept part only when it is not kept) stay unread: the
+    title's check looks at each value's type, not at what it would become."""
+    from django.forms import Form
+    from django.template import Context
+    from django.utils.functional import SimpleLazyObject
+
+    from portal.templatetags.form_errors import page_has_form_errors
+
+    read: list[str] = []
+    lazy = SimpleLazyObject(lambda: read.append("read") or Form())
+    refused = Form(data={})
+    refused._errors = {"name": ["This field is required."]}  # type: ignore[assignment]
+
+    assert not page_has_form_errors(Context({"skills": lazy}))
+    assert page_has_form_errors(Context({"skills": lazy, "form": refused}))
+    assert read == []
