@@ -1,6 +1,8 @@
 """Whether the page shows a refused form: its title then starts with "Error:" (WCAG 3.3.1), on
 every page alike, whatever form it holds."""
 
+from typing import cast
+
 from django import template
 from django.forms import BaseForm, BaseFormSet
 
@@ -16,7 +18,8 @@ def _refused(value: object) -> bool:
     if issubclass(kind, BaseForm):
         return bool(getattr(value, "_errors", None))
     if issubclass(kind, BaseFormSet):
-        return getattr(value, "_errors", None) is not None and value.total_error_count() > 0
+        formset = cast(BaseFormSet, value)
+        return getattr(formset, "_errors", None) is not None and formset.total_error_count() > 0
     return False
 
 
