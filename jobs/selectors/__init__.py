@@ -19,8 +19,10 @@ from jobs.selectors.applications import (
     posting_pipeline,
 )
 from jobs.selectors.candidates import (
+    CandidateStanding,
     applicant_shown,
     candidate_for_employer,
+    candidate_standing,
     candidate_visible_to_employer,
 )
 from jobs.selectors.postings import (
@@ -59,6 +61,7 @@ from jobs.selectors.search_pages import (
 
 __all__ = [
     "PUBLIC_POSTINGS_VERSION_KEY",
+    "CandidateStanding",
     "CompanyFigures",
     "ListedSkill",
     "NarrowPages",
@@ -73,6 +76,7 @@ __all__ = [
     "application_history",
     "application_missing_parts",
     "candidate_for_employer",
+    "candidate_standing",
     "candidate_visible_to_employer",
     "catalogue_stamp",
     "company_applications_changed",

@@ -4,13 +4,14 @@ is hidden from that company at once; one it rejected, REJECTED_VISIBLE_DAYS afte
 decision (time to answer them). The application row stays, without the person."""
 
 import datetime
+from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from employers.models import Employer
 from employers.permissions import employer_may_see_graduates
-from jobs.models import Application, ApplicationStatus
+from jobs.models import Application, ApplicationStatus, JobPosting, PostingInvitation
 from profiles.models import GraduateProfile, Visibility
 from profiles.selectors import profile_rows
 
@@ -60,3 +61,33 @@ def candidate_for_employer(*, employer: Employer, graduate_id: int) -> GraduateP
     if not candidate_visible_to_employer(profile=profile, employer=employer):
         raise GraduateProfile.DoesNotExist
     return profile
+
+
+@dataclass(frozen=True)
+class CandidateStanding:
+    """Where a candidate stands with one posting: their application to it, else the company's
+    invitation to apply (each None when there is none)."""
+
+    application_id: int | None
+    invitation_id: int | None
+    invited_at: datetime.datetime | None
+
+
+def candidate_standing(*, posting: JobPosting, graduate: GraduateProfile) -> CandidateStanding:
+    """The graduate's application to the posting and invitation to it, in one query."""
+    invitation = PostingInvitation.objects.filter(posting=OuterRef("pk"), graduate=graduate)
+    row = (
+        JobPosting.objects.filter(pk=posting.pk)
+        .annotate(
+            application_id=Subquery(
+                Application.objects.filter(posting=OuterRef("pk"), graduate=graduate).values("pk")[
+                    :1
+                ]
+            ),
+            invitation_id=Subquery(invitation.values("pk")[:1]),
+            invited_at=Subquery(invitation.values("created_at")[:1]),
+        )
+        .values_list("application_id", "invitation_id", "invited_at")
+        .get()
+    )
+    return CandidateStanding(*row)

@@ -16,8 +16,8 @@ from core.fragments import kept_fragments
 from employers.models import AccessKind
 from employers.permissions import employer_may_see_graduates
 from employers.services import candidate_access_record
-from jobs.models import Application, JobPosting, PostingInvitation
-from jobs.selectors import candidate_for_employer
+from jobs.models import JobPosting
+from jobs.selectors import candidate_for_employer, candidate_standing
 from jobs.services import posting_invite_candidate
 from matching.models import ListKind
 from matching.selectors import (
@@ -140,22 +140,31 @@ def candidate_detail(request: AuthenticatedHttpRequest, pk: int, graduate_id: in
         kind=AccessKind.PROFILE,
         posting_id=posting.pk,
     )
-    explanation = explanations_for(graduate_ids=[profile.pk], posting_ids=[posting.pk]).pair(
-        profile.pk, posting.pk
-    )
     return render(
         request,
         "employer/candidate_detail.html",
         {
             "posting": posting,
             "profile": profile,
-            "explanation": explanation,
+            "explanation_part": _explanation_part(profile, posting),
             "invite_form": CandidateInviteForm(),
             "candidate_contact": contact_shared_with(graduate=profile, employer=posting.employer),
-            "invited": PostingInvitation.objects.filter(posting=posting, graduate=profile).first(),
-            "application": Application.objects.filter(posting=posting, graduate=profile).first(),
+            "standing": candidate_standing(posting=posting, graduate=profile),
         },
     )
+
+
+def _explanation_part(profile: GraduateProfile, posting: JobPosting) -> SafeString:
+    """The candidate's "Why this score" card, rendered once and kept while the pair's facts and
+    their context stay the same (matching.pair_stamps), as their row in the list is."""
+    keys = pair_keys("candidate-explanation", [(profile.pk, posting.pk)])
+
+    def render_part(_indexes: list[int]) -> list[str]:
+        explained = explanations_for(graduate_ids=[profile.pk], posting_ids=[posting.pk])
+        part = get_template("employer/_candidate_explanation.html")
+        return [part.render({"explanation": explained.pair(profile.pk, posting.pk)})]
+
+    return kept_fragments(keys, render_part, seconds=CANDIDATE_ROWS_KEPT_SECONDS)[0]
 
 
 @company_member

@@ -173,6 +173,67 @@ def test_viewing_a_profile_is_logged(employer, employer_client, posting, graduat
     assert {(a.viewer, a.posting) for a in logged} == {(employer, posting)}
 
 
+def test_the_invitation_box_says_where_the_candidate_stands(
+    employer, employer_client, posting, graduate
+):
+    profile = graduate.graduate_profile
+    url = reverse("employer:candidate_detail", args=[posting.pk, profile.pk])
+    invite = reverse("employer:candidate_invite", args=[posting.pk, profile.pk])
+
+    assert f'action="{invite}"' in employer_client.get(url).content.decode()
+
+    invitation = posting_invite_candidate(posting=posting, graduate=profile, by=employer)
+    page = employer_client.get(url).content.decode()
+    assert f'action="{invite}"' not in page
+    written = reverse("employer:invitation_conversation", args=[invitation.pk])
+    assert "Invited on" in page and f'action="{written}"' in page
+
+    application = application_submit(
+        graduate=factories.ready_to_apply(profile), posting=posting, cover_letter=""
+    )
+    page = employer_client.get(url).content.decode()
+    assert "This graduate has applied." in page and "Invited on" not in page
+    assert reverse("employer:application_detail", args=[application.pk]) in page
+
+    posting_close(posting=posting)
+    other = factories.GraduateProfileFactory(visibility="discoverable")
+    page = employer_client.get(
+        reverse("employer:candidate_detail", args=[posting.pk, other.pk])
+    ).content.decode()
+    assert "Publish the posting to invite candidates." in page
+
+
+def test_a_candidates_explanation_is_kept_until_the_candidate_changes(
+    employer_client, posting, fitting_graduates, run_matching, monkeypatch,
+    django_capture_on_commit_callbacks,
+):  # fmt: skip
+    from portal.employer import candidates as views
+    from profiles.services import graduate_skills_set
+
+    best, _partial = fitting_graduates
+    run_matching()
+    explained: list[int] = []
+    explain = views.explanations_for
+
+    def counting(*, graduate_ids, posting_ids, **kwargs):  # type: ignore[no-untyped-def]
+        explained.append(len(graduate_ids))
+        return explain(graduate_ids=graduate_ids, posting_ids=posting_ids, **kwargs)
+
+    monkeypatch.setattr(views, "explanations_for", counting)
+    url = reverse("employer:candidate_detail", args=[posting.pk, best.pk])
+    first = employer_client.get(url).content.decode()
+    assert "Why this score" in first and "4/5" in first
+    employer_client.get(url)
+    assert explained == [1]  # the second visit explained nothing again
+
+    skill = posting.skills.get(requirement="required").skill
+    with django_capture_on_commit_callbacks(execute=True):
+        graduate_skills_set(profile=best, levels={skill.pk: 2})
+    changed = employer_client.get(url).content.decode()
+    assert explained == [1, 1]
+    assert changed != first and "2/5" in changed
+
+
 def test_a_hidden_profile_gives_404_and_is_not_logged(employer_client, posting, graduate):
     profile = graduate.graduate_profile
     profile.visibility = "hidden"
