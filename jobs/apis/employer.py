@@ -127,8 +127,7 @@ class EmployerPostingSummaryOutputSerializer(serializers.ModelSerializer):
 
 
 def own_posting(request: Request, pk: int, *, requirements: bool = True) -> JobPosting:
-    """One of the caller's company's postings; 404 for anyone else's. `requirements`: with its
-    skills, fields of study and screening questions (jobs.selectors.posting_for_member)."""
+    """One of the caller's company's postings (`requirements`: posting_for_member); else 404."""
     try:
         return posting_for_member(user=signed_in_user(request), pk=pk, requirements=requirements)
     except JobPosting.DoesNotExist:
@@ -338,9 +337,8 @@ class PostingApplicationListApi(ListAPIView):
     filter_backends: list[type] = []
 
     def get_queryset(self) -> list[Application]:  # type: ignore[override]
-        columns = posting_pipeline(
-            posting=own_posting(self.request, self.kwargs["pk"], requirements=False)
-        )
+        posting = own_posting(self.request, self.kwargs["pk"], requirements=False)
+        columns = posting_pipeline(posting=posting)
         wanted = self.request.query_params.get("status", "")
         if wanted in columns:
             return columns[wanted]
