@@ -35,6 +35,17 @@ def catalogue_list_kept(name: tuple[object, ...], read: Callable[[], list[Course
     return kept_values([key], lambda _indexes: [read()], seconds=CATALOGUE_LISTS_KEPT_SECONDS)[0]
 
 
+def course_list_public() -> QuerySet[Course]:
+    """Active courses, soonest start first (undated last), with provider, field and skills:
+    three queries for a page of any length."""
+    return (
+        Course.objects.filter(is_active=True)
+        .for_cards()
+        .select_related("field_of_study")
+        .order_by(F("start_date").asc(nulls_last=True), "title_en", "id")
+    )
+
+
 def courses_for_topik(*, level: int) -> QuerySet[Course]:
     """Active Korean-language courses preparing for TOPIK `level` or higher that have not ended,
     soonest first (undated last), then the lower target and fewer hours."""
@@ -102,6 +113,6 @@ def _step_courses(hint: str) -> tuple[dict[str, str], QuerySet[Course]] | None:
         query = {"kind": CourseKind.KOREAN_LANGUAGE, "topik": value}
         return query, courses_for_topik(level=int(value))
     if kind == "degree" and value in ("master", "doctorate"):
-        degrees = Course.objects.filter(is_active=True, kind=CourseKind.DEGREE, degree_level=value)
+        degrees = course_list_public().filter(kind=CourseKind.DEGREE, degree_level=value)
         return {"kind": CourseKind.DEGREE}, degrees
     return None

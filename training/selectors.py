@@ -13,7 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
 
@@ -35,6 +35,7 @@ from training.catalogue import (
     COURSE_CATALOGUE_VERSION_KEY,
     StepCourses,
     catalogue_list_kept,
+    course_list_public,
     courses_for_next_steps,
     courses_for_topik,
     topik_courses_kept,
@@ -90,17 +91,6 @@ __all__ = [
 
 DEGREE_ROUTES = ("D-2", "F-2 (K-STAR)")
 DEGREE_ROUTES_KEPT_SECONDS = 6 * 3600
-
-
-def course_list_public() -> QuerySet[Course]:
-    """Active courses, soonest start first (undated last), with provider, field and skills:
-    three queries for a page of any length."""
-    return (
-        Course.objects.filter(is_active=True)
-        .for_cards()
-        .select_related("field_of_study")
-        .order_by(F("start_date").asc(nulls_last=True), "title_en", "id")
-    )
 
 
 def course_detail_public(*, pk: int) -> Course:

@@ -75,15 +75,12 @@ class CandidateStanding:
 
 def candidate_standing(*, posting: JobPosting, graduate: GraduateProfile) -> CandidateStanding:
     """The graduate's application to the posting and invitation to it, in one query."""
+    application = Application.objects.filter(posting=OuterRef("pk"), graduate=graduate)
     invitation = PostingInvitation.objects.filter(posting=OuterRef("pk"), graduate=graduate)
     row = (
         JobPosting.objects.filter(pk=posting.pk)
         .annotate(
-            application_id=Subquery(
-                Application.objects.filter(posting=OuterRef("pk"), graduate=graduate).values("pk")[
-                    :1
-                ]
-            ),
+            application_id=Subquery(application.values("pk")[:1]),
             invitation_id=Subquery(invitation.values("pk")[:1]),
             invited_at=Subquery(invitation.values("created_at")[:1]),
         )
